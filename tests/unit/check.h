@@ -1,0 +1,64 @@
+/*
+ * check.h - minimal unit-test helpers.  Each tests/unit/test_*.c is one
+ * program; CHECK records a failure with file:line and keeps going; the
+ * program exits 1 when anything failed.  CHECK_EQ_U/CHECK_MEM print both
+ * sides so a failure says what differed.
+ */
+#ifndef IKESCOPE_CHECK_H
+#define IKESCOPE_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int check_fails, check_count;
+
+#define CHECK(cond) do {						\
+	check_count++;							\
+	if (!(cond)) {							\
+		check_fails++;						\
+		fprintf(stderr, "%s:%d: CHECK failed: %s\n",		\
+		    __FILE__, __LINE__, #cond);				\
+	}								\
+} while (0)
+
+#define CHECK_EQ_U(a, b) do {						\
+	unsigned long long check_a_ = (unsigned long long)(a);		\
+	unsigned long long check_b_ = (unsigned long long)(b);		\
+	check_count++;							\
+	if (check_a_ != check_b_) {					\
+		check_fails++;						\
+		fprintf(stderr, "%s:%d: %s == %s failed: %llu != %llu\n",\
+		    __FILE__, __LINE__, #a, #b, check_a_, check_b_);	\
+	}								\
+} while (0)
+
+#define CHECK_STR(a, b) do {						\
+	const char *check_a_ = (a), *check_b_ = (b);			\
+	check_count++;							\
+	if (check_a_ == NULL || check_b_ == NULL ||			\
+	    strcmp(check_a_, check_b_) != 0) {				\
+		check_fails++;						\
+		fprintf(stderr, "%s:%d: %s == %s failed: \"%s\" != \"%s\"\n",\
+		    __FILE__, __LINE__, #a, #b,				\
+		    check_a_ ? check_a_ : "(null)",			\
+		    check_b_ ? check_b_ : "(null)");			\
+	}								\
+} while (0)
+
+#define CHECK_MEM(a, b, n) do {						\
+	check_count++;							\
+	if (memcmp((a), (b), (n)) != 0) {				\
+		check_fails++;						\
+		fprintf(stderr, "%s:%d: memory %s != %s (%zu bytes)\n",	\
+		    __FILE__, __LINE__, #a, #b, (size_t)(n));		\
+	}								\
+} while (0)
+
+static inline int
+check_done(const char *name)
+{
+	printf("%s: %d checks, %d failed\n", name, check_count, check_fails);
+	return check_fails == 0 ? 0 : 1;
+}
+
+#endif
