@@ -1,0 +1,25 @@
+/*
+ * esp.h - ESP header (RFC 4303 section 2): SPI, sequence number and the
+ * protected remainder (IV, payload, padding, trailer and ICV, which only a
+ * key can separate).
+ */
+#ifndef IKESCOPE_ESP_H
+#define IKESCOPE_ESP_H
+
+#include <stdint.h>
+
+#include "cursor.h"
+#include "dis.h"
+
+#define ESP_HDR_LEN	8
+
+struct esp_hdr {
+	uint32_t	 spi;
+	uint32_t	 seq;
+	const uint8_t	*body;		/* after the sequence number */
+	size_t		 body_len;
+};
+
+enum dis_status	esp_decode_hdr(struct cursor, struct esp_hdr *);
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * anomaly.h - anomalies as data: a stable id, a severity and a short text,
+ * attached to the packet, message or SA they concern.  The table is the
+ * single place where ids, severities and texts live (doc/anomalies.md
+ * lists them for users).
+ */
+#ifndef IKESCOPE_ANOMALY_H
+#define IKESCOPE_ANOMALY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
+
+/* X(enum, "stable_id", severity, "text with up to two %u arguments") */
+#define ANOMALY_TABLE(X)						\
+	X(AN_LINK_TRUNCATED, "link_truncated", AN_ERROR,		\
+	    "link-layer header truncated (%u bytes captured)")		\
+	X(AN_LINK_UNSUPPORTED, "link_unsupported", AN_NOTE,		\
+	    "unsupported link type %u")					\
+	X(AN_IP_TRUNCATED, "ip_truncated", AN_ERROR,			\
+	    "IP header truncated (%u bytes present)")			\
+	X(AN_IP_BAD_VERSION, "ip_bad_version", AN_ERROR,		\
+	    "IP version %u where %u was expected")			\
+	X(AN_IP_BAD_HLEN, "ip_bad_header_length", AN_ERROR,		\
+	    "IPv4 header length %u bytes is invalid (total %u)")	\
+	X(AN_IP_BAD_LEN, "ip_bad_length", AN_ERROR,			\
+	    "IP total length %u is shorter than its header (%u)")	\
+	X(AN_IP_SNAPLEN, "ip_snaplen", AN_NOTE,			\
+	    "IP datagram of %u bytes captured as %u (snap length)")	\
+	X(AN_IP_TRAILER, "ip_trailer", AN_NOTE,			\
+	    "%u bytes after the IP datagram (link padding)")		\
+	X(AN_IPV6_EXT_TRUNCATED, "ipv6_ext_truncated", AN_ERROR,	\
+	    "IPv6 extension header %u truncated")			\
+	X(AN_IPV6_EXT_LOOP, "ipv6_ext_limit", AN_ERROR,		\
+	    "more than %u IPv6 extension headers")			\
+	X(AN_AH_TRUNCATED, "ah_truncated", AN_ERROR,			\
+	    "AH header truncated (%u bytes present)")			\
+	X(AN_UDP_TRUNCATED, "udp_truncated", AN_ERROR,			\
+	    "UDP header truncated (%u bytes present)")			\
+	X(AN_UDP_BAD_LEN, "udp_bad_length", AN_ERROR,			\
+	    "UDP length %u does not fit the %u bytes of the datagram")	\
+	X(AN_FRAG_OVERLAP, "frag_overlap", AN_ERROR,			\
+	    "overlapping IP fragment (id 0x%x): datagram dropped")	\
+	X(AN_FRAG_OVERSIZE, "frag_oversize", AN_ERROR,			\
+	    "IP fragment (id 0x%x) ends past %u bytes: dropped")	\
+	X(AN_FRAG_TIMEOUT, "frag_timeout", AN_WARN,			\
+	    "%u incomplete IP datagram(s) timed out")			\
+	X(AN_FRAG_EVICTED, "frag_evicted", AN_WARN,			\
+	    "reassembly memory cap: oldest incomplete datagram dropped")\
+	X(AN_FRAG_DUPLICATE, "frag_duplicate", AN_NOTE,		\
+	    "duplicate IP fragment (id 0x%x) ignored")			\
+	X(AN_FRAG_INCONSISTENT, "frag_inconsistent", AN_ERROR,		\
+	    "inconsistent IP fragment (id 0x%x): datagram dropped")	\
+	X(AN_NATT_INVALID, "natt_invalid", AN_ERROR,			\
+	    "UDP 4500 payload of %u bytes is neither ESP, IKE nor a keepalive") \
+	X(AN_ESP_TRUNCATED, "esp_truncated", AN_ERROR,			\
+	    "ESP header truncated (%u bytes present)")			\
+	X(AN_ESP_SPI_ZERO, "esp_spi_zero", AN_ERROR,			\
+	    "ESP SPI 0 is reserved")					\
+	X(AN_ISAKMP_TRUNCATED, "isakmp_truncated", AN_ERROR,		\
+	    "ISAKMP header truncated (%u of 28 bytes)")		\
+	X(AN_ISAKMP_LEN_SHORT, "isakmp_length_short", AN_ERROR,	\
+	    "ISAKMP length %u is less than the 28-byte header")	\
+	X(AN_ISAKMP_LEN_PAST_END, "isakmp_length_past_end", AN_ERROR,	\
+	    "ISAKMP length %u but only %u bytes present")		\
+	X(AN_ISAKMP_TRAILING, "isakmp_trailing", AN_WARN,		\
+	    "%u bytes after the ISAKMP message")			\
+	X(AN_ISAKMP_PL_SHORT, "payload_length_short", AN_ERROR,	\
+	    "payload at offset %u has length %u (< 4)")		\
+	X(AN_ISAKMP_PL_PAST_END, "payload_past_end", AN_ERROR,		\
+	    "payload at offset %u runs past the message end")		\
+	X(AN_ISAKMP_PL_TRAILING, "payload_trailing", AN_WARN,		\
+	    "%u bytes after the last payload")				\
+	X(AN_ISAKMP_PL_RESERVED, "payload_reserved", AN_WARN,		\
+	    "payload reserved octet is %u, not 0")			\
+	X(AN_ISAKMP_TOO_MANY, "payload_limit", AN_ERROR,		\
+	    "more than %u payloads in one message")			\
+	X(AN_ISAKMP_BAD_VERSION, "isakmp_bad_version", AN_ERROR,	\
+	    "ISAKMP version %u.%u is unknown")				\
+	X(AN_ISAKMP_BAD_FLAGS, "isakmp_bad_flags", AN_WARN,		\
+	    "undefined ISAKMP flag bits set (0x%02x)")
+
+enum an_id {
+#define AN_ENUM(e, id, sev, text) e,
+	ANOMALY_TABLE(AN_ENUM)
+#undef AN_ENUM
+	AN__COUNT
+};
+
+#define AN_LIST_MAX	8
+
+struct an_rec {
+	uint16_t	id;		/* enum an_id */
+	uint32_t	arg[2];
+};
+
+/* A bounded list; what does not fit is counted in dropped, never lost. */
+struct an_list {
+	uint8_t		n;
+	uint8_t		dropped;
+	struct an_rec	a[AN_LIST_MAX];
+};
+
+void		an_add(struct an_list *, enum an_id, uint32_t, uint32_t);
+const char	*an_stable_id(enum an_id);
+enum an_severity an_severity(enum an_id);
+const char	*an_severity_name(enum an_severity);
+int		an_format(const struct an_rec *, char *, size_t);
+int		an_worst(const struct an_list *);
+
+#endif

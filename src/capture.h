@@ -1,0 +1,40 @@
+/*
+ * capture.h - capture input: pcap and pcapng files (optionally gzip
+ * compressed, as Wireshark writes them), standard input, and live
+ * interfaces, all through libpcap.
+ *
+ * Files are read through zlib's transparent reader, so a .pcap.gz is read
+ * like a .pcap, and the byte offset of every record is known: when a file
+ * is truncated or corrupt the error names the file, the offset and the
+ * last good frame.
+ */
+#ifndef IKESCOPE_CAPTURE_H
+#define IKESCOPE_CAPTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct cap;
+
+struct cap_frame {
+	uint32_t	 frame;		/* 1-based */
+	double		 ts;
+	uint32_t	 caplen, wirelen;
+	const uint8_t	*data;
+	long		 tv_sec, tv_usec;	/* original, for pcap export */
+};
+
+enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };
+
+struct cap	*cap_open_file(const char *, char *, size_t);
+struct cap	*cap_open_live(const char *, const char *, char *, size_t);
+enum cap_status	 cap_next(struct cap *, struct cap_frame *, char *, size_t);
+int		 cap_linktype(const struct cap *);
+const char	*cap_linktype_name(const struct cap *);
+const char	*cap_name(const struct cap *);
+int		 cap_fd(const struct cap *);
+void		 cap_close(struct cap *);
+void		*cap_pcap(struct cap *);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * json.h - a small streaming JSON writer for NDJSON output: one object per
+ * line, keys in the order written, strings escaped per RFC 8259, byte
+ * strings as lowercase hex.  Nesting depth is bounded; misuse (a value
+ * without a key inside an object) is a programming error caught by assert.
+ */
+#ifndef IKESCOPE_JSON_H
+#define IKESCOPE_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH	32
+
+struct json {
+	FILE		*fp;
+	int		 depth;
+	bool		 first[JSON_MAX_DEPTH];
+};
+
+void	json_init(struct json *, FILE *);
+void	json_obj_begin(struct json *);
+void	json_obj_end(struct json *);
+void	json_arr_begin(struct json *);
+void	json_arr_end(struct json *);
+void	json_key(struct json *, const char *);
+void	json_str(struct json *, const char *);
+void	json_strn(struct json *, const char *, size_t);
+void	json_u64(struct json *, uint64_t);
+void	json_i64(struct json *, int64_t);
+void	json_double(struct json *, double, int);
+void	json_bool(struct json *, bool);
+void	json_null(struct json *);
+void	json_hex(struct json *, const uint8_t *, size_t);
+void	json_end_line(struct json *);
+
+/* key + value shorthands */
+void	json_kstr(struct json *, const char *, const char *);
+void	json_ku64(struct json *, const char *, uint64_t);
+void	json_kbool(struct json *, const char *, bool);
+void	json_khex(struct json *, const char *, const uint8_t *, size_t);
+
+#endif

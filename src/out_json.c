@@ -1,0 +1,189 @@
+/*
+ * out_json.c - per-frame NDJSON records (the DESIGN contract; every key is
+ * documented in doc/json.md).
+ */
+#include <stdio.h>
+
+#include "engine.h"
+
+/* 32-bit identifiers (SPI, message ID) are hex strings in the contract. */
+static const char *
+hex32(uint32_t v, char *buf)
+{
+	snprintf(buf, 12, "%08x", v);
+	return buf;
+}
+
+/* Exchange tokens of the JSON contract; other values as their number. */
+static void
+out_json_exchange(struct json *j, uint8_t x)
+{
+	char buf[8];
+	const char *s = NULL;
+
+	switch (x) {
+	case ISAKMP_EXCH_BASE:
+		s = "base";
+		break;
+	case ISAKMP_EXCH_MAIN:
+		s = "main";
+		break;
+	case ISAKMP_EXCH_AUTH_ONLY:
+		s = "auth_only";
+		break;
+	case ISAKMP_EXCH_AGGRESSIVE:
+		s = "aggressive";
+		break;
+	case ISAKMP_EXCH_INFO:
+		s = "informational";
+		break;
+	case ISAKMP_EXCH_TRANSACTION:
+		s = "transaction";
+		break;
+	case ISAKMP_EXCH_QUICK:
+		s = "quick";
+		break;
+	case ISAKMP_EXCH_NEW_GROUP:
+		s = "new_group";
+		break;
+	default:
+		snprintf(buf, sizeof(buf), "%u", x);
+		s = buf;
+		break;
+	}
+	json_kstr(j, "exchange", s);
+}
+
+static void
+out_json_isakmp(struct json *j, const struct frame_rec *fr)
+{
+	const struct isakmp_msg *m = &fr->isakmp;
+	const struct isakmp_hdr *h = &m->hdr;
+	char ver[8], buf[12];
+	size_t i;
+
+	json_key(j, fr->pkt.kind == PKT_IKEV2 ? "ikev2" : "isakmp");
+	json_obj_begin(j);
+	if (m->status == DIS_TRUNCATED &&
+	    cur_left(&fr->pkt.payload) < ISAKMP_HDR_LEN) {
+		json_kbool(j, "truncated", true);
+		json_obj_end(j);
+		return;
+	}
+	json_khex(j, "icookie", h->icookie, 8);
+	json_khex(j, "rcookie", h->rcookie, 8);
+	snprintf(ver, sizeof(ver), "%u.%u", h->maj, h->min);
+	json_kstr(j, "version", ver);
+	if (fr->pkt.kind == PKT_IKEV2) {
+		json_ku64(j, "exchange_type", h->exch);
+	} else {
+		out_json_exchange(j, h->exch);
+		json_ku64(j, "exchange_type", h->exch);
+	}
+	json_ku64(j, "flags", h->flags);
+	json_kstr(j, "msgid", hex32(h->msgid, buf));
+	json_ku64(j, "length", h->len);
+	if (fr->pkt.kind == PKT_ISAKMP) {
+		json_kbool(j, "encrypted", m->encrypted);
+		json_kbool(j, "decrypted", false);
+		if (m->encrypted)
+			json_ku64(j, "encrypted_bytes", cur_left(&m->body));
+		json_key(j, "payloads");
+		json_arr_begin(j);
+		for (i = 0; i < m->npayloads; i++) {
+			json_obj_begin(j);
+			json_ku64(j, "type_id", m->pl[i].type);
+			json_ku64(j, "length", m->pl[i].len);
+			json_obj_end(j);
+		}
+		json_arr_end(j);
+	}
+	json_obj_end(j);
+}
+
+static void
+out_json_anomalies(struct json *j, const struct an_list *l)
+{
+	uint8_t i;
+	char t[160];
+
+	if (l->n == 0)
+		return;
+	json_key(j, "anomalies");
+	json_arr_begin(j);
+	for (i = 0; i < l->n; i++) {
+		json_obj_begin(j);
+		json_kstr(j, "id", an_stable_id(l->a[i].id));
+		json_kstr(j, "severity",
+		    an_severity_name(an_severity(l->a[i].id)));
+		an_format(&l->a[i], t, sizeof(t));
+		json_kstr(j, "text", t);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	if (l->dropped)
+		json_ku64(j, "anomalies_dropped", l->dropped);
+}
+
+void
+out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
+{
+	const struct pkt *p = &fr->pkt;
+	char a[64], buf[12];
+
+	(void)o;
+	json_obj_begin(j);
+	json_ku64(j, "frame", p->frame);
+	json_key(j, "ts");
+	json_double(j, p->ts, 6);
+	json_ku64(j, "caplen", p->caplen);
+	json_ku64(j, "len", p->wirelen);
+	if (p->af != 0) {
+		json_kstr(j, "src", pkt_addr_str(p->af, p->src, a, sizeof(a)));
+		json_kstr(j, "dst", pkt_addr_str(p->af, p->dst, a, sizeof(a)));
+		json_ku64(j, "ip_proto", p->proto);
+	} else {
+		json_key(j, "src");
+		json_null(j);
+		json_key(j, "dst");
+		json_null(j);
+	}
+	if (p->has_ports) {
+		json_ku64(j, "sport", p->sport);
+		json_ku64(j, "dport", p->dport);
+	} else {
+		json_key(j, "sport");
+		json_null(j);
+		json_key(j, "dport");
+		json_null(j);
+	}
+	json_kstr(j, "kind", pkt_kind_name(p->kind));
+	if (p->natt)
+		json_kbool(j, "udp_encap", true);
+	if (p->fragment) {
+		json_kbool(j, "fragment", true);
+		json_ku64(j, "frag_id", p->frag_id);
+		json_ku64(j, "frag_offset", p->frag_off);
+		json_kbool(j, "frag_more", p->frag_more);
+	}
+	if (p->reassembled) {
+		json_kbool(j, "reassembled", true);
+		json_ku64(j, "fragments", p->nfrags);
+		json_ku64(j, "first_frame", p->first_frame);
+	}
+	if (fr->has_isakmp)
+		out_json_isakmp(j, fr);
+	if (fr->has_esp) {
+		json_key(j, "esp");
+		json_obj_begin(j);
+		json_kstr(j, "spi", hex32(fr->esp.spi, buf));
+		json_ku64(j, "seq", fr->esp.seq);
+		json_ku64(j, "length", cur_left(&p->payload));
+		json_kbool(j, "decrypted", false);
+		json_kstr(j, "icv", "unchecked");
+		json_obj_end(j);
+	}
+	out_json_anomalies(j, &p->an);
+	json_obj_end(j);
+	json_end_line(j);
+}

@@ -1,0 +1,131 @@
+/*
+ * out_text.c - one line per frame, in the spirit of tcpdump's default
+ * output: frame number, UTC time of day, addresses and ports, what the
+ * frame carries, and any anomalies in brackets.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "engine.h"
+
+static void
+out_text_time(FILE *fp, double ts)
+{
+	time_t t = (time_t)ts;
+	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
+	struct tm tm;
+
+	if (usec >= 1000000) {
+		t++;
+		usec -= 1000000;
+	}
+	gmtime_r(&t, &tm);
+	fprintf(fp, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    usec);
+}
+
+static void
+out_text_hex(FILE *fp, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fprintf(fp, "%02x", p[i]);
+}
+
+static void
+out_text_isakmp(FILE *fp, const struct frame_rec *fr)
+{
+	const struct isakmp_msg *m = &fr->isakmp;
+	const struct isakmp_hdr *h = &m->hdr;
+	size_t i;
+
+	if (fr->pkt.kind == PKT_IKEV2)
+		fprintf(fp, " IKEv2");
+	else
+		fprintf(fp, " ISAKMP");
+	if (m->status == DIS_TRUNCATED && cur_left(&fr->pkt.payload) <
+	    ISAKMP_HDR_LEN)
+		return;
+	fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
+	fprintf(fp, " i=");
+	out_text_hex(fp, h->icookie, 8);
+	fprintf(fp, " r=");
+	out_text_hex(fp, h->rcookie, 8);
+	fprintf(fp, " msgid=%08x len=%u", h->msgid, h->len);
+	if (h->flags != 0)
+		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
+		    h->flags & ISAKMP_FLAG_C ? "C" : "",
+		    h->flags & ISAKMP_FLAG_A ? "A" : "");
+	if (m->encrypted) {
+		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
+		return;
+	}
+	if (m->npayloads > 0) {
+		fprintf(fp, " [");
+		for (i = 0; i < m->npayloads; i++)
+			fprintf(fp, "%s%u", i ? " " : "", m->pl[i].type);
+		fprintf(fp, "]");
+	}
+}
+
+void
+out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
+{
+	const struct pkt *p = &fr->pkt;
+	char a[64], b[64];
+	uint8_t i;
+
+	(void)o;
+	fprintf(fp, "%u ", p->frame);
+	out_text_time(fp, p->ts);
+	if (p->af != 0) {
+		pkt_addr_str(p->af, p->src, a, sizeof(a));
+		pkt_addr_str(p->af, p->dst, b, sizeof(b));
+		if (p->has_ports)
+			fprintf(fp, " %s.%u > %s.%u:", a, p->sport, b, p->dport);
+		else
+			fprintf(fp, " %s > %s:", a, b);
+	}
+	switch (p->kind) {
+	case PKT_ISAKMP:
+	case PKT_IKEV2:
+		out_text_isakmp(fp, fr);
+		break;
+	case PKT_ESP:
+		fprintf(fp, " ESP%s", p->natt ? "-in-UDP" : "");
+		if (fr->has_esp)
+			fprintf(fp, " spi=0x%08x seq=%u len=%zu", fr->esp.spi,
+			    fr->esp.seq, cur_left(&p->payload));
+		break;
+	case PKT_NAT_KEEPALIVE:
+		fprintf(fp, " NAT-keepalive");
+		break;
+	case PKT_OTHER:
+		if (p->fragment)
+			fprintf(fp, " IP fragment id=0x%x off=%u%s proto %u",
+			    p->frag_id, p->frag_off, p->frag_more ? " MF" : "",
+			    p->proto);
+		else if (p->af != 0)
+			fprintf(fp, " proto %u%s", p->proto,
+			    p->has_ports ? " (udp)" : "");
+		else if (p->ethertype != 0)
+			fprintf(fp, " ethertype 0x%04x", p->ethertype);
+		else
+			fprintf(fp, " other");
+		break;
+	}
+	if (p->reassembled)
+		fprintf(fp, " (reassembled from %u fragments, first frame %u)",
+		    p->nfrags, p->first_frame);
+	for (i = 0; i < p->an.n; i++) {
+		char t[160];
+
+		an_format(&p->an.a[i], t, sizeof(t));
+		fprintf(fp, " [%s: %s]",
+		    an_severity_name(an_severity(p->an.a[i].id)), t);
+	}
+	if (p->an.dropped)
+		fprintf(fp, " [+%u more anomalies]", p->an.dropped);
+	putc('\n', fp);
+}

@@ -1,0 +1,78 @@
+/*
+ * pkt.h - the packet layer: link header -> IPv4/IPv6 (extension headers,
+ * AH, fragment reassembly) -> UDP -> port demultiplexing.  The result says
+ * what the frame carries (ISAKMP, IKEv2, ESP, NAT keepalive or other) and
+ * hands the upper-layer bytes on as a cursor.
+ *
+ * Classification rules: UDP port 500 (either side) and any --ike-port is
+ * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
+ * A message whose ISAKMP major version is 2 is IKEv2.
+ */
+#ifndef IKESCOPE_PKT_H
+#define IKESCOPE_PKT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "anomaly.h"
+#include "cursor.h"
+#include "reasm.h"
+
+enum pkt_kind {
+	PKT_OTHER = 0,
+	PKT_ISAKMP,
+	PKT_IKEV2,
+	PKT_ESP,
+	PKT_NAT_KEEPALIVE
+};
+
+#define PKT_IKE_PORT		500
+#define PKT_MAX_IKE_PORTS	16
+#define PKT_MAX_EXT_HDRS	16	/* IPv6 extension headers walked */
+
+struct pkt {
+	uint32_t	frame;		/* 1-based, per input file */
+	double		ts;		/* seconds since the epoch */
+	uint32_t	caplen, wirelen;
+	int		linktype;
+
+	int		af;		/* 4, 6, or 0 when not IP */
+	uint8_t		src[16], dst[16];
+	uint8_t		proto;		/* upper-layer protocol */
+	uint8_t		ttl;
+	uint16_t	ethertype;	/* when the link says */
+	uint32_t	ip_len;		/* datagram length (after reassembly) */
+
+	bool		has_ports;
+	uint16_t	sport, dport;
+	bool		natt;		/* carried in UDP 4500 encapsulation */
+
+	bool		fragment;	/* a fragment that completed nothing */
+	uint32_t	frag_id;
+	uint32_t	frag_off;
+	bool		frag_more;
+	bool		reassembled;	/* this frame completed a datagram */
+	unsigned	nfrags;
+	uint32_t	first_frame;
+
+	enum pkt_kind	kind;
+	struct cursor	payload;	/* ISAKMP message / ESP header onward */
+	struct an_list	an;
+};
+
+struct pkt_decoder {
+	struct reasm	*ra;
+	uint16_t	 ike_ports[PKT_MAX_IKE_PORTS];
+	size_t		 nike_ports;
+};
+
+int		pkt_decoder_init(struct pkt_decoder *,
+		    const struct reasm_limits *, char *, size_t);
+void		pkt_decoder_free(struct pkt_decoder *);
+int		pkt_add_ike_port(struct pkt_decoder *, uint16_t);
+void		pkt_decode(struct pkt_decoder *, int, const uint8_t *, size_t,
+		    struct pkt *);
+const char	*pkt_kind_name(enum pkt_kind);
+const char	*pkt_addr_str(int, const uint8_t *, char *, size_t);
+
+#endif
