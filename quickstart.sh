@@ -64,15 +64,9 @@ if [ "$mode" = run ]; then
 	echo "== building"
 	build build
 	for cap in samples/*.pcap; do
-		keys=""
-		for k in "${cap%.pcap}".ikev1_decryption_table \
-		    "${cap%.pcap}".esp_sa; do
-			[ -f "$k" ] && keys="$keys -k $k"
-		done
 		echo
-		echo "== ikescope read$keys $cap"
-		# shellcheck disable=SC2086
-		./build/ikescope read $keys "$cap"
+		echo "== ikescope read $cap"
+		./build/ikescope read "$cap"
 	done
 	exit 0
 fi
