@@ -6,6 +6,23 @@
 
 #include "engine.h"
 
+/*
+ * An IKE SA leaves the tracker early (state caps): in timeline mode it is
+ * printed now, so the output loses nothing.
+ */
+static void
+eng_evicted(const struct trk_ike_sa *sa, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (c->o.cmd != CMD_TIMELINE)
+		return;
+	if (c->o.json)
+		out_json_ike_sa(&c->j, c->trk, sa);
+	else
+		out_text_ike_sa(c->out, c->trk, sa);
+}
+
 int
 eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 {
@@ -13,13 +30,26 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 	c->out = out;
 	c->stop = false;
 	json_init(&c->j, out);
-	return pkt_decoder_init(&c->pd, NULL, errbuf, errlen);
+	c->trk = trk_new(NULL);
+	if (c->trk == NULL) {
+		snprintf(errbuf, errlen, "out of memory (tracker)");
+		return -1;
+	}
+	if (pkt_decoder_init(&c->pd, NULL, errbuf, errlen) == -1) {
+		trk_free(c->trk);
+		c->trk = NULL;
+		return -1;
+	}
+	trk_set_evict(c->trk, eng_evicted, NULL, c);
+	return 0;
 }
 
 void
 eng_free(struct ctx *c)
 {
 	pkt_decoder_free(&c->pd);
+	trk_free(c->trk);
+	c->trk = NULL;
 }
 
 /* ISAKMP anomaly bits -> anomaly records on the packet. */
@@ -86,6 +116,56 @@ eng_dissect(struct frame_rec *fr)
 	}
 }
 
+/* What the decoders found, as the tracker wants it. */
+static void
+eng_trk_summary(const struct frame_rec *fr, struct trk_in *in)
+{
+	const struct isakmp_msg *m = &fr->isakmp;
+	size_t i;
+
+	in->plaintext = !m->encrypted;
+	for (i = 0; i < m->npayloads && in->npl < TRK_MSG_PL; i++)
+		in->pl[in->npl++] = m->pl[i].type;
+}
+
+static void
+eng_track(struct ctx *c, struct frame_rec *fr)
+{
+	const struct pkt *p = &fr->pkt;
+	const struct isakmp_msg *m = &fr->isakmp;
+	struct trk_in in;
+	size_t rawlen;
+
+	if (fr->has_isakmp && p->kind == PKT_ISAKMP && p->af != 0 &&
+	    m->status != DIS_TRUNCATED) {
+		memset(&in, 0, sizeof(in));
+		in.frame = p->frame;
+		in.ts = p->ts;
+		in.af = p->af;
+		in.src = p->src;
+		in.dst = p->dst;
+		in.sport = p->sport;
+		in.dport = p->dport;
+		in.icookie = m->hdr.icookie;
+		in.rcookie = m->hdr.rcookie;
+		in.exch = m->hdr.exch;
+		in.flags = m->hdr.flags;
+		in.msgid = m->hdr.msgid;
+		rawlen = cur_left(&p->payload);
+		if (m->hdr.len >= ISAKMP_HDR_LEN && m->hdr.len < rawlen)
+			rawlen = m->hdr.len;
+		in.raw = cur_ptr(&p->payload);
+		in.raw_len = rawlen;
+		in.encrypted = m->encrypted;
+		eng_trk_summary(fr, &in);
+		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
+	} else if (fr->has_esp && p->af != 0) {
+		fr->esp_flow = trk_esp_packet(c->trk, p->af, p->src, p->dst,
+		    fr->esp.spi, fr->esp.seq, cur_left(&p->payload), p->ts,
+		    p->frame);
+	}
+}
+
 void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
@@ -98,6 +178,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.wirelen = f->wirelen;
 	pkt_decode(&c->pd, linktype, f->data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
+	eng_track(c, fr);
 
 	c->st.frames++;
 	c->st.kinds[fr->pkt.kind]++;
@@ -108,10 +189,12 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	if (an_worst(&fr->pkt.an) == AN_ERROR)
 		c->st.malformed++;
 
-	if (c->o.json)
-		out_json_frame(&c->j, &c->o, fr);
-	else
-		out_text_frame(c->out, &c->o, fr);
+	if (c->o.cmd == CMD_READ) {
+		if (c->o.json)
+			out_json_frame(&c->j, &c->o, fr);
+		else
+			out_text_frame(c->out, &c->o, fr);
+	}
 	if (c->o.count != 0 && c->st.frames >= c->o.count)
 		c->stop = true;
 }
@@ -146,6 +229,33 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	fflush(c->out);
 	cap_close(cap);
 	return rc;
+}
+
+static void
+eng_print_ike(const struct trk_ike_sa *sa, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (c->o.json)
+		out_json_ike_sa(&c->j, c->trk, sa);
+	else
+		out_text_ike_sa(c->out, c->trk, sa);
+}
+
+/* End of input: verdicts, then the per-SA views. */
+void
+eng_finish(struct ctx *c)
+{
+	trk_finish(c->trk);
+	if (c->o.cmd == CMD_TIMELINE)
+		trk_foreach_ike(c->trk, eng_print_ike, c);
+	else if (c->o.cmd == CMD_SAS) {
+		if (c->o.json)
+			out_json_sas(&c->j, c->trk);
+		else
+			out_text_sas(c->out, c->trk);
+	}
+	fflush(c->out);
 }
 
 void

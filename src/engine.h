@@ -15,8 +15,12 @@
 #include "isakmp.h"
 #include "json.h"
 #include "pkt.h"
+#include "track.h"
+
+enum eng_cmd { CMD_READ = 0, CMD_TIMELINE, CMD_SAS };
 
 struct opts {
+	enum eng_cmd	 cmd;
 	bool		 json;
 	bool		 verbose;	/* -V: tree view */
 	bool		 quiet;		/* no end-of-run summary */
@@ -40,11 +44,15 @@ struct frame_rec {
 	struct isakmp_msg	isakmp;
 	bool			has_esp;
 	struct esp_hdr		esp;
+	bool			tracked;	/* placed by the tracker */
+	struct trk_result	trk;
+	const struct trk_esp	*esp_flow;
 };
 
 struct ctx {
 	struct opts		 o;
 	struct pkt_decoder	 pd;
+	struct trk		*trk;
 	FILE			*out;
 	struct json		 j;
 	struct stats		 st;
@@ -57,10 +65,16 @@ void	eng_free(struct ctx *);
 void	eng_frame(struct ctx *, int, const struct cap_frame *);
 int	eng_read_file(struct ctx *, const char *, char *, size_t);
 void	eng_summary(const struct ctx *, FILE *);
+void	eng_finish(struct ctx *);
 
 /* outputs */
 void	out_text_frame(FILE *, const struct opts *, const struct frame_rec *);
 void	out_json_frame(struct json *, const struct opts *,
 	    const struct frame_rec *);
+void	out_text_ike_sa(FILE *, const struct trk *, const struct trk_ike_sa *);
+void	out_json_ike_sa(struct json *, const struct trk *,
+	    const struct trk_ike_sa *);
+void	out_text_sas(FILE *, const struct trk *);
+void	out_json_sas(struct json *, const struct trk *);
 
 #endif

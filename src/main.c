@@ -20,14 +20,20 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
+"       ikescope timeline [--json] [-c N] [--ike-port PORT] FILE...\n"
+"       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500 and --ike-port) and ESP traffic from\n"
 "pcap/pcapng captures (optionally gzip-compressed; '-' reads standard input).\n"
 "\n"
 "commands:\n"
 "  read       one line (or JSON record) per frame; the default command\n"
+"  timeline   per IKE SA: peers, mode, chosen proposal, outcome, the ladder\n"
+"             of messages (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) with\n"
+"             timing and retransmissions, its exchanges and ESP flows\n"
+"  sas        a table of IKE SAs and a table of ESP SAs\n"
 "\n"
-"read options:\n"
+"options:\n"
 "  -r FILE          read FILE (same as giving FILE as an argument)\n"
 "  -V               verbose tree view of each decoded message\n"
 "  --json           one JSON object per frame (NDJSON; see ikescope(1))\n"
@@ -63,7 +69,7 @@ enum {
 };
 
 static int
-cmd_read(int argc, char **argv)
+cmd_run(enum eng_cmd cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
@@ -83,6 +89,7 @@ cmd_read(int argc, char **argv)
 	int ch, rc = 0;
 
 	memset(&c, 0, sizeof(c));
+	c.o.cmd = cmd;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "r:Vc:qh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -162,6 +169,7 @@ cmd_read(int argc, char **argv)
 			rc = 1;
 		}
 	}
+	eng_finish(&c);
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
 	eng_free(&c);
@@ -177,11 +185,15 @@ main(int argc, char **argv)
 {
 	if (argc >= 2) {
 		if (strcmp(argv[1], "read") == 0)
-			return cmd_read(argc - 1, argv + 1);
+			return cmd_run(CMD_READ, argc - 1, argv + 1);
+		if (strcmp(argv[1], "timeline") == 0)
+			return cmd_run(CMD_TIMELINE, argc - 1, argv + 1);
+		if (strcmp(argv[1], "sas") == 0)
+			return cmd_run(CMD_SAS, argc - 1, argv + 1);
 		if (strcmp(argv[1], "--version") == 0) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
 			return 0;
 		}
 	}
-	return cmd_read(argc, argv);
+	return cmd_run(CMD_READ, argc, argv);
 }

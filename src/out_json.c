@@ -84,6 +84,13 @@ out_json_isakmp(struct json *j, const struct frame_rec *fr)
 	json_kstr(j, "msgid", hex32(h->msgid, buf));
 	json_ku64(j, "length", h->len);
 	if (fr->pkt.kind == PKT_ISAKMP) {
+		json_kstr(j, "label", fr->tracked ?
+		    trk_label_name(fr->trk.label) : NULL);
+		json_kbool(j, "retransmit", fr->tracked && fr->trk.retransmit);
+		if (fr->tracked) {
+			json_kstr(j, "dir", trk_dir_name(fr->trk.dir));
+			json_ku64(j, "ike_sa", fr->trk.sa->id);
+		}
 		json_kbool(j, "encrypted", m->encrypted);
 		json_kbool(j, "decrypted", false);
 		if (m->encrypted)

@@ -47,6 +47,11 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	if (m->status == DIS_TRUNCATED && cur_left(&fr->pkt.payload) <
 	    ISAKMP_HDR_LEN)
 		return;
+	if (fr->tracked && trk_label_name(fr->trk.label) != NULL)
+		fprintf(fp, " %s%s", trk_label_name(fr->trk.label),
+		    fr->trk.retransmit ? " (retransmit)" : "");
+	else if (fr->tracked && fr->trk.retransmit)
+		fprintf(fp, " (retransmit)");
 	fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
 	fprintf(fp, " i=");
 	out_text_hex(fp, h->icookie, 8);
