@@ -23,6 +23,56 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 		out_text_ike_sa(c->out, c->trk, sa);
 }
 
+/* ---- ESP decryption (esp_dec.h) and the -w export ---- */
+
+static int
+eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
+{
+	if (c->ks != NULL && ks_esp_count(c->ks) > 0) {
+		c->espd = espd_new(c->ks, c->o.crypto, errbuf, errlen);
+		if (c->espd == NULL)
+			return -1;
+	}
+	if (c->o.write_path != NULL) {
+		c->wout = out_pcap_open(c->o.write_path, errbuf, errlen);
+		if (c->wout == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Decrypt an ESP frame with a known SA; count and export the result. */
+static void
+eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
+{
+	const struct espd_layer *in;
+
+	if (c->espd == NULL)
+		return;
+	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
+	if (flow != NULL && fr->espr.n > 0) {
+		if (fr->espr.l[0].decrypted)
+			flow->decrypted++;
+		else if (fr->espr.l[0].icv == CRY_ICV_BAD)
+			flow->icv_bad++;
+	}
+	in = espd_innermost(&fr->espr);
+	if (c->wout != NULL && in != NULL)
+		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip,
+		    in->ip_len);
+}
+
+int
+eng_close_outputs(struct ctx *c, char *errbuf, size_t errlen)
+{
+	int rc = out_pcap_close(c->wout, errbuf, errlen);
+
+	c->wout = NULL;
+	return rc;
+}
+
+/* ---- end ESP ---- */
+
 int
 eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 {
@@ -41,7 +91,7 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 		return -1;
 	}
 	trk_set_evict(c->trk, eng_evicted, NULL, c);
-	return 0;
+	return eng_esp_init(c, errbuf, errlen);
 }
 
 void
@@ -50,6 +100,16 @@ eng_free(struct ctx *c)
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
+	espd_free(c->espd);
+	c->espd = NULL;
+	ks_free(c->ks);
+	c->ks = NULL;
+	if (c->wout != NULL) {
+		char err[64];
+
+		out_pcap_close(c->wout, err, sizeof(err));
+		c->wout = NULL;
+	}
 }
 
 /* ISAKMP anomaly bits -> anomaly records on the packet. */
@@ -160,9 +220,12 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		eng_trk_summary(fr, &in);
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 	} else if (fr->has_esp && p->af != 0) {
-		fr->esp_flow = trk_esp_packet(c->trk, p->af, p->src, p->dst,
-		    fr->esp.spi, fr->esp.seq, cur_left(&p->payload), p->ts,
-		    p->frame);
+		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
+		    p->dst, fr->esp.spi, fr->esp.seq, cur_left(&p->payload),
+		    p->ts, p->frame);
+
+		fr->esp_flow = flow;
+		eng_esp(c, fr, flow);
 	}
 }
 
@@ -176,6 +239,8 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.ts = f->ts;
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
+	fr->tv_sec = f->tv_sec;
+	fr->tv_nsec = f->tv_usec;	/* nanoseconds */
 	pkt_decode(&c->pd, linktype, f->data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
 	eng_track(c, fr);

@@ -12,8 +12,11 @@
 
 #include "capture.h"
 #include "esp.h"
+#include "esp_dec.h"
 #include "isakmp.h"
 #include "json.h"
+#include "keystore.h"
+#include "out_pcap.h"
 #include "pkt.h"
 #include "track.h"
 
@@ -26,6 +29,9 @@ struct opts {
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
+	/* ESP decryption (esp_dec.h) */
+	const char	*write_path;	/* -w: decrypted inner packets */
+	enum cry_backend_id crypto;	/* --crypto */
 };
 
 struct stats {
@@ -47,6 +53,8 @@ struct frame_rec {
 	bool			tracked;	/* placed by the tracker */
 	struct trk_result	trk;
 	const struct trk_esp	*esp_flow;
+	long			tv_sec, tv_nsec;	/* as captured */
+	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
 struct ctx {
@@ -57,6 +65,9 @@ struct ctx {
 	struct json		 j;
 	struct stats		 st;
 	struct frame_rec	 fr;	/* the frame being processed */
+	struct ks		*ks;	/* keys (-k, -E); made by main */
+	struct espd		*espd;	/* NULL without ESP keys */
+	struct out_pcap		*wout;	/* -w */
 	bool			 stop;	/* -c reached */
 };
 
@@ -66,6 +77,7 @@ void	eng_frame(struct ctx *, int, const struct cap_frame *);
 int	eng_read_file(struct ctx *, const char *, char *, size_t);
 void	eng_summary(const struct ctx *, FILE *);
 void	eng_finish(struct ctx *);
+int	eng_close_outputs(struct ctx *, char *, size_t);
 
 /* outputs */
 void	out_text_frame(FILE *, const struct opts *, const struct frame_rec *);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "keyfile.h"
 
 static void
 usage(FILE *fp)
@@ -40,6 +41,14 @@ usage(FILE *fp)
 "  -c N             stop after N frames\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  -q               no end-of-run summary on standard error\n"
+"  -k KEYFILE       keys (repeatable): Wireshark esp_sa and\n"
+"                   ikev1_decryption_table files, tcpdump -E secrets files,\n"
+"                   or ikescope's own format (doc/keyfiles.md)\n"
+"  -E SECRET        a tcpdump ESP secret, [0xSPI@dst] algo:key (repeatable;\n"
+"                   comma-separated, or \"file NAME\")\n"
+"  -w OUT.pcap      write the decrypted inner packets (raw IP, original\n"
+"                   timestamps)\n"
+"  --crypto=auto|evp|imb  the cipher backend (imb: not built yet)\n"
 "\n"
 "  -h, --help       this help\n"
 "  --version        print the version\n"
@@ -65,8 +74,33 @@ enum {
 	OPT_JSON = 256,
 	OPT_IKE_PORT,
 	OPT_VERSION,
-	OPT_SHOW_SECRETS
+	OPT_SHOW_SECRETS,
+	OPT_CRYPTO
 };
+
+struct keyarg {
+	bool		 file;		/* -k FILE, else -E SECRET */
+	const char	*arg;
+};
+
+/* -k and -E, in command-line order, into a new key store. */
+static int
+load_keys(struct ctx *c, const struct keyarg *k, size_t n, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	c->ks = ks_new();
+	if (c->ks == NULL) {
+		snprintf(err, errlen, "out of memory (keys)");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if ((k[i].file ? kf_load_file(c->ks, k[i].arg, err, errlen) :
+		    kf_add_tcpdump_arg(c->ks, k[i].arg, err, errlen)) == -1)
+			return -1;
+	return 0;
+}
 
 static int
 cmd_run(enum eng_cmd cmd, int argc, char **argv)
@@ -75,6 +109,7 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
 		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
+		{ "crypto", required_argument, NULL, OPT_CRYPTO },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -86,13 +121,41 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 	uint64_t v;
 	uint16_t ports[PKT_MAX_IKE_PORTS];
 	size_t nports = 0;
+	struct keyarg keys[64];
+	size_t nkeys = 0;
 	int ch, rc = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.o.cmd = cmd;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "r:Vc:qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "r:Vc:qhk:E:w:", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
+		case 'k':	/* key file, format auto-detected */
+		case 'E':	/* tcpdump-style ESP secret(s) */
+			if (nkeys == sizeof(keys) / sizeof(keys[0])) {
+				fprintf(stderr, "ikescope: too many -k/-E\n");
+				return 1;
+			}
+			keys[nkeys].file = ch == 'k';
+			keys[nkeys++].arg = optarg;
+			break;
+		case 'w':
+			c.o.write_path = optarg;
+			break;
+		case OPT_CRYPTO:
+			if (strcmp(optarg, "auto") == 0)
+				c.o.crypto = CRY_AUTO;
+			else if (strcmp(optarg, "evp") == 0)
+				c.o.crypto = CRY_EVP;
+			else if (strcmp(optarg, "imb") == 0)
+				c.o.crypto = CRY_IMB;
+			else {
+				fprintf(stderr, "ikescope: --crypto: auto, evp "
+				    "or imb, not \"%s\"\n", optarg);
+				return 1;
+			}
+			break;
 		case 'r':
 			if (nfiles == sizeof(files) / sizeof(files[0])) {
 				fprintf(stderr, "ikescope: too many files\n");
@@ -157,8 +220,10 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 		return 1;
 	}
 
-	if (eng_init(&c, stdout, err, sizeof(err)) == -1) {
+	if (load_keys(&c, keys, nkeys, err, sizeof(err)) == -1 ||
+	    eng_init(&c, stdout, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
+		eng_free(&c);
 		return 1;
 	}
 	for (i = 0; i < nports; i++)
@@ -170,6 +235,10 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 		}
 	}
 	eng_finish(&c);
+	if (eng_close_outputs(&c, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		rc = 1;
+	}
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
 	eng_free(&c);

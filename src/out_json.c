@@ -108,6 +108,78 @@ out_json_isakmp(struct json *j, const struct frame_rec *fr)
 	json_obj_end(j);
 }
 
+/* ---- ESP decryption (esp_dec.h); keys in doc/json.md ---- */
+
+static void	out_json_esp_layer(struct json *, const struct espd_result *,
+		    unsigned);
+
+static void
+out_json_esp_inner(struct json *j, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+	const struct pkt *in = &l->inner;
+	char a[64], buf[12];
+
+	json_key(j, "inner");
+	json_obj_begin(j);
+	json_ku64(j, "proto", in->proto);
+	json_kstr(j, "src", pkt_addr_str(in->af, in->src, a, sizeof(a)));
+	json_kstr(j, "dst", pkt_addr_str(in->af, in->dst, a, sizeof(a)));
+	if (l->has_l4 && (in->proto == 6 || in->proto == 17)) {
+		json_ku64(j, "sport", l->sport);
+		json_ku64(j, "dport", l->dport);
+	} else if (l->has_l4) {
+		json_ku64(j, "icmp_type", l->icmp_type);
+		json_ku64(j, "icmp_code", l->icmp_code);
+	}
+	json_ku64(j, "len", l->ip_len);
+	json_kstr(j, "kind", pkt_kind_name(in->kind));
+	if (in->fragment)
+		json_kbool(j, "fragment", true);
+	if (in->reassembled)
+		json_kbool(j, "reassembled", true);
+	if (i + 1 < r->n) {
+		json_key(j, "esp");
+		json_obj_begin(j);
+		json_kstr(j, "spi", hex32(r->l[i + 1].spi, buf));
+		json_ku64(j, "seq", r->l[i + 1].seq);
+		out_json_esp_layer(j, r, i + 1);
+		json_obj_end(j);
+	}
+	json_obj_end(j);
+}
+
+static void
+out_json_esp_layer(struct json *j, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+
+	json_kbool(j, "decrypted", l->decrypted);
+	json_kstr(j, "icv", cry_icv_name(l->icv));
+	json_kbool(j, "sa_known", l->sa_known);
+	if (!l->sa_known)
+		return;
+	json_kstr(j, "enc", ks_enc_name(l->sa->enc));
+	json_kstr(j, "auth", ks_auth_name(l->sa->auth));
+	if (l->sa->esn)
+		json_ku64(j, "seq64", l->seq64);
+	if (l->error != NULL)
+		json_kstr(j, "error", l->error);
+	if (l->detail != NULL)
+		json_kstr(j, "error_detail", l->detail);
+	if (!l->decrypted)
+		return;
+	json_kstr(j, "mode", espd_mode_name(l->mode));
+	json_ku64(j, "next_header", l->next_header);
+	json_ku64(j, "pad_len", l->pad_len);
+	if (l->tfc_pad != 0)
+		json_ku64(j, "tfc_padding", l->tfc_pad);
+	if (l->ip != NULL)
+		out_json_esp_inner(j, r, i);
+}
+
+/* ---- end ESP ---- */
+
 static void
 out_json_anomalies(struct json *j, const struct an_list *l)
 {
@@ -186,8 +258,12 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_kstr(j, "spi", hex32(fr->esp.spi, buf));
 		json_ku64(j, "seq", fr->esp.seq);
 		json_ku64(j, "length", cur_left(&p->payload));
-		json_kbool(j, "decrypted", false);
-		json_kstr(j, "icv", "unchecked");
+		if (fr->espr.n > 0)
+			out_json_esp_layer(j, &fr->espr, 0);
+		else {
+			json_kbool(j, "decrypted", false);
+			json_kstr(j, "icv", "unchecked");
+		}
 		json_obj_end(j);
 	}
 	out_json_anomalies(j, &p->an);

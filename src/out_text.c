@@ -74,6 +74,51 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	}
 }
 
+/* ---- ESP decryption (esp_dec.h) ---- */
+
+static void
+out_text_esp(FILE *fp, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+	const struct pkt *in = &l->inner;
+	char a[64], b[64];
+
+	if (!l->sa_known)
+		return;
+	if (!l->decrypted) {
+		fprintf(fp, " [not decrypted: %s%s%s%s]", l->error ? l->error :
+		    "?", l->detail ? " (" : "", l->detail ? l->detail : "",
+		    l->detail ? ")" : "");
+		return;
+	}
+	fprintf(fp, " decrypted icv=%s %s", cry_icv_name(l->icv),
+	    espd_mode_name(l->mode));
+	if (l->ip == NULL)
+		return;
+	pkt_addr_str(in->af, in->src, a, sizeof(a));
+	pkt_addr_str(in->af, in->dst, b, sizeof(b));
+	fprintf(fp, " {%s > %s proto %u", a, b, in->proto);
+	if (l->has_l4 && (in->proto == 6 || in->proto == 17))
+		fprintf(fp, " %u > %u", l->sport, l->dport);
+	else if (l->has_l4)
+		fprintf(fp, " type %u code %u", l->icmp_type, l->icmp_code);
+	fprintf(fp, " len %zu", l->ip_len);
+	if (in->kind != PKT_OTHER)
+		fprintf(fp, " %s", pkt_kind_name(in->kind));
+	if (in->fragment)
+		fprintf(fp, " fragment");
+	if (i + 1 < r->n) {
+		fprintf(fp, " spi=0x%08x seq=%u", r->l[i + 1].spi,
+		    r->l[i + 1].seq);
+		out_text_esp(fp, r, i + 1);
+	}
+	fprintf(fp, "}");
+	if (l->tfc_pad != 0)
+		fprintf(fp, " tfc=%zu", l->tfc_pad);
+}
+
+/* ---- end ESP ---- */
+
 void
 out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 {
@@ -102,6 +147,8 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 		if (fr->has_esp)
 			fprintf(fp, " spi=0x%08x seq=%u len=%zu", fr->esp.spi,
 			    fr->esp.seq, cur_left(&p->payload));
+		if (fr->espr.n > 0)
+			out_text_esp(fp, &fr->espr, 0);
 		break;
 	case PKT_NAT_KEEPALIVE:
 		fprintf(fp, " NAT-keepalive");
