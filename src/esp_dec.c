@@ -10,6 +10,8 @@
 
 #define ESPD_HDR_ROOM	40	/* room to re-wrap a transport payload */
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
+#define ESPD_ENC_KEY_HINT "the ICV verified, so the integrity key is right; " \
+	"the encryption key (or algorithm) is probably wrong"
 
 struct espd {
 	struct ks		*ks;
@@ -314,17 +316,14 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 	if (o.icv == CRY_ICV_BAD)
 		sa->st.icv_bad++;
 	if (o.st != CRY_OK) {
-		/* A checked ICV proves the key: odd padding or an unknown
-		 * next header is then the sender's oddity, not a failure. */
-		if (!checked || (o.st != CRY_BAD_PADDING &&
-		    o.st != CRY_BAD_NEXT_HEADER)) {
-			l->error = cry_status_name(o.st);
-			if (o.icv != CRY_ICV_BAD)
-				sa->st.trailer_bad++;
-			return false;
-		}
-		l->detail = o.st == CRY_BAD_PADDING ? "padding is not 1, 2, "
-		    "3, ..." : "unknown next header";
+		/* A verified ICV proves only the integrity key: the trailer
+		 * and inner checks still decide about the encryption key. */
+		l->error = cry_status_name(o.st);
+		if (checked)
+			l->detail = ESPD_ENC_KEY_HINT;
+		if (o.icv != CRY_ICV_BAD)
+			sa->st.trailer_bad++;
+		return false;
 	}
 	if (o.next_header == 59) {
 		l->mode = ESPD_DUMMY;
@@ -332,21 +331,22 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 		l->mode = ESPD_TUNNEL;
 		if (!espd_inner_ip_ok(o.payload, o.payload_len, o.next_header,
 		    &dlen)) {
-			if (!checked) {
-				l->error = "bad_inner";
-				sa->st.trailer_bad++;
-				return false;
-			}
-			dlen = o.payload_len;
+			l->error = "bad_inner";
+			if (checked)
+				l->detail = ESPD_ENC_KEY_HINT;
+			sa->st.trailer_bad++;
+			return false;
 		}
 		l->ip = o.payload;
 		l->ip_len = dlen;
 		l->tfc_pad = o.payload_len - dlen;
 	} else {
 		l->mode = ESPD_TRANSPORT;
-		if (!checked && !espd_transport_ok(o.payload, o.payload_len,
+		if (!espd_transport_ok(o.payload, o.payload_len,
 		    o.next_header)) {
 			l->error = "bad_inner";
+			if (checked)
+				l->detail = ESPD_ENC_KEY_HINT;
 			sa->st.trailer_bad++;
 			return false;
 		}

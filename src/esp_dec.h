@@ -5,11 +5,12 @@
  * next header, and decode the inner packet through the same packet layer
  * (so nested ESP, and IKE inside a tunnel, go through the same code).
  *
- * A packet whose ICV cannot be checked (no integrity, or "ANY ... [no
- * checking]") must also pass the trailer checks and an inner-header
- * plausibility check (IPv4 header checksum and lengths, IPv6 length, UDP
- * length) before it counts as decrypted: a wrong key shows up as a
- * failure, never as a decoded inner packet.
+ * A packet counts as decrypted only when its ICV verified (or cannot be
+ * checked: no integrity, or "ANY ... [no checking]") and it passes the
+ * trailer checks and an inner-header plausibility check (IPv4 header
+ * checksum and lengths, IPv6 length, UDP length, TCP offset).  A verified
+ * ICV proves only the integrity key, so the checks apply to it too: a
+ * wrong key shows up as a failure, never as a decoded inner packet.
  */
 #ifndef IKESCOPE_ESP_DEC_H
 #define IKESCOPE_ESP_DEC_H
