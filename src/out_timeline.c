@@ -116,6 +116,9 @@ out_esp_row_text(const struct trk_esp *f, void *arg)
 		    (unsigned long long)f->reordered, f->max_reorder);
 	if (f->late)
 		fprintf(oc->fp, " late %llu", (unsigned long long)f->late);
+	if (f->decrypted)
+		fprintf(oc->fp, " decrypted %llu",
+		    (unsigned long long)f->decrypted);
 	if (f->icv_bad)
 		fprintf(oc->fp, " icv_bad %llu",
 		    (unsigned long long)f->icv_bad);
@@ -363,6 +366,7 @@ out_esp_obj_json(struct json *j, const struct trk_esp *f)
 	json_ku64(j, "max_reorder", f->max_reorder);
 	json_ku64(j, "late", f->late);
 	json_ku64(j, "icv_bad", f->icv_bad);
+	json_ku64(j, "decrypted", f->decrypted);
 	if (f->ike_id != 0)
 		json_kstr(j, "linked_by", f->linked_by_spi ? "spi" :
 		    "addresses");
