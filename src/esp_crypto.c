@@ -103,6 +103,12 @@ cry_backend_name(const struct cry *c)
 	return c->backend == CRY_IMB ? "imb" : "evp";
 }
 
+OSSL_LIB_CTX *
+cry_libctx(struct cry *c)
+{
+	return c->lib;
+}
+
 bool
 cry_has_legacy(const struct cry *c)
 {

@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #define KS_MAX_KEY	64	/* bytes; largest: AES-256 + salt, HMAC-SHA-512 */
-#define KS_MAX_IKE_KEY	512	/* g^xy of MODP-4096 */
+#define KS_MAX_IKE_KEY	1024	/* g^xy of MODP-8192 (group 18) */
 
 enum ks_enc {
 	KS_ENC_NULL = 0,

@@ -36,6 +36,9 @@ struct trk {
 	size_t			 esp_mask;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
 
+	trk_pre_cb		*pre;
+	trk_cry_free_cb		*cry_free;
+	void			*pre_arg;
 	trk_ike_cb		*ike_evict;
 	trk_esp_cb		*esp_evict;
 	void			*evict_arg;
@@ -170,6 +173,15 @@ trk_new(const struct trk_limits *lim)
 }
 
 void
+trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_cry_free_cb *cry_free,
+    void *arg)
+{
+	t->pre = pre;
+	t->cry_free = cry_free;
+	t->pre_arg = arg;
+}
+
+void
 trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 {
 	t->ike_evict = ike;
@@ -240,6 +252,9 @@ trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 static void
 trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 {
+	if (sa->cry != NULL && t->cry_free != NULL)
+		t->cry_free(sa->cry);
+	sa->cry = NULL;
 	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
 	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
 	trk_release(t, sa, sizeof(*sa));
@@ -702,6 +717,8 @@ trk_msg_fill(struct trk_msg *m, const struct trk_in *in, uint8_t dir)
 	m->encrypted = in->encrypted;
 	m->decrypted = in->decrypted;
 	m->notify = in->notify;
+	m->iv_len = in->iv_len <= sizeof(m->iv) ? in->iv_len : 0;
+	memcpy(m->iv, in->iv, m->iv_len);
 	if (in->plaintext) {
 		m->npl = in->npl < TRK_MSG_PL ? in->npl : TRK_MSG_PL;
 		memcpy(m->pl, in->pl, m->npl);
@@ -709,7 +726,7 @@ trk_msg_fill(struct trk_msg *m, const struct trk_in *in, uint8_t dir)
 }
 
 int
-trk_ike(struct trk *t, const struct trk_in *in, struct trk_result *r)
+trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 {
 	struct trk_ike_sa *sa;
 	struct trk_exchange *e;
@@ -740,6 +757,9 @@ trk_ike(struct trk *t, const struct trk_in *in, struct trk_result *r)
 	    in->msgid);
 	if (e == NULL)
 		e = trk_ex_new(t, sa, in, dir);
+	in->from_exch_init = e != NULL ? dir == e->init_dir : dir == TRK_I2R;
+	if (t->pre != NULL)
+		t->pre(sa, orig, dir, in, t->pre_arg);
 
 	if (orig != NULL) {
 		/* Same bytes again: a retransmission; nothing advances. */

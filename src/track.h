@@ -87,6 +87,7 @@ struct trk_in {
 	uint8_t		 nspis;		/* SPIs from SA proposals or DELETE */
 	uint32_t	 spis[TRK_MAX_SPIS];
 	uint8_t		 spi_proto;
+	uint8_t		 spi_from_init;	/* SPIs[0..n) from exchange initiator */
 
 	/* SA payload summary (phase 1 or Quick Mode), when present */
 	bool		 has_sa;
@@ -94,6 +95,12 @@ struct trk_in {
 	/* first transform's attributes: the choice when from the responder */
 	uint16_t	 enc, key_len, hash, group, auth;
 	uint32_t	 life_secs, life_kb;
+
+	/* set by the tracker before the pre-placement hook runs */
+	bool		 from_exch_init;	/* sender started the exchange */
+	/* set by the hook (decryption): the IV this message used */
+	uint8_t		 iv[16];
+	uint8_t		 iv_len;
 };
 
 struct trk_proposal {
@@ -116,6 +123,8 @@ struct trk_msg {
 	bool		off_script;	/* does not fit the script */
 	bool		out_of_order;	/* placed before a step already seen */
 	bool		encrypted, decrypted;
+	uint8_t		iv_len;		/* IV it was decrypted with, if any */
+	uint8_t		iv[16];
 	uint16_t	resent;		/* retransmissions of this message */
 	uint16_t	notify;
 	uint8_t		npl;
@@ -173,6 +182,8 @@ struct trk_ike_sa {
 	struct trk_exchange *ex;
 	uint32_t	 nex, capex, ex_dropped;
 
+	struct ike_cry	*cry;		/* decryption state (ike_crypto.h) */
+
 	/* private to track.c */
 	struct trk_ike_sa *hnext;
 	struct trk_ike_sa *lru_prev, *lru_next;
@@ -214,6 +225,19 @@ struct trk_stats {
 	size_t		ike_now, esp_now;
 };
 
+struct ike_cry;
+
+/*
+ * Runs for every message once its SA, direction and (for a
+ * retransmission) original are known, before it is placed in its script:
+ * the decryption layer uses it to decrypt and to fill in the payload
+ * summary of trk_in, so placement and outcomes see decrypted content.
+ */
+typedef void trk_pre_cb(struct trk_ike_sa *, const struct trk_msg *,
+    uint8_t, struct trk_in *, void *);
+/* Frees an SA's decryption state. */
+typedef void trk_cry_free_cb(struct ike_cry *);
+
 /* Told about an SA before it is freed by eviction or trk_free. */
 typedef void trk_ike_cb(const struct trk_ike_sa *, void *);
 typedef void trk_esp_cb(const struct trk_esp *, void *);
@@ -233,8 +257,10 @@ struct trk;
 struct trk	*trk_new(const struct trk_limits *);
 void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
 		    void *);
+void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_cry_free_cb *,
+		    void *);
 void		 trk_free(struct trk *);
-int		 trk_ike(struct trk *, const struct trk_in *,
+int		 trk_ike(struct trk *, struct trk_in *,
 		    struct trk_result *);
 struct trk_esp	*trk_esp_packet(struct trk *, int, const uint8_t *,
 		    const uint8_t *, uint32_t, uint32_t, size_t, double,
