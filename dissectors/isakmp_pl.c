@@ -201,7 +201,8 @@ isakmp_cfg_attr_secret(uint16_t type)
 {
 	return type == ISAKMP_CFG_XAUTH_USER_PASSWORD ||
 	    type == ISAKMP_CFG_XAUTH_PASSCODE ||
-	    type == ISAKMP_CFG_XAUTH_NEXT_PIN;
+	    type == ISAKMP_CFG_XAUTH_NEXT_PIN ||
+	    type == ISAKMP_CFG_XAUTH_ANSWER;
 }
 
 /*
