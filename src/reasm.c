@@ -32,7 +32,7 @@
 enum dg_state {
 	DG_LIVE,		/* collecting fragments */
 	DG_DROPPED,		/* marker: discard further fragments */
-	DG_DONE			/* marker: completed, absorbs late copies */
+	DG_DONE			/* marker: completed, absorbs copies */
 };
 
 struct frag {
@@ -50,8 +50,8 @@ struct dgram {
 	enum dg_state	 state;
 	double		 t0;		/* when put on its age list */
 	uint8_t		*buf;		/* DG_LIVE only */
-	size_t		 cap;		/* buffer length == highest end */
-	struct frag	*frags;		/* sorted by offset, disjoint */
+	size_t		 cap;		/* = highest end */
+	struct frag	*frags;		/* sorted, disjoint */
 	size_t		 nfrags, fcap;
 	size_t		 received;	/* sum of fragment lengths */
 	size_t		 total;		/* valid when has_last */
@@ -73,7 +73,7 @@ struct reasm {
 	struct dglist		 marks;
 	double			 clock;
 	bool			 have_clock;
-	uint8_t			*done;	/* last completed payload */
+	uint8_t			*done;	/* last completed */
 	struct reasm_stats	 st;
 };
 

@@ -57,7 +57,7 @@
 struct reasm;
 
 struct reasm_limits {
-	size_t	max_bytes;	/* buffered payload bytes, all datagrams */
+	size_t	max_bytes;	/* buffered payload bytes, in all */
 	size_t	max_entries;	/* datagrams (and markers) at once */
 	double	max_age;	/* seconds since the first fragment */
 	size_t	max_datagram;	/* largest reassembled payload */
@@ -69,27 +69,27 @@ struct reasm_key {
 	uint8_t		src[16];	/* IPv4 uses the first 4 bytes */
 	uint8_t		dst[16];
 	uint32_t	id;		/* IPv4 16-bit ID, IPv6 32-bit ID */
-	uint8_t		proto;		/* protocol / next header */
+	uint8_t		proto;		/* protocol/next header */
 };
 
 enum reasm_event {
 	REASM_EV_NONE = 0,
 	REASM_EV_OVERLAP = 1,		/* overlap: datagram dropped */
 	REASM_EV_OVERSIZE = 2,		/* offset + len > max_datagram */
-	REASM_EV_TIMEOUT = 4,		/* datagram(s) aged out this call */
-	REASM_EV_EVICTED = 8,		/* datagram(s) evicted for the caps */
+	REASM_EV_TIMEOUT = 4,		/* aged out during this call */
+	REASM_EV_EVICTED = 8,		/* evicted for the caps */
 	REASM_EV_DUPLICATE = 16,	/* exact duplicate, ignored */
 	REASM_EV_INCONSISTENT = 32,	/* bad length / conflicting end */
-	REASM_EV_TOO_MANY = 64,		/* more than max_frags fragments */
+	REASM_EV_TOO_MANY = 64,		/* over max_frags fragments */
 	REASM_EV_DISCARDED = 128	/* datagram was dropped earlier */
 };
 
 struct reasm_result {
 	unsigned	 events;	/* REASM_EV_* bits */
-	bool		 complete;	/* this fragment completed a datagram */
-	const uint8_t	*data;		/* payload; valid until next reasm_* */
+	bool		 complete;	/* a datagram completed */
+	const uint8_t	*data;		/* valid till next reasm_* */
 	size_t		 len;
-	uint32_t	 first_frame;	/* frame of the datagram's first frag */
+	uint32_t	 first_frame;	/* its first fragment's frame */
 	unsigned	 nfrags;	/* fragments held (0 if none) */
 };
 
@@ -99,7 +99,7 @@ struct reasm_stats {
 	size_t		bytes_now, entries_now, peak_bytes;
 	uint64_t	toomany;	/* datagrams dropped for max_frags */
 	uint64_t	discarded;	/* fragments of dropped datagrams */
-	size_t		markers_now;	/* dropped/completed markers held */
+	size_t		markers_now;	/* markers held */
 	size_t		peak_entries;
 };
 
@@ -110,7 +110,8 @@ int		 reasm_add(struct reasm *, const struct reasm_key *,
 		    size_t offset, bool more, const uint8_t *payload,
 		    size_t len, double now, uint32_t frame,
 		    struct reasm_result *, char *errbuf, size_t errlen);
-void		 reasm_expire(struct reasm *, double now, unsigned *nexpired);
+void		 reasm_expire(struct reasm *, double now,
+		    unsigned *nexpired);
 void		 reasm_stats(const struct reasm *, struct reasm_stats *);
 size_t		 reasm_pending(const struct reasm *);
 
