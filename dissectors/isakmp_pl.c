@@ -49,8 +49,11 @@ chain_item(struct isakmp_iter *it, size_t min, uint8_t *np, uint8_t *res,
 {
 	size_t left = cur_left(&it->c);
 
-	if (it->end)
+	if (it->end || (left == 0 && it->n == 0)) {
+		/* Ended, or an empty chain (the caller judges emptiness). */
+		it->end = true;
 		return 0;
+	}
 	if (left == 0) {
 		/* The previous item promised more; nothing is there. */
 		it->end = true;
@@ -345,6 +348,9 @@ dec_sa(struct cursor c, struct isakmp_pl *pl)
 		sa->nprops++;
 		check_prop(pl, &p);
 	}
+	if (sa->nprops == 0 && !(pl->an & (1u << PLA_PROP_LEN)))
+		/* RFC 2408 3.4: an SA payload carries at least one proposal. */
+		pla_set(pl, PLA_BODY_SHORT, ISAKMP_PL_SA, (uint32_t)c.len);
 	if (!it.end)
 		pla_set(pl, PLA_PROP_LIMIT, ISAKMP_MAX_PROPOSALS, 0);
 	else if (cur_left(&it.c) > 0)
