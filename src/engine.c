@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "isakmp_an.h"
 
 /*
  * An IKE SA leaves the tracker early (state caps): in timeline mode it is
@@ -112,42 +113,6 @@ eng_free(struct ctx *c)
 	}
 }
 
-/* ISAKMP anomaly bits -> anomaly records on the packet. */
-static void
-eng_isakmp_anomalies(struct frame_rec *fr)
-{
-	const struct isakmp_msg *m = &fr->isakmp;
-	struct an_list *l = &fr->pkt.an;
-	size_t have = cur_left(&fr->pkt.payload);
-	unsigned a = m->anomalies;
-
-	if (m->status == DIS_TRUNCATED && m->npayloads == 0 &&
-	    have < ISAKMP_HDR_LEN) {
-		an_add(l, AN_ISAKMP_TRUNCATED, (uint32_t)have, 0);
-		return;
-	}
-	if (a & ISAKMP_AN_BAD_VERSION)
-		an_add(l, AN_ISAKMP_BAD_VERSION, m->hdr.maj, m->hdr.min);
-	if (a & ISAKMP_AN_BAD_FLAGS)
-		an_add(l, AN_ISAKMP_BAD_FLAGS, m->hdr.flags, 0);
-	if (a & ISAKMP_AN_LEN_SHORT)
-		an_add(l, AN_ISAKMP_LEN_SHORT, m->hdr.len, 0);
-	if (a & ISAKMP_AN_LEN_PAST_END)
-		an_add(l, AN_ISAKMP_LEN_PAST_END, m->hdr.len, (uint32_t)have);
-	if (a & ISAKMP_AN_TRAILING)
-		an_add(l, AN_ISAKMP_TRAILING, (uint32_t)m->trailing, 0);
-	if (a & ISAKMP_AN_PL_SHORT)
-		an_add(l, AN_ISAKMP_PL_SHORT, m->bad_off, m->bad_len);
-	if (a & ISAKMP_AN_PL_PAST_END)
-		an_add(l, AN_ISAKMP_PL_PAST_END, m->bad_off, 0);
-	if (a & ISAKMP_AN_PL_TRAILING)
-		an_add(l, AN_ISAKMP_PL_TRAILING, 0, 0);
-	if (a & ISAKMP_AN_PL_RESERVED)
-		an_add(l, AN_ISAKMP_PL_RESERVED, 1, 0);
-	if (a & ISAKMP_AN_TOO_MANY)
-		an_add(l, AN_ISAKMP_TOO_MANY, ISAKMP_MAX_PAYLOADS, 0);
-}
-
 static void
 eng_dissect(struct frame_rec *fr)
 {
@@ -159,7 +124,8 @@ eng_dissect(struct frame_rec *fr)
 	case PKT_IKEV2:
 		fr->has_isakmp = true;
 		isakmp_decode(p->payload, &fr->isakmp);
-		eng_isakmp_anomalies(fr);
+		isakmp_an_collect(&p->an, &fr->isakmp,
+		    cur_left(&p->payload));
 		break;
 	case PKT_ESP:
 		s = esp_decode_hdr(p->payload, &fr->esp);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "out_isakmp.h"
 
 /* 32-bit identifiers (SPI, message ID) are hex strings in the contract. */
 static const char *
@@ -55,12 +56,12 @@ out_json_exchange(struct json *j, uint8_t x)
 }
 
 static void
-out_json_isakmp(struct json *j, const struct frame_rec *fr)
+out_json_isakmp(struct json *j, const struct opts *o,
+    const struct frame_rec *fr)
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
 	char ver[8], buf[12];
-	size_t i;
 
 	json_key(j, fr->pkt.kind == PKT_IKEV2 ? "ikev2" : "isakmp");
 	json_obj_begin(j);
@@ -95,15 +96,7 @@ out_json_isakmp(struct json *j, const struct frame_rec *fr)
 		json_kbool(j, "decrypted", false);
 		if (m->encrypted)
 			json_ku64(j, "encrypted_bytes", cur_left(&m->body));
-		json_key(j, "payloads");
-		json_arr_begin(j);
-		for (i = 0; i < m->npayloads; i++) {
-			json_obj_begin(j);
-			json_ku64(j, "type_id", m->pl[i].type);
-			json_ku64(j, "length", m->pl[i].len);
-			json_obj_end(j);
-		}
-		json_arr_end(j);
+		out_isakmp_json_payloads(j, m, o->show_secrets);
 	}
 	json_obj_end(j);
 }
@@ -210,7 +203,6 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 	const struct pkt *p = &fr->pkt;
 	char a[64], buf[12];
 
-	(void)o;
 	json_obj_begin(j);
 	json_ku64(j, "frame", p->frame);
 	json_key(j, "ts");
@@ -251,7 +243,7 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_ku64(j, "first_frame", p->first_frame);
 	}
 	if (fr->has_isakmp)
-		out_json_isakmp(j, fr);
+		out_json_isakmp(j, o, fr);
 	if (fr->has_esp) {
 		json_key(j, "esp");
 		json_obj_begin(j);

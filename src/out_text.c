@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "engine.h"
+#include "isakmp_names.h"
+#include "out_isakmp.h"
 
 static void
 out_text_time(FILE *fp, double ts)
@@ -38,7 +40,7 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
-	size_t i;
+	const char *x;
 
 	if (fr->pkt.kind == PKT_IKEV2)
 		fprintf(fp, " IKEv2");
@@ -52,7 +54,12 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		    fr->trk.retransmit ? " (retransmit)" : "");
 	else if (fr->tracked && fr->trk.retransmit)
 		fprintf(fp, " (retransmit)");
-	fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
+	x = fr->pkt.kind == PKT_ISAKMP ? isakmp_short(REG_EXCHANGE, h->exch) :
+	    NULL;
+	if (x != NULL)
+		fprintf(fp, " %u.%u %s", h->maj, h->min, x);
+	else
+		fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
 	fprintf(fp, " i=");
 	out_text_hex(fp, h->icookie, 8);
 	fprintf(fp, " r=");
@@ -66,12 +73,7 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
 		return;
 	}
-	if (m->npayloads > 0) {
-		fprintf(fp, " [");
-		for (i = 0; i < m->npayloads; i++)
-			fprintf(fp, "%s%u", i ? " " : "", m->pl[i].type);
-		fprintf(fp, "]");
-	}
+	out_isakmp_list(fp, m);
 }
 
 /* ---- ESP decryption (esp_dec.h) ---- */
@@ -126,7 +128,6 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	char a[64], b[64];
 	uint8_t i;
 
-	(void)o;
 	fprintf(fp, "%u ", p->frame);
 	out_text_time(fp, p->ts);
 	if (p->af != 0) {
@@ -180,4 +181,6 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	if (p->an.dropped)
 		fprintf(fp, " [+%u more anomalies]", p->an.dropped);
 	putc('\n', fp);
+	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP)
+		out_isakmp_tree(fp, &fr->isakmp, 1, o->show_secrets);
 }
