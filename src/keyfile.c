@@ -13,6 +13,7 @@
 #include <openssl/crypto.h>
 
 #include "keyfile.h"
+#include "keyfile_charon.h"
 
 #define KF_MAX_FIELDS	12
 
@@ -34,10 +35,25 @@ kf_err(const struct kf_loc *l, char *errbuf, size_t errlen, const char *msg,
 	return -1;
 }
 
+/* "name:line", keeping the end of a long name (the line number shows). */
+void
+kf_origin_str(char *out, size_t n, const char *name, unsigned line)
+{
+	char num[16];
+	size_t nl = strlen(name), room;
+
+	snprintf(num, sizeof(num), ":%u", line);
+	room = n > strlen(num) + 4 ? n - strlen(num) - 1 : 0;
+	if (nl > room && room > 3)
+		snprintf(out, n, "...%s%s", name + nl - (room - 3), num);
+	else
+		snprintf(out, n, "%s%s", name, num);
+}
+
 static void
 kf_origin(const struct kf_loc *l, char *out, size_t n)
 {
-	snprintf(out, n, "%s:%u", l->name, l->line);
+	kf_origin_str(out, n, l->name, l->line);
 }
 
 /* ------------------------------------------------------------ algorithms */
@@ -233,9 +249,18 @@ kf_finish_sa(struct ks *k, const struct kf_loc *l, struct ks_esp_sa *sa,
 	return ks_add_esp(k, sa, errbuf, errlen);
 }
 
+int
+kf_store_esp(struct ks *k, const char *name, unsigned line,
+    struct ks_esp_sa *sa, size_t aead_icv, char *errbuf, size_t errlen)
+{
+	struct kf_loc l = { name, line };
+
+	return kf_finish_sa(k, &l, sa, aead_icv, 0, errbuf, errlen);
+}
+
 /* ------------------------------------------------------------ values */
 
-static int
+int
 kf_hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -854,6 +879,8 @@ kf_our_ike(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 		{ "skeyid_e", offsetof(struct ks_ike, skeyid_e) },
 		{ "gxy", offsetof(struct ks_ike, gxy) },
 		{ "psk", offsetof(struct ks_ike, psk) },
+		{ "psk_hex", offsetof(struct ks_ike, psk) },
+		{ "qm_gxy", offsetof(struct ks_ike, qm_gxy) },
 	};
 	struct ks_ike ik;
 	char *w, *v;
@@ -913,21 +940,82 @@ out:
 	return rc;
 }
 
-/* ------------------------------------------------------------ dispatch */
-
-static bool
-kf_is_charon_log(const char *s)
+/* "qm icookie=<16 hex> msgid=<8 hex> gxy=<hex>": a Quick Mode's PFS g^xy. */
+static int
+kf_our_qm(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
+    size_t errlen)
 {
-	const char *b = strchr(s, '[');
+	struct ks_ike_key g;
+	uint8_t ck[8];
+	char *w, *v, org[96];
+	bool have_ck = false, have_mid = false;
+	uint32_t mid = 0;
+	int rc = -1;
 
-	return b != NULL && b - s < 40 && strlen(b) > 5 && b[4] == ']' &&
-	    isupper((unsigned char)b[1]) && isupper((unsigned char)b[2]) &&
-	    isupper((unsigned char)b[3]);
+	memset(&g, 0, sizeof(g));
+	while ((w = kf_word(&p, &v)) != NULL) {
+		if (v == NULL) {
+			kf_err(l, errbuf, errlen, "expected key=value", w);
+			goto out;
+		}
+		if (strcmp(w, "icookie") == 0) {
+			if (kf_key(v, ck, 8, true) != 8) {
+				kf_err(l, errbuf, errlen, "cookie: 16 hex "
+				    "digits expected", v);
+				goto out;
+			}
+			have_ck = true;
+		} else if (strcmp(w, "msgid") == 0) {
+			uint8_t m[4];
+
+			if (strlen(v) != 8 && !(strlen(v) == 10 &&
+			    v[0] == '0' && v[1] == 'x')) {
+				kf_err(l, errbuf, errlen, "msgid: 8 hex digits "
+				    "expected", v);
+				goto out;
+			}
+			if (kf_key(v, m, 4, true) != 4) {
+				kf_err(l, errbuf, errlen, "msgid: 8 hex digits "
+				    "expected", v);
+				goto out;
+			}
+			mid = (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 |
+			    (uint32_t)m[2] << 8 | m[3];
+			have_mid = true;
+		} else if (strcmp(w, "gxy") == 0) {
+			long kl = kf_key(v, g.v, sizeof(g.v), true);
+
+			if (kl <= 0) {
+				kf_err(l, errbuf, errlen, "bad value for", w);
+				goto out;
+			}
+			g.len = (size_t)kl;
+		} else {
+			kf_err(l, errbuf, errlen, "unknown qm field", w);
+			goto out;
+		}
+	}
+	if (!have_ck || !have_mid || g.len == 0) {
+		kf_err(l, errbuf, errlen, "qm: icookie=, msgid= and gxy= are "
+		    "required", NULL);
+		goto out;
+	}
+	kf_origin(l, org, sizeof(org));
+	rc = ks_add_qm_gxy(k, ck, mid, g.v, g.len, org, errbuf, errlen);
+out:
+	OPENSSL_cleanse(&g, sizeof(g));
+	return rc;
 }
 
+/* ------------------------------------------------------------ dispatch */
+
+/*
+ * One line.  cs holds the charon log reader (made at the first charon
+ * line; NULL cs: charon logs are not accepted here).
+ */
 static int
-kf_line(struct ks *k, const struct kf_loc *l, char *s, char *errbuf,
-    size_t errlen)
+kf_line(struct ks *k, const struct kf_loc *l, char *s, struct kfc **cs,
+    char *errbuf, size_t errlen)
 {
 	size_t n;
 
@@ -945,16 +1033,23 @@ kf_line(struct ks *k, const struct kf_loc *l, char *s, char *errbuf,
 		return kf_our_esp(k, l, s + 4, errbuf, errlen);
 	if (strncmp(s, "ike ", 4) == 0)
 		return kf_our_ike(k, l, s + 4, errbuf, errlen);
+	if (strncmp(s, "qm ", 3) == 0)
+		return kf_our_qm(k, l, s + 3, errbuf, errlen);
 	if (kf_is_ikev1_table(s))
 		return kf_ikev1_table_line(k, l, s, errbuf, errlen);
 	if (strspn(s, "0123456789abcdefABCDEF") == 16 && s[16] == ',')
 		return kf_err(l, errbuf, errlen, "this looks like Wireshark's "
 		    "ikev2_decryption_table; IKEv2 is recognised but not "
 		    "decrypted", NULL);
-	if (kf_is_charon_log(s))
-		return kf_err(l, errbuf, errlen, "this looks like a strongSwan "
-		    "charon log; reading keys from charon logs is not "
-		    "supported yet", NULL);
+	if (kfc_is_line(s)) {
+		if (cs == NULL)
+			return kf_err(l, errbuf, errlen, "this looks like a "
+			    "strongSwan charon log; give it with -k", NULL);
+		if (*cs == NULL && (*cs = kfc_new()) == NULL)
+			return kf_err(l, errbuf, errlen, "out of memory",
+			    NULL);
+		return kfc_line(*cs, k, l->name, l->line, s, errbuf, errlen);
+	}
 	return kf_tcpdump_line(k, l, s, errbuf, errlen);
 }
 
@@ -964,6 +1059,7 @@ kf_load_text(struct ks *k, const char *text, size_t len, const char *name,
 {
 	char line[KF_MAX_LINE];
 	struct kf_loc l = { name, 0 };
+	struct kfc *cs = NULL;
 	size_t i = 0;
 	int rc = 0;
 
@@ -983,9 +1079,12 @@ kf_load_text(struct ks *k, const char *text, size_t len, const char *name,
 			rc = kf_err(&l, errbuf, errlen, "NUL byte in a key "
 			    "file", NULL);
 		else
-			rc = kf_line(k, &l, line, errbuf, errlen);
+			rc = kf_line(k, &l, line, &cs, errbuf, errlen);
 		i = j + 1;
 	}
+	if (rc == 0 && cs != NULL)
+		rc = kfc_finish(cs, k, name, l.line, errbuf, errlen);
+	kfc_free(cs);
 	OPENSSL_cleanse(line, sizeof(line));
 	return rc;
 }
@@ -1045,7 +1144,7 @@ kf_add_tcpdump_arg(struct ks *k, const char *arg, char *errbuf,
 			    NULL);
 		memcpy(line, p, n);
 		line[n] = '\0';
-		rc = kf_line(k, &l, line, errbuf, errlen);
+		rc = kf_line(k, &l, line, NULL, errbuf, errlen);
 		p += n;
 		if (*p != '\0')
 			p++;

@@ -13,7 +13,11 @@
  *                             [auth_key=<hex>] [esn=yes] [icv=<bytes>]
  *                             ike icookie=<16 hex> [rcookie=<16 hex>]
  *                             [enc_key=] [skeyid=] [skeyid_d=] [skeyid_a=]
- *                             [skeyid_e=] [gxy=] [psk=<text or 0xhex>]
+ *                             [skeyid_e=] [gxy=] [qm_gxy=]
+ *                             [psk=<text or 0xhex> | psk_hex=<hex>]
+ *                             qm icookie=<16 hex> msgid=<8 hex> gxy=<hex>
+ *   strongSwan charon logs    at level 4 for ike and chd (keyfile_charon.h);
+ *                             only through kf_load_text/kf_load_file
  *
  * Blank lines and lines starting with '#' are ignored.  doc/keyfiles.md is
  * the full description.  Errors name the file (or "-E") and the line.

@@ -35,6 +35,7 @@ struct ks {
 	struct ks_esp_sa	*all, **all_tail;
 	size_t			 nesp;
 	struct ks_tab		 iket;	/* by icookie */
+	struct ks_ike		*ike_all, **ike_tail;
 	void			(*cry_free)(void *);
 };
 
@@ -84,6 +85,7 @@ ks_new(void)
 	}
 	k->wild_tail = &k->wild;
 	k->all_tail = &k->all;
+	k->ike_tail = &k->ike_all;
 	return k;
 }
 
@@ -91,6 +93,18 @@ void
 ks_set_cry_free(struct ks *k, void (*fn)(void *))
 {
 	k->cry_free = fn;
+}
+
+static void
+ks_qm_free(struct ks_qm *q)
+{
+	struct ks_qm *nq;
+
+	for (; q != NULL; q = nq) {
+		nq = q->next;
+		OPENSSL_cleanse(q, sizeof(*q));
+		free(q);
+	}
 }
 
 void
@@ -113,6 +127,7 @@ ks_free(struct ks *k)
 	for (i = 0; k->iket.b != NULL && i < k->iket.nb; i++)
 		for (ik = k->iket.b[i]; ik != NULL; ik = nik) {
 			nik = ik->next;
+			ks_qm_free(ik->qm);
 			OPENSSL_cleanse(ik, sizeof(*ik));
 			free(ik);
 		}
@@ -215,6 +230,18 @@ ks_ike_hash(const void *e)
 	return ks_hash(6, z, NULL, 0);
 }
 
+/* Same algorithms and keys (the addresses and SPI already compared). */
+static bool
+ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
+{
+	return a->enc == b->enc && a->auth == b->auth &&
+	    a->icv_len == b->icv_len && a->esn == b->esn &&
+	    a->enc_key_len == b->enc_key_len &&
+	    a->auth_key_len == b->auth_key_len &&
+	    CRYPTO_memcmp(a->enc_key, b->enc_key, a->enc_key_len) == 0 &&
+	    CRYPTO_memcmp(a->auth_key, b->auth_key, a->auth_key_len) == 0;
+}
+
 int
 ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
     size_t errlen)
@@ -231,9 +258,12 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 			    o->src.af == in->src.af && o->src.plen ==
 			    in->src.plen && memcmp(o->src.a, in->src.a, 16) ==
 			    0) {
+				if (ks_same_keys(o, in))
+					return 0;
 				snprintf(errbuf, errlen, "%s: SPI 0x%08x to "
-				    "this destination is already defined at "
-				    "%s", in->origin, in->spi, o->origin);
+				    "this destination is already defined "
+				    "with other keys at %s", in->origin,
+				    in->spi, o->origin);
 				return -1;
 			}
 	}
@@ -355,6 +385,7 @@ ks_add_ike(struct ks *k, const struct ks_ike *in, char *errbuf,
 		ks_ike_merge_key(&ik->skeyid_e, &in->skeyid_e);
 		ks_ike_merge_key(&ik->gxy, &in->gxy);
 		ks_ike_merge_key(&ik->psk, &in->psk);
+		ks_ike_merge_key(&ik->qm_gxy, &in->qm_gxy);
 		return 0;
 	}
 	ik = malloc(sizeof(*ik));
@@ -363,6 +394,10 @@ ks_add_ike(struct ks *k, const struct ks_ike *in, char *errbuf,
 		return -1;
 	}
 	*ik = *in;
+	ik->qm = NULL;
+	ik->all_next = NULL;
+	*k->ike_tail = ik;
+	k->ike_tail = &ik->all_next;
 	ik->next = k->iket.b[h];
 	k->iket.b[h] = ik;
 	k->iket.n++;
@@ -372,8 +407,8 @@ ks_add_ike(struct ks *k, const struct ks_ike *in, char *errbuf,
 	return 0;
 }
 
-const struct ks_ike *
-ks_find_ike(const struct ks *k, const uint8_t icookie[8])
+static struct ks_ike *
+ks_ike_lookup(const struct ks *k, const uint8_t icookie[8])
 {
 	struct ks_ike probe, *ik;
 	size_t h;
@@ -386,10 +421,84 @@ ks_find_ike(const struct ks *k, const uint8_t icookie[8])
 	return NULL;
 }
 
+const struct ks_ike *
+ks_find_ike(const struct ks *k, const uint8_t icookie[8])
+{
+	return ks_ike_lookup(k, icookie);
+}
+
 size_t
 ks_ike_count(const struct ks *k)
 {
 	return k->iket.n;
+}
+
+const struct ks_ike *
+ks_ike_next(const struct ks *k, const struct ks_ike *ik)
+{
+	return ik == NULL ? k->ike_all : ik->all_next;
+}
+
+int
+ks_add_qm_gxy(struct ks *k, const uint8_t icookie[8], uint32_t msgid,
+    const uint8_t *v, size_t n, const char *origin, char *errbuf,
+    size_t errlen)
+{
+	struct ks_ike *ik;
+	struct ks_qm *q;
+
+	if (n == 0 || n > KS_MAX_IKE_KEY) {
+		snprintf(errbuf, errlen, "%s: Quick Mode DH secret of %zu "
+		    "bytes", origin, n);
+		return -1;
+	}
+	ik = ks_ike_lookup(k, icookie);
+	if (ik == NULL) {
+		struct ks_ike *e = calloc(1, sizeof(*e));
+		int rc;
+
+		if (e == NULL) {
+			snprintf(errbuf, errlen, "out of memory (IKE keys)");
+			return -1;
+		}
+		memcpy(e->icookie, icookie, 8);
+		snprintf(e->origin, sizeof(e->origin), "%s", origin);
+		rc = ks_add_ike(k, e, errbuf, errlen);
+		free(e);
+		if (rc == -1)
+			return -1;
+		ik = ks_ike_lookup(k, icookie);
+		if (ik == NULL)
+			return -1;
+	}
+	for (q = ik->qm; q != NULL; q = q->next)
+		if (q->msgid == msgid)
+			break;
+	if (q == NULL) {
+		q = calloc(1, sizeof(*q));
+		if (q == NULL) {
+			snprintf(errbuf, errlen, "out of memory (IKE keys)");
+			return -1;
+		}
+		q->msgid = msgid;
+		q->next = ik->qm;
+		ik->qm = q;
+	}
+	memcpy(q->gxy.v, v, n);
+	q->gxy.len = n;
+	snprintf(q->origin, sizeof(q->origin), "%s", origin);
+	return 0;
+}
+
+const struct ks_ike_key *
+ks_find_qm_gxy(const struct ks_ike *ik, uint32_t msgid)
+{
+	const struct ks_qm *q;
+
+	for (q = ik->qm; q != NULL; q = q->next)
+		if (q->msgid == msgid)
+			return &q->gxy;
+	return ik->qm_gxy.len != 0 ? &ik->qm_gxy : NULL;
 }
 
 const char *

@@ -100,8 +100,21 @@ struct ks_ike {
 	struct ks_ike_key skeyid, skeyid_d, skeyid_a, skeyid_e;
 	struct ks_ike_key gxy;		/* DH shared secret */
 	struct ks_ike_key psk;
+	struct ks_ike_key qm_gxy;	/* PFS: Quick Mode g^xy for every
+					   message ID without its own */
+	struct ks_qm	*qm;		/* per message ID (store-owned;
+					   ks_add_ike ignores it) */
 	char		 origin[96];
 	struct ks_ike	*next;
+	struct ks_ike	*all_next;	/* every entry, in load order */
+};
+
+/* A Quick Mode's PFS Diffie-Hellman shared secret, by message ID. */
+struct ks_qm {
+	uint32_t	 msgid;
+	struct ks_ike_key gxy;
+	char		 origin[96];
+	struct ks_qm	*next;
 };
 
 struct ks;
@@ -112,8 +125,10 @@ void		 ks_free(struct ks *);
 /*
  * Add an ESP SA (copied).  Exact (src may be wildcarded) entries go to the
  * hash; entries with a wildcard destination or SPI go to the wildcard
- * list.  Returns 0, or -1 with errbuf set (duplicate of an exact entry,
- * out of memory).
+ * list.  An exact entry that repeats one already held (same addresses,
+ * SPI, algorithms and keys, as when both peers' logs are loaded) is
+ * accepted and not stored twice.  Returns 0, or -1 with errbuf set (the
+ * same SPI and addresses with other keys, out of memory).
  */
 int		 ks_add_esp(struct ks *, const struct ks_esp_sa *, char *,
 		    size_t);
@@ -130,6 +145,17 @@ void		 ks_set_cry_free(struct ks *, void (*)(void *));
 int		 ks_add_ike(struct ks *, const struct ks_ike *, char *, size_t);
 const struct ks_ike *ks_find_ike(const struct ks *, const uint8_t icookie[8]);
 size_t		 ks_ike_count(const struct ks *);
+/* Iterate IKE entries in the order they were first added: first with NULL. */
+const struct ks_ike *ks_ike_next(const struct ks *, const struct ks_ike *);
+/*
+ * The PFS secret of Quick Mode msgid of the IKE SA icookie (the entry is
+ * made if missing); a second secret for the same message ID replaces the
+ * first.  Lookup: the message ID's own secret, else the entry's qm_gxy,
+ * else NULL.
+ */
+int		 ks_add_qm_gxy(struct ks *, const uint8_t icookie[8], uint32_t,
+		    const uint8_t *, size_t, const char *, char *, size_t);
+const struct ks_ike_key *ks_find_qm_gxy(const struct ks_ike *, uint32_t);
 
 /* Names (short, for text and JSON) and wire properties of algorithms. */
 const char	*ks_enc_name(enum ks_enc);

@@ -94,19 +94,28 @@ test_errors(void)
 	CHECK(strstr(err, "unsupported") != NULL);
 	CHECK(load(k, "esp spi=1 enc=null\n", err, sizeof(err)) == -1);
 	CHECK(strstr(err, "required") != NULL);
+	/* a charon log line without any key dump in it */
 	CHECK(load(k, "05:12:00.1 11[CHD] <lab|1> adding inbound ESP SA\n",
 	    err, sizeof(err)) == -1);
-	CHECK(strstr(err, "charon") != NULL);
+	CHECK(strstr(err, "charon") != NULL && strstr(err, "level 4") != NULL);
 	CHECK(load(k, "garbage\n", err, sizeof(err)) == -1);
 	CHECK(strncmp(err, "t:1:", 4) == 0);
-	/* exact duplicates are refused */
+	/* an exact repeat is taken once; other keys for it are refused */
 	CHECK(load(k, "esp spi=00000100 dst=10.0.0.1 enc=aes-cbc "
 	    "enc_key=000102030405060708090a0b0c0d0e0f auth=hmac-sha1-96 "
 	    "auth_key=0102\n", err, sizeof(err)) == 0);
 	CHECK(load(k, "esp spi=00000100 dst=10.0.0.1 enc=aes-cbc "
 	    "enc_key=000102030405060708090a0b0c0d0e0f auth=hmac-sha1-96 "
-	    "auth_key=0102\n", err, sizeof(err)) == -1);
+	    "auth_key=0102\n", err, sizeof(err)) == 0);
 	CHECK_EQ_U(ks_esp_count(k), 1);
+	CHECK(load(k, "esp spi=00000100 dst=10.0.0.1 enc=aes-cbc "
+	    "enc_key=000102030405060708090a0b0c0d0e0f auth=hmac-sha1-96 "
+	    "auth_key=0103\n", err, sizeof(err)) == -1);
+	CHECK(strstr(err, "other keys") != NULL);
+	CHECK_EQ_U(ks_esp_count(k), 1);
+	CHECK(load(k, "qm icookie=0011223344556677 gxy=01\n", err,
+	    sizeof(err)) == -1);
+	CHECK(strstr(err, "required") != NULL);
 	ks_free(k);
 }
 
@@ -185,6 +194,185 @@ test_ours_and_ike(void)
 	ks_free(k);
 }
 
+/*
+ * A charon log in the shapes strongSwan 5.9 writes at "ike 4, chd 4":
+ * two IKE SAs interleaved by two threads; uid 2's keys come before its
+ * cookies, its Quick Mode has PFS and no seeds (keys by role), uid 1's
+ * seeds name the SPIs.  Short made-up keys keep it readable.
+ */
+static const char charon_log[] =
+"04:17:33.272 00[DMN] Starting IKE charon daemon (strongSwan 5.9.8)\n"
+"04:17:33.704 15[MGR] <lab|1> checkin IKEv1 SA lab[1] with SPIs "
+    "6d1a4e28301fa3af_i 0000000000000000_r\n"
+"04:17:33.724 07[IKE] <2> SKEYID_d => 4 bytes @ 0x7fe29403b180\n"
+"04:17:33.724 07[IKE] <2>    0: DD DD DD 02                          ....\n"
+"04:17:33.724 15[IKE] <lab|1> SKEYID => 20 bytes @ 0x7fe29403b0e0\n"
+"04:17:33.724 15[IKE] <lab|1>    0: BF 9D 8C 4C 8C 50 EB 3C 61 B8 22 F8 "
+    "81 45 0B B3  ...L.P.<a.\"..E..\n"
+"04:17:33.724 15[IKE] <lab|1>   16: 50 F3 07 42                          "
+    "            P..B\n"
+"04:17:33.724 15[IKE] <lab|1> encryption key Ka => 16 bytes @ 0x7fe2\n"
+"04:17:33.724 15[IKE] <lab|1>    0: 39 6A 6B F7 73 99 D3 F9 4B 71 E1 E3 "
+    "78 62 C3 5B  9jk.s...Kq..xb.[\n"
+"04:17:33.725 15[MGR] <lab|1> checkin IKEv1 SA lab[1] with SPIs "
+    "6d1a4e28301fa3af_i 09acceb7697313e1_r\n"
+"04:17:33.726 07[MGR] <lab|2> checkin IKEv1 SA lab[2] with SPIs "
+    "2222222222222222_i 3333333333333333_r\n"
+"04:17:33.727 15[ENC] <lab|1> generating QUICK_MODE request 2440393990 "
+    "[ HASH SA No ID ID ]\n"
+"04:17:33.729 15[CFG] <lab|1> selected proposal: "
+    "ESP:AES_CBC_128/HMAC_SHA1_96/NO_EXT_SEQ\n"
+"04:17:33.729 15[CHD] <lab|1>   using AES_CBC for encryption\n"
+"04:17:33.729 15[CHD] <lab|1>   using HMAC_SHA1_96 for integrity\n"
+"04:17:33.729 15[CHD] <lab|1> initiator SA seed => 7 bytes @ 0x7fe2\n"
+"04:17:33.729 15[CHD] <lab|1>    0: 03 97 13 16 EF 10 14            ......."
+    "\n"
+"04:17:33.729 15[CHD] <lab|1> responder SA seed => 7 bytes @ 0x7fe2\n"
+"04:17:33.729 15[CHD] <lab|1>    0: 03 86 D8 06 A8 10 14            ......."
+    "\n"
+"04:17:33.729 15[CHD] <lab|1> encryption initiator key => 16 bytes @ 0x1\n"
+"04:17:33.729 15[CHD] <lab|1>    0: 05 2E 95 48 8E 53 84 57 1C 36 4D 6B "
+    "71 28 43 B2  ...H.S.W.6Mkq(C.\n"
+"04:17:33.729 15[CHD] <lab|1> encryption responder key => 16 bytes @ 0x2\n"
+"04:17:33.729 15[CHD] <lab|1>    0: 44 C1 A8 16 44 3C 08 25 E9 D2 09 95 "
+    "F1 3C 71 9D  D...D<.%.....<q.\n"
+"04:17:33.729 15[CHD] <lab|1> integrity initiator key => 4 bytes @ 0x3\n"
+"04:17:33.729 15[CHD] <lab|1>    0: 35 12 6F 8B                    5.o.\n"
+"04:17:33.729 15[CHD] <lab|1> integrity responder key => 4 bytes @ 0x4\n"
+"04:17:33.729 15[CHD] <lab|1>    0: FF 94 08 D1                    ....\n"
+"04:17:33.729 15[CHD] <lab|1> adding inbound ESP SA\n"
+"04:17:33.729 15[CHD] <lab|1>   SPI 0x86d806a8, src 192.0.2.2 dst "
+    "192.0.2.1\n"
+"04:17:33.729 07[ENC] <lab|2> parsed QUICK_MODE request 16 [ HASH SA No "
+    "KE ID ID ]\n"
+"04:17:33.729 07[CFG] <lab|2> selected proposal: "
+    "ESP:AES_GCM_16_128/MODP_2048/EXT_SEQ\n"
+"04:17:33.729 15[CHD] <lab|1> adding outbound ESP SA\n"
+"04:17:33.729 15[CHD] <lab|1>   SPI 0x971316ef, src 192.0.2.1 dst "
+    "192.0.2.2\n"
+"04:17:33.730 07[CHD] <lab|2> DH secret => 3 bytes @ 0x7fc124002c90\n"
+"04:17:33.730 07[CHD] <lab|2>    0: AB CD EF                      ...\n"
+"04:17:33.730 07[CHD] <lab|2> encryption initiator key => 20 bytes @ 0x5\n"
+"04:17:33.730 07[CHD] <lab|2>    0: 11 11 11 11 11 11 11 11 11 11 11 11 "
+    "11 11 11 11  ................\n"
+"04:17:33.730 07[CHD] <lab|2>   16: 11 11 11 11                     ....\n"
+"04:17:33.730 07[CHD] <lab|2> encryption responder key => 20 bytes @ 0x6\n"
+"04:17:33.730 07[CHD] <lab|2>    0: 22 22 22 22 22 22 22 22 22 22 22 22 "
+    "22 22 22 22  \"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\n"
+"04:17:33.730 07[CHD] <lab|2>   16: 22 22 22 22                     "
+    "\"\"\"\"\n"
+"04:17:33.730 07[CHD] <lab|2> adding inbound ESP SA\n"
+"04:17:33.730 07[CHD] <lab|2>   SPI 0xc0000001, src 2001:db8::1 dst "
+    "2001:db8::2\n"
+"04:17:33.730 07[CHD] <lab|2> adding outbound ESP SA\n"
+"04:17:33.730 07[CHD] <lab|2>   SPI 0xc0000002, src 2001:db8::2 dst "
+    "2001:db8::1\n";
+
+static void
+test_charon(void)
+{
+	struct ks *k = ks_new();
+	struct ks_esp_sa *sa;
+	const struct ks_ike *ik;
+	const struct ks_ike_key *g;
+	char err[256];
+	uint8_t ck1[8] = { 0x6d, 0x1a, 0x4e, 0x28, 0x30, 0x1f, 0xa3, 0xaf };
+	uint8_t ck2[8] = { 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22 };
+	uint8_t s6[16], d6[16];
+	char cut[sizeof(charon_log)];
+	const char *p;
+
+	CHECK_EQ_U(load(k, charon_log, err, sizeof(err)), 0);
+	CHECK_EQ_U(ks_ike_count(k), 2);
+	ik = ks_find_ike(k, ck1);
+	CHECK(ik != NULL);
+	if (ik != NULL) {
+		CHECK(ik->has_rcookie && ik->rcookie[0] == 0x09);
+		CHECK_EQ_U(ik->skeyid.len, 20);
+		CHECK_EQ_U(ik->skeyid.v[19], 0x42);
+		CHECK_EQ_U(ik->enc_key.len, 16);
+		CHECK_EQ_U(ik->enc_key.v[15], 0x5b);
+		CHECK_EQ_U(ik->skeyid_d.len, 0);
+		CHECK(ks_find_qm_gxy(ik, 2440393990U) == NULL);
+	}
+	ik = ks_find_ike(k, ck2);
+	CHECK(ik != NULL);
+	if (ik != NULL) {
+		CHECK(ik->has_rcookie && ik->rcookie[0] == 0x33);
+		CHECK_EQ_U(ik->skeyid_d.len, 4);
+		CHECK_EQ_U(ik->skeyid_d.v[3], 0x02);
+		g = ks_find_qm_gxy(ik, 16);
+		CHECK(g != NULL && g->len == 3 && g->v[2] == 0xef);
+		CHECK(ks_find_qm_gxy(ik, 17) == NULL);
+	}
+	CHECK_EQ_U(ks_esp_count(k), 4);
+	/* seeds: 971316ef opens the initiator's seed */
+	sa = find4(k, "192.0.2.1", "192.0.2.2", 0x971316ef);
+	CHECK(sa != NULL && sa->enc == KS_ENC_AES_CBC &&
+	    sa->auth == KS_AUTH_HMAC_SHA1_96 && sa->enc_key[0] == 0x05 &&
+	    sa->auth_key_len == 4 && sa->auth_key[0] == 0x35 && !sa->esn);
+	sa = find4(k, "192.0.2.2", "192.0.2.1", 0x86d806a8);
+	CHECK(sa != NULL && sa->enc_key[0] == 0x44 && sa->auth_key[0] == 0xff);
+	CHECK(find4(k, "192.0.2.1", "192.0.2.2", 0x86d806a8) == NULL);
+	/* no seeds, QM responder: inbound has the initiator's keys */
+	inet_pton(AF_INET6, "2001:db8::1", s6);
+	inet_pton(AF_INET6, "2001:db8::2", d6);
+	sa = ks_find_esp(k, 6, s6, d6, 0xc0000001);
+	CHECK(sa != NULL && sa->enc == KS_ENC_AES_GCM && sa->icv_len == 16 &&
+	    sa->esn && sa->enc_key_len == 20 && sa->enc_key[0] == 0x11);
+	sa = ks_find_esp(k, 6, d6, s6, 0xc0000002);
+	CHECK(sa != NULL && sa->enc_key[0] == 0x22);
+	/* the same log again adds nothing and is no error */
+	CHECK_EQ_U(load(k, charon_log, err, sizeof(err)), 0);
+	CHECK_EQ_U(ks_esp_count(k), 4);
+	ks_free(k);
+
+	/* a hex dump cut short names the line of its header */
+	p = strstr(charon_log, "   16: 50 F3");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		const char *nl = strchr(p, '\n');
+		size_t n = (size_t)(p - charon_log);
+
+		/* drop the second dump line of SKEYID */
+		while (n > 0 && charon_log[n - 1] != '\n')
+			n--;
+		memcpy(cut, charon_log, n);
+		strcpy(cut + n, nl + 1);
+		k = ks_new();
+		CHECK(load(k, cut, err, sizeof(err)) == -1);
+		CHECK(strncmp(err, "t:5: ", 5) == 0 &&
+		    strstr(err, "SKEYID") != NULL);
+		ks_free(k);
+	}
+}
+
+static void
+test_qm_gxy(void)
+{
+	struct ks *k = ks_new();
+	const struct ks_ike *ik;
+	const struct ks_ike_key *g;
+	char err[256];
+	uint8_t ck[8] = { 0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77 };
+
+	CHECK_EQ_U(load(k, "qm icookie=0011223344556677 msgid=0a0b0c0d "
+	    "gxy=c0ffee\n"
+	    "ike icookie=0011223344556677 qm_gxy=beef psk_hex=41424344\n",
+	    err, sizeof(err)), 0);
+	ik = ks_find_ike(k, ck);
+	CHECK(ik != NULL);
+	if (ik != NULL) {
+		g = ks_find_qm_gxy(ik, 0x0a0b0c0d);
+		CHECK(g != NULL && g->len == 3 && g->v[0] == 0xc0);
+		g = ks_find_qm_gxy(ik, 1);
+		CHECK(g != NULL && g->len == 2 && g->v[0] == 0xbe);
+		CHECK(ik->psk.len == 4 && memcmp(ik->psk.v, "ABCD", 4) == 0);
+	}
+	CHECK(ks_ike_next(k, NULL) == ik && ks_ike_next(k, ik) == NULL);
+	ks_free(k);
+}
+
 /* Many exact SAs: every one found through the (growing) hash. */
 static void
 test_many(void)
@@ -226,6 +414,8 @@ main(void)
 	test_errors();
 	test_tcpdump();
 	test_ours_and_ike();
+	test_charon();
+	test_qm_gxy();
 	test_many();
 	return check_done("test_keystore");
 }

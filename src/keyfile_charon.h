@@ -1,0 +1,48 @@
+/*
+ * keyfile_charon.h - keys from strongSwan charon debug logs (part of the
+ * keyfile module; keyfile.c feeds it the lines it recognises).
+ *
+ * A charon log at level 4 for "ike" and "chd" dumps every key it derives:
+ * the phase-1 DH secret, SKEYID, SKEYID_d/_a/_e and Ka per IKE SA, and per
+ * Quick Mode the PFS DH secret, the two KEYMAT seeds and the initiator's
+ * and responder's encryption and integrity keys, followed by the inbound
+ * and outbound ESP SAs with their SPIs and addresses.  Lines are tied to
+ * an IKE SA by the "<name|uid>" prefix; the cookies come from its
+ * "checkin IKEv1 SA ... with SPIs" lines.  Keys of an ESP SA are the
+ * initiator's when its SPI opens the initiator's seed (the responder's
+ * otherwise); without seeds, by the log's Quick Mode role.
+ */
+#ifndef IKESCOPE_KEYFILE_CHARON_H
+#define IKESCOPE_KEYFILE_CHARON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "keystore.h"
+
+struct kfc;
+
+struct kfc	*kfc_new(void);
+void		 kfc_free(struct kfc *);
+/* Does the line look like a charon log line ("... 15[IKE] ...")? */
+bool		 kfc_is_line(const char *);
+/* One line (without its newline); errors as "name:line: ...". */
+int		 kfc_line(struct kfc *, struct ks *, const char *, unsigned,
+		    const char *, char *, size_t);
+/* End of the text: checks that something was learned. */
+int		 kfc_finish(struct kfc *, struct ks *, const char *, unsigned,
+		    char *, size_t);
+
+/*
+ * Provided by keyfile.c: validate an ESP SA (key lengths, ICV length;
+ * aead_icv is the AEAD's ICV or 0), note its origin and store it.
+ */
+int		 kf_store_esp(struct ks *, const char *, unsigned,
+		    struct ks_esp_sa *, size_t, char *, size_t);
+
+/* Provided by keyfile.c: a hex digit's value, or -1. */
+int		 kf_hexval(int);
+/* Provided by keyfile.c: "name:line" into out (the name's end kept). */
+void		 kf_origin_str(char *, size_t, const char *, unsigned);
+
+#endif
