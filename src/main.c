@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "keyexport.h"
 #include "keyfile.h"
 
 static void
@@ -23,6 +24,7 @@ usage(FILE *fp)
 "usage: ikescope [read] [options] FILE...\n"
 "       ikescope timeline [--json] [-c N] [--ike-port PORT] FILE...\n"
 "       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
+"       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500 and --ike-port) and ESP traffic from\n"
 "pcap/pcapng captures (optionally gzip-compressed; '-' reads standard input).\n"
@@ -33,6 +35,11 @@ usage(FILE *fp)
 "             of messages (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) with\n"
 "             timing and retransmissions, its exchanges and ESP flows\n"
 "  sas        a table of IKE SAs and a table of ESP SAs\n"
+"  keys       read the key files and the captures (keys derived while\n"
+"             reading, such as ESP keys from decrypted Quick Modes, count)\n"
+"             and print every key known, in --export FORMAT:\n"
+"             wireshark-ike (ikev1_decryption_table), wireshark-esp\n"
+"             (esp_sa), tcpdump (-E secrets) or ikescope (doc/keyfiles.md)\n"
 "\n"
 "options:\n"
 "  -r FILE          read FILE (same as giving FILE as an argument)\n"
@@ -43,7 +50,8 @@ usage(FILE *fp)
 "  -q               no end-of-run summary on standard error\n"
 "  -k KEYFILE       keys (repeatable): Wireshark esp_sa and\n"
 "                   ikev1_decryption_table files, tcpdump -E secrets files,\n"
-"                   or ikescope's own format (doc/keyfiles.md)\n"
+"                   strongSwan charon logs (ike 4, chd 4) or ikescope's own\n"
+"                   format (doc/keyfiles.md)\n"
 "  -E SECRET        a tcpdump ESP secret, [0xSPI@dst] algo:key (repeatable;\n"
 "                   comma-separated, or \"file NAME\")\n"
 "  -w OUT.pcap      write the decrypted inner packets (raw IP, original\n"
@@ -75,7 +83,8 @@ enum {
 	OPT_IKE_PORT,
 	OPT_VERSION,
 	OPT_SHOW_SECRETS,
-	OPT_CRYPTO
+	OPT_CRYPTO,
+	OPT_EXPORT
 };
 
 struct keyarg {
@@ -102,14 +111,22 @@ load_keys(struct ctx *c, const struct keyarg *k, size_t n, char *err,
 	return 0;
 }
 
+/* keys --export: engine output discarded, the key store printed. */
+struct keys_cmd {
+	bool		 on;
+	bool		 have_fmt;
+	enum kx_fmt	 fmt;
+};
+
 static int
-cmd_run(enum eng_cmd cmd, int argc, char **argv)
+cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
 		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
 		{ "crypto", required_argument, NULL, OPT_CRYPTO },
+		{ "export", required_argument, NULL, OPT_EXPORT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -123,6 +140,7 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 	size_t nports = 0;
 	struct keyarg keys[64];
 	size_t nkeys = 0;
+	FILE *devnull = NULL;	/* keys: the engine's output */
 	int ch, rc = 0;
 
 	memset(&c, 0, sizeof(c));
@@ -142,6 +160,16 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 			break;
 		case 'w':
 			c.o.write_path = optarg;
+			break;
+		case OPT_EXPORT:	/* keys command only */
+			if (!kc->on || kx_parse_format(optarg, &kc->fmt) ==
+			    -1) {
+				fprintf(stderr, "ikescope: --export: %s\n",
+				    !kc->on ? "only with the keys command" :
+				    kx_format_list());
+				return 1;
+			}
+			kc->have_fmt = true;
 			break;
 		case OPT_CRYPTO:
 			if (strcmp(optarg, "auto") == 0)
@@ -214,16 +242,34 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 		}
 		files[nfiles++] = argv[optind];
 	}
-	if (nfiles == 0) {
+	if (nfiles == 0 && !kc->on) {
 		fprintf(stderr, "ikescope: no capture file given\n");
 		usage(stderr);
 		return 1;
 	}
+	if (kc->on && !kc->have_fmt) {
+		fprintf(stderr, "ikescope: keys: --export FORMAT is required "
+		    "(%s)\n", kx_format_list());
+		return 1;
+	}
+	if (kc->on) {
+		/* ---- keys: run the pipeline for what it derives, quietly */
+		c.o.quiet = true;
+		devnull = fopen("/dev/null", "w");
+		if (devnull == NULL) {
+			fprintf(stderr, "ikescope: /dev/null: %s\n",
+			    strerror(errno));
+			return 1;
+		}
+	}
 
 	if (load_keys(&c, keys, nkeys, err, sizeof(err)) == -1 ||
-	    eng_init(&c, stdout, err, sizeof(err)) == -1) {
+	    eng_init(&c, devnull != NULL ? devnull : stdout, err,
+	    sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		eng_free(&c);
+		if (devnull != NULL)
+			fclose(devnull);
 		return 1;
 	}
 	for (i = 0; i < nports; i++)
@@ -241,7 +287,15 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 	}
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
+	if (kc->on && kx_write(stdout, c.ks, kc->fmt, NULL, err,
+	    sizeof(err)) == -1) {
+		/* ---- keys: the store, with what the read added to it */
+		fprintf(stderr, "ikescope: %s\n", err);
+		rc = 1;
+	}
 	eng_free(&c);
+	if (devnull != NULL)
+		fclose(devnull);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		rc = 1;
@@ -252,17 +306,23 @@ cmd_run(enum eng_cmd cmd, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	struct keys_cmd kc = { false, false, KX_IKESCOPE };
+
 	if (argc >= 2) {
 		if (strcmp(argv[1], "read") == 0)
-			return cmd_run(CMD_READ, argc - 1, argv + 1);
+			return cmd_run(CMD_READ, &kc, argc - 1, argv + 1);
 		if (strcmp(argv[1], "timeline") == 0)
-			return cmd_run(CMD_TIMELINE, argc - 1, argv + 1);
+			return cmd_run(CMD_TIMELINE, &kc, argc - 1, argv + 1);
 		if (strcmp(argv[1], "sas") == 0)
-			return cmd_run(CMD_SAS, argc - 1, argv + 1);
+			return cmd_run(CMD_SAS, &kc, argc - 1, argv + 1);
+		if (strcmp(argv[1], "keys") == 0) {
+			kc.on = true;	/* the sas pipeline, output discarded */
+			return cmd_run(CMD_SAS, &kc, argc - 1, argv + 1);
+		}
 		if (strcmp(argv[1], "--version") == 0) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
 			return 0;
 		}
 	}
-	return cmd_run(CMD_READ, argc, argv);
+	return cmd_run(CMD_READ, &kc, argc, argv);
 }
