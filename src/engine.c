@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eng_ike.h"
 #include "engine.h"
 #include "isakmp_an.h"
 
@@ -29,7 +30,9 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 static int
 eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 {
-	if (c->ks != NULL && ks_esp_count(c->ks) > 0) {
+	/* IKE keys may yield ESP SAs (KEYMAT) during the read. */
+	if (c->ks != NULL && (ks_esp_count(c->ks) > 0 ||
+	    ks_ike_count(c->ks) > 0)) {
 		c->espd = espd_new(c->ks, c->o.crypto, errbuf, errlen);
 		if (c->espd == NULL)
 			return -1;
@@ -92,6 +95,8 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 		return -1;
 	}
 	trk_set_evict(c->trk, eng_evicted, NULL, c);
+	if (eng_ike_init(c, errbuf, errlen) == -1)
+		return -1;
 	return eng_esp_init(c, errbuf, errlen);
 }
 
@@ -101,6 +106,7 @@ eng_free(struct ctx *c)
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
+	eng_ike_free(c);
 	espd_free(c->espd);
 	c->espd = NULL;
 	ks_free(c->ks);
@@ -142,18 +148,6 @@ eng_dissect(struct frame_rec *fr)
 	}
 }
 
-/* What the decoders found, as the tracker wants it. */
-static void
-eng_trk_summary(const struct frame_rec *fr, struct trk_in *in)
-{
-	const struct isakmp_msg *m = &fr->isakmp;
-	size_t i;
-
-	in->plaintext = !m->encrypted;
-	for (i = 0; i < m->npayloads && in->npl < TRK_MSG_PL; i++)
-		in->pl[in->npl++] = m->pl[i].type;
-}
-
 static void
 eng_track(struct ctx *c, struct frame_rec *fr)
 {
@@ -183,7 +177,8 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		in.raw = cur_ptr(&p->payload);
 		in.raw_len = rawlen;
 		in.encrypted = m->encrypted;
-		eng_trk_summary(fr, &in);
+		in.plaintext = !m->encrypted;
+		eng_ike_summary(m, &in);
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 	} else if (fr->has_esp && p->af != 0) {
 		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
@@ -306,4 +301,10 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
+	if (c->ikecry != NULL)
+		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
+		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
+		    (unsigned long long)c->ike_decrypted,
+		    (unsigned long long)c->ike_failed,
+		    (unsigned long long)c->esp_derived);
 }

@@ -849,6 +849,27 @@ ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	return 0;
 }
 
+/* The Quick Mode nonces of message ID msgid, once both were decrypted. */
+int
+ike_cry_qm_nonces(const struct ike_cry *c, uint32_t msgid, const uint8_t **ni,
+    size_t *nin, const uint8_t **nr, size_t *nrn)
+{
+	size_t i;
+
+	for (i = 0; i < IKE_P2_SLOTS; i++) {
+		const struct ike_p2 *s = &c->p2[i];
+
+		if (s->used && s->msgid == msgid && s->ni.n && s->nr.n) {
+			*ni = s->ni.p;
+			*nin = s->ni.n;
+			*nr = s->nr.p;
+			*nrn = s->nr.n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 const char *
 ike_dec_status_name(enum ike_dec_status s)
 {
@@ -869,6 +890,29 @@ ike_dec_status_name(enum ike_dec_status s)
 		break;
 	}
 	return "decryption failed (wrong key?)";
+}
+
+/* Stable tokens for JSON. */
+const char *
+ike_dec_status_token(enum ike_dec_status s)
+{
+	switch (s) {
+	case IKE_DEC_OK:
+		return "ok";
+	case IKE_DEC_NO_KEYS:
+		return "no_keys";
+	case IKE_DEC_NO_ALG:
+		return "no_cipher";
+	case IKE_DEC_NO_IV:
+		return "no_iv";
+	case IKE_DEC_UNSUPPORTED:
+		return "unsupported";
+	case IKE_DEC_BAD_LENGTH:
+		return "bad_length";
+	case IKE_DEC_FAILED:
+		break;
+	}
+	return "failed";
 }
 
 const char *

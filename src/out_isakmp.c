@@ -723,9 +723,7 @@ out_isakmp_tree(FILE *fp, const struct isakmp_msg *m, int indent,
 	struct tctx t = { fp, indent, secrets };
 	size_t i;
 
-	/* An encrypted body was already summarised on the frame line. */
-	if (m->encrypted)
-		return;
+	/* Encrypted and not decrypted: no payloads, nothing to show. */
 	for (i = 0; i < m->npayloads; i++)
 		t_payload(&t, &m->pl[i]);
 }

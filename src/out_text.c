@@ -69,8 +69,13 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
 		    h->flags & ISAKMP_FLAG_C ? "C" : "",
 		    h->flags & ISAKMP_FLAG_A ? "A" : "");
-	if (m->encrypted) {
+	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)
+		fprintf(fp, " decrypted (hash %s)",
+		    ike_hash_status_name(fr->ike.hash));
+	else if (m->encrypted) {
 		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
+		if (fr->ike_tried)
+			fprintf(fp, " [%s]", ike_dec_status_name(fr->ike.st));
 		return;
 	}
 	out_isakmp_list(fp, m);

@@ -92,6 +92,10 @@ struct trk_in {
 	/* SA payload summary (phase 1 or Quick Mode), when present */
 	bool		 has_sa;
 	uint16_t	 sa_proposals, sa_transforms;
+	uint8_t		 sa_proto;	/* first proposal's protocol */
+	uint8_t		 xform;		/* first transform's ID */
+	uint8_t		 encap;		/* IPsec encapsulation mode */
+	bool		 esn;		/* IPsec ESN attribute */
 	/* first transform's attributes: the choice when from the responder */
 	uint16_t	 enc, key_len, hash, group, auth;
 	uint32_t	 life_secs, life_kb;
