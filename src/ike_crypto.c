@@ -489,8 +489,21 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 		if (c->p2[i].age < old->age)
 			old = &c->p2[i];
 	}
-	if (!c->have_last_p1 || !c->have_alg)
+	if (!c->have_alg)
 		return NULL;
+	if (!c->have_last_p1) {
+		/*
+		 * No phase-1 message was encrypted (Aggressive Mode with AM3
+		 * in clear): the "last phase-1 CBC block" is the phase-1 IV
+		 * itself, H(g^xi | g^xr).
+		 */
+		if (!c->gxi.n || !c->gxr.n ||
+		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
+		    c->gxr.n, d, &dn) == -1 || dn < block)
+			return NULL;
+		memcpy(c->last_p1, d, block);
+		c->have_last_p1 = true;
+	}
 	mid[0] = (uint8_t)(msgid >> 24);
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
