@@ -323,6 +323,10 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 
 	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
 		return;
+	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
+	for (i = 0; i < in->npl; i++)
+		if (in->pl[i] == 4 && k->qm_gxy.len == 0)
+			return;
 	for (i = sa->nex; i > 0; i--)
 		if (sa->ex[i - 1].type == ISAKMP_EXCH_QUICK &&
 		    sa->ex[i - 1].msgid == in->msgid) {
