@@ -20,10 +20,12 @@
 #include "isakmp_an.h"
 #include "isakmp_pl.h"
 #include "keystore.h"
+#include "out_isakmp.h"
 
 #define PLAIN_MAX	65536
 
 #define PL_SA		1
+#define PL_ID		5
 #define PL_N		11
 #define PL_D		12
 
@@ -176,6 +178,7 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 	in->has_sa = false;
 	in->nspis = 0;
 	in->sa_proposals = in->sa_transforms = 0;
+	in->nids = 0;
 	for (i = 0; i < m->npayloads; i++) {
 		const struct isakmp_payload_raw *p = &m->pl[i];
 		const struct isakmp_pl *d = &p->d;
@@ -188,6 +191,11 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 		case PL_SA:
 			if (!in->has_sa)
 				eng_ike_sa(d, in);
+			break;
+		case PL_ID:
+			if (in->nids < 2 && d->status == DIS_OK)
+				out_isakmp_id(d->u.id.type, d->data, d->dlen,
+				    in->ids[in->nids++], TRK_ID_LEN);
 			break;
 		case PL_N:
 			if (in->notify == 0 ||

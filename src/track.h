@@ -58,6 +58,7 @@ enum trk_reason {
 
 #define TRK_MSG_PL	16	/* payload types kept per message */
 #define TRK_MAX_SPIS	4
+#define TRK_ID_LEN	80	/* rendered identity, truncated */
 
 /* What the tracker is told about one ISAKMP message. */
 struct trk_in {
@@ -96,6 +97,10 @@ struct trk_in {
 	uint8_t		 xform;		/* first transform's ID */
 	uint8_t		 encap;		/* IPsec encapsulation mode */
 	bool		 esn;		/* IPsec ESN attribute */
+
+	/* identities (ID payloads, rendered), in order */
+	uint8_t		 nids;
+	char		 ids[2][TRK_ID_LEN];
 	/* first transform's attributes: the choice when from the responder */
 	uint16_t	 enc, key_len, hash, group, auth;
 	uint32_t	 life_secs, life_kb;
@@ -107,10 +112,19 @@ struct trk_in {
 	uint8_t		 iv_len;
 };
 
+/*
+ * A chosen proposal.  Phase 1: Oakley values (enc, hash, group, auth).
+ * Quick Mode: enc is the IPsec transform ID, hash the IPsec
+ * authentication algorithm, group the PFS group (0: no PFS), plus the
+ * encapsulation mode and ESN.
+ */
 struct trk_proposal {
 	bool		valid;
+	uint8_t		proto;		/* 1 ISAKMP, 2 AH, 3 ESP, 4 IPCOMP */
 	uint16_t	enc, key_len, hash, group, auth;
 	uint32_t	life_secs, life_kb;
+	uint8_t		encap;
+	bool		esn;
 };
 
 struct trk_msg {
@@ -158,6 +172,7 @@ struct trk_exchange {
 	uint32_t	first_frame;
 	double		first_ts, last_ts;
 	struct trk_proposal chosen;	/* Quick Mode: responder's choice */
+	char		idc[2][TRK_ID_LEN];	/* Quick Mode IDci, IDcr */
 	uint16_t	offered_proposals, offered_transforms;
 };
 
@@ -178,6 +193,7 @@ struct trk_ike_sa {
 	double		 deleted_ts;
 	struct trk_proposal chosen;
 	uint16_t	 offered_proposals, offered_transforms;
+	char		 id_i[TRK_ID_LEN], id_r[TRK_ID_LEN];	/* phase-1 IDs */
 	double		 first_ts, last_ts, established_ts;
 	uint32_t	 first_frame;
 
