@@ -28,6 +28,10 @@
 #define PL_ID		5
 #define PL_N		11
 #define PL_D		12
+#define PL_ATTR		14
+
+#define CFG_SET		3
+#define CFG_XAUTH_STATUS	16527
 
 #define PROTO_ISAKMP	1
 #define PROTO_AH	2
@@ -179,6 +183,7 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 	in->nspis = 0;
 	in->sa_proposals = in->sa_transforms = 0;
 	in->nids = 0;
+	in->xauth_ok = in->xauth_fail = false;
 	for (i = 0; i < m->npayloads; i++) {
 		const struct isakmp_payload_raw *p = &m->pl[i];
 		const struct isakmp_pl *d = &p->d;
@@ -207,6 +212,23 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 				in->dpd_seq = d->u.n.seq;
 			}
 			break;
+		case PL_ATTR: {
+			struct isakmp_iter it;
+			struct isakmp_attr a;
+
+			/* The status is what the edge device SETs; an ACK
+			 * only echoes the attribute. */
+			if (d->u.cfg.type != CFG_SET)
+				break;
+			isakmp_iter_init(&it, d->u.cfg.attrs);
+			while (it.n < ISAKMP_MAX_ATTRS &&
+			    isakmp_attr_next(&it, &a) == 1)
+				if (a.type == CFG_XAUTH_STATUS && a.num_ok) {
+					in->xauth_ok = a.num == 1;
+					in->xauth_fail = a.num == 0;
+				}
+			break;
+		}
 		case PL_D: {
 			struct cursor c = d->u.d.spis;
 			uint16_t k;

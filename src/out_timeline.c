@@ -252,6 +252,8 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 	if (sa->deleted)
 		fprintf(fp, ", deleted at +%.3fs", sa->deleted_ts -
 		    sa->first_ts);
+	if (sa->xauth == 1)
+		fprintf(fp, ", XAUTH ok");
 	if (sa->initiator_inferred)
 		fprintf(fp, ", capture began mid-SA (roles inferred)");
 	fputc('\n', fp);
@@ -504,6 +506,8 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	else
 		json_null(j);
 	json_kbool(j, "deleted", sa->deleted);
+	json_kstr(j, "xauth", sa->xauth == 1 ? "ok" : sa->xauth == 2 ?
+	    "failed" : NULL);
 	json_key(j, "messages");
 	json_arr_begin(j);
 	for (i = 0; i < sa->nmsgs; i++) {

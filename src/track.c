@@ -675,6 +675,17 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 	}
 	if (in->notify != 0 && e->notify == 0)
 		e->notify = in->notify;
+	if (in->xauth_ok && sa->xauth == 0)
+		sa->xauth = 1;
+	if (in->xauth_fail) {
+		/* Phase 1 stands, but the user was not authenticated. */
+		sa->xauth = 2;
+		e->state = TRK_FAILED;
+		e->reason = TRK_R_XAUTH;
+		sa->state = TRK_FAILED;
+		sa->reason = TRK_R_XAUTH;
+		return;
+	}
 
 	if (trk_notify_error(in->notify)) {
 		struct trk_exchange *victim = e;
@@ -1185,6 +1196,9 @@ trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
 		    "informational messages");
 	case TRK_R_DELETED:
 		return snprintf(buf, len, "deleted before completion");
+	case TRK_R_XAUTH:
+		return snprintf(buf, len, "XAUTH authentication failed "
+		    "(XAUTH-STATUS FAIL)");
 	default:
 		if (len > 0)
 			buf[0] = '\0';

@@ -53,7 +53,8 @@ enum trk_reason {
 	TRK_R_NO_RESPONSE,	/* last step resent N times, never answered */
 	TRK_R_ENC_NOTIFY,	/* answered only by encrypted informationals
 				   that could not be read */
-	TRK_R_DELETED		/* deleted before it completed */
+	TRK_R_DELETED,		/* deleted before it completed */
+	TRK_R_XAUTH		/* XAUTH-STATUS FAIL (extended auth) */
 };
 
 #define TRK_MSG_PL	16	/* payload types kept per message */
@@ -83,6 +84,8 @@ struct trk_in {
 	uint16_t	 notify;	/* first notify type, 0 if none */
 	bool		 dpd;		/* R-U-THERE or R-U-THERE-ACK */
 	uint32_t	 dpd_seq;
+	bool		 xauth_fail;	/* XAUTH-STATUS = FAIL (0) */
+	bool		 xauth_ok;	/* XAUTH-STATUS = OK (1) */
 	bool		 del;		/* a DELETE payload */
 	uint8_t		 del_proto;	/* 1 ISAKMP, 2 AH, 3 ESP */
 	uint8_t		 nspis;		/* SPIs from SA proposals or DELETE */
@@ -191,6 +194,7 @@ struct trk_ike_sa {
 	uint16_t	 unread_info;	/* encrypted informationals unread */
 	bool		 deleted;
 	double		 deleted_ts;
+	uint8_t		 xauth;		/* 0 none seen, 1 ok, 2 failed */
 	struct trk_proposal chosen;
 	uint16_t	 offered_proposals, offered_transforms;
 	char		 id_i[TRK_ID_LEN], id_r[TRK_ID_LEN];	/* phase-1 IDs */
