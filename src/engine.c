@@ -89,6 +89,13 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "out of memory (tracker)");
 		return -1;
 	}
+	c->ikefrag = ikefrag_new(30);
+	if (c->ikefrag == NULL) {
+		snprintf(errbuf, errlen, "out of memory (IKE fragments)");
+		trk_free(c->trk);
+		c->trk = NULL;
+		return -1;
+	}
 	if (pkt_decoder_init(&c->pd, NULL, errbuf, errlen) == -1) {
 		trk_free(c->trk);
 		c->trk = NULL;
@@ -106,6 +113,8 @@ eng_free(struct ctx *c)
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
+	ikefrag_free(c->ikefrag);
+	c->ikefrag = NULL;
 	eng_ike_free(c);
 	espd_free(c->espd);
 	c->espd = NULL;
@@ -148,6 +157,56 @@ eng_dissect(struct frame_rec *fr)
 	}
 }
 
+/*
+ * An IKEv1 message whose only payload is a FRAG payload carries a slice
+ * of a larger message.  Returns false while the message is incomplete;
+ * when this fragment completes it, the frame's ISAKMP view becomes the
+ * reassembled message.
+ */
+static bool
+eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
+{
+	struct isakmp_msg *m = &fr->isakmp;
+	const struct isakmp_pl *d;
+	struct ikefrag_key k;
+	struct ikefrag_result r;
+
+	if (m->npayloads != 1 || m->pl[0].type != 132 || m->encrypted)
+		return true;
+	d = &m->pl[0].d;
+	if (!d->decoded || d->status != DIS_OK)
+		return true;
+	memset(&k, 0, sizeof(k));
+	memcpy(k.icookie, m->hdr.icookie, 8);
+	memcpy(k.rcookie, m->hdr.rcookie, 8);
+	k.af = fr->pkt.af;
+	memcpy(k.src, fr->pkt.src, 16);
+	k.id = d->u.frag.id;
+	ikefrag_add(c->ikefrag, &k, d->u.frag.num, (d->u.frag.flags & 1) != 0,
+	    d->data, d->dlen, fr->pkt.ts, fr->pkt.frame, &r);
+	if (r.events & IKEFRAG_EV_DUPLICATE)
+		an_add(&fr->pkt.an, AN_IKEFRAG_DUPLICATE, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_CONFLICT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_CONFLICT, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_LIMIT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_LIMIT, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_EVICTED)
+		an_add(&fr->pkt.an, AN_IKEFRAG_EVICTED, 0, 0);
+	if (r.events & IKEFRAG_EV_TIMEOUT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_TIMEOUT, 0, 0);
+	if (!r.complete) {
+		fr->ike_fragment = true;
+		return false;
+	}
+	fr->ike_nfrags = r.nfrags;
+	fr->ike_frag_first = r.first_frame;
+	fr->pkt.payload = cur_init(r.msg, r.len);
+	memset(m, 0, sizeof(*m));
+	isakmp_decode(fr->pkt.payload, m);
+	isakmp_an_collect(&fr->pkt.an, m, r.len);
+	return true;
+}
+
 static void
 eng_track(struct ctx *c, struct frame_rec *fr)
 {
@@ -157,7 +216,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 	size_t rawlen;
 
 	if (fr->has_isakmp && p->kind == PKT_ISAKMP && p->af != 0 &&
-	    m->status != DIS_TRUNCATED) {
+	    m->status != DIS_TRUNCATED && eng_ike_fragment(c, fr)) {
 		memset(&in, 0, sizeof(in));
 		in.frame = p->frame;
 		in.ts = p->ts;

@@ -255,6 +255,12 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_ku64(j, "fragments", p->nfrags);
 		json_ku64(j, "first_frame", p->first_frame);
 	}
+	if (fr->ike_fragment)
+		json_kbool(j, "ike_fragment", true);
+	if (fr->ike_nfrags) {
+		json_ku64(j, "ike_fragments", fr->ike_nfrags);
+		json_ku64(j, "ike_first_frame", fr->ike_frag_first);
+	}
 	if (fr->has_isakmp)
 		out_json_isakmp(j, o, fr);
 	if (fr->has_esp) {

@@ -176,6 +176,11 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	if (p->reassembled)
 		fprintf(fp, " (reassembled from %u fragments, first frame %u)",
 		    p->nfrags, p->first_frame);
+	if (fr->ike_fragment)
+		fprintf(fp, " (IKE fragment, message incomplete)");
+	if (fr->ike_nfrags)
+		fprintf(fp, " (IKE message reassembled from %u fragments, "
+		    "first frame %u)", fr->ike_nfrags, fr->ike_frag_first);
 	for (i = 0; i < p->an.n; i++) {
 		char t[160];
 
