@@ -314,6 +314,7 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
     struct pkt *p)
 {
 	unsigned n;
+	bool frag_seen = false;
 
 	for (n = 0; n < PKT_MAX_EXT_HDRS; n++) {
 		uint8_t next, hl;
@@ -351,6 +352,18 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
 		case IPPROTO_V6_FRAG:
 			if (p->af != 6)
 				goto upper;
+			/*
+			 * One fragment header per packet (RFC 8200 4.1).  A
+			 * second one would sit in the reassembler's own
+			 * buffer, which the next reasm_add frees.
+			 */
+			if (frag_seen) {
+				an_add(&p->an, AN_IPV6_FRAG_REPEATED,
+				    cur_peek_u8(&c, 0, NULL), 0);
+				p->proto = nh;
+				return;
+			}
+			frag_seen = true;
 			next = cur_u8(&c);
 			cur_skip(&c, 1);
 			fo = cur_be16(&c);
