@@ -22,6 +22,29 @@ eng_free(struct ctx *c)
 	pkt_decoder_free(&c->pd);
 }
 
+/* Bytes between the end of the last payload and the end of the body. */
+static uint32_t
+eng_pl_trailing(const struct isakmp_msg *m)
+{
+	size_t end = ISAKMP_HDR_LEN + m->body.len, last = ISAKMP_HDR_LEN;
+
+	if (m->npayloads > 0)
+		last = m->pl[m->npayloads - 1].off + m->pl[m->npayloads - 1].len;
+	return end > last ? (uint32_t)(end - last) : 0;
+}
+
+/* The first non-zero payload reserved octet. */
+static uint32_t
+eng_pl_reserved(const struct isakmp_msg *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->npayloads; i++)
+		if (m->pl[i].reserved != 0)
+			return m->pl[i].reserved;
+	return 0;
+}
+
 /* ISAKMP anomaly bits -> anomaly records on the packet. */
 static void
 eng_isakmp_anomalies(struct frame_rec *fr)
@@ -51,9 +74,9 @@ eng_isakmp_anomalies(struct frame_rec *fr)
 	if (a & ISAKMP_AN_PL_PAST_END)
 		an_add(l, AN_ISAKMP_PL_PAST_END, m->bad_off, 0);
 	if (a & ISAKMP_AN_PL_TRAILING)
-		an_add(l, AN_ISAKMP_PL_TRAILING, 0, 0);
+		an_add(l, AN_ISAKMP_PL_TRAILING, eng_pl_trailing(m), 0);
 	if (a & ISAKMP_AN_PL_RESERVED)
-		an_add(l, AN_ISAKMP_PL_RESERVED, 1, 0);
+		an_add(l, AN_ISAKMP_PL_RESERVED, eng_pl_reserved(m), 0);
 	if (a & ISAKMP_AN_TOO_MANY)
 		an_add(l, AN_ISAKMP_TOO_MANY, ISAKMP_MAX_PAYLOADS, 0);
 }
