@@ -34,6 +34,7 @@ usage(FILE *fp)
 "  -c N             stop after N frames\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  -q               no end-of-run summary on standard error\n"
+"  --show-secrets   print keys and other secrets (hidden by default)\n"
 "\n"
 "  -h, --help       this help\n"
 "  --version        print the version\n"
