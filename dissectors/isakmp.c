@@ -68,16 +68,30 @@ isakmp_walk(struct cursor c, uint8_t np, uint32_t off, struct isakmp_msg *m)
 		p->off = off + (uint32_t)c.off - ISAKMP_GENERIC_LEN;
 		p->body = cur_sub(&c, (size_t)len - ISAKMP_GENERIC_LEN);
 		m->npayloads++;
-		if (res != 0)
+		if (res != 0 && !(m->anomalies & ISAKMP_AN_PL_RESERVED)) {
 			m->anomalies |= ISAKMP_AN_PL_RESERVED;
+			m->bad_res = res;
+		}
+		memset(&p->d, 0, sizeof(p->d));
 		if (p->body.err) {
+			/*
+			 * Decode what is there (a fresh cursor over the bytes
+			 * present, so reads stop at the message end).
+			 */
+			isakmp_pl_decode(np, cur_init(p->body.p, p->body.len),
+			    &p->d);
+			if (p->d.status == DIS_OK)
+				p->d.status = DIS_TRUNCATED;
 			m->anomalies |= ISAKMP_AN_PL_PAST_END;
 			return DIS_TRUNCATED;
 		}
+		isakmp_pl_decode(np, p->body, &p->d);
 		np = next;
 	}
-	if (cur_left(&c) > 0)
+	if (cur_left(&c) > 0) {
 		m->anomalies |= ISAKMP_AN_PL_TRAILING;
+		m->pl_trailing = cur_left(&c);
+	}
 	return DIS_OK;
 }
 

@@ -13,6 +13,7 @@
 
 #include "cursor.h"
 #include "dis.h"
+#include "isakmp_pl.h"
 
 #define ISAKMP_HDR_LEN		28
 #define ISAKMP_GENERIC_LEN	4
@@ -63,6 +64,7 @@ struct isakmp_payload_raw {
 	uint16_t	len;		/* as on the wire, including 4 */
 	uint32_t	off;		/* offset from the start of the message */
 	struct cursor	body;		/* len - 4 bytes */
+	struct isakmp_pl d;		/* the typed decode of body */
 };
 
 struct isakmp_msg {
@@ -72,6 +74,8 @@ struct isakmp_msg {
 	size_t			npayloads;
 	struct isakmp_payload_raw pl[ISAKMP_MAX_PAYLOADS];
 	size_t			trailing;	/* bytes after header length */
+	size_t			pl_trailing;	/* bytes after the last payload */
+	uint8_t			bad_res;	/* first non-zero reserved octet */
 	unsigned		anomalies;	/* ISAKMP_AN_* */
 	uint32_t		bad_off;	/* offset of the payload that broke the chain */
 	uint32_t		bad_len;	/* its length field */

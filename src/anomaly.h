@@ -81,7 +81,39 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	X(AN_ISAKMP_BAD_VERSION, "isakmp_bad_version", AN_ERROR,	\
 	    "ISAKMP version %u.%u is unknown")				\
 	X(AN_ISAKMP_BAD_FLAGS, "isakmp_bad_flags", AN_WARN,		\
-	    "undefined ISAKMP flag bits set (0x%02x)")
+	    "undefined ISAKMP flag bits set (0x%02x)")			\
+	X(AN_ISAKMP_PL_UNKNOWN, "payload_unknown_type", AN_WARN,	\
+	    "payload type %u is unknown or not valid here")		\
+	X(AN_ISAKMP_PL_BODY_SHORT, "payload_body_short", AN_ERROR,	\
+	    "payload type %u: %u body bytes are too few for its fields") \
+	X(AN_ISAKMP_PL_BODY_TRAILING, "payload_body_trailing", AN_WARN, \
+	    "payload type %u: %u bytes after its contents")		\
+	X(AN_ISAKMP_FIELD_RESERVED, "reserved_not_zero", AN_WARN,	\
+	    "payload type %u: reserved field is 0x%x, not 0")		\
+	X(AN_ISAKMP_PROP_LEN, "proposal_length", AN_ERROR,		\
+	    "proposal or transform length %u does not fit (%u bytes left)") \
+	X(AN_ISAKMP_PROP_NP, "proposal_next_payload", AN_WARN,		\
+	    "next payload %u inside an SA payload where %u was expected") \
+	X(AN_ISAKMP_XFORM_COUNT, "transform_count", AN_WARN,		\
+	    "proposal declares %u transforms, %u present")		\
+	X(AN_ISAKMP_PROP_LIMIT, "proposal_limit", AN_WARN,		\
+	    "more than %u proposals in one SA payload: rest not decoded") \
+	X(AN_ISAKMP_XFORM_LIMIT, "transform_limit", AN_WARN,		\
+	    "more than %u transforms in one proposal: rest not decoded") \
+	X(AN_ISAKMP_ATTR_LIMIT, "attribute_limit", AN_WARN,		\
+	    "more than %u attributes in one list: rest not decoded")	\
+	X(AN_ISAKMP_ATTR_TRUNC, "attribute_truncated", AN_ERROR,	\
+	    "attribute type %u runs past its container (%u bytes left)") \
+	X(AN_ISAKMP_ATTR_FORM, "attribute_impossible", AN_WARN,	\
+	    "attribute type %u in a form its registry rules out (%u bytes)") \
+	X(AN_ISAKMP_ID_LEN, "id_length", AN_WARN,			\
+	    "ID type %u with %u data bytes (wrong length for the type)") \
+	X(AN_ISAKMP_SPI_COUNT, "spi_count", AN_ERROR,			\
+	    "Delete lists %u SPIs but only %u bytes follow")		\
+	X(AN_ISAKMP_SITUATION, "situation_unsupported", AN_NOTE,	\
+	    "IPsec situation 0x%x (labeled domain) is not decoded")	\
+	X(AN_ISAKMP_SPI_SIZE, "spi_size", AN_WARN,			\
+	    "protocol %u with SPI size %u")
 
 enum an_id {
 #define AN_ENUM(e, id, sev, text) e,

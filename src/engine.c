@@ -4,7 +4,78 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eng_ike.h"
 #include "engine.h"
+#include "isakmp_an.h"
+
+/*
+ * An IKE SA leaves the tracker early (state caps): in timeline mode it is
+ * printed now, so the output loses nothing.
+ */
+static void
+eng_evicted(const struct trk_ike_sa *sa, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (c->o.cmd != CMD_TIMELINE)
+		return;
+	if (c->o.json)
+		out_json_ike_sa(&c->j, c->trk, sa);
+	else
+		out_text_ike_sa(c->out, c->trk, sa);
+}
+
+/* ---- ESP decryption (esp_dec.h) and the -w export ---- */
+
+static int
+eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
+{
+	/* IKE keys may yield ESP SAs (KEYMAT) during the read. */
+	if (c->ks != NULL && (ks_esp_count(c->ks) > 0 ||
+	    ks_ike_count(c->ks) > 0)) {
+		c->espd = espd_new(c->ks, c->o.crypto, errbuf, errlen);
+		if (c->espd == NULL)
+			return -1;
+	}
+	if (c->o.write_path != NULL) {
+		c->wout = out_pcap_open(c->o.write_path, errbuf, errlen);
+		if (c->wout == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Decrypt an ESP frame with a known SA; count and export the result. */
+static void
+eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
+{
+	const struct espd_layer *in;
+
+	if (c->espd == NULL)
+		return;
+	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
+	if (flow != NULL && fr->espr.n > 0) {
+		if (fr->espr.l[0].decrypted)
+			flow->decrypted++;
+		else if (fr->espr.l[0].icv == CRY_ICV_BAD)
+			flow->icv_bad++;
+	}
+	in = espd_innermost(&fr->espr);
+	if (c->wout != NULL && in != NULL)
+		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip,
+		    in->ip_len);
+}
+
+int
+eng_close_outputs(struct ctx *c, char *errbuf, size_t errlen)
+{
+	int rc = out_pcap_close(c->wout, errbuf, errlen);
+
+	c->wout = NULL;
+	return rc;
+}
+
+/* ---- end ESP ---- */
 
 int
 eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
@@ -13,72 +84,39 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 	c->out = out;
 	c->stop = false;
 	json_init(&c->j, out);
-	return pkt_decoder_init(&c->pd, NULL, errbuf, errlen);
+	c->trk = trk_new(NULL);
+	if (c->trk == NULL) {
+		snprintf(errbuf, errlen, "out of memory (tracker)");
+		return -1;
+	}
+	if (pkt_decoder_init(&c->pd, NULL, errbuf, errlen) == -1) {
+		trk_free(c->trk);
+		c->trk = NULL;
+		return -1;
+	}
+	trk_set_evict(c->trk, eng_evicted, NULL, c);
+	if (eng_ike_init(c, errbuf, errlen) == -1)
+		return -1;
+	return eng_esp_init(c, errbuf, errlen);
 }
 
 void
 eng_free(struct ctx *c)
 {
 	pkt_decoder_free(&c->pd);
-}
+	trk_free(c->trk);
+	c->trk = NULL;
+	eng_ike_free(c);
+	espd_free(c->espd);
+	c->espd = NULL;
+	ks_free(c->ks);
+	c->ks = NULL;
+	if (c->wout != NULL) {
+		char err[64];
 
-/* Bytes between the end of the last payload and the end of the body. */
-static uint32_t
-eng_pl_trailing(const struct isakmp_msg *m)
-{
-	size_t end = ISAKMP_HDR_LEN + m->body.len, last = ISAKMP_HDR_LEN;
-
-	if (m->npayloads > 0)
-		last = m->pl[m->npayloads - 1].off + m->pl[m->npayloads - 1].len;
-	return end > last ? (uint32_t)(end - last) : 0;
-}
-
-/* The first non-zero payload reserved octet. */
-static uint32_t
-eng_pl_reserved(const struct isakmp_msg *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->npayloads; i++)
-		if (m->pl[i].reserved != 0)
-			return m->pl[i].reserved;
-	return 0;
-}
-
-/* ISAKMP anomaly bits -> anomaly records on the packet. */
-static void
-eng_isakmp_anomalies(struct frame_rec *fr)
-{
-	const struct isakmp_msg *m = &fr->isakmp;
-	struct an_list *l = &fr->pkt.an;
-	size_t have = cur_left(&fr->pkt.payload);
-	unsigned a = m->anomalies;
-
-	if (m->status == DIS_TRUNCATED && m->npayloads == 0 &&
-	    have < ISAKMP_HDR_LEN) {
-		an_add(l, AN_ISAKMP_TRUNCATED, (uint32_t)have, 0);
-		return;
+		out_pcap_close(c->wout, err, sizeof(err));
+		c->wout = NULL;
 	}
-	if (a & ISAKMP_AN_BAD_VERSION)
-		an_add(l, AN_ISAKMP_BAD_VERSION, m->hdr.maj, m->hdr.min);
-	if (a & ISAKMP_AN_BAD_FLAGS)
-		an_add(l, AN_ISAKMP_BAD_FLAGS, m->hdr.flags, 0);
-	if (a & ISAKMP_AN_LEN_SHORT)
-		an_add(l, AN_ISAKMP_LEN_SHORT, m->hdr.len, 0);
-	if (a & ISAKMP_AN_LEN_PAST_END)
-		an_add(l, AN_ISAKMP_LEN_PAST_END, m->hdr.len, (uint32_t)have);
-	if (a & ISAKMP_AN_TRAILING)
-		an_add(l, AN_ISAKMP_TRAILING, (uint32_t)m->trailing, 0);
-	if (a & ISAKMP_AN_PL_SHORT)
-		an_add(l, AN_ISAKMP_PL_SHORT, m->bad_off, m->bad_len);
-	if (a & ISAKMP_AN_PL_PAST_END)
-		an_add(l, AN_ISAKMP_PL_PAST_END, m->bad_off, 0);
-	if (a & ISAKMP_AN_PL_TRAILING)
-		an_add(l, AN_ISAKMP_PL_TRAILING, eng_pl_trailing(m), 0);
-	if (a & ISAKMP_AN_PL_RESERVED)
-		an_add(l, AN_ISAKMP_PL_RESERVED, eng_pl_reserved(m), 0);
-	if (a & ISAKMP_AN_TOO_MANY)
-		an_add(l, AN_ISAKMP_TOO_MANY, ISAKMP_MAX_PAYLOADS, 0);
 }
 
 static void
@@ -92,7 +130,8 @@ eng_dissect(struct frame_rec *fr)
 	case PKT_IKEV2:
 		fr->has_isakmp = true;
 		isakmp_decode(p->payload, &fr->isakmp);
-		eng_isakmp_anomalies(fr);
+		isakmp_an_collect(&p->an, &fr->isakmp,
+		    cur_left(&p->payload));
 		break;
 	case PKT_ESP:
 		s = esp_decode_hdr(p->payload, &fr->esp);
@@ -109,6 +148,48 @@ eng_dissect(struct frame_rec *fr)
 	}
 }
 
+static void
+eng_track(struct ctx *c, struct frame_rec *fr)
+{
+	const struct pkt *p = &fr->pkt;
+	const struct isakmp_msg *m = &fr->isakmp;
+	struct trk_in in;
+	size_t rawlen;
+
+	if (fr->has_isakmp && p->kind == PKT_ISAKMP && p->af != 0 &&
+	    m->status != DIS_TRUNCATED) {
+		memset(&in, 0, sizeof(in));
+		in.frame = p->frame;
+		in.ts = p->ts;
+		in.af = p->af;
+		in.src = p->src;
+		in.dst = p->dst;
+		in.sport = p->sport;
+		in.dport = p->dport;
+		in.icookie = m->hdr.icookie;
+		in.rcookie = m->hdr.rcookie;
+		in.exch = m->hdr.exch;
+		in.flags = m->hdr.flags;
+		in.msgid = m->hdr.msgid;
+		rawlen = cur_left(&p->payload);
+		if (m->hdr.len >= ISAKMP_HDR_LEN && m->hdr.len < rawlen)
+			rawlen = m->hdr.len;
+		in.raw = cur_ptr(&p->payload);
+		in.raw_len = rawlen;
+		in.encrypted = m->encrypted;
+		in.plaintext = !m->encrypted;
+		eng_ike_summary(m, &in);
+		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
+	} else if (fr->has_esp && p->af != 0) {
+		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
+		    p->dst, fr->esp.spi, fr->esp.seq, cur_left(&p->payload),
+		    p->ts, p->frame);
+
+		fr->esp_flow = flow;
+		eng_esp(c, fr, flow);
+	}
+}
+
 void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
@@ -119,8 +200,11 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.ts = f->ts;
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
+	fr->tv_sec = f->tv_sec;
+	fr->tv_nsec = f->tv_usec;	/* nanoseconds */
 	pkt_decode(&c->pd, linktype, f->data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
+	eng_track(c, fr);
 
 	c->st.frames++;
 	c->st.kinds[fr->pkt.kind]++;
@@ -131,10 +215,12 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	if (an_worst(&fr->pkt.an) == AN_ERROR)
 		c->st.malformed++;
 
-	if (c->o.json)
-		out_json_frame(&c->j, &c->o, fr);
-	else
-		out_text_frame(c->out, &c->o, fr);
+	if (c->o.cmd == CMD_READ) {
+		if (c->o.json)
+			out_json_frame(&c->j, &c->o, fr);
+		else
+			out_text_frame(c->out, &c->o, fr);
+	}
 	if (c->o.count != 0 && c->st.frames >= c->o.count)
 		c->stop = true;
 }
@@ -171,6 +257,33 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	return rc;
 }
 
+static void
+eng_print_ike(const struct trk_ike_sa *sa, void *arg)
+{
+	struct ctx *c = arg;
+
+	if (c->o.json)
+		out_json_ike_sa(&c->j, c->trk, sa);
+	else
+		out_text_ike_sa(c->out, c->trk, sa);
+}
+
+/* End of input: verdicts, then the per-SA views. */
+void
+eng_finish(struct ctx *c)
+{
+	trk_finish(c->trk);
+	if (c->o.cmd == CMD_TIMELINE)
+		trk_foreach_ike(c->trk, eng_print_ike, c);
+	else if (c->o.cmd == CMD_SAS) {
+		if (c->o.json)
+			out_json_sas(&c->j, c->trk);
+		else
+			out_text_sas(c->out, c->trk);
+	}
+	fflush(c->out);
+}
+
 void
 eng_summary(const struct ctx *c, FILE *fp)
 {
@@ -188,4 +301,10 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
+	if (c->ikecry != NULL)
+		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
+		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
+		    (unsigned long long)c->ike_decrypted,
+		    (unsigned long long)c->ike_failed,
+		    (unsigned long long)c->esp_derived);
 }

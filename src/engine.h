@@ -12,16 +12,27 @@
 
 #include "capture.h"
 #include "esp.h"
+#include "esp_dec.h"
+#include "ike_crypto.h"
 #include "isakmp.h"
 #include "json.h"
+#include "keystore.h"
+#include "out_pcap.h"
 #include "pkt.h"
+#include "track.h"
+
+enum eng_cmd { CMD_READ = 0, CMD_TIMELINE, CMD_SAS };
 
 struct opts {
+	enum eng_cmd	 cmd;
 	bool		 json;
 	bool		 verbose;	/* -V: tree view */
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
+	/* ESP decryption (esp_dec.h) */
+	const char	*write_path;	/* -w: decrypted inner packets */
+	enum cry_backend_id crypto;	/* --crypto */
 };
 
 struct stats {
@@ -40,15 +51,30 @@ struct frame_rec {
 	struct isakmp_msg	isakmp;
 	bool			has_esp;
 	struct esp_hdr		esp;
+	bool			tracked;	/* placed by the tracker */
+	struct trk_result	trk;
+	const struct trk_esp	*esp_flow;
+	long			tv_sec, tv_nsec;	/* as captured */
+	bool			ike_tried;	/* decryption attempted */
+	struct ike_dec		ike;		/* its result */
+	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
 struct ctx {
 	struct opts		 o;
 	struct pkt_decoder	 pd;
+	struct trk		*trk;
 	FILE			*out;
 	struct json		 j;
 	struct stats		 st;
 	struct frame_rec	 fr;	/* the frame being processed */
+	struct ks		*ks;	/* keys (-k, -E); made by main */
+	struct espd		*espd;	/* NULL without ESP keys */
+	struct out_pcap		*wout;	/* -w */
+	struct cry		*ikecry;	/* IKE decryption (NULL: no keys) */
+	uint8_t			*ike_plain;	/* plaintext of the last message */
+	struct isakmp_msg	*ike_msg;	/* its payloads */
+	uint64_t		 ike_decrypted, ike_failed, esp_derived;
 	bool			 stop;	/* -c reached */
 };
 
@@ -57,10 +83,17 @@ void	eng_free(struct ctx *);
 void	eng_frame(struct ctx *, int, const struct cap_frame *);
 int	eng_read_file(struct ctx *, const char *, char *, size_t);
 void	eng_summary(const struct ctx *, FILE *);
+void	eng_finish(struct ctx *);
+int	eng_close_outputs(struct ctx *, char *, size_t);
 
 /* outputs */
 void	out_text_frame(FILE *, const struct opts *, const struct frame_rec *);
 void	out_json_frame(struct json *, const struct opts *,
 	    const struct frame_rec *);
+void	out_text_ike_sa(FILE *, const struct trk *, const struct trk_ike_sa *);
+void	out_json_ike_sa(struct json *, const struct trk *,
+	    const struct trk_ike_sa *);
+void	out_text_sas(FILE *, const struct trk *);
+void	out_json_sas(struct json *, const struct trk *);
 
 #endif

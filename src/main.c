@@ -14,20 +14,27 @@
 #include <string.h>
 
 #include "engine.h"
+#include "keyfile.h"
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
+"       ikescope timeline [--json] [-c N] [--ike-port PORT] FILE...\n"
+"       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500 and --ike-port) and ESP traffic from\n"
 "pcap/pcapng captures (optionally gzip-compressed; '-' reads standard input).\n"
 "\n"
 "commands:\n"
 "  read       one line (or JSON record) per frame; the default command\n"
+"  timeline   per IKE SA: peers, mode, chosen proposal, outcome, the ladder\n"
+"             of messages (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) with\n"
+"             timing and retransmissions, its exchanges and ESP flows\n"
+"  sas        a table of IKE SAs and a table of ESP SAs\n"
 "\n"
-"read options:\n"
+"options:\n"
 "  -r FILE          read FILE (same as giving FILE as an argument)\n"
 "  -V               verbose tree view of each decoded message\n"
 "  --json           one JSON object per frame (NDJSON; see ikescope(1))\n"
@@ -35,6 +42,14 @@ usage(FILE *fp)
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  -q               no end-of-run summary on standard error\n"
 "  --show-secrets   print keys and other secrets (hidden by default)\n"
+"  -k KEYFILE       keys (repeatable): Wireshark esp_sa and\n"
+"                   ikev1_decryption_table files, tcpdump -E secrets files,\n"
+"                   or ikescope's own format (doc/keyfiles.md)\n"
+"  -E SECRET        a tcpdump ESP secret, [0xSPI@dst] algo:key (repeatable;\n"
+"                   comma-separated, or \"file NAME\")\n"
+"  -w OUT.pcap      write the decrypted inner packets (raw IP, original\n"
+"                   timestamps)\n"
+"  --crypto=auto|evp|imb  the cipher backend (imb: not built yet)\n"
 "\n"
 "  -h, --help       this help\n"
 "  --version        print the version\n"
@@ -60,16 +75,42 @@ enum {
 	OPT_JSON = 256,
 	OPT_IKE_PORT,
 	OPT_VERSION,
-	OPT_SHOW_SECRETS
+	OPT_SHOW_SECRETS,
+	OPT_CRYPTO
 };
 
+struct keyarg {
+	bool		 file;		/* -k FILE, else -E SECRET */
+	const char	*arg;
+};
+
+/* -k and -E, in command-line order, into a new key store. */
 static int
-cmd_read(int argc, char **argv)
+load_keys(struct ctx *c, const struct keyarg *k, size_t n, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	c->ks = ks_new();
+	if (c->ks == NULL) {
+		snprintf(err, errlen, "out of memory (keys)");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if ((k[i].file ? kf_load_file(c->ks, k[i].arg, err, errlen) :
+		    kf_add_tcpdump_arg(c->ks, k[i].arg, err, errlen)) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+cmd_run(enum eng_cmd cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
 		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
+		{ "crypto", required_argument, NULL, OPT_CRYPTO },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -81,12 +122,41 @@ cmd_read(int argc, char **argv)
 	uint64_t v;
 	uint16_t ports[PKT_MAX_IKE_PORTS];
 	size_t nports = 0;
+	struct keyarg keys[64];
+	size_t nkeys = 0;
 	int ch, rc = 0;
 
 	memset(&c, 0, sizeof(c));
+	c.o.cmd = cmd;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "r:Vc:qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "r:Vc:qhk:E:w:", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
+		case 'k':	/* key file, format auto-detected */
+		case 'E':	/* tcpdump-style ESP secret(s) */
+			if (nkeys == sizeof(keys) / sizeof(keys[0])) {
+				fprintf(stderr, "ikescope: too many -k/-E\n");
+				return 1;
+			}
+			keys[nkeys].file = ch == 'k';
+			keys[nkeys++].arg = optarg;
+			break;
+		case 'w':
+			c.o.write_path = optarg;
+			break;
+		case OPT_CRYPTO:
+			if (strcmp(optarg, "auto") == 0)
+				c.o.crypto = CRY_AUTO;
+			else if (strcmp(optarg, "evp") == 0)
+				c.o.crypto = CRY_EVP;
+			else if (strcmp(optarg, "imb") == 0)
+				c.o.crypto = CRY_IMB;
+			else {
+				fprintf(stderr, "ikescope: --crypto: auto, evp "
+				    "or imb, not \"%s\"\n", optarg);
+				return 1;
+			}
+			break;
 		case 'r':
 			if (nfiles == sizeof(files) / sizeof(files[0])) {
 				fprintf(stderr, "ikescope: too many files\n");
@@ -151,8 +221,10 @@ cmd_read(int argc, char **argv)
 		return 1;
 	}
 
-	if (eng_init(&c, stdout, err, sizeof(err)) == -1) {
+	if (load_keys(&c, keys, nkeys, err, sizeof(err)) == -1 ||
+	    eng_init(&c, stdout, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
+		eng_free(&c);
 		return 1;
 	}
 	for (i = 0; i < nports; i++)
@@ -162,6 +234,11 @@ cmd_read(int argc, char **argv)
 			fprintf(stderr, "ikescope: %s\n", err);
 			rc = 1;
 		}
+	}
+	eng_finish(&c);
+	if (eng_close_outputs(&c, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		rc = 1;
 	}
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
@@ -178,11 +255,15 @@ main(int argc, char **argv)
 {
 	if (argc >= 2) {
 		if (strcmp(argv[1], "read") == 0)
-			return cmd_read(argc - 1, argv + 1);
+			return cmd_run(CMD_READ, argc - 1, argv + 1);
+		if (strcmp(argv[1], "timeline") == 0)
+			return cmd_run(CMD_TIMELINE, argc - 1, argv + 1);
+		if (strcmp(argv[1], "sas") == 0)
+			return cmd_run(CMD_SAS, argc - 1, argv + 1);
 		if (strcmp(argv[1], "--version") == 0) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
 			return 0;
 		}
 	}
-	return cmd_read(argc, argv);
+	return cmd_run(CMD_READ, argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "out_isakmp.h"
 
 /* 32-bit identifiers (SPI, message ID) are hex strings in the contract. */
 static const char *
@@ -55,12 +56,12 @@ out_json_exchange(struct json *j, uint8_t x)
 }
 
 static void
-out_json_isakmp(struct json *j, const struct frame_rec *fr)
+out_json_isakmp(struct json *j, const struct opts *o,
+    const struct frame_rec *fr)
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
 	char ver[8], buf[12];
-	size_t i;
 
 	json_key(j, fr->pkt.kind == PKT_IKEV2 ? "ikev2" : "isakmp");
 	json_obj_begin(j);
@@ -84,22 +85,106 @@ out_json_isakmp(struct json *j, const struct frame_rec *fr)
 	json_kstr(j, "msgid", hex32(h->msgid, buf));
 	json_ku64(j, "length", h->len);
 	if (fr->pkt.kind == PKT_ISAKMP) {
+		json_kstr(j, "label", fr->tracked ?
+		    trk_label_name(fr->trk.label) : NULL);
+		json_kbool(j, "retransmit", fr->tracked && fr->trk.retransmit);
+		if (fr->tracked) {
+			json_kstr(j, "dir", trk_dir_name(fr->trk.dir));
+			json_ku64(j, "ike_sa", fr->trk.sa->id);
+		}
 		json_kbool(j, "encrypted", m->encrypted);
-		json_kbool(j, "decrypted", false);
-		if (m->encrypted)
+		json_kbool(j, "decrypted", m->encrypted && fr->ike_tried &&
+		    fr->ike.st == IKE_DEC_OK);
+		if (m->encrypted && !(fr->ike_tried &&
+		    fr->ike.st == IKE_DEC_OK))
 			json_ku64(j, "encrypted_bytes", cur_left(&m->body));
-		json_key(j, "payloads");
-		json_arr_begin(j);
-		for (i = 0; i < m->npayloads; i++) {
+		if (fr->ike_tried) {
+			json_key(j, "decryption");
 			json_obj_begin(j);
-			json_ku64(j, "type_id", m->pl[i].type);
-			json_ku64(j, "length", m->pl[i].len);
+			json_kstr(j, "status", ike_dec_status_token(fr->ike.st));
+			json_kstr(j, "hash", ike_hash_status_name(fr->ike.hash));
+			if (fr->ike.key_source != NULL)
+				json_kstr(j, "key", fr->ike.key_source);
+			if (fr->ike.iv_len != 0)
+				json_khex(j, "iv", fr->ike.iv, fr->ike.iv_len);
 			json_obj_end(j);
 		}
-		json_arr_end(j);
+		out_isakmp_json_payloads(j, m, o->show_secrets);
 	}
 	json_obj_end(j);
 }
+
+/* ---- ESP decryption (esp_dec.h); keys in doc/json.md ---- */
+
+static void	out_json_esp_layer(struct json *, const struct espd_result *,
+		    unsigned);
+
+static void
+out_json_esp_inner(struct json *j, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+	const struct pkt *in = &l->inner;
+	char a[64], buf[12];
+
+	json_key(j, "inner");
+	json_obj_begin(j);
+	json_ku64(j, "proto", in->proto);
+	json_kstr(j, "src", pkt_addr_str(in->af, in->src, a, sizeof(a)));
+	json_kstr(j, "dst", pkt_addr_str(in->af, in->dst, a, sizeof(a)));
+	if (l->has_l4 && (in->proto == 6 || in->proto == 17)) {
+		json_ku64(j, "sport", l->sport);
+		json_ku64(j, "dport", l->dport);
+	} else if (l->has_l4) {
+		json_ku64(j, "icmp_type", l->icmp_type);
+		json_ku64(j, "icmp_code", l->icmp_code);
+	}
+	json_ku64(j, "len", l->ip_len);
+	json_kstr(j, "kind", pkt_kind_name(in->kind));
+	if (in->fragment)
+		json_kbool(j, "fragment", true);
+	if (in->reassembled)
+		json_kbool(j, "reassembled", true);
+	if (i + 1 < r->n) {
+		json_key(j, "esp");
+		json_obj_begin(j);
+		json_kstr(j, "spi", hex32(r->l[i + 1].spi, buf));
+		json_ku64(j, "seq", r->l[i + 1].seq);
+		out_json_esp_layer(j, r, i + 1);
+		json_obj_end(j);
+	}
+	json_obj_end(j);
+}
+
+static void
+out_json_esp_layer(struct json *j, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+
+	json_kbool(j, "decrypted", l->decrypted);
+	json_kstr(j, "icv", cry_icv_name(l->icv));
+	json_kbool(j, "sa_known", l->sa_known);
+	if (!l->sa_known)
+		return;
+	json_kstr(j, "enc", ks_enc_name(l->sa->enc));
+	json_kstr(j, "auth", ks_auth_name(l->sa->auth));
+	if (l->sa->esn)
+		json_ku64(j, "seq64", l->seq64);
+	if (l->error != NULL)
+		json_kstr(j, "error", l->error);
+	if (l->detail != NULL)
+		json_kstr(j, "error_detail", l->detail);
+	if (!l->decrypted)
+		return;
+	json_kstr(j, "mode", espd_mode_name(l->mode));
+	json_ku64(j, "next_header", l->next_header);
+	json_ku64(j, "pad_len", l->pad_len);
+	if (l->tfc_pad != 0)
+		json_ku64(j, "tfc_padding", l->tfc_pad);
+	if (l->ip != NULL)
+		out_json_esp_inner(j, r, i);
+}
+
+/* ---- end ESP ---- */
 
 static void
 out_json_anomalies(struct json *j, const struct an_list *l)
@@ -131,7 +216,6 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 	const struct pkt *p = &fr->pkt;
 	char a[64], buf[12];
 
-	(void)o;
 	json_obj_begin(j);
 	json_ku64(j, "frame", p->frame);
 	json_key(j, "ts");
@@ -172,15 +256,19 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_ku64(j, "first_frame", p->first_frame);
 	}
 	if (fr->has_isakmp)
-		out_json_isakmp(j, fr);
+		out_json_isakmp(j, o, fr);
 	if (fr->has_esp) {
 		json_key(j, "esp");
 		json_obj_begin(j);
 		json_kstr(j, "spi", hex32(fr->esp.spi, buf));
 		json_ku64(j, "seq", fr->esp.seq);
 		json_ku64(j, "length", cur_left(&p->payload));
-		json_kbool(j, "decrypted", false);
-		json_kstr(j, "icv", "unchecked");
+		if (fr->espr.n > 0)
+			out_json_esp_layer(j, &fr->espr, 0);
+		else {
+			json_kbool(j, "decrypted", false);
+			json_kstr(j, "icv", "unchecked");
+		}
 		json_obj_end(j);
 	}
 	out_json_anomalies(j, &p->an);

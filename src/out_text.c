@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "engine.h"
+#include "isakmp_names.h"
+#include "out_isakmp.h"
 
 static void
 out_text_time(FILE *fp, double ts)
@@ -38,7 +40,7 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
-	size_t i;
+	const char *x;
 
 	if (fr->pkt.kind == PKT_IKEV2)
 		fprintf(fp, " IKEv2");
@@ -47,7 +49,17 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	if (m->status == DIS_TRUNCATED && cur_left(&fr->pkt.payload) <
 	    ISAKMP_HDR_LEN)
 		return;
-	fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
+	if (fr->tracked && trk_label_name(fr->trk.label) != NULL)
+		fprintf(fp, " %s%s", trk_label_name(fr->trk.label),
+		    fr->trk.retransmit ? " (retransmit)" : "");
+	else if (fr->tracked && fr->trk.retransmit)
+		fprintf(fp, " (retransmit)");
+	x = fr->pkt.kind == PKT_ISAKMP ? isakmp_short(REG_EXCHANGE, h->exch) :
+	    NULL;
+	if (x != NULL)
+		fprintf(fp, " %u.%u %s", h->maj, h->min, x);
+	else
+		fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
 	fprintf(fp, " i=");
 	out_text_hex(fp, h->icookie, 8);
 	fprintf(fp, " r=");
@@ -60,17 +72,62 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		    h->flags & ISAKMP_FLAG_A ? "A" : "");
 	else if (h->flags != 0)
 		fprintf(fp, " flags=0x%02x", h->flags);
-	if (m->encrypted) {
+	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)
+		fprintf(fp, " decrypted (hash %s)",
+		    ike_hash_status_name(fr->ike.hash));
+	else if (m->encrypted) {
 		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
+		if (fr->ike_tried)
+			fprintf(fp, " [%s]", ike_dec_status_name(fr->ike.st));
 		return;
 	}
-	if (m->npayloads > 0) {
-		fprintf(fp, " [");
-		for (i = 0; i < m->npayloads; i++)
-			fprintf(fp, "%s%u", i ? " " : "", m->pl[i].type);
-		fprintf(fp, "]");
-	}
+	out_isakmp_list(fp, m);
 }
+
+/* ---- ESP decryption (esp_dec.h) ---- */
+
+static void
+out_text_esp(FILE *fp, const struct espd_result *r, unsigned i)
+{
+	const struct espd_layer *l = &r->l[i];
+	const struct pkt *in = &l->inner;
+	char a[64], b[64];
+
+	if (!l->sa_known)
+		return;
+	if (!l->decrypted) {
+		fprintf(fp, " [not decrypted: %s%s%s%s]", l->error ? l->error :
+		    "?", l->detail ? " (" : "", l->detail ? l->detail : "",
+		    l->detail ? ")" : "");
+		return;
+	}
+	fprintf(fp, " decrypted icv=%s %s", cry_icv_name(l->icv),
+	    espd_mode_name(l->mode));
+	if (l->ip == NULL)
+		return;
+	pkt_addr_str(in->af, in->src, a, sizeof(a));
+	pkt_addr_str(in->af, in->dst, b, sizeof(b));
+	fprintf(fp, " {%s > %s proto %u", a, b, in->proto);
+	if (l->has_l4 && (in->proto == 6 || in->proto == 17))
+		fprintf(fp, " %u > %u", l->sport, l->dport);
+	else if (l->has_l4)
+		fprintf(fp, " type %u code %u", l->icmp_type, l->icmp_code);
+	fprintf(fp, " len %zu", l->ip_len);
+	if (in->kind != PKT_OTHER)
+		fprintf(fp, " %s", pkt_kind_name(in->kind));
+	if (in->fragment)
+		fprintf(fp, " fragment");
+	if (i + 1 < r->n) {
+		fprintf(fp, " spi=0x%08x seq=%u", r->l[i + 1].spi,
+		    r->l[i + 1].seq);
+		out_text_esp(fp, r, i + 1);
+	}
+	fprintf(fp, "}");
+	if (l->tfc_pad != 0)
+		fprintf(fp, " tfc=%zu", l->tfc_pad);
+}
+
+/* ---- end ESP ---- */
 
 void
 out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
@@ -79,7 +136,6 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	char a[64], b[64];
 	uint8_t i;
 
-	(void)o;
 	fprintf(fp, "%u ", p->frame);
 	out_text_time(fp, p->ts);
 	if (p->af != 0) {
@@ -100,6 +156,8 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 		if (fr->has_esp)
 			fprintf(fp, " spi=0x%08x seq=%u len=%zu", fr->esp.spi,
 			    fr->esp.seq, cur_left(&p->payload));
+		if (fr->espr.n > 0)
+			out_text_esp(fp, &fr->espr, 0);
 		break;
 	case PKT_NAT_KEEPALIVE:
 		fprintf(fp, " NAT-keepalive");
@@ -131,4 +189,6 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	if (p->an.dropped)
 		fprintf(fp, " [+%u more anomalies]", p->an.dropped);
 	putc('\n', fp);
+	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP)
+		out_isakmp_tree(fp, &fr->isakmp, 1, o->show_secrets);
 }

@@ -1,0 +1,140 @@
+#!/bin/sh
+# quickstart.sh - build ikescope and show it working, or run its whole test
+# suite.  Works on a fresh Debian 12 machine as root; when not root, it
+# prints the apt-get command for whatever is missing and stops.
+#
+#   ./quickstart.sh        install build dependencies, build, decode samples/
+#   ./quickstart.sh test   also install test dependencies, run `make check`
+#                          in a normal and a sanitizer (ASan+UBSan) build, and
+#                          fuzz for a bounded time; the last line is
+#                          "N passed, N failed, N skipped"
+set -eu
+
+top=$(cd "$(dirname "$0")" && pwd)
+cd "$top"
+mode=${1:-run}
+case $mode in
+run|test) ;;
+*) echo "usage: $0 [test]" >&2; exit 1 ;;
+esac
+
+build_pkgs="autoconf automake make gcc pkg-config libpcap-dev libssl-dev libncurses-dev zlib1g-dev"
+# The multi-buffer library exists for x86-64 only; it is optional.
+if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
+	build_pkgs="$build_pkgs libipsec-mb-dev"
+fi
+test_pkgs="tshark tcpdump ike-scan python3 clang libclang-rt-14-dev tmux"
+
+need=""
+for p in $build_pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+	    need="$need $p"
+done
+if [ "$mode" = test ]; then
+	for p in $test_pkgs; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		    grep -q "ok installed" || need="$need $p"
+	done
+fi
+if [ -n "$need" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "Missing packages. Run as root:"
+		echo "  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y$need"
+		exit 1
+	fi
+	echo "== installing:$need"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+[ -x configure ] || autoreconf -fi
+
+build() {	# build DIR [configure args...]
+	dir=$1; shift
+	mkdir -p "$dir"
+	if [ ! -f "$dir/Makefile" ]; then
+		(cd "$dir" && "$top/configure" "$@" >configure.out) || {
+			cat "$dir/configure.out"; exit 1; }
+	fi
+	make -C "$dir" -j"$jobs" >/dev/null
+}
+
+if [ "$mode" = run ]; then
+	echo "== building"
+	build build
+	for cap in samples/*.pcap; do
+		echo
+		echo "== ikescope read $cap"
+		./build/ikescope read "$cap"
+	done
+	exit 0
+fi
+
+# ---- test mode
+results=""
+status=0
+check() {	# check DIR [configure args...]
+	dir=$1; shift
+	echo "== make check in $dir ($*)"
+	build "$dir" --enable-werror "$@"
+	if make -C "$dir" -j"$jobs" check >"$dir/check.out" 2>&1; then :; else
+		status=1
+		grep -E '^(FAIL|ERROR|XPASS)' "$dir/check.out" || true
+		for f in $(grep -lE '^(not ok|FAIL|ERROR)' "$dir"/tests/*.log \
+		    "$dir"/tests/*/*.log 2>/dev/null); do
+			echo "--- $f"; tail -40 "$f"
+		done
+	fi
+	grep -E '^# (TOTAL|PASS|SKIP|FAIL|ERROR|XPASS|XFAIL)' \
+	    "$dir/check.out" | sed 's/^/   /'
+	results="$results $dir/test-suite.log"
+}
+
+check build
+check build-san --enable-sanitizers
+
+# Bounded fuzzing with libFuzzer when clang supports it.
+fuzz_pass=0; fuzz_fail=0
+if command -v clang >/dev/null 2>&1; then
+	echo "== fuzzing (60 s per target)"
+	if build build-fuzz CC=clang --enable-fuzzing --enable-sanitizers \
+	    2>/dev/null && make -C build-fuzz -j"$jobs" tests/fuzz/fuzz_packet \
+	    >/dev/null 2>&1; then
+		seeds=build-fuzz/seeds
+		rm -rf "$seeds"; mkdir -p "$seeds"
+		./build-fuzz/tests/fuzz/fuzz_packet_replay --extract "$seeds" \
+		    samples/*.pcap tests/captures/* >/dev/null 2>&1 || true
+		if ./build-fuzz/tests/fuzz/fuzz_packet -max_total_time=60 \
+		    -print_final_stats=1 "$seeds" >build-fuzz/fuzz.out 2>&1
+		then
+			fuzz_pass=1
+			grep -E 'stat::number_of_executed_units' \
+			    build-fuzz/fuzz.out | sed 's/^/   /'
+		else
+			fuzz_fail=1
+			tail -60 build-fuzz/fuzz.out
+		fi
+	else
+		echo "   (clang cannot build libFuzzer targets; skipped)"
+	fi
+fi
+
+pass=$fuzz_pass; fail=$fuzz_fail; skip=0
+for log in $results; do
+	[ -f "$log" ] || { fail=$((fail + 1)); continue; }
+	p=$(sed -n 's/^# PASS: *//p' "$log" | head -1)
+	s=$(sed -n 's/^# SKIP: *//p' "$log" | head -1)
+	f=$(sed -n 's/^# FAIL: *//p' "$log" | head -1)
+	e=$(sed -n 's/^# ERROR: *//p' "$log" | head -1)
+	x=$(sed -n 's/^# XPASS: *//p' "$log" | head -1)
+	pass=$((pass + ${p:-0})); skip=$((skip + ${s:-0}))
+	fail=$((fail + ${f:-0} + ${e:-0} + ${x:-0}))
+done
+[ "$fail" -eq 0 ] || status=1
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+exit $status

@@ -1,0 +1,404 @@
+/*
+ * esp_dec.c - the ESP decryption step; see esp_dec.h.
+ */
+#include <pcap/dlt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "esp_dec.h"
+
+#define ESPD_HDR_ROOM	40	/* room to re-wrap a transport payload */
+#define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
+#define ESPD_ENC_KEY_HINT "the ICV verified, so the integrity key is right; " \
+	"the encryption key (or algorithm) is probably wrong"
+
+struct espd {
+	struct ks		*ks;
+	struct cry		*cry;
+	struct pkt_decoder	 pd;	/* inner packets (own reassembly) */
+	uint8_t			*buf[ESPD_MAX_DEPTH];
+};
+
+struct espd *
+espd_new(struct ks *ks, enum cry_backend_id b, char *errbuf, size_t errlen)
+{
+	struct espd *d = calloc(1, sizeof(*d));
+	int i;
+
+	if (d == NULL) {
+		snprintf(errbuf, errlen, "out of memory (ESP)");
+		return NULL;
+	}
+	d->ks = ks;
+	ks_set_cry_free(ks, cry_sa_free);
+	for (i = 0; i < ESPD_MAX_DEPTH; i++) {
+		d->buf[i] = malloc(ESPD_HDR_ROOM + ESPD_BUF);
+		if (d->buf[i] == NULL) {
+			snprintf(errbuf, errlen, "out of memory (ESP)");
+			espd_free(d);
+			return NULL;
+		}
+	}
+	if (pkt_decoder_init(&d->pd, NULL, errbuf, errlen) == -1) {
+		espd_free(d);
+		return NULL;
+	}
+	d->cry = cry_new(b, errbuf, errlen);
+	if (d->cry == NULL) {
+		espd_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void
+espd_free(struct espd *d)
+{
+	int i;
+
+	if (d == NULL)
+		return;
+	if (d->pd.ra != NULL)
+		pkt_decoder_free(&d->pd);
+	for (i = 0; i < ESPD_MAX_DEPTH; i++)
+		free(d->buf[i]);
+	/* SA states hold the library context: release them first. */
+	if (d->ks != NULL) {
+		struct ks_esp_sa *sa = NULL;
+
+		while ((sa = ks_esp_next(d->ks, sa)) != NULL) {
+			cry_sa_free(sa->cry);
+			sa->cry = NULL;
+		}
+	}
+	cry_free(d->cry);
+	free(d);
+}
+
+const char *
+espd_backend_name(const struct espd *d)
+{
+	return cry_backend_name(d->cry);
+}
+
+const char *
+espd_mode_name(enum espd_mode m)
+{
+	switch (m) {
+	case ESPD_TUNNEL:
+		return "tunnel";
+	case ESPD_TRANSPORT:
+		return "transport";
+	case ESPD_DUMMY:
+		return "dummy";
+	case ESPD_NONE:
+		break;
+	}
+	return "none";
+}
+
+/*
+ * RFC 4303 appendix A2.2: the high half of the sequence number, from the
+ * highest authenticated one (T) and the window.
+ */
+static uint32_t
+espd_seq_hi(const struct ks_esp_sa *sa, uint32_t seq)
+{
+	uint32_t tl, th;
+
+	if (!sa->esn || !sa->seq_seen)
+		return 0;
+	tl = (uint32_t)sa->seq_top;
+	th = (uint32_t)(sa->seq_top >> 32);
+	if (tl >= ESPD_WINDOW - 1)
+		return seq >= tl - (ESPD_WINDOW - 1) ? th : th + 1;
+	return seq >= tl - (ESPD_WINDOW - 1) ? th - 1 : th;
+}
+
+static uint16_t
+espd_be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static bool
+espd_ipv4_sum_ok(const uint8_t *p, size_t hl)
+{
+	uint32_t s = 0;
+	size_t i;
+
+	for (i = 0; i < hl; i += 2)
+		s += espd_be16(p + i);
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return s == 0xffff;
+}
+
+/*
+ * Tunnel mode: is this a plausible IP datagram?  Sets *dlen to its length
+ * (the rest is TFC padding).
+ */
+static bool
+espd_inner_ip_ok(const uint8_t *p, size_t n, uint8_t nh, size_t *dlen)
+{
+	size_t hl, tl;
+
+	if (nh == 4) {
+		if (n < 20 || (p[0] >> 4) != 4)
+			return false;
+		hl = (size_t)(p[0] & 0x0f) * 4;
+		tl = espd_be16(p + 2);
+		if (hl < 20 || hl > n || tl < hl || tl > n ||
+		    !espd_ipv4_sum_ok(p, hl))
+			return false;
+		*dlen = tl;
+		return true;
+	}
+	if (n < 40 || (p[0] >> 4) != 6)
+		return false;
+	tl = 40 + (size_t)espd_be16(p + 4);
+	if (tl > n)
+		return false;
+	*dlen = tl;
+	return true;
+}
+
+/* Transport mode, no ICV: does the upper-layer header fit the payload? */
+static bool
+espd_transport_ok(const uint8_t *p, size_t n, uint8_t nh)
+{
+	switch (nh) {
+	case 17:
+		return n >= 8 && espd_be16(p + 4) == n;
+	case 6:
+		return n >= 20 && (p[12] >> 4) >= 5 &&
+		    (size_t)(p[12] >> 4) * 4 <= n;
+	case 1:
+	case 58:
+		return n >= 4;
+	default:
+		return true;
+	}
+}
+
+/* Re-wrap a transport-mode payload in the outer IP header, fixed up. */
+static size_t
+espd_rewrap(const struct pkt *outer, uint8_t nh, uint8_t *pl, size_t n,
+    const uint8_t **ip)
+{
+	uint8_t *h;
+	size_t hl = outer->af == 6 ? 40 : 20;
+	uint32_t s = 0;
+	size_t i;
+
+	h = pl - hl;
+	memset(h, 0, hl);
+	if (outer->af == 6) {
+		h[0] = 0x60;
+		h[4] = (uint8_t)(n >> 8);
+		h[5] = (uint8_t)n;
+		h[6] = nh;
+		h[7] = outer->ttl;
+		memcpy(h + 8, outer->src, 16);
+		memcpy(h + 24, outer->dst, 16);
+	} else {
+		h[0] = 0x45;
+		h[2] = (uint8_t)((n + 20) >> 8);
+		h[3] = (uint8_t)(n + 20);
+		h[8] = outer->ttl;
+		h[9] = nh;
+		memcpy(h + 12, outer->src, 4);
+		memcpy(h + 16, outer->dst, 4);
+		for (i = 0; i < 20; i += 2)
+			s += espd_be16(h + i);
+		while (s >> 16)
+			s = (s & 0xffff) + (s >> 16);
+		h[10] = (uint8_t)(~s >> 8);
+		h[11] = (uint8_t)~s;
+	}
+	*ip = h;
+	return hl + n;
+}
+
+/* Ports and ICMP type of the inner datagram (first fragment only). */
+static void
+espd_l4(struct espd_layer *l)
+{
+	const uint8_t *p = l->ip;
+	size_t n = l->ip_len, off;
+	uint8_t proto;
+
+	if (n < 1)
+		return;
+	if ((p[0] >> 4) == 4 && n >= 20) {
+		off = (size_t)(p[0] & 0x0f) * 4;
+		proto = p[9];
+		if ((espd_be16(p + 6) & 0x1fff) != 0)
+			return;		/* not the first fragment */
+	} else if ((p[0] >> 4) == 6 && n >= 40) {
+		off = 40;
+		proto = p[6];	/* extension headers: no ports shown */
+	} else
+		return;
+	if (off > n)
+		return;
+	p += off;
+	n -= off;
+	if ((proto == 6 || proto == 17) && n >= 4) {
+		l->sport = espd_be16(p);
+		l->dport = espd_be16(p + 2);
+		l->has_l4 = true;
+	} else if ((proto == 1 || proto == 58) && n >= 2) {
+		l->icmp_type = p[0];
+		l->icmp_code = p[1];
+		l->has_l4 = true;
+	}
+}
+
+static void
+espd_account(struct ks_esp_sa *sa, const struct pkt *p, size_t len)
+{
+	if (sa->st.packets == 0)
+		sa->st.first_ts = p->ts;
+	sa->st.packets++;
+	sa->st.bytes += len;
+	sa->st.last_ts = p->ts;
+}
+
+/* One layer: returns true when it decrypted to an inner packet. */
+static bool
+espd_layer(struct espd *d, int depth, const struct pkt *outer,
+    const struct esp_hdr *h, struct espd_layer *l)
+{
+	struct ks_esp_sa *sa;
+	struct cry_out o;
+	uint8_t *out = d->buf[depth] + ESPD_HDR_ROOM;
+	const uint8_t *esp = h->body - ESP_HDR_LEN;
+	size_t esp_len = h->body_len + ESP_HDR_LEN, dlen;
+	uint32_t hi;
+	bool checked;
+
+	memset(l, 0, sizeof(*l));
+	l->spi = h->spi;
+	l->seq = h->seq;
+	l->seq64 = h->seq;
+	l->icv = CRY_ICV_UNCHECKED;
+	if (outer->af == 0)
+		return false;
+	sa = ks_find_esp(d->ks, outer->af, outer->src, outer->dst, h->spi);
+	if (sa == NULL)
+		return false;
+	l->sa_known = true;
+	l->sa = sa;
+	espd_account(sa, outer, esp_len);
+	if (sa->cry == NULL && !sa->cry_failed) {
+		sa->cry = cry_sa_prepare(d->cry, sa, sa->cry_err,
+		    sizeof(sa->cry_err));
+		sa->cry_failed = sa->cry == NULL;
+	}
+	if (sa->cry_failed) {
+		l->error = "unsupported";
+		l->detail = sa->cry_err;
+		return false;
+	}
+	if (esp_len > ESPD_BUF) {
+		l->error = "too_long";
+		return false;
+	}
+	hi = espd_seq_hi(sa, h->seq);
+	l->seq64 = (uint64_t)hi << 32 | h->seq;
+	cry_esp_decrypt(sa->cry, esp, esp_len, hi, out, ESPD_BUF, &o);
+	l->icv = o.icv;
+	l->next_header = o.next_header;
+	l->pad_len = o.pad_len;
+	checked = o.icv == CRY_ICV_OK;
+	if (o.icv == CRY_ICV_BAD)
+		sa->st.icv_bad++;
+	if (o.st != CRY_OK) {
+		/* A verified ICV proves only the integrity key: the trailer
+		 * and inner checks still decide about the encryption key. */
+		l->error = cry_status_name(o.st);
+		if (checked)
+			l->detail = ESPD_ENC_KEY_HINT;
+		if (o.icv != CRY_ICV_BAD)
+			sa->st.trailer_bad++;
+		return false;
+	}
+	if (o.next_header == 59) {
+		l->mode = ESPD_DUMMY;
+	} else if (o.next_header == 4 || o.next_header == 41) {
+		l->mode = ESPD_TUNNEL;
+		if (!espd_inner_ip_ok(o.payload, o.payload_len, o.next_header,
+		    &dlen)) {
+			l->error = "bad_inner";
+			if (checked)
+				l->detail = ESPD_ENC_KEY_HINT;
+			sa->st.trailer_bad++;
+			return false;
+		}
+		l->ip = o.payload;
+		l->ip_len = dlen;
+		l->tfc_pad = o.payload_len - dlen;
+	} else {
+		l->mode = ESPD_TRANSPORT;
+		if (!espd_transport_ok(o.payload, o.payload_len,
+		    o.next_header)) {
+			l->error = "bad_inner";
+			if (checked)
+				l->detail = ESPD_ENC_KEY_HINT;
+			sa->st.trailer_bad++;
+			return false;
+		}
+		l->ip_len = espd_rewrap(outer, o.next_header, out,
+		    o.payload_len, &l->ip);
+	}
+	l->decrypted = true;
+	sa->st.decrypted++;
+	if (!sa->seq_seen || l->seq64 > sa->seq_top)
+		sa->seq_top = l->seq64;
+	sa->seq_seen = true;
+	if (l->ip == NULL)
+		return false;
+	l->inner.frame = outer->frame;
+	l->inner.ts = outer->ts;
+	l->inner.caplen = l->inner.wirelen = (uint32_t)l->ip_len;
+	pkt_decode(&d->pd, DLT_RAW, l->ip, l->ip_len, &l->inner);
+	espd_l4(l);
+	return true;
+}
+
+void
+espd_packet(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
+    struct espd_result *r)
+{
+	const struct pkt *outer = p;
+	struct esp_hdr nh;
+	int depth;
+
+	r->n = 0;
+	for (depth = 0; depth < ESPD_MAX_DEPTH; depth++) {
+		struct espd_layer *l = &r->l[depth];
+
+		r->n++;
+		if (!espd_layer(d, depth, outer, h, l))
+			return;
+		if (l->inner.kind != PKT_ESP || depth + 1 == ESPD_MAX_DEPTH)
+			return;
+		if (esp_decode_hdr(l->inner.payload, &nh) == DIS_TRUNCATED)
+			return;
+		outer = &l->inner;
+		h = &nh;
+	}
+}
+
+const struct espd_layer *
+espd_innermost(const struct espd_result *r)
+{
+	unsigned i;
+
+	for (i = r->n; i > 0; i--)
+		if (r->l[i - 1].decrypted && r->l[i - 1].ip != NULL)
+			return &r->l[i - 1];
+	return NULL;
+}

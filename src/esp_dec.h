@@ -1,0 +1,78 @@
+/*
+ * esp_dec.h - the ESP decryption step of the pipeline: find the SA by
+ * (destination, SPI), infer the ESN high half from the SA's window,
+ * decrypt and check (esp_crypto), tell tunnel from transport mode by the
+ * next header, and decode the inner packet through the same packet layer
+ * (so nested ESP, and IKE inside a tunnel, go through the same code).
+ *
+ * A packet counts as decrypted only when its ICV verified (or cannot be
+ * checked: no integrity, or "ANY ... [no checking]") and it passes the
+ * trailer checks and an inner-header plausibility check (IPv4 header
+ * checksum and lengths, IPv6 length, UDP length, TCP offset).  A verified
+ * ICV proves only the integrity key, so the checks apply to it too: a
+ * wrong key shows up as a failure, never as a decoded inner packet.
+ */
+#ifndef IKESCOPE_ESP_DEC_H
+#define IKESCOPE_ESP_DEC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "esp.h"
+#include "esp_crypto.h"
+#include "keystore.h"
+#include "pkt.h"
+
+#define ESPD_MAX_DEPTH	3	/* ESP in ESP in ESP */
+#define ESPD_BUF	65600	/* an IP datagram and some */
+
+enum espd_mode { ESPD_NONE = 0, ESPD_TUNNEL, ESPD_TRANSPORT, ESPD_DUMMY };
+
+/* One ESP layer of a frame. */
+struct espd_layer {
+	uint32_t	 spi, seq;
+	uint64_t	 seq64;		/* with the inferred ESN high half */
+	bool		 sa_known;
+	const struct ks_esp_sa *sa;
+	bool		 decrypted;	/* ICV ok or unchecked and all checks */
+	enum cry_icv	 icv;
+	const char	*error;		/* why not decrypted (NULL: decrypted
+					   or no SA) */
+	const char	*detail;	/* e.g. "DES needs the legacy provider" */
+	uint8_t		 next_header;
+	uint8_t		 pad_len;
+	size_t		 tfc_pad;	/* tunnel mode: bytes after the inner
+					   datagram (TFC padding) */
+	enum espd_mode	 mode;
+	/* the inner packet (tunnel: as sent; transport: re-wrapped in the
+	 * outer IP header) and its decode */
+	const uint8_t	*ip;
+	size_t		 ip_len;
+	struct pkt	 inner;
+	bool		 has_l4;
+	uint8_t		 icmp_type, icmp_code;	/* proto 1 / 58 */
+	uint16_t	 sport, dport;		/* TCP / UDP */
+};
+
+struct espd_result {
+	unsigned		n;	/* layers filled */
+	struct espd_layer	l[ESPD_MAX_DEPTH];
+};
+
+struct espd;
+
+struct espd	*espd_new(struct ks *, enum cry_backend_id, char *, size_t);
+void		 espd_free(struct espd *);
+const char	*espd_backend_name(const struct espd *);
+/*
+ * Decrypt the ESP packet of an outer packet (p->kind == PKT_ESP, h
+ * decoded from p->payload).  Results borrow buffers owned by the espd and
+ * stay valid until the next call.
+ */
+void		 espd_packet(struct espd *, const struct pkt *,
+		    const struct esp_hdr *, struct espd_result *);
+/* The innermost decrypted IP packet of a result, or NULL. */
+const struct espd_layer *espd_innermost(const struct espd_result *);
+const char	*espd_mode_name(enum espd_mode);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * keystore.h - the key store: ESP SAs and (for the IKE decryptor) IKEv1
+ * key material, as loaded from key files (keyfile.h) or derived later.
+ *
+ * ESP SAs are looked up as the protocol keys them, by (destination, SPI),
+ * in a hash table.  Entries with wildcards (Wireshark's "*", address
+ * prefixes, SPI hex prefixes) live on a separate list; the first lookup of
+ * a (source, destination, SPI) that misses the exact table scans that list
+ * once and caches the answer, positive or negative, so steady-state
+ * lookups are hash probes only.
+ *
+ * IKE entries are keyed by initiator cookie.  The store owns every key
+ * byte and wipes them (OPENSSL_cleanse) when it is freed.
+ */
+#ifndef IKESCOPE_KEYSTORE_H
+#define IKESCOPE_KEYSTORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KS_MAX_KEY	64	/* bytes; largest: AES-256 + salt, HMAC-SHA-512 */
+#define KS_MAX_IKE_KEY	1024	/* g^xy of MODP-8192 (group 18) */
+
+enum ks_enc {
+	KS_ENC_NULL = 0,
+	KS_ENC_DES_CBC,
+	KS_ENC_3DES_CBC,
+	KS_ENC_AES_CBC,
+	KS_ENC_AES_CTR,		/* RFC 3686: key || 4-byte nonce */
+	KS_ENC_AES_GCM,		/* RFC 4106: key || 4-byte salt; icv 8/12/16 */
+	KS_ENC_AES_GMAC,	/* RFC 4543 NULL-AUTH-AES-GMAC: key || salt */
+	KS_ENC_CHACHA20_POLY1305 /* RFC 7634: 32-byte key || 4-byte salt */
+};
+
+enum ks_auth {
+	KS_AUTH_NONE = 0,	/* no integrity (or the AEAD's own) */
+	KS_AUTH_HMAC_MD5_96,
+	KS_AUTH_HMAC_SHA1_96,
+	KS_AUTH_HMAC_SHA256_96,	/* draft-ietf-ipsec-ciph-sha-256-00 */
+	KS_AUTH_HMAC_SHA256_128,
+	KS_AUTH_HMAC_SHA384_192,
+	KS_AUTH_HMAC_SHA512_256,
+	KS_AUTH_AES_XCBC_96,
+	KS_AUTH_ANY		/* an ICV of icv_len bytes, not checked */
+};
+
+/* An address with a prefix length; plen 0 matches anything. */
+struct ks_addr {
+	int		af;		/* 4, 6, or 0 = any family */
+	uint8_t		a[16];
+	uint8_t		plen;		/* bits */
+};
+
+struct ks_esp_stats {
+	uint64_t	packets, bytes;		/* ESP bytes seen */
+	uint64_t	decrypted, icv_bad, trailer_bad;
+	double		first_ts, last_ts;
+};
+
+struct ks_esp_sa {
+	struct ks_addr	 src, dst;
+	uint32_t	 spi;
+	uint32_t	 spi_mask;	/* all ones unless a hex-prefix wildcard */
+	enum ks_enc	 enc;
+	enum ks_auth	 auth;
+	uint8_t		 enc_key[KS_MAX_KEY];	/* includes salt/nonce */
+	size_t		 enc_key_len;
+	uint8_t		 auth_key[KS_MAX_KEY];
+	size_t		 auth_key_len;
+	size_t		 icv_len;	/* bytes of ICV on the wire */
+	bool		 esn;		/* 64-bit extended sequence numbers */
+	char		 origin[96];	/* "file:line" it came from */
+
+	/* run-time state (not part of the key) */
+	void		*cry;		/* prepared cipher state (esp_crypto) */
+	bool		 cry_failed;	/* preparing it failed; don't retry */
+	char		 cry_err[128];
+	uint64_t	 seq_top;	/* highest authenticated 64-bit seq */
+	bool		 seq_seen;
+	struct ks_esp_stats st;
+	struct ks_esp_sa *next;		/* hash chain / wildcard list */
+	struct ks_esp_sa *all_next;	/* every SA, in load order */
+};
+
+/*
+ * IKEv1 key material for one IKE SA, keyed by initiator cookie.  Used by
+ * the IKE decryptor (a later issue); the key store only keeps it.
+ */
+struct ks_ike_key {
+	uint8_t		v[KS_MAX_IKE_KEY];
+	size_t		len;		/* 0: not known */
+};
+
+struct ks_ike {
+	uint8_t		 icookie[8];
+	uint8_t		 rcookie[8];
+	bool		 has_rcookie;
+	struct ks_ike_key enc_key;	/* Ka: the phase-1 encryption key */
+	struct ks_ike_key skeyid, skeyid_d, skeyid_a, skeyid_e;
+	struct ks_ike_key gxy;		/* DH shared secret */
+	struct ks_ike_key psk;
+	struct ks_ike_key qm_gxy;	/* Quick Mode PFS DH secret */
+	char		 origin[96];
+	struct ks_ike	*next;
+};
+
+struct ks;
+
+struct ks	*ks_new(void);
+void		 ks_free(struct ks *);
+
+/*
+ * Add an ESP SA (copied).  Exact (src may be wildcarded) entries go to the
+ * hash; entries with a wildcard destination or SPI go to the wildcard
+ * list.  Returns 0, or -1 with errbuf set (duplicate of an exact entry,
+ * out of memory).
+ */
+int		 ks_add_esp(struct ks *, const struct ks_esp_sa *, char *,
+		    size_t);
+/* The SA for an ESP packet, or NULL.  src/dst are 4 or 16 bytes by af. */
+struct ks_esp_sa *ks_find_esp(struct ks *, int af, const uint8_t *src,
+		    const uint8_t *dst, uint32_t spi);
+size_t		 ks_esp_count(const struct ks *);
+/* Iterate SAs in load order: first with NULL. */
+struct ks_esp_sa *ks_esp_next(const struct ks *, const struct ks_esp_sa *);
+/* Called on each SA at ks_free (to release ->cry); may be NULL. */
+void		 ks_set_cry_free(struct ks *, void (*)(void *));
+
+/* IKE side: add (merging into an entry with the same icookie) and find. */
+int		 ks_add_ike(struct ks *, const struct ks_ike *, char *, size_t);
+const struct ks_ike *ks_find_ike(const struct ks *, const uint8_t icookie[8]);
+size_t		 ks_ike_count(const struct ks *);
+
+/* Names (short, for text and JSON) and wire properties of algorithms. */
+const char	*ks_enc_name(enum ks_enc);
+const char	*ks_auth_name(enum ks_auth);
+size_t		 ks_auth_icv_len(enum ks_auth);	/* 0 for NONE/ANY */
+bool		 ks_addr_match(const struct ks_addr *, int, const uint8_t *);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * test_ike_crypto.c - IKEv1 key derivation, IV chains, decryption, HASH
+ * checks and KEYMAT against a real exchange (tests/unit/ike_vectors.h:
+ * strongSwan's Main Mode + Quick Mode with the keys charon logged).
+ *
+ * Each key subset a user may hold is tried: the PSK and g^xy, SKEYID_e
+ * alone, the encryption key alone; plus a wrong PSK and a flipped key
+ * byte (must fail, never produce payloads), a retransmission (decrypted
+ * with its original IV, chain unchanged), and the appendix-B expansion.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "ike_crypto.h"
+#include "ike_vectors.h"
+
+static struct cry *cr;
+
+struct nonce {
+	uint8_t	b[256];
+	size_t	n;
+};
+
+static void
+key_set(struct ks_ike_key *k, const void *v, size_t n)
+{
+	memcpy(k->v, v, n);
+	k->len = n;
+}
+
+static void
+observe(struct ike_cry *c, const uint8_t *raw, size_t len, bool from_init)
+{
+	struct isakmp_msg m;
+
+	memset(&m, 0, sizeof(m));
+	CHECK(isakmp_decode(cur_init(raw, len), &m) == DIS_OK);
+	ike_cry_observe(c, from_init, 0, raw, &m);
+}
+
+static bool
+payloads_are(const struct isakmp_msg *m, const uint8_t *want, size_t n)
+{
+	size_t i;
+
+	if (m->npayloads != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (m->pl[i].type != want[i])
+			return false;
+	return true;
+}
+
+static void
+find_nonce(const struct isakmp_msg *m, struct nonce *nc)
+{
+	size_t i;
+
+	for (i = 0; i < m->npayloads; i++)
+		if (m->pl[i].type == 10) {
+			nc->n = cur_left(&m->pl[i].body);
+			memcpy(nc->b, cur_ptr(&m->pl[i].body), nc->n);
+		}
+}
+
+/*
+ * Run the whole exchange with the given keys.  want_hash: HASH checks are
+ * possible with this key subset.
+ */
+static void
+run(const char *what, const struct ks_ike *k, bool want_ok, bool want_hash)
+{
+	static const uint8_t pl_mm5[] = { 5, 8, 11 }, pl_mm6[] = { 5, 8 },
+	    pl_qm1[] = { 8, 1, 10, 5, 5 }, pl_qm3[] = { 8 };
+	struct ike_alg alg = { 7, 128, 2, 1, 14 };
+	struct ike_cry *c = ike_cry_new();
+	struct isakmp_msg m, pm;
+	struct ike_dec d;
+	struct nonce ni = { { 0 }, 0 }, nr = { { 0 }, 0 };
+	uint8_t out[512], iv5[16], km[36];
+	enum ike_hash_status hs = want_hash ? IKE_HASH_OK : IKE_HASH_UNCHECKED;
+	int rc;
+
+	printf("-- %s\n", what);
+	ike_cry_set_alg(c, &alg);
+	observe(c, v_mm1, sizeof(v_mm1), true);
+	observe(c, v_mm2, sizeof(v_mm2), false);
+	observe(c, v_mm3, sizeof(v_mm3), true);
+	observe(c, v_mm4, sizeof(v_mm4), false);
+
+	memset(&m, 0, sizeof(m));
+	isakmp_decode(cur_init(v_mm5, sizeof(v_mm5)), &m);
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm5, sizeof(v_mm5), true, NULL,
+	    out, sizeof(out), &pm, &d);
+	CHECK_EQ_U(d.iv_len, 16);
+	CHECK_MEM(d.iv, v_initial_iv, 16);	/* H(g^xi | g^xr) */
+	memcpy(iv5, d.iv, 16);
+	if (!want_ok) {
+		CHECK(rc == -1);
+		CHECK_EQ_U(d.st, IKE_DEC_FAILED);
+		CHECK_EQ_U(pm.npayloads, 0);	/* no garbage shown */
+		ike_cry_free(c);
+		return;
+	}
+	CHECK(rc == 0);
+	CHECK_EQ_U(d.st, IKE_DEC_OK);
+	CHECK(payloads_are(&pm, pl_mm5, sizeof(pl_mm5)));
+	CHECK_EQ_U(d.hash, hs);
+
+	/* A retransmission of MM5: same IV, and MM6 still chains from it. */
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm5, sizeof(v_mm5), true, iv5,
+	    out, sizeof(out), &pm, &d);
+	CHECK(rc == 0);
+	CHECK(payloads_are(&pm, pl_mm5, sizeof(pl_mm5)));
+
+	isakmp_decode(cur_init(v_mm6, sizeof(v_mm6)), &m);
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm6, sizeof(v_mm6), false,
+	    NULL, out, sizeof(out), &pm, &d);
+	CHECK(rc == 0);
+	CHECK_MEM(d.iv, v_mm5 + sizeof(v_mm5) - 16, 16);
+	CHECK(payloads_are(&pm, pl_mm6, sizeof(pl_mm6)));
+	CHECK_EQ_U(d.hash, hs);
+
+	isakmp_decode(cur_init(v_qm1, sizeof(v_qm1)), &m);
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm1, sizeof(v_qm1), true, NULL,
+	    out, sizeof(out), &pm, &d);
+	CHECK(rc == 0);
+	CHECK(payloads_are(&pm, pl_qm1, sizeof(pl_qm1)));
+	CHECK_EQ_U(d.hash, hs);
+	find_nonce(&pm, &ni);
+	isakmp_decode(cur_init(v_qm2, sizeof(v_qm2)), &m);
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm2, sizeof(v_qm2), false,
+	    NULL, out, sizeof(out), &pm, &d);
+	CHECK(rc == 0);
+	CHECK(payloads_are(&pm, pl_qm1, sizeof(pl_qm1)));
+	CHECK_MEM(d.iv, v_qm1 + sizeof(v_qm1) - 16, 16);
+	CHECK_EQ_U(d.hash, hs);
+	find_nonce(&pm, &nr);
+	isakmp_decode(cur_init(v_qm3, sizeof(v_qm3)), &m);
+	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm3, sizeof(v_qm3), true, NULL,
+	    out, sizeof(out), &pm, &d);
+	CHECK(rc == 0);
+	CHECK(payloads_are(&pm, pl_qm3, sizeof(pl_qm3)));
+	CHECK_EQ_U(d.hash, hs);
+
+	/* KEYMAT for both SPIs needs SKEYID_d. */
+	CHECK(ni.n > 0 && nr.n > 0);
+	rc = ike_cry_keymat(c, cr, k, 3, 0x7d9ae521, ni.b, ni.n, nr.b, nr.n,
+	    NULL, 0, km, sizeof(km));
+	if (want_hash) {
+		CHECK(rc == 0);
+		CHECK_MEM(km, v_esp_7d9ae521_enc, 16);
+		CHECK_MEM(km + 16, v_esp_7d9ae521_auth, 20);
+		rc = ike_cry_keymat(c, cr, k, 3, 0x6052e5d3, ni.b, ni.n, nr.b,
+		    nr.n, NULL, 0, km, sizeof(km));
+		CHECK(rc == 0);
+		CHECK_MEM(km, v_esp_6052e5d3_enc, 16);
+		CHECK_MEM(km + 16, v_esp_6052e5d3_auth, 20);
+	} else
+		CHECK(rc == -1);
+	ike_cry_free(c);
+}
+
+/* HMAC-SHA1 appendix-B expansion, vector computed with Python's hmac. */
+static void
+test_expand(void)
+{
+	static const uint8_t e[20] = {
+		0x5a, 0xff, 0x69, 0xc1, 0x94, 0x68, 0x50, 0x6d, 0x35, 0x81,
+		0xd8, 0xe4, 0x6f, 0xc4, 0xca, 0xaa, 0x6c, 0xad, 0xa4, 0x24
+	};
+	uint8_t k1[20], k2[20], out[32];
+	size_t n = 0;
+	static const uint8_t zero = 0;
+	const uint8_t *p = &zero;
+	size_t l = 1;
+
+	/* K1 = prf(e, 0), K2 = prf(e, K1) computed step by step ... */
+	CHECK(ike_prf(cr, 2, e, 20, &p, &l, 1, k1, &n) == 0 && n == 20);
+	p = k1;
+	l = 20;
+	CHECK(ike_prf(cr, 2, e, 20, &p, &l, 1, k2, &n) == 0 && n == 20);
+	/* ... must equal the expansion to 32 bytes: K1 | K2[0..11]. */
+	CHECK(ike_expand(cr, 2, e, 20, 32, out) == 0);
+	CHECK_MEM(out, k1, 20);
+	CHECK_MEM(out + 20, k2, 12);
+	/* Short enough: truncation only. */
+	CHECK(ike_expand(cr, 2, e, 20, 16, out) == 0);
+	CHECK_MEM(out, e, 16);
+	/* An unknown hash fails cleanly. */
+	CHECK(ike_prf(cr, 3, e, 20, &p, &l, 1, k1, &n) == -1);
+}
+
+int
+main(void)
+{
+	char err[256];
+	struct ks_ike k;
+
+	cr = cry_new(CRY_EVP, err, sizeof(err));
+	CHECK(cr != NULL);
+	if (cr == NULL)
+		return check_done("ike_crypto");
+
+	test_expand();
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.psk, v_psk, strlen(v_psk));
+	key_set(&k.gxy, v_dh_shared_secret, sizeof(v_dh_shared_secret));
+	run("psk + gxy", &k, true, true);
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.skeyid, v_skeyid, sizeof(v_skeyid));
+	key_set(&k.gxy, v_dh_shared_secret, sizeof(v_dh_shared_secret));
+	run("skeyid + gxy", &k, true, true);
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.skeyid_e, v_skeyid_e, sizeof(v_skeyid_e));
+	run("skeyid_e only", &k, true, false);
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.enc_key, v_encryption_key, sizeof(v_encryption_key));
+	run("enc_key only", &k, true, false);
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.enc_key, v_encryption_key, sizeof(v_encryption_key));
+	k.enc_key.v[3] ^= 0x01;
+	run("flipped enc_key byte", &k, false, false);
+
+	memset(&k, 0, sizeof(k));
+	key_set(&k.psk, "wrong", 5);
+	key_set(&k.gxy, v_dh_shared_secret, sizeof(v_dh_shared_secret));
+	run("wrong psk", &k, false, false);
+
+	cry_free(cr);
+	return check_done("ike_crypto");
+}
