@@ -34,6 +34,8 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "IPv6 extension header %u truncated")			\
 	X(AN_IPV6_EXT_LOOP, "ipv6_ext_limit", AN_ERROR,		\
 	    "more than %u IPv6 extension headers")			\
+	X(AN_IPV6_FRAG_REPEATED, "ipv6_frag_repeated", AN_ERROR,	\
+	    "second IPv6 fragment header (next header %u): not decoded")\
 	X(AN_AH_TRUNCATED, "ah_truncated", AN_ERROR,			\
 	    "AH header truncated (%u bytes present)")			\
 	X(AN_UDP_TRUNCATED, "udp_truncated", AN_ERROR,			\

@@ -65,10 +65,13 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	fprintf(fp, " r=");
 	out_text_hex(fp, h->rcookie, 8);
 	fprintf(fp, " msgid=%08x len=%u", h->msgid, h->len);
-	if (h->flags != 0)
+	/* IKEv1 flag letters; any other bit (and IKEv2's) as a number. */
+	if (h->maj == 1 && h->flags != 0 && (h->flags & ~0x07) == 0)
 		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
 		    h->flags & ISAKMP_FLAG_C ? "C" : "",
 		    h->flags & ISAKMP_FLAG_A ? "A" : "");
+	else if (h->flags != 0)
+		fprintf(fp, " flags=0x%02x", h->flags);
 	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)
 		fprintf(fp, " decrypted (hash %s)",
 		    ike_hash_status_name(fr->ike.hash));
