@@ -64,9 +64,18 @@ if [ "$mode" = run ]; then
 	echo "== building"
 	build build
 	for cap in samples/*.pcap; do
+		keys=""
+		for k in "${cap%.pcap}.ikev1_decryption_table" \
+		    "${cap%.pcap}.esp_sa"; do
+			[ -f "$k" ] && keys="$keys -k $k"
+		done
 		echo
-		echo "== ikescope read $cap"
-		./build/ikescope read "$cap"
+		echo "== ikescope timeline$keys $cap"
+		# shellcheck disable=SC2086
+		./build/ikescope timeline -q $keys "$cap"
+		echo "== ikescope read$keys $cap"
+		# shellcheck disable=SC2086
+		./build/ikescope read $keys "$cap"
 	done
 	exit 0
 fi
