@@ -345,6 +345,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
     const struct ks_ike *k, uint8_t dir)
 {
 	const struct trk_exchange *e = NULL;
+	const struct ks_ike_key *qg;	/* the Quick Mode's PFS g^xy */
 	const uint8_t *ni, *nr;
 	size_t nin, nrn, el = 0, al = 0, i;
 	uint32_t spi_i = 0;
@@ -354,8 +355,10 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
 		return;
 	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
+	qg = NULL;
 	for (i = 0; i < in->npl; i++)
-		if (in->pl[i] == 4 && k->qm_gxy.len == 0)
+		if (in->pl[i] == 4 &&
+		    (qg = ks_find_qm_gxy(k, in->msgid)) == NULL)
 			return;
 	for (i = sa->nex; i > 0; i--)
 		if (sa->ex[i - 1].type == ISAKMP_EXCH_QUICK &&
@@ -391,8 +394,8 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 		    al > KS_MAX_KEY)
 			return;
 		if (ike_cry_keymat(sa->cry, c->ikecry, k, PROTO_ESP, spi, ni,
-		    nin, nr, nrn, k->qm_gxy.len ? k->qm_gxy.v : NULL,
-		    k->qm_gxy.len, km, el + al) == -1)
+		    nin, nr, nrn, qg != NULL ? qg->v : NULL,
+		    qg != NULL ? qg->len : 0, km, el + al) == -1)
 			return;
 		if (to_qm_init == qm_init_is_i) {
 			dst = sa->iaddr;
