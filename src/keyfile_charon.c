@@ -26,6 +26,7 @@
 #include "keyfile_charon.h"
 
 #define KFC_BUCKETS	256
+#define KFC_THREADS	256	/* thread -> checked-out IKE SA, by number */
 #define KFC_MAX_SAS	(1u << 20)
 #define KFC_DUMP_MAX	(KS_MAX_IKE_KEY + 64)	/* a PFS seed's prefix */
 
@@ -119,6 +120,13 @@ struct kfc_sa {
 
 struct kfc {
 	struct kfc_sa	*b[KFC_BUCKETS];
+	/*
+	 * Without "<name|uid>" prefixes (ike_name = no, the default), a
+	 * line belongs to the IKE SA its thread has checked out.
+	 */
+	struct {
+		unsigned long	thread, uid;
+	}		 th[KFC_THREADS];
 	size_t		 nsa;
 	size_t		 learned;	/* keys and SAs taken */
 	/* the hex dump being read */
@@ -176,6 +184,7 @@ kfc_reset(struct kfc *c)
 	}
 	c->nsa = 0;
 	c->dw = KFC_NONE;
+	memset(c->th, 0, sizeof(c->th));
 }
 
 void
@@ -751,6 +760,47 @@ kfc_qm(struct kfc_sa *s, const char *t)
 	s->qm_role = gen == req ? 1 : 2;
 }
 
+/* "... IKE_SA lab[12] ...": the unique ID in brackets after "IKE_SA ". */
+static unsigned long
+kfc_bracket_uid(const char *t, const char *from)
+{
+	const char *b = strstr(t, from), *e;
+	unsigned long uid;
+
+	if (b == NULL)
+		return 0;
+	b = strchr(b + strlen(from), '[');
+	if (b == NULL || !isdigit((unsigned char)b[1]))
+		return 0;
+	uid = strtoul(b + 1, (char **)&e, 10);
+	return *e == ']' && uid <= 0xffffffffUL ? uid : 0;
+}
+
+/* Track which IKE SA each thread holds (MGR lines); 0: none known. */
+static unsigned long
+kfc_thread_uid(struct kfc *c, unsigned long thread, const char *tag,
+    const char *t)
+{
+	size_t i = thread % KFC_THREADS;
+	unsigned long u;
+
+	if (strcmp(tag, "MGR") == 0) {
+		if (strstr(t, " successfully checked out") != NULL ||
+		    strncmp(t, "created IKE_SA ", 15) == 0) {
+			u = kfc_bracket_uid(t, "IKE_SA ");
+			c->th[i].thread = thread;
+			c->th[i].uid = u;
+			return u;
+		}
+		if (strncmp(t, "checkin", 7) == 0) {
+			u = c->th[i].thread == thread ? c->th[i].uid : 0;
+			c->th[i].uid = 0;
+			return u;
+		}
+	}
+	return c->th[i].thread == thread ? c->th[i].uid : 0;
+}
+
 int
 kfc_line(struct kfc *c, struct ks *k, const char *name, unsigned line,
     const char *s, char *errbuf, size_t errlen)
@@ -765,6 +815,8 @@ kfc_line(struct kfc *c, struct ks *k, const char *name, unsigned line,
 	if (t == NULL)
 		return 0;
 	uid = kfc_uid(t, &t);
+	if (uid == 0)
+		uid = kfc_thread_uid(c, thread, tag, t);
 	if (c->dw != KFC_NONE) {
 		uint8_t b[16];
 		size_t off;

@@ -7,8 +7,9 @@
  * Quick Mode the PFS DH secret, the two KEYMAT seeds and the initiator's
  * and responder's encryption and integrity keys, followed by the inbound
  * and outbound ESP SAs with their SPIs and addresses.  Lines are tied to
- * an IKE SA by the "<name|uid>" prefix; the cookies come from its
- * "checkin IKEv1 SA ... with SPIs" lines.  Keys of an ESP SA are the
+ * an IKE SA by the "<name|uid>" prefix (ike_name = yes) or else by the
+ * thread that has it checked out; the cookies come from its "checkin
+ * IKEv1 SA ... with SPIs" lines.  Keys of an ESP SA are the
  * initiator's when its SPI opens the initiator's seed (the responder's
  * otherwise); without seeds, by the log's Quick Mode role.
  */

@@ -7,11 +7,13 @@ Ka, SKEYID, SKEYID_d/a/e, DH secret) and ESP SAs (SPI, addresses,
 algorithms, keys) the manifest lists, a Quick Mode PFS secret for each
 Quick Mode of a PFS scenario, and the capture's ESP decrypts with the log
 alone exactly as with the Wireshark esp_sa table.  Both logs together give
-the same keys; two logs concatenated (a daemon restart between) give both.
+the same keys, and so does a log without <name|uid> prefixes; two logs
+concatenated (a daemon restart between) give both.
 """
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -148,6 +150,19 @@ def main():
                "esp_sa table" % (name, role, n),
                "%d good of %d; same as table: %s" % (len(good), len(with_log),
                                                      with_log == with_tab))
+        if "initiator" in texts:
+            # ike_name = no (strongSwan's default): no "<name|uid>" prefix
+            plain = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                                 "keyfile_charon.%d.plain" % os.getpid())
+            with open(plain, "w") as f:
+                for l in open("%s.charon-initiator.log" % base):
+                    f.write(re.sub(r"^(\S+ \d+\[[A-Z]+\]) <[^>]*>", r"\1",
+                                   l))
+            rc, text, err = export([plain])
+            os.unlink(plain)
+            ok(rc == 0 and parse_ours(text) == parse_ours(texts["initiator"]),
+               "%s: the initiator log without <name|uid> prefixes gives the "
+               "same keys (by thread)" % name, err)
         if len(texts) == 2:
             rc, both, err = export(["%s.charon-initiator.log" % base,
                                     "%s.charon-responder.log" % base])
