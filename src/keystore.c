@@ -445,7 +445,7 @@ ks_add_qm_gxy(struct ks *k, const uint8_t icookie[8], uint32_t msgid,
     size_t errlen)
 {
 	struct ks_ike *ik;
-	struct ks_qm *q;
+	struct ks_qm *q, **qp;
 
 	if (n == 0 || n > KS_MAX_IKE_KEY) {
 		snprintf(errbuf, errlen, "%s: Quick Mode DH secret of %zu "
@@ -471,18 +471,18 @@ ks_add_qm_gxy(struct ks *k, const uint8_t icookie[8], uint32_t msgid,
 		if (ik == NULL)
 			return -1;
 	}
-	for (q = ik->qm; q != NULL; q = q->next)
-		if (q->msgid == msgid)
+	for (qp = &ik->qm; *qp != NULL; qp = &(*qp)->next)
+		if ((*qp)->msgid == msgid)
 			break;
-	if (q == NULL) {
+	q = *qp;
+	if (q == NULL) {	/* appended: lists keep load order */
 		q = calloc(1, sizeof(*q));
 		if (q == NULL) {
 			snprintf(errbuf, errlen, "out of memory (IKE keys)");
 			return -1;
 		}
 		q->msgid = msgid;
-		q->next = ik->qm;
-		ik->qm = q;
+		*qp = q;
 	}
 	memcpy(q->gxy.v, v, n);
 	q->gxy.len = n;
