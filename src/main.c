@@ -163,10 +163,14 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 			c.o.write_path = optarg;
 			break;
 		case OPT_EXPORT:	/* keys command only */
-			if (!kc->on || kx_parse_format(optarg, &kc->fmt) ==
-			    -1) {
-				fprintf(stderr, "ikescope: --export: %s\n",
-				    !kc->on ? "only with the keys command" :
+			if (!kc->on) {
+				fprintf(stderr, "ikescope: --export: only "
+				    "with the keys command\n");
+				return 1;
+			}
+			if (kx_parse_format(optarg, &kc->fmt) == -1) {
+				fprintf(stderr, "ikescope: --export: unknown "
+				    "format \"%s\" (%s)\n", optarg,
 				    kx_format_list());
 				return 1;
 			}
