@@ -629,10 +629,33 @@ out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 	    r);
 }
 
+static void
+out_sas_esp_row(const struct trk_esp *f, void *arg)
+{
+	FILE *fp = arg;
+	char a[64], b[64], seq[24], ike[24];
+	double dur = f->last_ts - f->first_ts;
+
+	snprintf(seq, sizeof(seq), "%u..%u", f->seq_first, f->seq_max);
+	if (f->ike_id != 0)
+		snprintf(ike, sizeof(ike), "%llu%s",
+		    (unsigned long long)f->ike_id, f->linked_by_spi ? "" : "?");
+	else
+		snprintf(ike, sizeof(ike), "-");
+	fprintf(fp, "%08x  %-22s %-22s %4s %8llu %10llu %8.1f %21s %6llu "
+	    "%6llu %6llu %6llu %7llu %9llu\n", f->spi,
+	    out_addr(f->af, f->src, a, sizeof(a)),
+	    out_addr(f->af, f->dst, b, sizeof(b)), ike,
+	    (unsigned long long)f->packets, (unsigned long long)f->bytes,
+	    dur > 0 ? (double)(f->packets - 1) / dur : 0.0, seq,
+	    (unsigned long long)f->gaps, (unsigned long long)f->dups,
+	    (unsigned long long)f->reordered, (unsigned long long)f->late,
+	    (unsigned long long)f->icv_bad, (unsigned long long)f->decrypted);
+}
+
 void
 out_text_sas(FILE *fp, const struct trk *t)
 {
-	struct out_esp_ctx oc;
 	struct trk_stats st;
 
 	trk_stats(t, &st);
@@ -642,9 +665,11 @@ out_text_sas(FILE *fp, const struct trk *t)
 	    "reason");
 	trk_foreach_ike(t, out_sas_ike_row, fp);
 	fprintf(fp, "\nESP SAs (%zu)\n", st.esp_now);
-	memset(&oc, 0, sizeof(oc));
-	oc.fp = fp;
-	trk_foreach_esp(t, out_esp_row_text, &oc);
+	fprintf(fp, "%-8s  %-22s %-22s %4s %8s %10s %8s %21s %6s %6s %6s "
+	    "%6s %7s %9s\n", "spi", "src", "dst", "ike", "packets", "bytes",
+	    "pkt/s", "seq", "gaps", "dups", "reord", "late", "icv_bad",
+	    "decrypted");
+	trk_foreach_esp(t, out_sas_esp_row, fp);
 	if (st.ike_evicted || st.esp_evicted)
 		fprintf(fp, "\n(%llu IKE SAs and %llu ESP SAs evicted by the "
 		    "state caps are not listed)\n",
