@@ -432,6 +432,27 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 
 /* ------------------------------------------------------------ the hook */
 
+/* Keys derived for an SA go back to the key store (for --export). */
+static void
+eng_ike_learned(struct ctx *c, const struct trk_ike_sa *sa)
+{
+	struct ks_ike *k = malloc(sizeof(*k));
+	char err[128];
+
+	if (k == NULL)
+		return;
+	memset(k, 0, sizeof(*k));
+	memcpy(k->icookie, sa->icookie, 8);
+	memcpy(k->rcookie, sa->rcookie, 8);
+	k->has_rcookie = true;
+	snprintf(k->origin, sizeof(k->origin), "derived for IKE SA %llu",
+	    (unsigned long long)sa->id);
+	if (ike_cry_learned(sa->cry, k))
+		(void)ks_add_ike(c->ks, k, err, sizeof(err));
+	OPENSSL_clear_free(k, sizeof(*k));
+}
+
+
 static void
 eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
     struct trk_in *in, void *arg)
@@ -486,6 +507,7 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 		return;
 	}
 	c->ike_decrypted++;
+	eng_ike_learned(c, sa);
 	memcpy(in->iv, fr->ike.iv, fr->ike.iv_len);
 	in->iv_len = (uint8_t)fr->ike.iv_len;
 

@@ -63,6 +63,7 @@ struct ike_cry {
 	bool		 have_last_p1;
 	struct ike_p2	 p2[IKE_P2_SLOTS];
 	uint64_t	 clock;
+	bool		 reported;	/* ike_cry_learned gave its keys */
 };
 
 /* ------------------------------------------------------------ basics */
@@ -424,6 +425,31 @@ ike_cry_have(const struct ike_cry *c, const char *what)
 	if (strcmp(what, "ka") == 0)
 		return c->ka_len != 0;
 	return false;
+}
+
+/*
+ * Once, after the keys proved right (a message decrypted): the derived
+ * key material (Ka, SKEYID, SKEYID_d/a/e) for the key store, so
+ * `ikescope keys --export` can hand it to other tools.  Returns false when
+ * already reported or nothing is known.
+ */
+bool
+ike_cry_learned(struct ike_cry *c, struct ks_ike *k)
+{
+	if (c->reported || c->ka_len == 0 || c->ka_len > sizeof(k->enc_key.v))
+		return false;
+	c->reported = true;
+	memcpy(k->enc_key.v, c->ka, c->ka_len);
+	k->enc_key.len = c->ka_len;
+	memcpy(k->skeyid.v, c->skeyid.v, c->skeyid.n);
+	k->skeyid.len = c->skeyid.n;
+	memcpy(k->skeyid_d.v, c->skeyid_d.v, c->skeyid_d.n);
+	k->skeyid_d.len = c->skeyid_d.n;
+	memcpy(k->skeyid_a.v, c->skeyid_a.v, c->skeyid_a.n);
+	k->skeyid_a.len = c->skeyid_a.n;
+	memcpy(k->skeyid_e.v, c->skeyid_e.v, c->skeyid_e.n);
+	k->skeyid_e.len = c->skeyid_e.n;
+	return true;
 }
 
 /* ------------------------------------------------------------ learning */

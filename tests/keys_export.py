@@ -200,6 +200,13 @@ def with_capture():
            "export as the esp_sa table" % (os.path.basename(base),
                                            ", the Quick Mode g^xy"
                                            if man.get("pfs") else ""), err)
+        # ... and Ka, derived from them, as the ikev1_decryption_table
+        rc, got, err = export("wireshark-ike", [psk], [mf])
+        want = body(open(base + ".ikev1_decryption_table").read())
+        ok(rc == 0 and sorted(body(got)) == sorted(want),
+           "%s: Ka derived from the PSK and g^xy exports as the "
+           "ikev1_decryption_table" % os.path.basename(base),
+           err + " got %s want %s" % (body(got), want))
 
 
 def cli():
