@@ -1,6 +1,7 @@
 /*
  * engine.c - the frame pipeline; see engine.h.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,6 +124,7 @@ eng_dissect(struct frame_rec *fr)
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
 		fr->has_isakmp = true;
+		memset(&fr->isakmp, 0, sizeof(fr->isakmp));
 		isakmp_decode(p->payload, &fr->isakmp);
 		isakmp_an_collect(&p->an, &fr->isakmp,
 		    cur_left(&p->payload));
@@ -195,12 +197,28 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 	}
 }
 
+/*
+ * Zero a frame record but its ISAKMP message (17 kB, most of the record),
+ * which eng_dissect zeroes when the frame is ISAKMP: a capture of ESP
+ * would otherwise spend its time clearing it.  has_isakmp says whether
+ * it is valid.
+ */
+static void
+eng_frame_clear(struct frame_rec *fr)
+{
+	size_t a = offsetof(struct frame_rec, isakmp);
+	size_t b = a + sizeof(fr->isakmp);
+
+	memset(fr, 0, a);
+	memset((char *)fr + b, 0, sizeof(*fr) - b);
+}
+
 void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
 	struct frame_rec *fr = &c->fr;
 
-	memset(fr, 0, sizeof(*fr));
+	eng_frame_clear(fr);
 	fr->pkt.frame = f->frame;
 	fr->pkt.ts = f->ts;
 	fr->pkt.caplen = f->caplen;
