@@ -34,6 +34,8 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "IPv6 extension header %u truncated")			\
 	X(AN_IPV6_EXT_LOOP, "ipv6_ext_limit", AN_ERROR,		\
 	    "more than %u IPv6 extension headers")			\
+	X(AN_IPV6_FRAG_REPEATED, "ipv6_frag_repeated", AN_ERROR,	\
+	    "second IPv6 fragment header (next header %u): not decoded")\
 	X(AN_AH_TRUNCATED, "ah_truncated", AN_ERROR,			\
 	    "AH header truncated (%u bytes present)")			\
 	X(AN_UDP_TRUNCATED, "udp_truncated", AN_ERROR,			\
@@ -52,6 +54,16 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "duplicate IP fragment (id 0x%x) ignored")			\
 	X(AN_FRAG_INCONSISTENT, "frag_inconsistent", AN_ERROR,		\
 	    "inconsistent IP fragment (id 0x%x): datagram dropped")	\
+	X(AN_IKEFRAG_DUPLICATE, "ike_frag_duplicate", AN_NOTE,		\
+	    "duplicate IKE fragment %u of fragment ID %u ignored")	\
+	X(AN_IKEFRAG_CONFLICT, "ike_frag_conflict", AN_ERROR,		\
+	    "IKE fragment %u of fragment ID %u differs from an earlier copy: message dropped") \
+	X(AN_IKEFRAG_LIMIT, "ike_frag_limit", AN_ERROR,			\
+	    "IKE fragment %u of fragment ID %u out of bounds (number 1-32, 64 KiB): message dropped") \
+	X(AN_IKEFRAG_EVICTED, "ike_frag_evicted", AN_WARN,		\
+	    "IKE fragment reassembly full: oldest incomplete message dropped") \
+	X(AN_IKEFRAG_TIMEOUT, "ike_frag_timeout", AN_WARN,		\
+	    "incomplete fragmented IKE message(s) timed out")		\
 	X(AN_NATT_INVALID, "natt_invalid", AN_ERROR,			\
 	    "UDP 4500 payload of %u bytes is neither ESP, IKE nor a keepalive") \
 	X(AN_ESP_TRUNCATED, "esp_truncated", AN_ERROR,			\

@@ -147,6 +147,8 @@ cur_copy(struct cursor *c, void *dst, size_t n)
  * The next n bytes as a child cursor; the parent skips them.  When fewer than
  * n bytes remain, the parent's err is set and the child gets what remains
  * with its own err set, so a caller that only checks the child still sees it.
+ * A child of a parent already in error is in error too (even for n = 0):
+ * the error is sticky across sub-cursors.
  */
 struct cursor
 cur_sub(struct cursor *c, size_t n)
@@ -154,7 +156,7 @@ cur_sub(struct cursor *c, size_t n)
 	struct cursor s;
 	size_t left = c->err ? 0 : c->len - c->off;
 
-	if (n <= left) {
+	if (!c->err && n <= left) {
 		s = cur_init(c->p + c->off, n);
 		c->off += n;
 		return s;

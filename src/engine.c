@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eng_ike.h"
 #include "engine.h"
 #include "isakmp_an.h"
 
@@ -30,7 +31,9 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 static int
 eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 {
-	if (c->ks != NULL && ks_esp_count(c->ks) > 0) {
+	/* IKE keys may yield ESP SAs (KEYMAT) during the read. */
+	if (c->ks != NULL && (ks_esp_count(c->ks) > 0 ||
+	    ks_ike_count(c->ks) > 0)) {
 		c->espd = espd_new(c->ks, c->o.crypto, errbuf, errlen);
 		if (c->espd == NULL)
 			return -1;
@@ -87,12 +90,21 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "out of memory (tracker)");
 		return -1;
 	}
+	c->ikefrag = ikefrag_new(30);
+	if (c->ikefrag == NULL) {
+		snprintf(errbuf, errlen, "out of memory (IKE fragments)");
+		trk_free(c->trk);
+		c->trk = NULL;
+		return -1;
+	}
 	if (pkt_decoder_init(&c->pd, NULL, errbuf, errlen) == -1) {
 		trk_free(c->trk);
 		c->trk = NULL;
 		return -1;
 	}
 	trk_set_evict(c->trk, eng_evicted, NULL, c);
+	if (eng_ike_init(c, errbuf, errlen) == -1)
+		return -1;
 	return eng_esp_init(c, errbuf, errlen);
 }
 
@@ -102,6 +114,9 @@ eng_free(struct ctx *c)
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
+	ikefrag_free(c->ikefrag);
+	c->ikefrag = NULL;
+	eng_ike_free(c);
 	espd_free(c->espd);
 	c->espd = NULL;
 	ks_free(c->ks);
@@ -144,16 +159,54 @@ eng_dissect(struct frame_rec *fr)
 	}
 }
 
-/* What the decoders found, as the tracker wants it. */
-static void
-eng_trk_summary(const struct frame_rec *fr, struct trk_in *in)
+/*
+ * An IKEv1 message whose only payload is a FRAG payload carries a slice
+ * of a larger message.  Returns false while the message is incomplete;
+ * when this fragment completes it, the frame's ISAKMP view becomes the
+ * reassembled message.
+ */
+static bool
+eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 {
-	const struct isakmp_msg *m = &fr->isakmp;
-	size_t i;
+	struct isakmp_msg *m = &fr->isakmp;
+	const struct isakmp_pl *d;
+	struct ikefrag_key k;
+	struct ikefrag_result r;
 
-	in->plaintext = !m->encrypted;
-	for (i = 0; i < m->npayloads && in->npl < TRK_MSG_PL; i++)
-		in->pl[in->npl++] = m->pl[i].type;
+	if (m->npayloads != 1 || m->pl[0].type != 132 || m->encrypted)
+		return true;
+	d = &m->pl[0].d;
+	if (!d->decoded || d->status != DIS_OK)
+		return true;
+	memset(&k, 0, sizeof(k));
+	memcpy(k.icookie, m->hdr.icookie, 8);
+	memcpy(k.rcookie, m->hdr.rcookie, 8);
+	k.af = fr->pkt.af;
+	memcpy(k.src, fr->pkt.src, 16);
+	k.id = d->u.frag.id;
+	ikefrag_add(c->ikefrag, &k, d->u.frag.num, (d->u.frag.flags & 1) != 0,
+	    d->data, d->dlen, fr->pkt.ts, fr->pkt.frame, &r);
+	if (r.events & IKEFRAG_EV_DUPLICATE)
+		an_add(&fr->pkt.an, AN_IKEFRAG_DUPLICATE, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_CONFLICT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_CONFLICT, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_LIMIT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_LIMIT, d->u.frag.num, k.id);
+	if (r.events & IKEFRAG_EV_EVICTED)
+		an_add(&fr->pkt.an, AN_IKEFRAG_EVICTED, 0, 0);
+	if (r.events & IKEFRAG_EV_TIMEOUT)
+		an_add(&fr->pkt.an, AN_IKEFRAG_TIMEOUT, 0, 0);
+	if (!r.complete) {
+		fr->ike_fragment = true;
+		return false;
+	}
+	fr->ike_nfrags = r.nfrags;
+	fr->ike_frag_first = r.first_frame;
+	fr->pkt.payload = cur_init(r.msg, r.len);
+	memset(m, 0, sizeof(*m));
+	isakmp_decode(fr->pkt.payload, m);
+	isakmp_an_collect(&fr->pkt.an, m, r.len);
+	return true;
 }
 
 static void
@@ -165,7 +218,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 	size_t rawlen;
 
 	if (fr->has_isakmp && p->kind == PKT_ISAKMP && p->af != 0 &&
-	    m->status != DIS_TRUNCATED) {
+	    m->status != DIS_TRUNCATED && eng_ike_fragment(c, fr)) {
 		memset(&in, 0, sizeof(in));
 		in.frame = p->frame;
 		in.ts = p->ts;
@@ -185,7 +238,8 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		in.raw = cur_ptr(&p->payload);
 		in.raw_len = rawlen;
 		in.encrypted = m->encrypted;
-		eng_trk_summary(fr, &in);
+		in.plaintext = !m->encrypted;
+		eng_ike_summary(m, &in);
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 	} else if (fr->has_esp && p->af != 0) {
 		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
@@ -324,4 +378,10 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
+	if (c->ikecry != NULL)
+		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
+		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
+		    (unsigned long long)c->ike_decrypted,
+		    (unsigned long long)c->ike_failed,
+		    (unsigned long long)c->esp_derived);
 }

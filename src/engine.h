@@ -13,6 +13,8 @@
 #include "capture.h"
 #include "esp.h"
 #include "esp_dec.h"
+#include "ike_crypto.h"
+#include "ikefrag.h"
 #include "isakmp.h"
 #include "json.h"
 #include "keystore.h"
@@ -54,6 +56,11 @@ struct frame_rec {
 	struct trk_result	trk;
 	const struct trk_esp	*esp_flow;
 	long			tv_sec, tv_nsec;	/* as captured */
+	bool			ike_fragment;	/* an IKE fragment, message pending */
+	unsigned		ike_nfrags;	/* message reassembled from N */
+	uint32_t		ike_frag_first;	/* frame of its first fragment */
+	bool			ike_tried;	/* decryption attempted */
+	struct ike_dec		ike;		/* its result */
 	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
@@ -68,6 +75,11 @@ struct ctx {
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
 	struct out_pcap		*wout;	/* -w */
+	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
+	struct cry		*ikecry;	/* IKE decryption (NULL: no keys) */
+	uint8_t			*ike_plain;	/* plaintext of the last message */
+	struct isakmp_msg	*ike_msg;	/* its payloads */
+	uint64_t		 ike_decrypted, ike_failed, esp_derived;
 	bool			 stop;	/* -c reached */
 };
 

@@ -489,8 +489,21 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 		if (c->p2[i].age < old->age)
 			old = &c->p2[i];
 	}
-	if (!c->have_last_p1 || !c->have_alg)
+	if (!c->have_alg)
 		return NULL;
+	if (!c->have_last_p1) {
+		/*
+		 * No phase-1 message was encrypted (Aggressive Mode with AM3
+		 * in clear): the "last phase-1 CBC block" is the phase-1 IV
+		 * itself, H(g^xi | g^xr).
+		 */
+		if (!c->gxi.n || !c->gxr.n ||
+		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
+		    c->gxr.n, d, &dn) == -1 || dn < block)
+			return NULL;
+		memcpy(c->last_p1, d, block);
+		c->have_last_p1 = true;
+	}
 	mid[0] = (uint8_t)(msgid >> 24);
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
@@ -849,6 +862,27 @@ ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	return 0;
 }
 
+/* The Quick Mode nonces of message ID msgid, once both were decrypted. */
+int
+ike_cry_qm_nonces(const struct ike_cry *c, uint32_t msgid, const uint8_t **ni,
+    size_t *nin, const uint8_t **nr, size_t *nrn)
+{
+	size_t i;
+
+	for (i = 0; i < IKE_P2_SLOTS; i++) {
+		const struct ike_p2 *s = &c->p2[i];
+
+		if (s->used && s->msgid == msgid && s->ni.n && s->nr.n) {
+			*ni = s->ni.p;
+			*nin = s->ni.n;
+			*nr = s->nr.p;
+			*nrn = s->nr.n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 const char *
 ike_dec_status_name(enum ike_dec_status s)
 {
@@ -869,6 +903,29 @@ ike_dec_status_name(enum ike_dec_status s)
 		break;
 	}
 	return "decryption failed (wrong key?)";
+}
+
+/* Stable tokens for JSON. */
+const char *
+ike_dec_status_token(enum ike_dec_status s)
+{
+	switch (s) {
+	case IKE_DEC_OK:
+		return "ok";
+	case IKE_DEC_NO_KEYS:
+		return "no_keys";
+	case IKE_DEC_NO_ALG:
+		return "no_cipher";
+	case IKE_DEC_NO_IV:
+		return "no_iv";
+	case IKE_DEC_UNSUPPORTED:
+		return "unsupported";
+	case IKE_DEC_BAD_LENGTH:
+		return "bad_length";
+	case IKE_DEC_FAILED:
+		break;
+	}
+	return "failed";
 }
 
 const char *

@@ -87,7 +87,10 @@ int		 ike_cry_keymat(struct ike_cry *, struct cry *,
 		    const struct ks_ike *, uint8_t, uint32_t,
 		    const uint8_t *, size_t, const uint8_t *, size_t,
 		    const uint8_t *, size_t, uint8_t *, size_t);
+int		 ike_cry_qm_nonces(const struct ike_cry *, uint32_t,
+		    const uint8_t **, size_t *, const uint8_t **, size_t *);
 const char	*ike_dec_status_name(enum ike_dec_status);
+const char	*ike_dec_status_token(enum ike_dec_status);
 const char	*ike_hash_status_name(enum ike_hash_status);
 
 /* Exposed for known-answer tests. */

@@ -100,6 +100,7 @@ struct ks_ike {
 	struct ks_ike_key skeyid, skeyid_d, skeyid_a, skeyid_e;
 	struct ks_ike_key gxy;		/* DH shared secret */
 	struct ks_ike_key psk;
+	struct ks_ike_key qm_gxy;	/* Quick Mode PFS DH secret */
 	char		 origin[96];
 	struct ks_ike	*next;
 };

@@ -41,6 +41,7 @@ usage(FILE *fp)
 "  -c N             stop after N frames\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  -q               no end-of-run summary on standard error\n"
+"  --show-secrets   print keys and other secrets (hidden by default)\n"
 "  -k KEYFILE       keys (repeatable): Wireshark esp_sa and\n"
 "                   ikev1_decryption_table files, tcpdump -E secrets files,\n"
 "                   or ikescope's own format (doc/keyfiles.md)\n"

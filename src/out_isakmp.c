@@ -596,7 +596,7 @@ static void
 t_notify(FILE *fp, const struct isakmp_pl *d)
 {
 	const struct isakmp_notify *n = &d->u.n;
-	char b[80], c[80], h[80];
+	char b[80], c[80], h[80], t[80];
 
 	if (n->spi_size > 0)
 		hex_str(n->spi, n->spi_size, h, sizeof(h));
@@ -605,7 +605,7 @@ t_notify(FILE *fp, const struct isakmp_pl *d)
 	fprintf(fp, " doi=%s proto=%s spi=%s type=%s (%u)",
 	    name_fmt(REG_DOI, n->doi, b, sizeof(b)),
 	    name_fmt(REG_PROTO, n->proto, c, sizeof(c)), h,
-	    name_fmt(REG_NOTIFY, n->type, b, sizeof(b)), n->type);
+	    name_fmt(REG_NOTIFY, n->type, t, sizeof(t)), n->type);
 	if (n->has_seq)
 		fprintf(fp, " seq=%u", n->seq);
 	else if (d->dlen > 0) {
@@ -723,9 +723,7 @@ out_isakmp_tree(FILE *fp, const struct isakmp_msg *m, int indent,
 	struct tctx t = { fp, indent, secrets };
 	size_t i;
 
-	/* An encrypted body was already summarised on the frame line. */
-	if (m->encrypted)
-		return;
+	/* Encrypted and not decrypted: no payloads, nothing to show. */
 	for (i = 0; i < m->npayloads; i++)
 		t_payload(&t, &m->pl[i]);
 }

@@ -93,9 +93,22 @@ out_json_isakmp(struct json *j, const struct opts *o,
 			json_ku64(j, "ike_sa", fr->trk.sa->id);
 		}
 		json_kbool(j, "encrypted", m->encrypted);
-		json_kbool(j, "decrypted", false);
-		if (m->encrypted)
+		json_kbool(j, "decrypted", m->encrypted && fr->ike_tried &&
+		    fr->ike.st == IKE_DEC_OK);
+		if (m->encrypted && !(fr->ike_tried &&
+		    fr->ike.st == IKE_DEC_OK))
 			json_ku64(j, "encrypted_bytes", cur_left(&m->body));
+		if (fr->ike_tried) {
+			json_key(j, "decryption");
+			json_obj_begin(j);
+			json_kstr(j, "status", ike_dec_status_token(fr->ike.st));
+			json_kstr(j, "hash", ike_hash_status_name(fr->ike.hash));
+			if (fr->ike.key_source != NULL)
+				json_kstr(j, "key", fr->ike.key_source);
+			if (fr->ike.iv_len != 0)
+				json_khex(j, "iv", fr->ike.iv, fr->ike.iv_len);
+			json_obj_end(j);
+		}
 		out_isakmp_json_payloads(j, m, o->show_secrets);
 	}
 	json_obj_end(j);
@@ -241,6 +254,12 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_kbool(j, "reassembled", true);
 		json_ku64(j, "fragments", p->nfrags);
 		json_ku64(j, "first_frame", p->first_frame);
+	}
+	if (fr->ike_fragment)
+		json_kbool(j, "ike_fragment", true);
+	if (fr->ike_nfrags) {
+		json_ku64(j, "ike_fragments", fr->ike_nfrags);
+		json_ku64(j, "ike_first_frame", fr->ike_frag_first);
 	}
 	if (fr->has_isakmp)
 		out_json_isakmp(j, o, fr);

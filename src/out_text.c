@@ -157,12 +157,20 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	fprintf(fp, " r=");
 	out_text_hex(fp, h->rcookie, 8);
 	fprintf(fp, " msgid=%08x len=%u", h->msgid, h->len);
-	if (h->flags != 0)
+	/* IKEv1 flag letters; any other bit (and IKEv2's) as a number. */
+	if (h->maj == 1 && h->flags != 0 && (h->flags & ~0x07) == 0)
 		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
 		    h->flags & ISAKMP_FLAG_C ? "C" : "",
 		    h->flags & ISAKMP_FLAG_A ? "A" : "");
-	if (m->encrypted) {
+	else if (h->flags != 0)
+		fprintf(fp, " flags=0x%02x", h->flags);
+	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)
+		fprintf(fp, " decrypted (hash %s)",
+		    ike_hash_status_name(fr->ike.hash));
+	else if (m->encrypted) {
 		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
+		if (fr->ike_tried)
+			fprintf(fp, " [%s]", ike_dec_status_name(fr->ike.st));
 		return;
 	}
 	out_isakmp_list(fp, m);
@@ -304,6 +312,11 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 	if (p->reassembled)
 		fprintf(fp, " (reassembled from %u fragments, first frame %u)",
 		    p->nfrags, p->first_frame);
+	if (fr->ike_fragment)
+		fprintf(fp, " (IKE fragment, message incomplete)");
+	if (fr->ike_nfrags)
+		fprintf(fp, " (IKE message reassembled from %u fragments, "
+		    "first frame %u)", fr->ike_nfrags, fr->ike_frag_first);
 	for (i = 0; i < p->an.n; i++) {
 		char t[160];
 

@@ -80,6 +80,34 @@ out_proposal_text(FILE *fp, const struct trk_proposal *p)
 		fprintf(fp, " lifetime %uKB", p->life_kb);
 }
 
+/* Quick Mode choice: "ESP AES-CBC-128 HMAC-SHA PFS group 14 tunnel". */
+static void
+out_qm_proposal_text(FILE *fp, const struct trk_proposal *p)
+{
+	char b1[64], b2[64], b3[64], b4[64];
+
+	fprintf(fp, "%s %s", isakmp_name_fmt(REG_PROTO, p->proto, b4,
+	    sizeof(b4)), isakmp_name_fmt(p->proto == 2 ? REG_XFORM_AH :
+	    REG_XFORM_ESP, p->enc, b1, sizeof(b1)));
+	if (p->key_len)
+		fprintf(fp, "-%u", p->key_len);
+	if (p->hash)
+		fprintf(fp, " %s", isakmp_name_fmt(REG_IPSEC_AUTH, p->hash, b2,
+		    sizeof(b2)));
+	if (p->group)
+		fprintf(fp, " PFS %s", isakmp_name_fmt(REG_OAKLEY_GROUP,
+		    p->group, b3, sizeof(b3)));
+	else
+		fprintf(fp, " no PFS");
+	if (p->encap)
+		fprintf(fp, " %s", isakmp_name_fmt(REG_IPSEC_ENCAP, p->encap,
+		    b3, sizeof(b3)));
+	if (p->esn)
+		fprintf(fp, " ESN");
+	if (p->life_secs)
+		fprintf(fp, " lifetime %us", p->life_secs);
+}
+
 static const char *
 out_ex_name(uint8_t type, char *buf, size_t len)
 {
@@ -224,6 +252,8 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 	if (sa->deleted)
 		fprintf(fp, ", deleted at +%.3fs", sa->deleted_ts -
 		    sa->first_ts);
+	if (sa->xauth == 1)
+		fprintf(fp, ", XAUTH ok");
 	if (sa->initiator_inferred)
 		fprintf(fp, ", capture began mid-SA (roles inferred)");
 	fputc('\n', fp);
@@ -236,6 +266,10 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 		    sa->offered_transforms,
 		    sa->offered_transforms == 1 ? "" : "s");
 	}
+	if (sa->id_i[0] != '\0' || sa->id_r[0] != '\0')
+		fprintf(fp, "  identities: I %s, R %s\n",
+		    sa->id_i[0] ? sa->id_i : "(not seen)",
+		    sa->id_r[0] ? sa->id_r : "(not seen)");
 	for (i = 0; i < sa->nmsgs; i++) {
 		const struct trk_msg *m = &sa->msgs[i];
 		const char *l = trk_label_name(m->label);
@@ -288,9 +322,17 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 		if (e->dpd)
 			fprintf(fp, " DPD seq %u", e->dpd_seq);
 		if (e->del)
-			fprintf(fp, " DELETE proto %u", e->del_proto);
+			fprintf(fp, " DELETE %s", isakmp_name_fmt(REG_PROTO,
+			    e->del_proto, nb, sizeof(nb)));
 		for (k = 0; k < e->nspis; k++)
 			fprintf(fp, "%s%08x", k ? "," : " spis ", e->spis[k]);
+		if (e->chosen.valid && e->type == ISAKMP_EXCH_QUICK) {
+			fprintf(fp, "\n    ");
+			out_qm_proposal_text(fp, &e->chosen);
+		}
+		if (e->idc[0][0] != '\0')
+			fprintf(fp, "\n    traffic %s <-> %s", e->idc[0],
+			    e->idc[1]);
 		if (e->missing)
 			fprintf(fp, " [%u step(s) missing]", e->missing);
 		fputc('\n', fp);
@@ -335,6 +377,44 @@ out_json_proposal(struct json *j, const struct trk_proposal *p, bool esp)
 	json_ku64(j, "lifetime", p->life_secs);
 	if (p->life_kb)
 		json_ku64(j, "lifetime_kb", p->life_kb);
+	json_obj_end(j);
+}
+
+static void
+out_json_qm_proposal(struct json *j, const struct trk_proposal *p)
+{
+	char nb[64];
+	const char *tok;
+
+	json_key(j, "proposal");
+	if (!p->valid) {
+		json_null(j);
+		return;
+	}
+	json_obj_begin(j);
+	json_kstr(j, "protocol", isakmp_name_fmt(REG_PROTO, p->proto, nb,
+	    sizeof(nb)));
+	tok = isakmp_token(p->proto == 2 ? REG_XFORM_AH : REG_XFORM_ESP, p->enc);
+	json_kstr(j, "enc", tok != NULL ? tok : isakmp_name_fmt(p->proto == 2 ?
+	    REG_XFORM_AH : REG_XFORM_ESP, p->enc, nb, sizeof(nb)));
+	json_ku64(j, "key_len", p->key_len);
+	tok = isakmp_token(REG_IPSEC_AUTH, p->hash);
+	if (p->hash == 0)
+		json_kstr(j, "auth", NULL);
+	else
+		json_kstr(j, "auth", tok != NULL ? tok :
+		    isakmp_name_fmt(REG_IPSEC_AUTH, p->hash, nb, sizeof(nb)));
+	if (p->group == 0)
+		json_kstr(j, "pfs_group", NULL);
+	else {
+		tok = isakmp_token(REG_OAKLEY_GROUP, p->group);
+		json_kstr(j, "pfs_group", tok != NULL ? tok :
+		    isakmp_name_fmt(REG_OAKLEY_GROUP, p->group, nb, sizeof(nb)));
+	}
+	json_kstr(j, "encap", p->encap ? isakmp_name_fmt(REG_IPSEC_ENCAP,
+	    p->encap, nb, sizeof(nb)) : NULL);
+	json_kbool(j, "esn", p->esn);
+	json_ku64(j, "lifetime", p->life_secs);
 	json_obj_end(j);
 }
 
@@ -414,6 +494,8 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	if (sa->reason == TRK_R_NOTIFY)
 		json_ku64(j, "reason_notify", sa->notify);
 	out_json_proposal(j, &sa->chosen, false);
+	json_kstr(j, "initiator_id", sa->id_i[0] ? sa->id_i : NULL);
+	json_kstr(j, "responder_id", sa->id_r[0] ? sa->id_r : NULL);
 	json_ku64(j, "offered_proposals", sa->offered_proposals);
 	json_ku64(j, "offered_transforms", sa->offered_transforms);
 	json_key(j, "first_ts");
@@ -424,6 +506,8 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	else
 		json_null(j);
 	json_kbool(j, "deleted", sa->deleted);
+	json_kstr(j, "xauth", sa->xauth == 1 ? "ok" : sa->xauth == 2 ?
+	    "failed" : NULL);
 	json_key(j, "messages");
 	json_arr_begin(j);
 	for (i = 0; i < sa->nmsgs; i++) {
@@ -496,6 +580,11 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 		json_arr_end(j);
 		if (e->notify)
 			json_ku64(j, "notify", e->notify);
+		if (e->type == ISAKMP_EXCH_QUICK) {
+			out_json_qm_proposal(j, &e->chosen);
+			json_kstr(j, "idci", e->idc[0][0] ? e->idc[0] : NULL);
+			json_kstr(j, "idcr", e->idc[1][0] ? e->idc[1] : NULL);
+		}
 		if (e->dpd) {
 			json_kbool(j, "dpd", true);
 			json_ku64(j, "dpd_seq", e->dpd_seq);

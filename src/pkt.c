@@ -121,8 +121,12 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	}
 	p->has_ports = true;
 	if (ulen < 8 || ulen > have) {
-		/* Snap-length truncation shows as ulen > have too. */
-		if (ulen < 8 || p->ip_len == 0 || ulen > p->ip_len)
+		/*
+		 * Snap-length truncation shows as ulen > have too; so does
+		 * the first fragment of a datagram that was not reassembled
+		 * (its UDP length counts the whole datagram).
+		 */
+		if (ulen < 8 || (!p->fragment && ulen > p->ip_len))
 			an_add(&p->an, AN_UDP_BAD_LEN, ulen, (uint32_t)have);
 		body = cur_rest(&c);
 	} else {
@@ -195,6 +199,11 @@ pkt_reasm_events(struct pkt *p, const struct reasm_result *r)
 /*
  * Hand a fragment to the reassembler.  Returns true with c set to the
  * whole datagram's upper-layer bytes when this fragment completed it.
+ *
+ * A fragment cut short by the snap length is not reassembled (its missing
+ * bytes would make a wrong datagram, or a spurious "inconsistent" drop).
+ * As tshark does, a first fragment is then decoded as far as it goes and
+ * later ones stay "other"; either way the frame is marked as a fragment.
  */
 static bool
 pkt_fragment(struct pkt_decoder *d, struct pkt *p, struct cursor *c)
@@ -203,6 +212,10 @@ pkt_fragment(struct pkt_decoder *d, struct pkt *p, struct cursor *c)
 	struct reasm_result r;
 	char err[128];
 
+	if (p->snapped) {
+		p->fragment = true;
+		return p->frag_off == 0;
+	}
 	memset(&k, 0, sizeof(k));
 	k.af = p->af;
 	memcpy(k.src, p->src, sizeof(k.src));
@@ -264,8 +277,10 @@ pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		an_add(&p->an, AN_IP_BAD_HLEN, hlen, tot);
 		return;
 	}
+	p->ip_len = tot;
 	if (tot > have) {
 		an_add(&p->an, AN_IP_SNAPLEN, tot, (uint32_t)have);
+		p->snapped = true;
 		tot = (uint16_t)have;
 		if (hlen > tot) {
 			an_add(&p->an, AN_IP_TRUNCATED, (uint32_t)have, 0);
@@ -277,7 +292,6 @@ pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	/* Options are skipped: nothing of ours lives there. */
 	cur_skip(&c, (size_t)hlen - 20);
 	dg = cur_sub(&c, (size_t)tot - hlen);
-	p->ip_len = tot;
 	p->frag_off = (uint32_t)(fo & 0x1fff) * 8;
 	p->frag_more = (fo & 0x2000) != 0;
 	if ((p->frag_off != 0 || p->frag_more) && !pkt_fragment(d, p, &dg))
@@ -300,6 +314,7 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
     struct pkt *p)
 {
 	unsigned n;
+	bool frag_seen = false;
 
 	for (n = 0; n < PKT_MAX_EXT_HDRS; n++) {
 		uint8_t next, hl;
@@ -337,6 +352,18 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
 		case IPPROTO_V6_FRAG:
 			if (p->af != 6)
 				goto upper;
+			/*
+			 * One fragment header per packet (RFC 8200 4.1).  A
+			 * second one would sit in the reassembler's own
+			 * buffer, which the next reasm_add frees.
+			 */
+			if (frag_seen) {
+				an_add(&p->an, AN_IPV6_FRAG_REPEATED,
+				    cur_peek_u8(&c, 0, NULL), 0);
+				p->proto = nh;
+				return;
+			}
+			frag_seen = true;
 			next = cur_u8(&c);
 			cur_skip(&c, 1);
 			fo = cur_be16(&c);
@@ -399,6 +426,7 @@ pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		dg = cur_rest(&c);
 	} else if (plen > have) {
 		an_add(&p->an, AN_IP_SNAPLEN, plen + 40u, (uint32_t)have + 40);
+		p->snapped = true;
 		dg = cur_rest(&c);
 	} else {
 		if (plen < have)
@@ -406,7 +434,7 @@ pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 			    0);
 		dg = cur_sub(&c, plen);
 	}
-	p->ip_len = (uint32_t)cur_left(&dg) + 40;
+	p->ip_len = plen == 0 ? (uint32_t)cur_left(&dg) + 40 : plen + 40u;
 	pkt_ipv6_chain(d, dg, nh, p);
 }
 

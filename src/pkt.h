@@ -42,6 +42,7 @@ struct pkt {
 	uint8_t		ttl;
 	uint16_t	ethertype;	/* when the link says */
 	uint32_t	ip_len;		/* datagram length (after reassembly) */
+	bool		snapped;	/* datagram cut short by the snap length */
 
 	bool		has_ports;
 	uint16_t	sport, dport;

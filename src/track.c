@@ -109,7 +109,7 @@ trk_release(struct trk *t, void *p, size_t n)
 static int
 trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 {
-	size_t ncap = *cap == 0 ? 4 : (size_t)*cap * 2;
+	size_t ncap = *cap == 0 ? 2 : (size_t)*cap * 2;
 	void *n;
 
 	if (ncap > max)
@@ -603,6 +603,9 @@ static void
 trk_proposal_from(struct trk_proposal *p, const struct trk_in *in)
 {
 	p->valid = true;
+	p->proto = in->sa_proto;
+	p->encap = in->encap;
+	p->esn = in->esn;
 	p->enc = in->enc;
 	p->key_len = in->key_len;
 	p->hash = in->hash;
@@ -622,7 +625,7 @@ trk_notify_error(uint16_t n)
 /* Apply what a placed message says about outcomes. */
 static void
 trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
-    const struct trk_in *in, uint8_t step)
+    const struct trk_in *in, uint8_t step, uint8_t dir)
 {
 	uint32_t i;
 
@@ -640,6 +643,17 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 			e->offered_transforms = in->sa_transforms;
 		} else if (step == 2)
 			trk_proposal_from(&e->chosen, in);
+	}
+	if (in->nids > 0 && trk_is_phase1(e->type)) {
+		char *dst = dir == TRK_I2R ? sa->id_i : sa->id_r;
+
+		if (dst[0] == '\0')
+			snprintf(dst, TRK_ID_LEN, "%s", in->ids[0]);
+	}
+	if (in->nids == 2 && e->type == ISAKMP_EXCH_QUICK &&
+	    e->idc[0][0] == '\0') {
+		snprintf(e->idc[0], TRK_ID_LEN, "%s", in->ids[0]);
+		snprintf(e->idc[1], TRK_ID_LEN, "%s", in->ids[1]);
 	}
 	if (in->plaintext && in->nspis > 0 && e->nspis < TRK_MAX_SPIS) {
 		uint8_t k;
@@ -661,6 +675,17 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 	}
 	if (in->notify != 0 && e->notify == 0)
 		e->notify = in->notify;
+	if (in->xauth_ok && sa->xauth == 0)
+		sa->xauth = 1;
+	if (in->xauth_fail) {
+		/* Phase 1 stands, but the user was not authenticated. */
+		sa->xauth = 2;
+		e->state = TRK_FAILED;
+		e->reason = TRK_R_XAUTH;
+		sa->state = TRK_FAILED;
+		sa->reason = TRK_R_XAUTH;
+		return;
+	}
 
 	if (trk_notify_error(in->notify)) {
 		struct trk_exchange *victim = e;
@@ -813,9 +838,9 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 			e->seen |= (uint8_t)(1u << (step - 1));
 			if (step > e->last_step)
 				e->last_step = step;
-			trk_outcome(sa, e, in, step);
+			trk_outcome(sa, e, in, step, dir);
 		} else if (orig == NULL && step == 0)
-			trk_outcome(sa, e, in, step);
+			trk_outcome(sa, e, in, step, dir);
 	}
 	r->msg = m == &tmp ? NULL : m;
 	r->label = m->label;
@@ -1171,6 +1196,9 @@ trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
 		    "informational messages");
 	case TRK_R_DELETED:
 		return snprintf(buf, len, "deleted before completion");
+	case TRK_R_XAUTH:
+		return snprintf(buf, len, "XAUTH authentication failed "
+		    "(XAUTH-STATUS FAIL)");
 	default:
 		if (len > 0)
 			buf[0] = '\0';

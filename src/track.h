@@ -53,11 +53,13 @@ enum trk_reason {
 	TRK_R_NO_RESPONSE,	/* last step resent N times, never answered */
 	TRK_R_ENC_NOTIFY,	/* answered only by encrypted informationals
 				   that could not be read */
-	TRK_R_DELETED		/* deleted before it completed */
+	TRK_R_DELETED,		/* deleted before it completed */
+	TRK_R_XAUTH		/* XAUTH-STATUS FAIL (extended auth) */
 };
 
 #define TRK_MSG_PL	16	/* payload types kept per message */
 #define TRK_MAX_SPIS	4
+#define TRK_ID_LEN	80	/* rendered identity, truncated */
 
 /* What the tracker is told about one ISAKMP message. */
 struct trk_in {
@@ -82,6 +84,8 @@ struct trk_in {
 	uint16_t	 notify;	/* first notify type, 0 if none */
 	bool		 dpd;		/* R-U-THERE or R-U-THERE-ACK */
 	uint32_t	 dpd_seq;
+	bool		 xauth_fail;	/* XAUTH-STATUS = FAIL (0) */
+	bool		 xauth_ok;	/* XAUTH-STATUS = OK (1) */
 	bool		 del;		/* a DELETE payload */
 	uint8_t		 del_proto;	/* 1 ISAKMP, 2 AH, 3 ESP */
 	uint8_t		 nspis;		/* SPIs from SA proposals or DELETE */
@@ -92,6 +96,14 @@ struct trk_in {
 	/* SA payload summary (phase 1 or Quick Mode), when present */
 	bool		 has_sa;
 	uint16_t	 sa_proposals, sa_transforms;
+	uint8_t		 sa_proto;	/* first proposal's protocol */
+	uint8_t		 xform;		/* first transform's ID */
+	uint8_t		 encap;		/* IPsec encapsulation mode */
+	bool		 esn;		/* IPsec ESN attribute */
+
+	/* identities (ID payloads, rendered), in order */
+	uint8_t		 nids;
+	char		 ids[2][TRK_ID_LEN];
 	/* first transform's attributes: the choice when from the responder */
 	uint16_t	 enc, key_len, hash, group, auth;
 	uint32_t	 life_secs, life_kb;
@@ -103,10 +115,19 @@ struct trk_in {
 	uint8_t		 iv_len;
 };
 
+/*
+ * A chosen proposal.  Phase 1: Oakley values (enc, hash, group, auth).
+ * Quick Mode: enc is the IPsec transform ID, hash the IPsec
+ * authentication algorithm, group the PFS group (0: no PFS), plus the
+ * encapsulation mode and ESN.
+ */
 struct trk_proposal {
 	bool		valid;
+	uint8_t		proto;		/* 1 ISAKMP, 2 AH, 3 ESP, 4 IPCOMP */
 	uint16_t	enc, key_len, hash, group, auth;
 	uint32_t	life_secs, life_kb;
+	uint8_t		encap;
+	bool		esn;
 };
 
 struct trk_msg {
@@ -154,6 +175,7 @@ struct trk_exchange {
 	uint32_t	first_frame;
 	double		first_ts, last_ts;
 	struct trk_proposal chosen;	/* Quick Mode: responder's choice */
+	char		idc[2][TRK_ID_LEN];	/* Quick Mode IDci, IDcr */
 	uint16_t	offered_proposals, offered_transforms;
 };
 
@@ -172,8 +194,10 @@ struct trk_ike_sa {
 	uint16_t	 unread_info;	/* encrypted informationals unread */
 	bool		 deleted;
 	double		 deleted_ts;
+	uint8_t		 xauth;		/* 0 none seen, 1 ok, 2 failed */
 	struct trk_proposal chosen;
 	uint16_t	 offered_proposals, offered_transforms;
+	char		 id_i[TRK_ID_LEN], id_r[TRK_ID_LEN];	/* phase-1 IDs */
 	double		 first_ts, last_ts, established_ts;
 	uint32_t	 first_frame;
 

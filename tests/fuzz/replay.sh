@@ -1,0 +1,44 @@
+#!/bin/sh
+# fuzz/replay.sh - run the fuzz target (through the replay driver, so gcc
+# builds run it too) over every corpus capture, the source tree's captures
+# and every crash reproducer in tests/regress/.  It must exit 0, replay
+# more than zero inputs, and (in the sanitizer build) report nothing.
+. "$(dirname "$0")/../lib.sh"
+
+REPLAY=${REPLAY:-$top_builddir/tests/fuzz/fuzz_packet_replay}
+[ -x "$REPLAY" ] || t_skip_all "replay driver not built at $REPLAY"
+
+: >"$t_tmp/list"
+t_have_corpus && t_corpus_captures >>"$t_tmp/list"
+t_local_captures >>"$t_tmp/list"
+for f in "$top_srcdir"/tests/regress/*; do
+	[ -f "$f" ] && printf '%s\n' "$f" >>"$t_tmp/list"
+done
+
+run() {
+	# shellcheck disable=SC2046
+	"$REPLAY" $(cat "$1") >"$t_tmp/out" 2>"$t_tmp/err"
+	rc=$?
+	n=$(sed -n 's/^replayed \([0-9]*\) inputs.*/\1/p' "$t_tmp/out")
+	if t_sanitizer_report "$t_tmp/err" >/dev/null; then
+		t_not_ok "$2: sanitizer report"
+		head -n 40 "$t_tmp/err" | t_diag
+	elif [ "$rc" -ne 0 ]; then
+		t_not_ok "$2: exit status $rc"
+		tail -n 5 "$t_tmp/err" | t_diag
+	elif [ -z "$n" ] || [ "$n" -eq 0 ]; then
+		t_not_ok "$2: no input replayed"
+	else
+		t_ok "$2: $(cat "$t_tmp/out")"
+	fi
+}
+
+# All inputs in one process (reassembly state carries across, as in the
+# fuzzer), then each regression input alone.
+run "$t_tmp/list" "all captures and regression inputs"
+for f in "$top_srcdir"/tests/regress/*; do
+	[ -f "$f" ] || continue
+	printf '%s\n' "$f" >"$t_tmp/one"
+	run "$t_tmp/one" "regress/$(basename "$f")"
+done
+t_done

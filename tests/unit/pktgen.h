@@ -1,0 +1,319 @@
+/*
+ * pktgen.h - a small frame builder for the packet-layer unit tests.
+ *
+ * A frame is built from the inside out: start with the payload, then
+ * prepend each header; a header that carries a length (UDP, IPv4 total
+ * length, IPv6 payload length, ISAKMP length) takes it from what is
+ * already in the buffer, so the lengths are right unless a test overrides
+ * them afterwards (pg_at gives write access to any byte).
+ *
+ *	struct pg g;
+ *	pg_init(&g);
+ *	pg_isakmp(&g, 0x11, 0x10, 2, 0, 0, 0);	   ISAKMP header, no payloads
+ *	pg_udp(&g, 500, 500);
+ *	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 0x1234, 0);
+ *	pg_eth(&g, 0x0800);
+ *	pkt_decode(&d, DLT_EN10MB, pg_data(&g), g.n, &p);
+ *
+ * Checksums are left zero (the decoder does not check them).
+ */
+#ifndef IKESCOPE_PKTGEN_H
+#define IKESCOPE_PKTGEN_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define PG_MAX	8192
+
+struct pg {
+	uint8_t	b[PG_MAX];
+	size_t	s;		/* data is b[s .. PG_MAX) */
+	size_t	n;		/* PG_MAX - s */
+};
+
+static const uint8_t pg_v4a[4] = { 192, 0, 2, 1 };
+static const uint8_t pg_v4b[4] = { 192, 0, 2, 2 };
+static const uint8_t pg_v6a[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+static const uint8_t pg_v6b[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+
+static inline void
+pg_init(struct pg *g)
+{
+	g->s = PG_MAX;
+	g->n = 0;
+}
+
+static inline const uint8_t *
+pg_data(const struct pg *g)
+{
+	return g->b + g->s;
+}
+
+/* Byte i of the frame as it is now (for tests that corrupt a field). */
+static inline uint8_t *
+pg_at(struct pg *g, size_t i)
+{
+	return g->b + g->s + i;
+}
+
+static inline void
+pg_prepend(struct pg *g, const void *p, size_t n)
+{
+	g->s -= n;
+	g->n += n;
+	memcpy(g->b + g->s, p, n);
+}
+
+/* Append to the end (building a payload before any header). */
+static inline void
+pg_append(struct pg *g, const void *p, size_t n)
+{
+	memmove(g->b + g->s - n, g->b + g->s, g->n);
+	g->s -= n;
+	memcpy(g->b + PG_MAX - n, p, n);
+	g->n += n;
+}
+
+static inline void
+pg_fill(struct pg *g, uint8_t v, size_t n)
+{
+	uint8_t tmp[PG_MAX];
+
+	memset(tmp, v, n);
+	pg_append(g, tmp, n);
+}
+
+static inline void
+pg_w16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static inline void
+pg_w32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* ---- upper layers */
+
+/* ISAKMP/IKE header; cookies are filled with ic / ic + 0x80 (rcookie 0
+ * when ic is 0).  Length = 28 + what is in the buffer. */
+static inline void
+pg_isakmp(struct pg *g, uint8_t ic, uint8_t version, uint8_t exch,
+    uint8_t flags, uint32_t msgid, uint8_t np)
+{
+	uint8_t h[28];
+
+	memset(h, ic, 8);
+	memset(h + 8, ic == 0 ? 0 : (uint8_t)(ic + 0x80), 8);
+	h[16] = np;
+	h[17] = version;
+	h[18] = exch;
+	h[19] = flags;
+	pg_w32(h + 20, msgid);
+	pg_w32(h + 24, (uint32_t)(28 + g->n));
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* A generic ISAKMP payload header (np, length = 4 + what follows). */
+static inline void
+pg_isakmp_payload(struct pg *g, uint8_t np)
+{
+	uint8_t h[4] = { np, 0, 0, 0 };
+
+	pg_w16(h + 2, (uint16_t)(4 + g->n));
+	pg_prepend(g, h, sizeof(h));
+}
+
+static inline void
+pg_esp(struct pg *g, uint32_t spi, uint32_t seq)
+{
+	uint8_t h[8];
+
+	pg_w32(h, spi);
+	pg_w32(h + 4, seq);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* RFC 3948 non-ESP marker. */
+static inline void
+pg_marker(struct pg *g)
+{
+	static const uint8_t m[4];
+
+	pg_prepend(g, m, sizeof(m));
+}
+
+static inline void
+pg_udp(struct pg *g, uint16_t sport, uint16_t dport)
+{
+	uint8_t h[8] = { 0 };
+
+	pg_w16(h, sport);
+	pg_w16(h + 2, dport);
+	pg_w16(h + 4, (uint16_t)(8 + g->n));
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* ---- IP */
+
+/* IPv4 with optlen bytes of options (NOPs, a multiple of 4); fo is the
+ * flags/fragment-offset field as on the wire (offset in 8-byte units,
+ * 0x2000 = MF). */
+static inline void
+pg_ipv4(struct pg *g, const uint8_t *src, const uint8_t *dst, uint8_t proto,
+    size_t optlen, uint16_t id, uint16_t fo)
+{
+	uint8_t h[60];
+	size_t hl = 20 + optlen;
+
+	memset(h, 0, sizeof(h));
+	h[0] = (uint8_t)(0x40 | (hl / 4));
+	pg_w16(h + 2, (uint16_t)(hl + g->n));
+	pg_w16(h + 4, id);
+	pg_w16(h + 6, fo);
+	h[8] = 64;
+	h[9] = proto;
+	memcpy(h + 12, src, 4);
+	memcpy(h + 16, dst, 4);
+	memset(h + 20, 1, optlen);	/* NOP options */
+	pg_prepend(g, h, hl);
+}
+
+static inline void
+pg_ipv6(struct pg *g, const uint8_t *src, const uint8_t *dst, uint8_t nh)
+{
+	uint8_t h[40];
+
+	memset(h, 0, sizeof(h));
+	h[0] = 0x60;
+	pg_w16(h + 4, (uint16_t)g->n);
+	h[6] = nh;
+	h[7] = 64;
+	memcpy(h + 8, src, 16);
+	memcpy(h + 24, dst, 16);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* Hop-by-hop (0), routing (43) or destination options (60) header of
+ * 8 * (units + 1) bytes, padded with PadN. */
+static inline void
+pg_v6ext(struct pg *g, uint8_t nh, uint8_t units)
+{
+	uint8_t h[8 * 256];
+	size_t n = 8 * ((size_t)units + 1);
+
+	memset(h, 0, n);
+	h[0] = nh;
+	h[1] = units;
+	h[2] = 1;		/* PadN */
+	h[3] = (uint8_t)(n - 4);
+	pg_prepend(g, h, n);
+}
+
+/* IPv6 fragment header: offset in bytes (multiple of 8), more flag. */
+static inline void
+pg_v6frag(struct pg *g, uint8_t nh, uint16_t off, int more, uint32_t id)
+{
+	uint8_t h[8] = { 0 };
+
+	h[0] = nh;
+	pg_w16(h + 2, (uint16_t)((off & 0xfff8) | (more ? 1 : 0)));
+	pg_w32(h + 4, id);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* AH (RFC 4302) with an ICV of icv_words 32-bit words. */
+static inline void
+pg_ah(struct pg *g, uint8_t nh, uint8_t icv_words, uint32_t spi)
+{
+	uint8_t h[12 + 4 * 255];
+	size_t n = 12 + 4 * (size_t)icv_words;
+
+	memset(h, 0xcc, n);
+	h[0] = nh;
+	h[1] = (uint8_t)(n / 4 - 2);
+	h[2] = h[3] = 0;
+	pg_w32(h + 4, spi);
+	pg_w32(h + 8, 1);
+	pg_prepend(g, h, n);
+}
+
+/* ---- link layers */
+
+static inline void
+pg_eth(struct pg *g, uint16_t ethertype)
+{
+	uint8_t h[14];
+
+	memset(h, 0x02, 6);
+	memset(h + 6, 0x04, 6);
+	pg_w16(h + 12, ethertype);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* A VLAN tag body (TCI, inner ethertype); the TPID is the ethertype of
+ * whatever is prepended next (pg_eth(g, 0x8100) or another tag). */
+static inline void
+pg_vlan(struct pg *g, uint16_t tci, uint16_t inner)
+{
+	uint8_t h[4];
+
+	pg_w16(h, tci);
+	pg_w16(h + 2, inner);
+	pg_prepend(g, h, sizeof(h));
+}
+
+static inline void
+pg_sll(struct pg *g, uint16_t proto)
+{
+	uint8_t h[16] = { 0, 0, 0, 1, 0, 6, 2, 2, 2, 2, 2, 2, 0, 0 };
+
+	pg_w16(h + 14, proto);
+	pg_prepend(g, h, sizeof(h));
+}
+
+static inline void
+pg_sll2(struct pg *g, uint16_t proto)
+{
+	uint8_t h[20] = { 0 };
+
+	pg_w16(h, proto);
+	h[7] = 3;		/* ifindex */
+	h[9] = 1;		/* ARPHRD_ETHER */
+	h[11] = 6;
+	memset(h + 12, 2, 6);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* DLT_NULL: address family in host byte order; big says which order the
+ * writer used (both occur in files). */
+static inline void
+pg_null(struct pg *g, uint32_t af, int big)
+{
+	uint8_t h[4], t;
+
+	pg_w32(h, af);
+	if (!big) {
+		t = h[0], h[0] = h[3], h[3] = t;
+		t = h[1], h[1] = h[2], h[2] = t;
+	}
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* DLT_LOOP: address family in network byte order. */
+static inline void
+pg_loop(struct pg *g, uint32_t af)
+{
+	uint8_t h[4];
+
+	pg_w32(h, af);
+	pg_prepend(g, h, sizeof(h));
+}
+
+#endif

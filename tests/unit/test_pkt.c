@@ -1,0 +1,951 @@
+/*
+ * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
+ * every link type, VLAN and QinQ tags, IPv4 options and header errors,
+ * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
+ * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
+ * version, and IPv4/IPv6 fragments through the reassembler (the frame
+ * that completes a datagram is classified, earlier ones are fragments),
+ * with the anomalies each case must record.  Decoded fields are asserted,
+ * not just the absence of a crash.
+ */
+#include <pcap/dlt.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "check.h"
+#include "pkt.h"
+#include "pktgen.h"
+
+#ifndef DLT_LINUX_SLL2
+#define DLT_LINUX_SLL2	276
+#endif
+#define DLT_IPV4_	228
+#define DLT_IPV6_	229
+
+static struct pkt_decoder dec;
+static uint32_t frameno;
+static double now = 1000.0;
+
+static void
+decode_n(int dlt, const struct pg *g, size_t caplen, struct pkt *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->frame = ++frameno;
+	p->ts = now;
+	p->caplen = (uint32_t)caplen;
+	p->wirelen = (uint32_t)g->n;
+	pkt_decode(&dec, dlt, pg_data(g), caplen, p);
+}
+
+static void
+decode(int dlt, const struct pg *g, struct pkt *p)
+{
+	decode_n(dlt, g, g->n, p);
+}
+
+static int
+an_count(const struct pkt *p, enum an_id id)
+{
+	int i, n = 0;
+
+	for (i = 0; i < p->an.n; i++)
+		if (p->an.a[i].id == id)
+			n++;
+	return n;
+}
+
+static uint32_t
+an_arg(const struct pkt *p, enum an_id id, int which)
+{
+	int i;
+
+	for (i = 0; i < p->an.n; i++)
+		if (p->an.a[i].id == id)
+			return p->an.a[i].arg[which];
+	return 0xdeadbeef;
+}
+
+/* The ISAKMP message used throughout: header + one 8-byte SA payload. */
+static void
+ike_msg(struct pg *g, uint8_t ic, uint8_t version)
+{
+	pg_init(g);
+	pg_fill(g, 0xab, 4);
+	pg_isakmp_payload(g, 0);
+	pg_isakmp(g, ic, version, 2, 0, 0, 1);
+}
+
+static void
+check_payload_is_ike(const struct pkt *p, uint8_t ic, size_t len)
+{
+	struct cursor c = p->payload;
+	bool ok;
+
+	CHECK_EQ_U(cur_left(&c), len);
+	CHECK_EQ_U(cur_peek_u8(&c, 0, &ok), ic);
+	CHECK_EQ_U(cur_peek_u8(&c, 16, &ok), 1);	/* next payload SA */
+	CHECK(ok);
+}
+
+static void
+test_basic_v4(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	ike_msg(&g, 0x11, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 0x1234, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(p.af, 4);
+	CHECK_MEM(p.src, pg_v4a, 4);
+	CHECK_MEM(p.dst, pg_v4b, 4);
+	CHECK_EQ_U(p.proto, 17);
+	CHECK_EQ_U(p.ttl, 64);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	CHECK(p.has_ports);
+	CHECK_EQ_U(p.sport, 500);
+	CHECK_EQ_U(p.dport, 500);
+	CHECK(!p.natt);
+	CHECK(!p.fragment);
+	CHECK(!p.reassembled);
+	CHECK_EQ_U(p.ip_len, 20 + 8 + 36);
+	CHECK_EQ_U(p.an.n, 0);
+	check_payload_is_ike(&p, 0x11, 36);
+	CHECK_STR(pkt_kind_name(p.kind), "isakmp");
+}
+
+static void
+test_ports(void)
+{
+	struct pg g;
+	struct pkt p;
+	size_t i;
+
+	/* IKEv2 is told by the major version, on 500 and behind the marker */
+	ike_msg(&g, 0x22, 0x20);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_IKEV2);
+	CHECK_STR(pkt_kind_name(p.kind), "ikev2");
+
+	ike_msg(&g, 0x22, 0x20);
+	pg_marker(&g);
+	pg_udp(&g, 4500, 4500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_IKEV2);
+	CHECK(p.natt);
+
+	/* IKEv1 behind the marker: payload starts after the marker */
+	ike_msg(&g, 0x33, 0x10);
+	pg_marker(&g);
+	pg_udp(&g, 4500, 4500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(p.natt);
+	check_payload_is_ike(&p, 0x33, 36);
+
+	/* ESP in UDP: payload starts at the SPI */
+	pg_init(&g);
+	pg_fill(&g, 0x5a, 32);
+	pg_esp(&g, 0xc0ffee01, 7);
+	pg_udp(&g, 4500, 4500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	CHECK(p.natt);
+	CHECK_EQ_U(cur_left(&p.payload), 40);
+	CHECK_EQ_U(cur_peek_u8(&p.payload, 0, NULL), 0xc0);
+
+	/* keepalive, one side 4500 only */
+	pg_init(&g);
+	pg_fill(&g, 0xff, 1);
+	pg_udp(&g, 4500, 40000);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_NAT_KEEPALIVE);
+	CHECK_STR(pkt_kind_name(p.kind), "nat_keepalive");
+
+	/* 2 bytes on 4500: neither; an anomaly, kind other */
+	pg_init(&g);
+	pg_fill(&g, 0xff, 2);
+	pg_udp(&g, 40000, 4500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK(!p.natt);
+	CHECK_EQ_U(an_count(&p, AN_NATT_INVALID), 1);
+	CHECK_EQ_U(an_arg(&p, AN_NATT_INVALID, 0), 2);
+
+	/* ISAKMP on one side only (500 -> ephemeral) */
+	ike_msg(&g, 0x44, 0x10);
+	pg_udp(&g, 500, 33333);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+
+	/* port 500 wins over 4500 (no marker expected on 500) */
+	ike_msg(&g, 0x45, 0x10);
+	pg_udp(&g, 500, 4500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(!p.natt);
+	check_payload_is_ike(&p, 0x45, 36);
+
+	/* other UDP port: other, until --ike-port adds it */
+	ike_msg(&g, 0x55, 0x10);
+	pg_udp(&g, 7500, 7500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK(p.has_ports);
+	CHECK_EQ_U(p.an.n, 0);
+	CHECK_EQ_U(pkt_add_ike_port(&dec, 7500), 0);
+	CHECK_EQ_U(pkt_add_ike_port(&dec, 7500), 0);	/* no duplicate */
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	check_payload_is_ike(&p, 0x55, 36);
+	/* the table is bounded: 500 and 7500 are in, 14 more fit */
+	for (i = 0; i < PKT_MAX_IKE_PORTS - 2; i++)
+		CHECK_EQ_U(pkt_add_ike_port(&dec, (uint16_t)(10000 + i)), 0);
+	CHECK(pkt_add_ike_port(&dec, 20000) == -1);
+	CHECK_EQ_U(dec.nike_ports, PKT_MAX_IKE_PORTS);
+
+	/* plain ESP, IP protocol 50 */
+	pg_init(&g);
+	pg_fill(&g, 0x5a, 24);
+	pg_esp(&g, 0x01020304, 99);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 50, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	CHECK(!p.natt);
+	CHECK(!p.has_ports);
+	CHECK_EQ_U(p.proto, 50);
+	CHECK_EQ_U(cur_left(&p.payload), 32);
+	CHECK_EQ_U(cur_peek_u8(&p.payload, 3, NULL), 0x04);
+
+	/* TCP and ICMP: other, no anomaly */
+	pg_init(&g);
+	pg_fill(&g, 0, 20);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 6, 0, 1, 0);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(p.proto, 6);
+	CHECK(!p.has_ports);
+	CHECK_EQ_U(p.an.n, 0);
+}
+
+/* The same IKE datagram under every link type. */
+static void
+v4_ike(struct pg *g, uint8_t ic)
+{
+	ike_msg(g, ic, 0x10);
+	pg_udp(g, 500, 500);
+	pg_ipv4(g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+}
+
+static void
+v6_ike(struct pg *g, uint8_t ic)
+{
+	ike_msg(g, ic, 0x10);
+	pg_udp(g, 500, 500);
+	pg_ipv6(g, pg_v6a, pg_v6b, 17);
+}
+
+static void
+expect_ike(const struct pkt *p, int af, uint8_t ic)
+{
+	CHECK_EQ_U(p->kind, PKT_ISAKMP);
+	CHECK_EQ_U(p->af, af);
+	CHECK_EQ_U(p->an.n, 0);
+	if (af == 6) {
+		CHECK_MEM(p->src, pg_v6a, 16);
+		CHECK_MEM(p->dst, pg_v6b, 16);
+	} else {
+		CHECK_MEM(p->src, pg_v4a, 4);
+	}
+	check_payload_is_ike(p, ic, 36);
+}
+
+static void
+test_links(void)
+{
+	static const uint32_t v6fams[] = { 10, 24, 28, 30 };
+	struct pg g;
+	struct pkt p;
+	size_t i;
+
+	/* VLAN, QinQ (802.1ad outer) and the old 0x9100 outer tag */
+	v4_ike(&g, 0x61);
+	pg_vlan(&g, 100, 0x0800);
+	pg_eth(&g, 0x8100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike(&p, 4, 0x61);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+
+	v6_ike(&g, 0x62);
+	pg_vlan(&g, 100, 0x86dd);
+	pg_vlan(&g, 200, 0x8100);
+	pg_eth(&g, 0x88a8);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike(&p, 6, 0x62);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+
+	v4_ike(&g, 0x63);
+	pg_vlan(&g, 100, 0x0800);
+	pg_vlan(&g, 200, 0x8100);
+	pg_eth(&g, 0x9100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike(&p, 4, 0x63);
+
+	/* a tag cut short */
+	pg_init(&g);
+	pg_fill(&g, 0, 2);
+	pg_eth(&g, 0x8100);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+
+	/* Ethernet header cut short */
+	pg_init(&g);
+	pg_fill(&g, 0, 13);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), 13);
+
+	/* ARP: other, the ethertype is kept, nothing is wrong */
+	pg_init(&g);
+	pg_fill(&g, 0, 28);
+	pg_eth(&g, 0x0806);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(p.af, 0);
+	CHECK_EQ_U(p.ethertype, 0x0806);
+	CHECK_EQ_U(p.an.n, 0);
+
+	/* Linux cooked v1 and v2 */
+	v4_ike(&g, 0x64);
+	pg_sll(&g, 0x0800);
+	decode(DLT_LINUX_SLL, &g, &p);
+	expect_ike(&p, 4, 0x64);
+	v6_ike(&g, 0x65);
+	pg_sll(&g, 0x86dd);
+	decode(DLT_LINUX_SLL, &g, &p);
+	expect_ike(&p, 6, 0x65);
+	v4_ike(&g, 0x66);
+	pg_sll2(&g, 0x0800);
+	decode(DLT_LINUX_SLL2, &g, &p);
+	expect_ike(&p, 4, 0x66);
+	v6_ike(&g, 0x67);
+	pg_sll2(&g, 0x86dd);
+	decode(DLT_LINUX_SLL2, &g, &p);
+	expect_ike(&p, 6, 0x67);
+	pg_init(&g);
+	pg_fill(&g, 0, 15);
+	decode(DLT_LINUX_SLL, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+	pg_init(&g);
+	pg_fill(&g, 0, 19);
+	decode(DLT_LINUX_SLL2, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+
+	/* BSD loopback: NULL in either byte order, LOOP in network order */
+	v4_ike(&g, 0x68);
+	pg_null(&g, 2, 0);
+	decode(DLT_NULL, &g, &p);
+	expect_ike(&p, 4, 0x68);
+	v4_ike(&g, 0x69);
+	pg_null(&g, 2, 1);
+	decode(DLT_NULL, &g, &p);
+	expect_ike(&p, 4, 0x69);
+	for (i = 0; i < sizeof(v6fams) / sizeof(v6fams[0]); i++) {
+		v6_ike(&g, (uint8_t)(0x70 + i));
+		pg_null(&g, v6fams[i], (int)(i & 1));
+		decode(DLT_NULL, &g, &p);
+		expect_ike(&p, 6, (uint8_t)(0x70 + i));
+	}
+	v4_ike(&g, 0x6a);
+	pg_loop(&g, 2);
+	decode(DLT_LOOP, &g, &p);
+	expect_ike(&p, 4, 0x6a);
+	v6_ike(&g, 0x6b);
+	pg_loop(&g, 30);
+	decode(DLT_LOOP, &g, &p);
+	expect_ike(&p, 6, 0x6b);
+	/* unknown family: other, not decoded */
+	v4_ike(&g, 0x6c);
+	pg_null(&g, 7, 0);
+	decode(DLT_NULL, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(p.af, 0);
+	pg_init(&g);
+	pg_fill(&g, 2, 3);
+	decode(DLT_NULL, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+
+	/* raw IP: the version nibble decides */
+	v4_ike(&g, 0x6d);
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 4, 0x6d);
+	v6_ike(&g, 0x6e);
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 6, 0x6e);
+	v4_ike(&g, 0x6f);
+	decode(DLT_IPV4_, &g, &p);
+	expect_ike(&p, 4, 0x6f);
+	v6_ike(&g, 0x7f);
+	decode(DLT_IPV6_, &g, &p);
+	expect_ike(&p, 6, 0x7f);
+	pg_init(&g);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRUNCATED), 1);
+
+	/* unsupported link type */
+	v4_ike(&g, 0x6d);
+	decode(147, &g, &p);	/* DLT_USER0 */
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_LINK_UNSUPPORTED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 147);
+}
+
+static void
+test_ipv4_header(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* options: 4 and 40 bytes */
+	ike_msg(&g, 0x81, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 4, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 4, 0x81);
+	CHECK_EQ_U(p.ip_len, 24 + 8 + 36);
+	ike_msg(&g, 0x82, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 40, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 4, 0x82);
+
+	/* header length 16 (< 20) */
+	v4_ike(&g, 0x83);
+	*pg_at(&g, 0) = 0x44;
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_HLEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_HLEN, 0), 16);
+
+	/* total length shorter than the header */
+	v4_ike(&g, 0x84);
+	*pg_at(&g, 2) = 0;
+	*pg_at(&g, 3) = 19;
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_HLEN), 1);
+
+	/* Ethernet says IPv4, the header says 6 */
+	v6_ike(&g, 0x85);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_VERSION), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_VERSION, 0), 6);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_VERSION, 1), 4);
+	/* and the other way round */
+	v4_ike(&g, 0x86);
+	pg_eth(&g, 0x86dd);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_VERSION), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_VERSION, 1), 6);
+
+	/* header cut short */
+	v4_ike(&g, 0x87);
+	pg_eth(&g, 0x0800);
+	decode_n(DLT_EN10MB, &g, 14 + 12, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRUNCATED, 0), 12);
+
+	/* Ethernet padding after a short datagram: noted, still decoded */
+	v4_ike(&g, 0x88);
+	pg_append(&g, "\0\0\0\0\0\0", 6);
+	pg_eth(&g, 0x0800);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRAILER), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 6);
+	check_payload_is_ike(&p, 0x88, 36);	/* padding not in the message */
+
+	/* Snap length: the datagram is cut, what is there is decoded, and
+	 * the UDP length (which is right) is not an error. */
+	v4_ike(&g, 0x89);
+	pg_eth(&g, 0x0800);
+	decode_n(DLT_EN10MB, &g, 14 + 20 + 8 + 30, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(p.snapped);
+	CHECK_EQ_U(p.ip_len, 20 + 8 + 36);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_SNAPLEN, 0), 64);
+	CHECK_EQ_U(an_arg(&p, AN_IP_SNAPLEN, 1), 58);
+	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 0);
+	CHECK_EQ_U(cur_left(&p.payload), 30);
+}
+
+static void
+test_udp(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* UDP length 7 */
+	v4_ike(&g, 0x91);
+	*pg_at(&g, 20 + 4) = 0;
+	*pg_at(&g, 20 + 5) = 7;
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_UDP_BAD_LEN, 0), 7);
+	CHECK_EQ_U(an_arg(&p, AN_UDP_BAD_LEN, 1), 44);
+
+	/* UDP length past the IP datagram */
+	v4_ike(&g, 0x92);
+	*pg_at(&g, 20 + 5) = 200;
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_UDP_BAD_LEN, 0), 200);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);		/* still classified */
+
+	/* UDP length shorter than the datagram: the payload ends there */
+	v4_ike(&g, 0x93);
+	*pg_at(&g, 20 + 5) = 8 + 28;
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.an.n, 0);
+	CHECK_EQ_U(cur_left(&p.payload), 28);
+
+	/* UDP header cut short (IP says 4 bytes of payload) */
+	pg_init(&g);
+	pg_fill(&g, 0x01, 4);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK(!p.has_ports);
+	CHECK_EQ_U(an_count(&p, AN_UDP_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_UDP_TRUNCATED, 0), 4);
+}
+
+static void
+test_ipv6_ext(void)
+{
+	struct pg g;
+	struct pkt p;
+	int i;
+
+	/* hop-by-hop, destination options, routing, then UDP */
+	ike_msg(&g, 0xa1, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_v6ext(&g, 17, 0);		/* routing */
+	pg_v6ext(&g, 43, 2);		/* dest opts, 24 bytes */
+	pg_v6ext(&g, 60, 0);		/* hop-by-hop */
+	pg_ipv6(&g, pg_v6a, pg_v6b, 0);
+	pg_eth(&g, 0x86dd);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike(&p, 6, 0xa1);
+	CHECK_EQ_U(p.proto, 17);
+	CHECK_EQ_U(p.ip_len, 40 + 8 + 24 + 8 + 8 + 36);
+
+	/* an extension header that runs past the datagram */
+	ike_msg(&g, 0xa2, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_v6ext(&g, 17, 200);		/* claims 1608 bytes */
+	pg_ipv6(&g, pg_v6a, pg_v6b, 60);
+	/* the builder wrote them all; cut the datagram after 64 bytes */
+	pg_at(&g, 4)[0] = 0;
+	pg_at(&g, 4)[1] = 64;
+	decode_n(DLT_RAW, &g, 40 + 64, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IPV6_EXT_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IPV6_EXT_TRUNCATED, 0), 60);
+
+	/* more than PKT_MAX_EXT_HDRS headers */
+	ike_msg(&g, 0xa3, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_v6ext(&g, 17, 0);
+	for (i = 0; i < PKT_MAX_EXT_HDRS; i++)
+		pg_v6ext(&g, 60, 0);
+	pg_ipv6(&g, pg_v6a, pg_v6b, 60);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IPV6_EXT_LOOP), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IPV6_EXT_LOOP, 0), PKT_MAX_EXT_HDRS);
+
+	/* no next header */
+	pg_init(&g);
+	pg_ipv6(&g, pg_v6a, pg_v6b, 59);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(p.proto, 59);
+	CHECK_EQ_U(p.an.n, 0);
+
+	/* IPv6 header cut short */
+	v6_ike(&g, 0xa4);
+	decode_n(DLT_RAW, &g, 39, &p);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRUNCATED), 1);
+	CHECK_EQ_U(p.af, 0);
+
+	/* payload length 0 (jumbogram or unknown): the captured bytes */
+	v6_ike(&g, 0xa5);
+	*pg_at(&g, 4) = 0;
+	*pg_at(&g, 5) = 0;
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 6, 0xa5);
+
+	/* snap length on IPv6 */
+	v6_ike(&g, 0xa6);
+	decode_n(DLT_RAW, &g, 40 + 8 + 30, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(p.snapped);
+	CHECK_EQ_U(p.ip_len, 40 + 8 + 36);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 0);
+}
+
+static void
+test_ah(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* IPv4, AH (96-bit ICV) then UDP 500 */
+	ike_msg(&g, 0xb1, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_ah(&g, 17, 3, 0x1000);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 51, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	expect_ike(&p, 4, 0xb1);
+	CHECK_EQ_U(p.proto, 17);
+
+	/* IPv4, AH then ESP */
+	pg_init(&g);
+	pg_fill(&g, 0, 16);
+	pg_esp(&g, 0xabcdef01, 5);
+	pg_ah(&g, 50, 3, 0x1000);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 51, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	CHECK_EQ_U(p.proto, 50);
+	CHECK_EQ_U(cur_left(&p.payload), 24);
+	CHECK_EQ_U(cur_peek_u8(&p.payload, 0, NULL), 0xab);
+
+	/* IPv6, hop-by-hop, AH (128-bit ICV), ESP */
+	pg_init(&g);
+	pg_fill(&g, 0, 16);
+	pg_esp(&g, 0x11223344, 5);
+	pg_ah(&g, 50, 4, 0x1000);
+	pg_v6ext(&g, 51, 0);
+	pg_ipv6(&g, pg_v6a, pg_v6b, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	CHECK_EQ_U(cur_peek_u8(&p.payload, 0, NULL), 0x11);
+
+	/* AH claiming more than there is */
+	pg_init(&g);
+	pg_fill(&g, 0, 8);
+	pg_ah(&g, 17, 3, 0x1000);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 51, 0, 1, 0);
+	*pg_at(&g, 21) = 40;		/* AH length field */
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_AH_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_AH_TRUNCATED, 0), 24 + 8);
+}
+
+/* ---- fragments */
+
+/* The UDP datagram (header + IKE message of 8 + 28 + 4 + 60 bytes). */
+static void
+frag_dgram(struct pg *dg, uint8_t ic)
+{
+	pg_init(dg);
+	pg_fill(dg, ic, 60);
+	pg_isakmp_payload(dg, 0);
+	pg_isakmp(dg, ic, 0x10, 2, 0, 0, 1);
+	pg_udp(dg, 500, 500);
+}
+
+static void
+v4_frag(struct pg *g, const struct pg *dg, size_t off, size_t len,
+    bool more, uint16_t id)
+{
+	pg_init(g);
+	pg_append(g, pg_data(dg) + off, len);
+	pg_ipv4(g, pg_v4a, pg_v4b, 17, 0, id,
+	    (uint16_t)(off / 8 | (more ? 0x2000 : 0)));
+	pg_eth(g, 0x0800);
+}
+
+static void
+v6_frag(struct pg *g, const struct pg *dg, size_t off, size_t len,
+    bool more, uint32_t id)
+{
+	pg_init(g);
+	pg_append(g, pg_data(dg) + off, len);
+	pg_v6frag(g, 17, (uint16_t)off, more, id);
+	pg_v6ext(g, 44, 0);		/* hop-by-hop before the fragment */
+	pg_ipv6(g, pg_v6a, pg_v6b, 0);
+	pg_eth(g, 0x86dd);
+}
+
+static void
+expect_fragment(const struct pkt *p, uint32_t id, uint32_t off, bool more)
+{
+	CHECK_EQ_U(p->kind, PKT_OTHER);
+	CHECK(p->fragment);
+	CHECK(!p->reassembled);
+	CHECK_EQ_U(p->frag_id, id);
+	CHECK_EQ_U(p->frag_off, off);
+	CHECK_EQ_U(p->frag_more, more);
+	CHECK(!p->has_ports);
+	CHECK_EQ_U(p->an.n, 0);
+}
+
+static void
+expect_reassembled(const struct pkt *p, uint8_t ic, unsigned nfrags,
+    uint32_t first)
+{
+	CHECK_EQ_U(p->kind, PKT_ISAKMP);
+	CHECK(!p->fragment);
+	CHECK(p->reassembled);
+	CHECK_EQ_U(p->nfrags, nfrags);
+	CHECK_EQ_U(p->first_frame, first);
+	CHECK(p->has_ports);
+	CHECK_EQ_U(p->sport, 500);
+	check_payload_is_ike(p, ic, 92);
+}
+
+static void
+test_frag_v4(void)
+{
+	struct pg dg, g;
+	struct pkt p;
+	uint32_t f1;
+
+	/* in order: 3 fragments of 40, 40 and 20 bytes (UDP 100) */
+	frag_dgram(&dg, 0xc1);
+	CHECK_EQ_U(dg.n, 100);
+	v4_frag(&g, &dg, 0, 40, true, 0x100);
+	decode(DLT_EN10MB, &g, &p);
+	f1 = p.frame;
+	expect_fragment(&p, 0x100, 0, true);
+	v4_frag(&g, &dg, 40, 40, true, 0x100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_fragment(&p, 0x100, 40, true);
+	v4_frag(&g, &dg, 80, 20, false, 0x100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_reassembled(&p, 0xc1, 3, f1);
+
+	/* out of order: last, first, middle */
+	frag_dgram(&dg, 0xc2);
+	v4_frag(&g, &dg, 80, 20, false, 0x101);
+	decode(DLT_EN10MB, &g, &p);
+	f1 = p.frame;
+	expect_fragment(&p, 0x101, 80, false);
+	v4_frag(&g, &dg, 0, 40, true, 0x101);
+	decode(DLT_EN10MB, &g, &p);
+	expect_fragment(&p, 0x101, 0, true);
+	v4_frag(&g, &dg, 40, 40, true, 0x101);
+	decode(DLT_EN10MB, &g, &p);
+	expect_reassembled(&p, 0xc2, 3, f1);
+
+	/* exact duplicate: noted, ignored; the datagram still completes */
+	frag_dgram(&dg, 0xc3);
+	v4_frag(&g, &dg, 0, 48, true, 0x102);
+	decode(DLT_EN10MB, &g, &p);
+	f1 = p.frame;
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_DUPLICATE), 1);
+	CHECK_EQ_U(an_arg(&p, AN_FRAG_DUPLICATE, 0), 0x102);
+	v4_frag(&g, &dg, 48, 52, false, 0x102);
+	decode(DLT_EN10MB, &g, &p);
+	expect_reassembled(&p, 0xc3, 2, f1);
+
+	/* overlap with different bytes: the datagram is dropped, the frame
+	 * that would have completed it is a fragment with the anomaly */
+	frag_dgram(&dg, 0xc4);
+	v4_frag(&g, &dg, 0, 48, true, 0x103);
+	decode(DLT_EN10MB, &g, &p);
+	v4_frag(&g, &dg, 40, 60, false, 0x103);
+	*pg_at(&g, 14 + 20) ^= 0xff;	/* differs in the overlap */
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK(!p.reassembled);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_OVERLAP), 1);
+	CHECK_EQ_U(an_arg(&p, AN_FRAG_OVERLAP, 0), 0x103);
+
+	/* oversize: offset 65528 + 16 bytes > 65535 */
+	frag_dgram(&dg, 0xc5);
+	v4_frag(&g, &dg, 0, 16, false, 0x104);
+	*pg_at(&g, 14 + 6) = 0x1f;
+	*pg_at(&g, 14 + 7) = 0xff;
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK_EQ_U(p.frag_off, 65528);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_OVERSIZE), 1);
+
+	/* non-last fragment whose length is not a multiple of 8 */
+	frag_dgram(&dg, 0xc6);
+	v4_frag(&g, &dg, 0, 44, true, 0x105);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_INCONSISTENT), 1);
+
+	/* timeout: a datagram left incomplete expires when capture time
+	 * moves on by more than the maximum age */
+	frag_dgram(&dg, 0xc7);
+	v4_frag(&g, &dg, 0, 48, true, 0x106);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.an.n, 0);
+	now += REASM_DEF_MAX_AGE + 1;
+	v4_frag(&g, &dg, 0, 48, true, 0x107);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_TIMEOUT), 1);
+	/* the expired datagram's last fragment now completes nothing */
+	v4_frag(&g, &dg, 48, 52, false, 0x106);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	CHECK(!p.reassembled);
+
+	/* a first fragment cut by the snap length: not reassembled (no
+	 * "inconsistent" drop), decoded as far as it goes, as tshark does */
+	frag_dgram(&dg, 0xc8);
+	v4_frag(&g, &dg, 0, 48, true, 0x108);
+	decode_n(DLT_EN10MB, &g, 14 + 20 + 41, &p);
+	CHECK(p.fragment);
+	CHECK(p.snapped);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_INCONSISTENT), 0);
+	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 0);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	/* and a later one cut short is just a fragment */
+	v4_frag(&g, &dg, 48, 52, false, 0x108);
+	decode_n(DLT_EN10MB, &g, 14 + 20 + 10, &p);
+	CHECK(p.fragment);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_FRAG_INCONSISTENT), 0);
+}
+
+static void
+test_frag_v6(void)
+{
+	struct pg dg, g;
+	struct pkt p;
+	uint32_t f1;
+
+	frag_dgram(&dg, 0xd1);
+	v6_frag(&g, &dg, 0, 48, true, 0xabcdef01);
+	decode(DLT_EN10MB, &g, &p);
+	f1 = p.frame;
+	expect_fragment(&p, 0xabcdef01, 0, true);
+	CHECK_EQ_U(p.af, 6);
+	v6_frag(&g, &dg, 48, 52, false, 0xabcdef01);
+	decode(DLT_EN10MB, &g, &p);
+	expect_reassembled(&p, 0xd1, 2, f1);
+	CHECK_EQ_U(p.proto, 17);
+
+	/* out of order */
+	frag_dgram(&dg, 0xd2);
+	v6_frag(&g, &dg, 48, 52, false, 0x77);
+	decode(DLT_EN10MB, &g, &p);
+	f1 = p.frame;
+	expect_fragment(&p, 0x77, 48, false);
+	v6_frag(&g, &dg, 0, 48, true, 0x77);
+	decode(DLT_EN10MB, &g, &p);
+	expect_reassembled(&p, 0xd2, 2, f1);
+
+	/* atomic fragment (offset 0, no M): whole, never a "fragment" */
+	frag_dgram(&dg, 0xd3);
+	v6_frag(&g, &dg, 0, 100, false, 0x78);
+	decode(DLT_EN10MB, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(!p.fragment);
+	CHECK(!p.reassembled);
+	check_payload_is_ike(&p, 0xd3, 92);
+
+	/* a second fragment header inside the reassembled datagram */
+	pg_init(&dg);
+	pg_fill(&dg, 0xee, 8);
+	pg_v6frag(&dg, 17, 0, 1, 0x99);
+	v6_frag(&g, &dg, 0, 8, true, 0x79);
+	*pg_at(&g, 14 + 40 + 8) = 44;	/* fragment's next header: 44 */
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.fragment);
+	v6_frag(&g, &dg, 8, 8, false, 0x79);
+	*pg_at(&g, 14 + 40 + 8) = 44;
+	decode(DLT_EN10MB, &g, &p);
+	CHECK(p.reassembled);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK_EQ_U(an_count(&p, AN_IPV6_FRAG_REPEATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IPV6_FRAG_REPEATED, 0), 17);
+
+	/* IPv6 fragment header cut short */
+	pg_init(&g);
+	pg_fill(&g, 0, 4);
+	pg_ipv6(&g, pg_v6a, pg_v6b, 44);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(an_count(&p, AN_IPV6_EXT_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IPV6_EXT_TRUNCATED, 0), 44);
+}
+
+static void
+test_names(void)
+{
+	char buf[64];
+
+	CHECK_STR(pkt_kind_name(PKT_OTHER), "other");
+	CHECK_STR(pkt_kind_name(PKT_ESP), "esp");
+	CHECK_STR(pkt_kind_name((enum pkt_kind)99), "other");
+	CHECK_STR(pkt_addr_str(4, pg_v4a, buf, sizeof(buf)), "192.0.2.1");
+	CHECK_STR(pkt_addr_str(6, pg_v6b, buf, sizeof(buf)), "2001:db8::2");
+	CHECK_STR(pkt_addr_str(6, pg_v6b, buf, 4), "?");
+}
+
+int
+main(void)
+{
+	char err[128];
+
+	if (pkt_decoder_init(&dec, NULL, err, sizeof(err)) == -1) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	test_basic_v4();
+	test_links();
+	test_ipv4_header();
+	test_udp();
+	test_ipv6_ext();
+	test_ah();
+	test_frag_v4();
+	test_frag_v6();
+	test_ports();
+	test_names();
+	pkt_decoder_free(&dec);
+	return check_done("test_pkt");
+}
