@@ -2,7 +2,9 @@
  * gen_esp.c - write a capture of tunnel-mode ESP packets with known keys,
  * for bench/esp.sh.  Not part of the build or of make check.
  *
- * gen_esp -n PACKETS -a cbc|gcm [-s SAS] [-S SEED] -o OUT.pcap -k KEYBASE
+ * gen_esp -n PACKETS -a cbc|gcm [-s SAS] [-S SEED] [-b N] -o OUT.pcap -k KEYBASE
+ *
+ * -b N: every Nth packet gets a wrong ICV (for the backend tests).
  *
  * Ethernet + IPv4 (protocol 50) + ESP, several SAs (SPI 0x1000+i towards
  * 10.9.1.i), sequence numbers counting up per SA, inner IPv4/UDP datagrams
@@ -122,6 +124,7 @@ main(int argc, char **argv)
 	const uint8_t isrc[4] = { 172, 16, 0, 1 }, idst[4] = { 172, 16, 1, 1 };
 	unsigned long n = 200000, i;
 	unsigned nsa = 8, s;
+	unsigned long bad = 0;
 	int ch, gcm = 0;
 	const char *out = NULL, *kb = NULL, *alg = "cbc";
 	char path[4096];
@@ -130,7 +133,7 @@ main(int argc, char **argv)
 	FILE *f;
 
 	rng_s = 0x9e3779b97f4a7c15ULL;
-	while ((ch = getopt(argc, argv, "n:a:s:S:o:k:")) != -1) {
+	while ((ch = getopt(argc, argv, "n:a:s:S:o:k:b:")) != -1) {
 		switch (ch) {
 		case 'n': n = strtoul(optarg, NULL, 10); break;
 		case 'a': alg = optarg; break;
@@ -138,6 +141,7 @@ main(int argc, char **argv)
 		case 'S': rng_s ^= strtoull(optarg, NULL, 10) * 0x2545f4914f6cdd1dULL; break;
 		case 'o': out = optarg; break;
 		case 'k': kb = optarg; break;
+		case 'b': bad = strtoul(optarg, NULL, 10); break;
 		default: die("usage: gen_esp -n N -a cbc|gcm [-s SAS] -o OUT -k KEYBASE");
 		}
 	}
@@ -258,6 +262,8 @@ main(int argc, char **argv)
 				die("OpenSSL: HMAC failed");
 			memcpy(ct + ptl, mac, 12);
 		}
+		if (bad != 0 && i % bad == bad - 1)
+			esp[esp_len - 1] ^= 0x01;
 		h.ts.tv_sec = 1700000000 + (long)(i / 100000);
 		h.ts.tv_usec = (long)(i % 100000) * 10;
 		h.caplen = h.len = (bpf_u_int32)(14 + 20 + esp_len);
