@@ -4,7 +4,10 @@
  * (ICV check + decrypt + trailer check) over them, as ikescope uses it.
  * Links libikescope.a.  Not part of make check.
  *
- * crypto_limit KEYFILE CAPTURE [evp|imb] [REPEAT]
+ * crypto_limit KEYFILE CAPTURE [evp|imb] [REPEAT] [THREADS]
+ *
+ * Jobs go in batches of 256 through cry_submit/cry_wait, as ikescope's
+ * engine hands them over, on THREADS threads (default 1).
  * prints: packets esp_bytes seconds pkts_per_s MB_per_s ok
  */
 #include <stdio.h>
@@ -47,7 +50,9 @@ main(int argc, char **argv)
 	size_t n = 0, cap_n = 0, i, okc = 0, bytes = 0;
 	enum cry_backend_id b = CRY_AUTO;
 	int rep = 1, r, lt;
+	unsigned nth = 1;
 	uint8_t *out;
+	struct cry_job *jobs, **jp;
 	double t0, t;
 
 	if (argc < 3) {
@@ -60,9 +65,12 @@ main(int argc, char **argv)
 		    strcmp(argv[3], "evp") == 0 ? CRY_EVP : CRY_AUTO;
 	if (argc > 4)
 		rep = atoi(argv[4]);
+	if (argc > 5)
+		nth = (unsigned)atoi(argv[5]);
 	ks = ks_new();
 	if (ks == NULL || kf_load_file(ks, argv[1], err, sizeof(err)) == -1 ||
 	    (cry = cry_new(b, err, sizeof(err))) == NULL ||
+	    cry_threads(cry, nth, err, sizeof(err)) == -1 ||
 	    pkt_decoder_init(&pd, NULL, err, sizeof(err)) == -1 ||
 	    (cap = cap_open_file(argv[2], err, sizeof(err))) == NULL) {
 		fprintf(stderr, "crypto_limit: %s\n", err);
@@ -104,17 +112,28 @@ main(int argc, char **argv)
 		n++;
 	}
 	cap_close(cap);
-	out = malloc(70000);
-	if (out == NULL)
+	jobs = calloc(n, sizeof(*jobs));
+	jp = calloc(n, sizeof(*jp));
+	out = malloc(256 * 1600);	/* one batch's output, reused */
+	if (jobs == NULL || jp == NULL || out == NULL)
 		return 1;
+	for (i = 0; i < n; i++) {
+		jobs[i].sa = it[i].sa;
+		jobs[i].esp = it[i].esp;
+		jobs[i].esp_len = it[i].len;
+		jobs[i].out = out + i % 256 * 1600;
+		jobs[i].outcap = 1600;
+		jp[i] = &jobs[i];
+	}
 	t0 = now();
 	for (r = 0; r < rep; r++)
-		for (i = 0; i < n; i++) {
-			struct cry_out o;
+		for (i = 0; i < n; i += 256) {
+			size_t k = n - i < 256 ? n - i : 256, m;
 
-			if (cry_esp_decrypt(it[i].sa, it[i].esp, it[i].len, 0,
-			    out, 70000, &o) == 0)
-				okc++;
+			cry_submit(cry, jp + i, k);
+			cry_wait(cry);
+			for (m = i; m < i + k; m++)
+				okc += jobs[m].o.st == CRY_OK;
 		}
 	t = now() - t0;
 	printf("%zu %zu %.4f %.0f %.1f %zu %s\n", n * (size_t)rep,

@@ -53,6 +53,7 @@ $cc $cflags -I"$top/src" -I"$top/dissectors" -I"$build" \
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc)," \
     "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine)"
 echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
     "$(tshark --version 2>/dev/null | head -1);" \
     "$(tcpdump --version 2>&1 | head -1)"
@@ -112,12 +113,16 @@ bench_variant() {	# alg packets
 	echo "| tool                     |   wall s |   packets/s |     MB/s |  RSS MiB | x ref |"
 	echo "|--------------------------|----------|-------------|----------|----------|-------|"
 	# the limit first: it is the reference of the ikescope rows
+	# (1 and 2 threads; the ikescope rows compare with 2)
 	for be in $backends; do
-		out=$("$work/crypto_limit" "$base.esp_sa" "$base.pcap" "$be" 3)
-		set -- $out
-		lt=$(awk -v s="$3" 'BEGIN { printf "%.4f", s / 3 }')
-		eval "limit_$be=\$(awk -v s=\$lt -v n=$np 'BEGIN{print n/s}')"
-		row "limit (crypto only, $be)" "$np" "$bytes" "$lt" 0 0
+		for th in 1 2; do
+			out=$("$work/crypto_limit" "$base.esp_sa" "$base.pcap" \
+			    "$be" 3 $th)
+			set -- $out
+			lt=$(awk -v s="$3" 'BEGIN { printf "%.4f", s / 3 }')
+			eval "limit_$be=\$(awk -v s=\$lt -v n=$np 'BEGIN{print n/s}')"
+			row "limit $be x$th (crypto)" "$np" "$bytes" "$lt" 0 0
+		done
 	done
 	tpps=0; dpps=0
 	if [ $quick = 0 ]; then
