@@ -64,9 +64,18 @@ if [ "$mode" = run ]; then
 	echo "== building"
 	build build
 	for cap in samples/*.pcap; do
+		keys=""
+		for k in "${cap%.pcap}.ikev1_decryption_table" \
+		    "${cap%.pcap}.esp_sa"; do
+			[ -f "$k" ] && keys="$keys -k $k"
+		done
 		echo
-		echo "== ikescope read $cap"
-		./build/ikescope read "$cap"
+		echo "== ikescope timeline$keys $cap"
+		# shellcheck disable=SC2086
+		./build/ikescope timeline -q $keys "$cap"
+		echo "== ikescope read$keys $cap"
+		# shellcheck disable=SC2086
+		./build/ikescope read $keys "$cap"
 	done
 	exit 0
 fi
@@ -94,27 +103,42 @@ check() {	# check DIR [configure args...]
 check build
 check build-san --enable-sanitizers
 
-# Bounded fuzzing with libFuzzer when clang supports it.
+# Bounded fuzzing with libFuzzer when clang supports it: each target for
+# FUZZ_SECONDS (default 60), seeded with every frame of the captures.
 fuzz_pass=0; fuzz_fail=0
+fuzz_seconds=${FUZZ_SECONDS:-60}
 if command -v clang >/dev/null 2>&1; then
-	echo "== fuzzing (60 s per target)"
+	echo "== fuzzing ($fuzz_seconds s per target)"
 	if build build-fuzz CC=clang --enable-fuzzing --enable-sanitizers \
-	    2>/dev/null && make -C build-fuzz -j"$jobs" tests/fuzz/fuzz_packet \
-	    >/dev/null 2>&1; then
+	    2>/dev/null && make -C build-fuzz -j"$jobs" $(cd build-fuzz &&
+	    make -s -f Makefile print-fuzzers 2>/dev/null) >/dev/null 2>&1; then
 		seeds=build-fuzz/seeds
 		rm -rf "$seeds"; mkdir -p "$seeds"
-		./build-fuzz/tests/fuzz/fuzz_packet_replay --extract "$seeds" \
-		    samples/*.pcap tests/captures/* >/dev/null 2>&1 || true
-		if ./build-fuzz/tests/fuzz/fuzz_packet -max_total_time=60 \
-		    -print_final_stats=1 "$seeds" >build-fuzz/fuzz.out 2>&1
-		then
-			fuzz_pass=1
-			grep -E 'stat::number_of_executed_units' \
-			    build-fuzz/fuzz.out | sed 's/^/   /'
-		else
-			fuzz_fail=1
-			tail -60 build-fuzz/fuzz.out
-		fi
+		corpus_caps=$(find samples tests/captures tests/regress \
+		    ../shared/corpus -type f \( -name '*.pcap' -o \
+		    -name '*.pcapng' -o -name '*.cap' -o -name '*.pcap.gz' \
+		    -o -name '*.pcapng.gz' \) 2>/dev/null)
+		# shellcheck disable=SC2086
+		python3 tests/fuzz/seeds.py "$seeds" $corpus_caps \
+		    >/dev/null 2>&1 || true
+		for t in build-fuzz/tests/fuzz/fuzz_*; do
+			case $t in *_replay|*.o) continue ;; esac
+			[ -x "$t" ] || continue
+			name=$(basename "$t")
+			if "$t" -max_total_time="$fuzz_seconds" \
+			    -print_final_stats=1 -close_fd_mask=3 "$seeds" \
+			    >"build-fuzz/$name.out" 2>&1; then
+				fuzz_pass=$((fuzz_pass + 1))
+				execs=$(sed -n \
+				    's/^stat::number_of_executed_units: *//p' \
+				    "build-fuzz/$name.out")
+				echo "   $name: ${execs:-?} executions, no crash"
+			else
+				fuzz_fail=$((fuzz_fail + 1))
+				echo "   $name: FAILED"
+				tail -60 "build-fuzz/$name.out"
+			fi
+		done
 	else
 		echo "   (clang cannot build libFuzzer targets; skipped)"
 	fi

@@ -40,6 +40,12 @@ cur_take(struct cursor *c, size_t n)
 		c->off = c->len;
 		return NULL;
 	}
+	if (c->p == NULL) {
+		/* An empty window: zero bytes are there, with no address. */
+		static const uint8_t cur_empty[1];
+
+		return cur_empty;
+	}
 	q = c->p + c->off;
 	c->off += n;
 	return q;
@@ -157,11 +163,12 @@ cur_sub(struct cursor *c, size_t n)
 	size_t left = c->err ? 0 : c->len - c->off;
 
 	if (!c->err && n <= left) {
-		s = cur_init(c->p + c->off, n);
+		/* No arithmetic on a NULL window (empty cursor). */
+		s = cur_init(c->p != NULL ? c->p + c->off : NULL, n);
 		c->off += n;
 		return s;
 	}
-	s = cur_init(left > 0 ? c->p + c->off : NULL, left);
+	s = cur_init(left > 0 && c->p != NULL ? c->p + c->off : NULL, left);
 	s.err = true;
 	c->off = c->len;
 	c->err = true;

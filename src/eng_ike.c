@@ -23,6 +23,12 @@
 #include "out_isakmp.h"
 
 #define PLAIN_MAX	65536
+/*
+ * At most this many IKE SAs hold decryption state at once (each up to
+ * ~30 KB of copied KE, nonces, SA and ID bodies): a flood of SAs reusing
+ * a keyed initiator cookie cannot grow memory past ~30 MB.
+ */
+#define IKE_MAX_STATES	1024
 
 #define PL_SA		1
 #define PL_ID		5
@@ -439,9 +445,14 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 	if (k == NULL)
 		return;
 	if (sa->cry == NULL) {
+		if (c->ike_states >= IKE_MAX_STATES) {
+			c->ike_states_refused++;
+			return;
+		}
 		sa->cry = ike_cry_new();
 		if (sa->cry == NULL)
 			return;
+		c->ike_states++;
 	}
 	if (!in->encrypted) {
 		/* Phase-1 material in clear, and the responder's choice. */
@@ -492,9 +503,13 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 }
 
 static void
-eng_ike_cry_free(struct ike_cry *cry)
+eng_ike_cry_free(struct ike_cry *cry, void *arg)
 {
+	struct ctx *c = arg;
+
 	ike_cry_free(cry);
+	if (c->ike_states > 0)
+		c->ike_states--;
 }
 
 int

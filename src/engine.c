@@ -628,4 +628,8 @@ eng_summary(const struct ctx *c, FILE *fp)
 		    (unsigned long long)c->ike_decrypted,
 		    (unsigned long long)c->ike_failed,
 		    (unsigned long long)c->esp_derived);
+	if (c->ike_states_refused > 0)
+		fprintf(fp, "IKE decryption: state limit reached, %llu IKE SA(s) "
+		    "not decrypted\n",
+		    (unsigned long long)c->ike_states_refused);
 }

@@ -83,6 +83,8 @@ struct ctx {
 	uint8_t			*ike_plain;	/* plaintext of the last message */
 	struct isakmp_msg	*ike_msg;	/* its payloads */
 	uint64_t		 ike_decrypted, ike_failed, esp_derived;
+	size_t			 ike_states;	/* SAs with decryption state */
+	uint64_t		 ike_states_refused;
 	bool			 stop;	/* -c reached */
 	struct eng_q		*q;	/* ESP frames waiting for their batch
 					   (engine.c) */

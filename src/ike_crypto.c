@@ -12,8 +12,16 @@
 
 #include "ike_crypto.h"
 
-#define IKE_BLOB_MAX	8192	/* copied payload bodies are capped */
-#define IKE_P2_SLOTS	32	/* message IDs with IV state at once */
+/*
+ * Copied payload bodies have protocol-sized caps; a longer one is not
+ * kept (derivations needing it become impossible, never wrong).
+ */
+#define IKE_KE_MAX	1024	/* MODP-8192 */
+#define IKE_NONCE_MAX	256	/* RFC 2409: 8 to 256 bytes */
+#define IKE_SA_MAX	4096
+#define IKE_ID_MAX	2048	/* a long DER DN */
+#define IKE_BLOB_MAX	IKE_SA_MAX
+#define IKE_P2_SLOTS	16	/* message IDs with IV state at once */
 
 #define PL_SA		1
 #define PL_KE		4
@@ -60,10 +68,10 @@ struct ike_cry {
 /* ------------------------------------------------------------ basics */
 
 static void
-ike_blob_set(struct ike_blob *b, const uint8_t *p, size_t n)
+ike_blob_set(struct ike_blob *b, const uint8_t *p, size_t n, size_t cap)
 {
-	if (n > IKE_BLOB_MAX)
-		n = IKE_BLOB_MAX;
+	if (n > cap)
+		n = 0;		/* implausible: keep nothing */
 	if (b->p != NULL) {
 		OPENSSL_clear_free(b->p, b->n);
 		b->p = NULL;
@@ -334,7 +342,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid, out, n);
 		} else if (ks->gxy.len && ike_auth_is_sig(c->alg.auth)) {
-			uint8_t nn[2 * IKE_BLOB_MAX];
+			uint8_t nn[2 * IKE_NONCE_MAX];
 			const uint8_t *p = ks->gxy.v;
 			size_t l = ks->gxy.len;
 
@@ -448,22 +456,25 @@ ike_cry_observe(struct ike_cry *c, bool from_init, uint32_t msgid,
 		if (msgid != 0) {
 			if (p->type == PL_NONCE && slot != NULL)
 				ike_blob_set(from_init ? &slot->ni : &slot->nr,
-				    b, n);
+				    b, n, IKE_NONCE_MAX);
 			continue;
 		}
 		switch (p->type) {
 		case PL_KE:
-			ike_blob_set(from_init ? &c->gxi : &c->gxr, b, n);
+			ike_blob_set(from_init ? &c->gxi : &c->gxr, b, n,
+			    IKE_KE_MAX);
 			break;
 		case PL_NONCE:
-			ike_blob_set(from_init ? &c->ni : &c->nr, b, n);
+			ike_blob_set(from_init ? &c->ni : &c->nr, b, n,
+			    IKE_NONCE_MAX);
 			break;
 		case PL_SA:
 			if (from_init)
-				ike_blob_set(&c->sai, b, n);
+				ike_blob_set(&c->sai, b, n, IKE_SA_MAX);
 			break;
 		case PL_ID:
-			ike_blob_set(from_init ? &c->idi : &c->idr, b, n);
+			ike_blob_set(from_init ? &c->idi : &c->idr, b, n,
+			    IKE_ID_MAX);
 			break;
 		default:
 			break;
@@ -797,7 +808,8 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 				if (m->pl[i].type == PL_NONCE)
 					ike_blob_set(from_init ? &slot->ni :
 					    &slot->nr, cur_ptr(&m->pl[i].body),
-					    cur_left(&m->pl[i].body));
+					    cur_left(&m->pl[i].body),
+					    IKE_NONCE_MAX);
 		d->hash = ike_verify_p2(c, cry, h, out, d->chain_len, m, slot,
 		    from_init);
 	} else {

@@ -12,6 +12,7 @@
 struct out_esp_ctx {
 	FILE		*fp;
 	struct json	*j;
+	const struct trk_ike_sa *sa;	/* the IKE SA being printed */
 	uint64_t	 ike_id;	/* 0: all */
 	unsigned	 n;
 };
@@ -418,20 +419,57 @@ out_json_qm_proposal(struct json *j, const struct trk_proposal *p)
 	json_obj_end(j);
 }
 
-static void
-out_esp_obj_json(struct json *j, const struct trk_esp *f)
+/* The Quick Mode of sa that negotiated spi, if any. */
+static const struct trk_exchange *
+out_qm_of(const struct trk_ike_sa *sa, uint32_t spi)
 {
-	char a[64], h[12];
+	uint32_t i;
+	uint8_t k;
+
+	for (i = 0; sa != NULL && i < sa->nex; i++)
+		for (k = 0; k < sa->ex[i].nspis; k++)
+			if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
+			    sa->ex[i].spis[k] == spi && sa->ex[i].chosen.valid)
+				return &sa->ex[i];
+	return NULL;
+}
+
+static void
+out_esp_obj_json(struct json *j, const struct trk_esp *f,
+    const struct trk_ike_sa *sa)
+{
+	const struct trk_exchange *qm = out_qm_of(sa, f->spi);
+	const char *tok;
+	char a[64], h[12], nb[64];
 
 	json_obj_begin(j);
 	snprintf(h, sizeof(h), "%08x", f->spi);
 	json_kstr(j, "spi", h);
 	json_kstr(j, "src", out_addr(f->af, f->src, a, sizeof(a)));
 	json_kstr(j, "dst", out_addr(f->af, f->dst, a, sizeof(a)));
-	json_key(j, "enc");
-	json_null(j);
-	json_key(j, "auth");
-	json_null(j);
+	/* Algorithms from the Quick Mode that made the SA, when decrypted. */
+	if (qm != NULL) {
+		tok = isakmp_token(REG_XFORM_ESP, qm->chosen.enc);
+		json_kstr(j, "enc", tok != NULL ? tok :
+		    isakmp_name_fmt(REG_XFORM_ESP, qm->chosen.enc, nb,
+		    sizeof(nb)));
+		if (qm->chosen.key_len)
+			json_ku64(j, "key_len", qm->chosen.key_len);
+		tok = isakmp_token(REG_IPSEC_AUTH, qm->chosen.hash);
+		if (qm->chosen.hash == 0)
+			json_kstr(j, "auth", NULL);
+		else
+			json_kstr(j, "auth", tok != NULL ? tok :
+			    isakmp_name_fmt(REG_IPSEC_AUTH, qm->chosen.hash, nb,
+			    sizeof(nb)));
+		snprintf(h, sizeof(h), "%08x", qm->msgid);
+		json_kstr(j, "quick_mode", h);
+	} else {
+		json_key(j, "enc");
+		json_null(j);
+		json_key(j, "auth");
+		json_null(j);
+	}
 	json_ku64(j, "packets", f->packets);
 	json_ku64(j, "bytes", f->bytes);
 	json_key(j, "first_ts");
@@ -460,7 +498,7 @@ out_esp_row_json(const struct trk_esp *f, void *arg)
 
 	if (oc->ike_id != 0 && f->ike_id != oc->ike_id)
 		return;
-	out_esp_obj_json(oc->j, f);
+	out_esp_obj_json(oc->j, f, oc->sa);
 }
 
 void
@@ -604,6 +642,7 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	json_arr_begin(j);
 	memset(&oc, 0, sizeof(oc));
 	oc.j = j;
+	oc.sa = sa;
 	oc.ike_id = sa->id;
 	trk_foreach_esp(t, out_esp_row_json, &oc);
 	json_arr_end(j);
@@ -629,10 +668,33 @@ out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 	    r);
 }
 
+static void
+out_sas_esp_row(const struct trk_esp *f, void *arg)
+{
+	FILE *fp = arg;
+	char a[64], b[64], seq[24], ike[24];
+	double dur = f->last_ts - f->first_ts;
+
+	snprintf(seq, sizeof(seq), "%u..%u", f->seq_first, f->seq_max);
+	if (f->ike_id != 0)
+		snprintf(ike, sizeof(ike), "%llu%s",
+		    (unsigned long long)f->ike_id, f->linked_by_spi ? "" : "?");
+	else
+		snprintf(ike, sizeof(ike), "-");
+	fprintf(fp, "%08x  %-22s %-22s %4s %8llu %10llu %8.1f %21s %6llu "
+	    "%6llu %6llu %6llu %7llu %9llu\n", f->spi,
+	    out_addr(f->af, f->src, a, sizeof(a)),
+	    out_addr(f->af, f->dst, b, sizeof(b)), ike,
+	    (unsigned long long)f->packets, (unsigned long long)f->bytes,
+	    dur > 0 ? (double)(f->packets - 1) / dur : 0.0, seq,
+	    (unsigned long long)f->gaps, (unsigned long long)f->dups,
+	    (unsigned long long)f->reordered, (unsigned long long)f->late,
+	    (unsigned long long)f->icv_bad, (unsigned long long)f->decrypted);
+}
+
 void
 out_text_sas(FILE *fp, const struct trk *t)
 {
-	struct out_esp_ctx oc;
 	struct trk_stats st;
 
 	trk_stats(t, &st);
@@ -642,9 +704,11 @@ out_text_sas(FILE *fp, const struct trk *t)
 	    "reason");
 	trk_foreach_ike(t, out_sas_ike_row, fp);
 	fprintf(fp, "\nESP SAs (%zu)\n", st.esp_now);
-	memset(&oc, 0, sizeof(oc));
-	oc.fp = fp;
-	trk_foreach_esp(t, out_esp_row_text, &oc);
+	fprintf(fp, "%-8s  %-22s %-22s %4s %8s %10s %8s %21s %6s %6s %6s "
+	    "%6s %7s %9s\n", "spi", "src", "dst", "ike", "packets", "bytes",
+	    "pkt/s", "seq", "gaps", "dups", "reord", "late", "icv_bad",
+	    "decrypted");
+	trk_foreach_esp(t, out_sas_esp_row, fp);
 	if (st.ike_evicted || st.esp_evicted)
 		fprintf(fp, "\n(%llu IKE SAs and %llu ESP SAs evicted by the "
 		    "state caps are not listed)\n",
@@ -688,7 +752,7 @@ out_sas_esp_json(const struct trk_esp *f, void *arg)
 	json_kstr(j, "table", "esp");
 	json_ku64(j, "ike_sa", f->ike_id);
 	json_key(j, "esp");
-	out_esp_obj_json(j, f);
+	out_esp_obj_json(j, f, NULL);
 	json_obj_end(j);
 	json_end_line(j);
 }

@@ -253,7 +253,7 @@ static void
 trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 {
 	if (sa->cry != NULL && t->cry_free != NULL)
-		t->cry_free(sa->cry);
+		t->cry_free(sa->cry, t->pre_arg);
 	sa->cry = NULL;
 	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
 	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));

@@ -259,8 +259,8 @@ struct ike_cry;
  */
 typedef void trk_pre_cb(struct trk_ike_sa *, const struct trk_msg *,
     uint8_t, struct trk_in *, void *);
-/* Frees an SA's decryption state. */
-typedef void trk_cry_free_cb(struct ike_cry *);
+/* Frees an SA's decryption state (arg as given to trk_set_hooks). */
+typedef void trk_cry_free_cb(struct ike_cry *, void *);
 
 /* Told about an SA before it is freed by eviction or trk_free. */
 typedef void trk_ike_cb(const struct trk_ike_sa *, void *);

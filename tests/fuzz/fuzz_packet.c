@@ -13,6 +13,20 @@
 #include <pcap/dlt.h>
 
 #include "engine.h"
+#include "keyfile.h"
+#include "keystore.h"
+
+/*
+ * Keys for cookie 0101010101010101 and for SPI 0x01010101, so inputs that
+ * use them reach IKE decryption (every key subset derives something) and
+ * ESP decryption; the fuzzer finds the cookie in the seeds' neighbourhood.
+ */
+static const char fuzz_keys[] =
+    "ike icookie=0101010101010101 psk=fuzz gxy=0102030405060708\n"
+    "ike icookie=a8c2d82e88abfb04 enc_key=5aff69c19468506d3581d8e46fc4caaa\n"
+    "esp spi=01010101 dst=192.0.2.2 enc=aes-cbc "
+    "enc_key=000102030405060708090a0b0c0d0e0f auth=hmac-sha1-96 "
+    "auth_key=000102030405060708090a0b0c0d0e0f10111213\n";
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -33,6 +47,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	if (!ready) {
 		FILE *null = fopen("/dev/null", "w");
 
+		c.ks = ks_new();
+		if (c.ks == NULL || kf_load_text(c.ks, fuzz_keys,
+		    sizeof(fuzz_keys) - 1, "fuzz", err, sizeof(err)) == -1)
+			return 0;
 		if (null == NULL || eng_init(&c, null, err, sizeof(err)) == -1)
 			return 0;
 		ready = true;

@@ -264,6 +264,28 @@ test_zero_length(void)
 	CHECK(n.err);
 }
 
+/* An empty window with no address (cur_init(NULL, 0)): zero-length reads
+ * and sub-cursors succeed without pointer arithmetic on NULL (found by
+ * libFuzzer under UBSan); anything longer fails. */
+static void
+test_null_window(void)
+{
+	struct cursor c = cur_init(NULL, 0), s;
+	const uint8_t *p = NULL;
+
+	CHECK(cur_skip(&c, 0));
+	CHECK(cur_bytes(&c, 0, &p) && p != NULL);
+	s = cur_sub(&c, 0);
+	CHECK(!s.err && cur_left(&s) == 0 && cur_ptr(&s) == NULL);
+	s = cur_rest(&c);
+	CHECK(!s.err && cur_left(&s) == 0);
+	CHECK(cur_ok(&c));
+	s = cur_sub(&c, 1);
+	CHECK(s.err && c.err);
+	c = cur_init(NULL, 0);
+	CHECK(!cur_skip(&c, 1) && c.err);
+}
+
 int
 main(void)
 {
@@ -275,5 +297,6 @@ main(void)
 	test_rest();
 	test_peek();
 	test_zero_length();
+	test_null_window();
 	return check_done("test_cursor");
 }

@@ -13,6 +13,8 @@
  * found through $CORPUS; without it the test skips (exit 77).
  */
 #include <pcap/dlt.h>
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,8 +156,17 @@ main(void)
 	FILE *null = fopen("/dev/null", "w");
 	size_t i;
 
+	char probe[4096];
+	struct stat st;
+
 	if (dir == NULL || null == NULL) {
 		printf("test_isakmp_regress: CORPUS not set: skipped\n");
+		return 77;
+	}
+	snprintf(probe, sizeof(probe), "%s/public/tcpdump", dir);
+	if (stat(probe, &st) != 0) {
+		printf("test_isakmp_regress: no corpus at %s: skipped\n", probe);
+		fclose(null);
 		return 77;
 	}
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
