@@ -1,8 +1,11 @@
 /*
  * engine.c - the frame pipeline; see engine.h.
  */
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "eng_ike.h"
 #include "engine.h"
@@ -27,14 +30,104 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 
 /* ---- ESP decryption (esp_dec.h) and the -w export ---- */
 
+/*
+ * ESP frames are decrypted in batches.  A frame that may wait (anything
+ * but ISAKMP and frames that completed a reassembly, whose bytes live in
+ * the reassembler) is copied into the current batch's arena, decoded from
+ * the copy, placed by the tracker, and its cipher job prepared; its
+ * output waits.  A full batch goes to the decryption threads while the
+ * next one fills; the one before it is then output in frame order.  Any
+ * other frame first drains both batches, so output order is capture
+ * order.  (The tracker cannot evict an ESP flow a waiting frame points
+ * to: ESP flows are evicted least recently used first, and a batch holds
+ * far fewer frames than the flow limit.)
+ */
+#define ENG_Q_SLOTS	256
+#define ENG_Q_ARENA	(1024 * 1024)
+
+struct eng_slot {
+	struct pkt	 pkt;
+	struct esp_hdr	 esp;
+	bool		 has_esp;
+	struct trk_esp	*flow;
+	long		 tv_sec, tv_nsec;
+	struct espd_req	 req;
+};
+
+struct eng_batch {
+	struct eng_slot	*s;
+	size_t		 n;
+	uint8_t		*arena;
+	size_t		 used;
+	struct cry_job	**jobs;
+	size_t		 njobs;
+	bool		 busy;		/* handed over, not yet output */
+};
+
+struct eng_q {
+	struct eng_batch b[2];
+	unsigned	 cur;
+	struct frame_rec fr;		/* a waiting frame being output */
+};
+
+static unsigned
+eng_threads(const struct ctx *c)
+{
+	long n;
+
+	if (c->o.threads != 0)
+		return c->o.threads;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > CRY_MAX_LANES ? CRY_MAX_LANES : (unsigned)n;
+}
+
+static void
+eng_q_free(struct eng_q *q)
+{
+	int i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < 2; i++) {
+		free(q->b[i].s);
+		free(q->b[i].jobs);
+		free(q->b[i].arena);
+	}
+	free(q);
+}
+
+static int
+eng_q_new(struct ctx *c, char *errbuf, size_t errlen)
+{
+	struct eng_q *q = calloc(1, sizeof(*q));
+	int i;
+
+	c->q = q;
+	if (q == NULL)
+		goto fail;
+	for (i = 0; i < 2; i++) {
+		q->b[i].s = calloc(ENG_Q_SLOTS, sizeof(*q->b[i].s));
+		q->b[i].jobs = calloc(ENG_Q_SLOTS, sizeof(*q->b[i].jobs));
+		q->b[i].arena = malloc(ENG_Q_ARENA);
+		if (q->b[i].s == NULL || q->b[i].jobs == NULL ||
+		    q->b[i].arena == NULL)
+			goto fail;
+	}
+	return 0;
+fail:
+	snprintf(errbuf, errlen, "out of memory (ESP batches)");
+	return -1;
+}
+
 static int
 eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 {
 	/* IKE keys may yield ESP SAs (KEYMAT) during the read. */
 	if (c->ks != NULL && (ks_esp_count(c->ks) > 0 ||
 	    ks_ike_count(c->ks) > 0)) {
-		c->espd = espd_new(c->ks, c->o.crypto, errbuf, errlen);
-		if (c->espd == NULL)
+		c->espd = espd_new(c->ks, c->o.crypto, eng_threads(c),
+		    errbuf, errlen);
+		if (c->espd == NULL || eng_q_new(c, errbuf, errlen) == -1)
 			return -1;
 	}
 	if (c->o.write_path != NULL) {
@@ -45,15 +138,12 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 	return 0;
 }
 
-/* Decrypt an ESP frame with a known SA; count and export the result. */
+/* Count and export a decrypted ESP frame. */
 static void
-eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
+eng_esp_done(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 {
 	const struct espd_layer *in;
 
-	if (c->espd == NULL)
-		return;
-	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
 	if (flow != NULL && fr->espr.n > 0) {
 		if (fr->espr.l[0].decrypted)
 			flow->decrypted++;
@@ -64,6 +154,119 @@ eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 	if (c->wout != NULL && in != NULL)
 		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip,
 		    in->ip_len);
+}
+
+/* Decrypt an ESP frame with a known SA; count and export the result. */
+static void
+eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
+{
+	if (c->espd == NULL)
+		return;
+	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
+	eng_esp_done(c, fr, flow);
+}
+
+static void	eng_frame_clear(struct frame_rec *);
+static void	eng_frame_out(struct ctx *, const struct frame_rec *);
+
+/* Output a batch in frame order (its jobs are done) and empty it. */
+static void
+eng_batch_out(struct ctx *c, struct eng_batch *b)
+{
+	struct frame_rec *fr = &c->q->fr;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		struct eng_slot *s = &b->s[i];
+
+		eng_frame_clear(fr);
+		fr->pkt = s->pkt;
+		fr->esp = s->esp;
+		fr->has_esp = s->has_esp;
+		fr->esp_flow = s->flow;
+		fr->tv_sec = s->tv_sec;
+		fr->tv_nsec = s->tv_nsec;
+		if (s->has_esp && s->pkt.af != 0) {
+			espd_complete(c->espd, &fr->pkt, &fr->esp, &s->req,
+			    &fr->espr);
+			eng_esp_done(c, fr, s->flow);
+		}
+		eng_frame_out(c, fr);
+	}
+	b->n = b->used = b->njobs = 0;
+	b->busy = false;
+}
+
+/*
+ * The current batch is full: wait for the one before it, hand this one
+ * to the threads, output the one before, and fill it next.
+ */
+static void
+eng_q_rotate(struct ctx *c)
+{
+	struct eng_q *q = c->q;
+	struct eng_batch *cur = &q->b[q->cur], *old = &q->b[q->cur ^ 1];
+
+	if (old->busy && old->njobs > 0)
+		espd_wait(c->espd);
+	if (cur->njobs > 0)
+		espd_submit(c->espd, cur->jobs, cur->njobs);
+	cur->busy = true;
+	if (old->busy)
+		eng_batch_out(c, old);
+	q->cur ^= 1;
+}
+
+/* Output everything waiting. */
+static void
+eng_q_drain(struct ctx *c)
+{
+	struct eng_q *q = c->q;
+	struct eng_batch *cur, *old;
+
+	if (q == NULL)
+		return;
+	cur = &q->b[q->cur];
+	old = &q->b[q->cur ^ 1];
+	if (old->busy) {
+		if (old->njobs > 0)
+			espd_wait(c->espd);
+		eng_batch_out(c, old);
+	}
+	if (cur->n > 0) {
+		if (cur->njobs > 0) {
+			espd_submit(c->espd, cur->jobs, cur->njobs);
+			espd_wait(c->espd);
+		}
+		eng_batch_out(c, cur);
+	}
+}
+
+/* A decoded frame (bytes copied to b's arena, caplen) joins batch b. */
+static void
+eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
+    size_t caplen)
+{
+	struct eng_slot *s = &b->s[b->n++];
+	const struct pkt *p = &fr->pkt;
+
+	b->used += caplen;
+	s->pkt = fr->pkt;
+	s->esp = fr->esp;
+	s->has_esp = fr->has_esp;
+	s->tv_sec = fr->tv_sec;
+	s->tv_nsec = fr->tv_nsec;
+	s->flow = NULL;
+	s->req.queued = false;
+	if (!fr->has_esp || p->af == 0)
+		return;
+	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
+	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
+	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req,
+	    b->arena + b->used, ENG_Q_ARENA - b->used)) {
+		b->used += ESPD_HDR_ROOM + s->req.job.esp_len;
+		b->jobs[b->njobs++] = &s->req.job;
+	}
 }
 
 int
@@ -110,6 +313,8 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 void
 eng_free(struct ctx *c)
 {
+	eng_q_free(c->q);
+	c->q = NULL;
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
@@ -138,6 +343,7 @@ eng_dissect(struct frame_rec *fr)
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
 		fr->has_isakmp = true;
+		memset(&fr->isakmp, 0, sizeof(fr->isakmp));
 		isakmp_decode(p->payload, &fr->isakmp);
 		isakmp_an_collect(&p->an, &fr->isakmp,
 		    cur_left(&p->payload));
@@ -249,21 +455,80 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 	}
 }
 
+/*
+ * Zero a frame record but its ISAKMP message (17 kB, most of the record),
+ * which eng_dissect zeroes when the frame is ISAKMP: a capture of ESP
+ * would otherwise spend its time clearing it.  has_isakmp says whether
+ * it is valid.
+ */
+static void
+eng_frame_clear(struct frame_rec *fr)
+{
+	size_t a = offsetof(struct frame_rec, isakmp);
+	size_t b = a + sizeof(fr->isakmp);
+
+	memset(fr, 0, a);
+	memset((char *)fr + b, 0, sizeof(*fr) - b);
+}
+
+/* A frame's output, once its ESP layers are decrypted. */
+static void
+eng_frame_out(struct ctx *c, const struct frame_rec *fr)
+{
+	if (c->o.cmd == CMD_READ) {
+		if (c->o.json)
+			out_json_frame(&c->j, &c->o, fr);
+		else
+			out_text_frame(c->out, &c->o, fr);
+	}
+}
+
+/* The batch a frame of caplen bytes may wait in, or NULL. */
+static struct eng_batch *
+eng_q_room(struct ctx *c, size_t caplen)
+{
+	struct eng_q *q = c->q;
+	struct eng_batch *b;
+	size_t need = 2 * caplen + ESPD_HDR_ROOM;
+
+	if (q == NULL || need > ENG_Q_ARENA)
+		return NULL;
+	b = &q->b[q->cur];
+	if (b->n == ENG_Q_SLOTS || ENG_Q_ARENA - b->used < need) {
+		eng_q_rotate(c);
+		b = &q->b[q->cur];
+	}
+	return b;
+}
+
 void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
 	struct frame_rec *fr = &c->fr;
+	struct eng_batch *b = eng_q_room(c, f->caplen);
+	const uint8_t *data = f->data;
 
-	memset(fr, 0, sizeof(*fr));
+	if (b != NULL) {
+		memcpy(b->arena + b->used, f->data, f->caplen);
+		data = b->arena + b->used;
+	}
+	eng_frame_clear(fr);
 	fr->pkt.frame = f->frame;
 	fr->pkt.ts = f->ts;
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
 	fr->tv_sec = f->tv_sec;
 	fr->tv_nsec = f->tv_usec;	/* nanoseconds */
-	pkt_decode(&c->pd, linktype, f->data, f->caplen, &fr->pkt);
+	pkt_decode(&c->pd, linktype, data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
-	eng_track(c, fr);
+	if (b != NULL && fr->pkt.kind != PKT_ISAKMP &&
+	    fr->pkt.kind != PKT_IKEV2 && !fr->pkt.reassembled)
+		eng_defer(c, b, fr, f->caplen);
+	else {
+		eng_q_drain(c);
+		eng_track(c, fr);
+		b = NULL;
+	}
 
 	c->st.frames++;
 	c->st.kinds[fr->pkt.kind]++;
@@ -273,13 +538,8 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		c->st.reassembled++;
 	if (an_worst(&fr->pkt.an) == AN_ERROR)
 		c->st.malformed++;
-
-	if (c->o.cmd == CMD_READ) {
-		if (c->o.json)
-			out_json_frame(&c->j, &c->o, fr);
-		else
-			out_text_frame(c->out, &c->o, fr);
-	}
+	if (b == NULL)
+		eng_frame_out(c, fr);
 	if (c->o.count != 0 && c->st.frames >= c->o.count)
 		c->stop = true;
 }
@@ -311,6 +571,7 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 			rc = -1;
 		break;
 	}
+	eng_q_drain(c);
 	fflush(c->out);
 	cap_close(cap);
 	return rc;
@@ -331,6 +592,7 @@ eng_print_ike(const struct trk_ike_sa *sa, void *arg)
 void
 eng_finish(struct ctx *c)
 {
+	eng_q_drain(c);
 	trk_finish(c->trk);
 	if (c->o.cmd == CMD_TIMELINE)
 		trk_foreach_ike(c->trk, eng_print_ike, c);

@@ -22,6 +22,8 @@
 #include "pkt.h"
 #include "track.h"
 
+struct eng_q;
+
 enum eng_cmd { CMD_READ = 0, CMD_TIMELINE, CMD_SAS };
 
 struct opts {
@@ -34,6 +36,7 @@ struct opts {
 	/* ESP decryption (esp_dec.h) */
 	const char	*write_path;	/* -w: decrypted inner packets */
 	enum cry_backend_id crypto;	/* --crypto */
+	unsigned	 threads;	/* --threads: decryption (0: auto) */
 };
 
 struct stats {
@@ -83,6 +86,8 @@ struct ctx {
 	size_t			 ike_states;	/* SAs with decryption state */
 	uint64_t		 ike_states_refused;
 	bool			 stop;	/* -c reached */
+	struct eng_q		*q;	/* ESP frames waiting for their batch
+					   (engine.c) */
 };
 
 int	eng_init(struct ctx *, FILE *, char *, size_t);

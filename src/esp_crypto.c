@@ -8,6 +8,10 @@
  * 512 ns for EVP_MAC_CTX_dup + free (HMAC-SHA1 over 64 bytes, OpenSSL
  * 3.0, this machine), and no allocation per packet.
  */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +22,41 @@
 #include <openssl/provider.h>
 
 #include "esp_crypto.h"
+#include "esp_imb.h"
 
 #define CRY_MAX_ICV	32
 #define CRY_MAX_IV	16
+
+#define CRY_CHUNK	32	/* jobs a thread takes at a time */
 
 struct cry {
 	enum cry_backend_id	 backend;
 	OSSL_LIB_CTX		*lib;
 	OSSL_PROVIDER		*pdefault, *plegacy;
+	unsigned		 nlanes;
+	struct imb_lane		*imb[CRY_MAX_LANES];	/* NULL: not built */
+
+	/* the worker threads and the batch they share */
+	pthread_t		 th[CRY_MAX_LANES];
+	unsigned		 nth;		/* workers running */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv_work, cv_done;
+	bool			 sync_ok;	/* mu and the cvs exist */
+	bool			 quit;
+	unsigned long		 gen;		/* batches submitted */
+	struct cry_job		**jobs;
+	size_t			 njobs;
+	/* gen << 32 | first unclaimed job: a thread that saw an older
+	 * batch cannot claim from a newer one */
+	_Atomic uint64_t	 next;
+	size_t			 done;		/* under mu */
+};
+
+static void	cry_stop_threads(struct cry *);
+
+struct cry_lane_arg {
+	struct cry	*c;
+	unsigned	 lane;
 };
 
 enum cry_mode { CRY_M_CBC, CRY_M_CTR, CRY_M_GCM, CRY_M_GMAC, CRY_M_CHACHA,
@@ -42,11 +73,16 @@ struct cry_sa {
 	bool		 aead;
 	bool		 esn;
 	uint8_t		 salt[4];	/* CTR nonce / GCM, ChaCha salt */
-	EVP_CIPHER_CTX	*cctx;
 	enum ks_auth	 auth;
-	EVP_MAC_CTX	*mac;		/* HMAC */
-	EVP_CIPHER_CTX	*xcbc;		/* AES-ECB keyed with K1 */
+	bool		 has_icv;	/* HMAC or XCBC */
+	struct cry_lane_ctx {
+		EVP_CIPHER_CTX	*cctx;
+		EVP_MAC_CTX	*mac;		/* HMAC */
+		EVP_CIPHER_CTX	*xcbc;		/* AES-ECB keyed with K1 */
+	}		 l[CRY_MAX_LANES];
+	unsigned	 nl;
 	uint8_t		 xk2[16], xk3[16];
+	struct imb_sa	*imb;		/* multi-buffer state, or NULL */
 };
 
 struct cry *
@@ -54,9 +90,9 @@ cry_new(enum cry_backend_id b, char *errbuf, size_t errlen)
 {
 	struct cry *c;
 
-	if (b == CRY_IMB) {
+	if (b == CRY_IMB && !imb_built()) {
 		snprintf(errbuf, errlen, "the multi-buffer backend is not "
-		    "built in this version");
+		    "built in this version (configure --with-ipsec-mb)");
 		return NULL;
 	}
 	c = calloc(1, sizeof(*c));
@@ -64,7 +100,8 @@ cry_new(enum cry_backend_id b, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "out of memory (crypto)");
 		return NULL;
 	}
-	c->backend = CRY_EVP;
+	c->backend = b == CRY_EVP || !imb_built() ? CRY_EVP : CRY_IMB;
+	c->nlanes = 1;
 	c->lib = OSSL_LIB_CTX_new();
 	if (c->lib == NULL) {
 		snprintf(errbuf, errlen, "OpenSSL: cannot make a library "
@@ -81,14 +118,24 @@ cry_new(enum cry_backend_id b, char *errbuf, size_t errlen)
 	}
 	/* Only single DES needs it; its absence is reported per SA. */
 	c->plegacy = OSSL_PROVIDER_try_load(c->lib, "legacy", 1);
+	if (c->backend == CRY_IMB &&
+	    (c->imb[0] = imb_lane_new(errbuf, errlen)) == NULL) {
+		cry_free(c);
+		return NULL;
+	}
 	return c;
 }
 
 void
 cry_free(struct cry *c)
 {
+	unsigned i;
+
 	if (c == NULL)
 		return;
+	cry_stop_threads(c);
+	for (i = 0; i < CRY_MAX_LANES; i++)
+		imb_lane_free(c->imb[i]);
 	if (c->plegacy != NULL)
 		OSSL_PROVIDER_unload(c->plegacy);
 	if (c->pdefault != NULL)
@@ -101,6 +148,18 @@ const char *
 cry_backend_name(const struct cry *c)
 {
 	return c->backend == CRY_IMB ? "imb" : "evp";
+}
+
+struct imb_sa *
+cry_sa_imb(const struct cry_sa *s)
+{
+	return s->imb;
+}
+
+const char *
+cry_sa_backend(const struct cry_sa *s)
+{
+	return s != NULL && s->imb != NULL ? "imb" : "evp";
 }
 
 OSSL_LIB_CTX *
@@ -119,12 +178,16 @@ void
 cry_sa_free(void *p)
 {
 	struct cry_sa *s = p;
+	unsigned i;
 
 	if (s == NULL)
 		return;
-	EVP_CIPHER_CTX_free(s->cctx);
-	EVP_CIPHER_CTX_free(s->xcbc);
-	EVP_MAC_CTX_free(s->mac);
+	for (i = 0; i < CRY_MAX_LANES; i++) {
+		EVP_CIPHER_CTX_free(s->l[i].cctx);
+		EVP_CIPHER_CTX_free(s->l[i].xcbc);
+		EVP_MAC_CTX_free(s->l[i].mac);
+	}
+	imb_sa_free(s->imb);
 	OPENSSL_cleanse(s, sizeof(*s));
 	free(s);
 }
@@ -283,6 +346,7 @@ static int
 cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
     char *errbuf, size_t errlen)
 {
+	struct cry_lane_ctx *x = &s->l[0];
 	size_t klen = sa->enc_key_len;
 	const char *name;
 	EVP_CIPHER *ci;
@@ -332,15 +396,15 @@ cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
 			    "%s", name);
 		return -1;
 	}
-	s->cctx = EVP_CIPHER_CTX_new();
-	ok = s->cctx != NULL &&
-	    EVP_DecryptInit_ex2(s->cctx, ci, NULL, NULL, NULL) == 1;
+	x->cctx = EVP_CIPHER_CTX_new();
+	ok = x->cctx != NULL &&
+	    EVP_DecryptInit_ex2(x->cctx, ci, NULL, NULL, NULL) == 1;
 	if (ok && s->aead)
-		ok = EVP_CIPHER_CTX_ctrl(s->cctx, EVP_CTRL_AEAD_SET_IVLEN, 12,
+		ok = EVP_CIPHER_CTX_ctrl(x->cctx, EVP_CTRL_AEAD_SET_IVLEN, 12,
 		    NULL) == 1;
 	if (ok)
-		ok = EVP_DecryptInit_ex2(s->cctx, NULL, sa->enc_key, NULL,
-		    NULL) == 1 && EVP_CIPHER_CTX_set_padding(s->cctx, 0) == 1;
+		ok = EVP_DecryptInit_ex2(x->cctx, NULL, sa->enc_key, NULL,
+		    NULL) == 1 && EVP_CIPHER_CTX_set_padding(x->cctx, 0) == 1;
 	EVP_CIPHER_free(ci);
 	if (!ok) {
 		snprintf(errbuf, errlen, "OpenSSL: cannot key %s", name);
@@ -354,12 +418,14 @@ cry_prepare_auth(struct cry_sa *s, const struct ks_esp_sa *sa, char *errbuf,
     size_t errlen)
 {
 	const char *dg = cry_digest_name(sa->auth);
+	struct cry_lane_ctx *x = &s->l[0];
 	EVP_MAC *m;
 	OSSL_PARAM par[2];
 
 	s->auth = sa->auth;
 	if (sa->auth == KS_AUTH_AES_XCBC_96) {
-		if (cry_xcbc_setup(s->c, sa->auth_key, &s->xcbc, s->xk2,
+		s->has_icv = true;
+		if (cry_xcbc_setup(s->c, sa->auth_key, &x->xcbc, s->xk2,
 		    s->xk3) == -1) {
 			snprintf(errbuf, errlen, "OpenSSL: cannot key "
 			    "AES-XCBC-MAC");
@@ -374,17 +440,45 @@ cry_prepare_auth(struct cry_sa *s, const struct ks_esp_sa *sa, char *errbuf,
 		snprintf(errbuf, errlen, "OpenSSL: no HMAC");
 		return -1;
 	}
-	s->mac = EVP_MAC_CTX_new(m);
+	s->has_icv = true;
+	x->mac = EVP_MAC_CTX_new(m);
 	EVP_MAC_free(m);
 	par[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
 	    (char *)(uintptr_t)dg, 0);
 	par[1] = OSSL_PARAM_construct_end();
-	if (s->mac == NULL || EVP_MAC_init(s->mac, sa->auth_key,
+	if (x->mac == NULL || EVP_MAC_init(x->mac, sa->auth_key,
 	    sa->auth_key_len, par) != 1) {
 		snprintf(errbuf, errlen, "OpenSSL: cannot key HMAC-%s", dg);
 		return -1;
 	}
 	return 0;
+}
+
+/* Lanes 1..: copies of lane 0's keyed contexts. */
+static int
+cry_prepare_lanes(struct cry_sa *s, char *errbuf, size_t errlen)
+{
+	struct cry_lane_ctx *x0 = &s->l[0];
+	unsigned i;
+
+	s->nl = s->c->nlanes;
+	for (i = 1; i < s->nl; i++) {
+		struct cry_lane_ctx *x = &s->l[i];
+
+		if (x0->cctx != NULL && ((x->cctx = EVP_CIPHER_CTX_new()) ==
+		    NULL || EVP_CIPHER_CTX_copy(x->cctx, x0->cctx) != 1))
+			goto fail;
+		if (x0->xcbc != NULL && ((x->xcbc = EVP_CIPHER_CTX_new()) ==
+		    NULL || EVP_CIPHER_CTX_copy(x->xcbc, x0->xcbc) != 1))
+			goto fail;
+		if (x0->mac != NULL &&
+		    (x->mac = EVP_MAC_CTX_dup(x0->mac)) == NULL)
+			goto fail;
+	}
+	return 0;
+fail:
+	snprintf(errbuf, errlen, "OpenSSL: cannot copy a cipher context");
+	return -1;
 }
 
 struct cry_sa *
@@ -402,10 +496,13 @@ cry_sa_prepare(struct cry *c, const struct ks_esp_sa *sa, char *errbuf,
 	s->icv_len = sa->icv_len;
 	if (s->icv_len > CRY_MAX_ICV ||
 	    cry_prepare_cipher(s, sa, errbuf, errlen) == -1 ||
-	    cry_prepare_auth(s, sa, errbuf, errlen) == -1) {
+	    cry_prepare_auth(s, sa, errbuf, errlen) == -1 ||
+	    cry_prepare_lanes(s, errbuf, errlen) == -1) {
 		cry_sa_free(s);
 		return NULL;
 	}
+	if (c->backend == CRY_IMB)
+		s->imb = imb_sa_new(c->imb[0], sa);
 	return s;
 }
 
@@ -420,23 +517,23 @@ cry_be32(uint8_t *p, uint32_t v)
 
 /* The integrity check for HMAC/XCBC SAs: 0 ok, 1 mismatch, -1 error. */
 static int
-cry_check_icv(struct cry_sa *s, const uint8_t *esp, size_t n,
-    const uint8_t *icv, uint32_t seq_hi)
+cry_check_icv(struct cry_sa *s, struct cry_lane_ctx *x, const uint8_t *esp,
+    size_t n, const uint8_t *icv, uint32_t seq_hi)
 {
 	uint8_t mac[EVP_MAX_MD_SIZE], hi[4];
 	size_t ml = 0;
 	int r;
 
 	cry_be32(hi, seq_hi);
-	if (s->xcbc != NULL) {
-		if (cry_xcbc(s->xcbc, s->xk2, s->xk3, esp, n, hi,
+	if (x->xcbc != NULL) {
+		if (cry_xcbc(x->xcbc, s->xk2, s->xk3, esp, n, hi,
 		    s->esn ? 4 : 0, mac) == -1)
 			return -1;
 	} else {
-		if (EVP_MAC_init(s->mac, NULL, 0, NULL) != 1 ||
-		    EVP_MAC_update(s->mac, esp, n) != 1 ||
-		    (s->esn && EVP_MAC_update(s->mac, hi, 4) != 1) ||
-		    EVP_MAC_final(s->mac, mac, &ml, sizeof(mac)) != 1)
+		if (EVP_MAC_init(x->mac, NULL, 0, NULL) != 1 ||
+		    EVP_MAC_update(x->mac, esp, n) != 1 ||
+		    (s->esn && EVP_MAC_update(x->mac, hi, 4) != 1) ||
+		    EVP_MAC_final(x->mac, mac, &ml, sizeof(mac)) != 1)
 			return -1;
 	}
 	r = CRYPTO_memcmp(mac, icv, s->icv_len) == 0 ? 0 : 1;
@@ -460,7 +557,7 @@ cry_aad(const struct cry_sa *s, const uint8_t *esp, uint32_t seq_hi,
 }
 
 static int
-cry_aead(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
+cry_aead(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
     uint32_t seq_hi, uint8_t *out, size_t ct_len)
 {
 	const uint8_t *iv = esp + 8, *ct = esp + 8 + s->iv_len;
@@ -469,30 +566,30 @@ cry_aead(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
 	int n, fin;
 	size_t al = cry_aad(s, esp, seq_hi, aad);
 
-	(void)esp_len;
 	memcpy(nonce, s->salt, 4);
 	memcpy(nonce + 4, iv, 8);
-	if (EVP_DecryptInit_ex2(s->cctx, NULL, NULL, nonce, NULL) != 1 ||
-	    EVP_DecryptUpdate(s->cctx, NULL, &n, aad, (int)al) != 1)
+	if (EVP_DecryptInit_ex2(cctx, NULL, NULL, nonce, NULL) != 1 ||
+	    EVP_DecryptUpdate(cctx, NULL, &n, aad, (int)al) != 1)
 		return -1;
 	if (s->mode == CRY_M_GMAC) {
 		/* RFC 4543: IV and payload are authenticated, not encrypted */
-		if (EVP_DecryptUpdate(s->cctx, NULL, &n, iv,
+		if (EVP_DecryptUpdate(cctx, NULL, &n, iv,
 		    (int)(8 + ct_len)) != 1)
 			return -1;
 		memcpy(out, ct, ct_len);
-	} else if (ct_len > 0 && EVP_DecryptUpdate(s->cctx, out, &n, ct,
+	} else if (ct_len > 0 && EVP_DecryptUpdate(cctx, out, &n, ct,
 	    (int)ct_len) != 1)
 		return -1;
-	if (EVP_CIPHER_CTX_ctrl(s->cctx, EVP_CTRL_AEAD_SET_TAG,
+	if (EVP_CIPHER_CTX_ctrl(cctx, EVP_CTRL_AEAD_SET_TAG,
 	    (int)s->icv_len, (void *)(uintptr_t)tag) != 1)
 		return -1;
-	fin = EVP_DecryptFinal_ex(s->cctx, out + ct_len, &n);
+	fin = EVP_DecryptFinal_ex(cctx, out + ct_len, &n);
 	return fin == 1 ? 0 : 1;
 }
 
 static int
-cry_plain(struct cry_sa *s, const uint8_t *esp, uint8_t *out, size_t ct_len)
+cry_plain(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
+    uint8_t *out, size_t ct_len)
 {
 	const uint8_t *iv = esp + 8, *ct = esp + 8 + s->iv_len;
 	uint8_t ctr[16];
@@ -503,7 +600,7 @@ cry_plain(struct cry_sa *s, const uint8_t *esp, uint8_t *out, size_t ct_len)
 		memcpy(out, ct, ct_len);
 		return 0;
 	case CRY_M_CBC:
-		if (EVP_DecryptInit_ex2(s->cctx, NULL, NULL, iv, NULL) != 1)
+		if (EVP_DecryptInit_ex2(cctx, NULL, NULL, iv, NULL) != 1)
 			return -1;
 		break;
 	case CRY_M_CTR:
@@ -511,7 +608,7 @@ cry_plain(struct cry_sa *s, const uint8_t *esp, uint8_t *out, size_t ct_len)
 		memcpy(ctr, s->salt, 4);
 		memcpy(ctr + 4, iv, 8);
 		cry_be32(ctr + 12, 1);
-		if (EVP_DecryptInit_ex2(s->cctx, NULL, NULL, ctr, NULL) != 1)
+		if (EVP_DecryptInit_ex2(cctx, NULL, NULL, ctr, NULL) != 1)
 			return -1;
 		break;
 	case CRY_M_GCM:
@@ -519,7 +616,7 @@ cry_plain(struct cry_sa *s, const uint8_t *esp, uint8_t *out, size_t ct_len)
 	case CRY_M_CHACHA:
 		return -1;
 	}
-	if (ct_len > 0 && (EVP_DecryptUpdate(s->cctx, out, &n, ct,
+	if (ct_len > 0 && (EVP_DecryptUpdate(cctx, out, &n, ct,
 	    (int)ct_len) != 1 || (size_t)n != ct_len))
 		return -1;
 	return 0;
@@ -581,12 +678,14 @@ cry_trailer(const uint8_t *pt, size_t n, struct cry_out *o)
 	return 0;
 }
 
-int
-cry_esp_decrypt(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
-    uint32_t seq_hi, uint8_t *out, size_t outcap, struct cry_out *o)
+/*
+ * The checks before any crypto: 0 and *ct_len set, or -1 with o->st.
+ */
+static int
+cry_job_start(struct cry_job *jb, size_t *ct_len)
 {
-	size_t ct_len;
-	int r;
+	struct cry_sa *s = jb->sa;
+	struct cry_out *o = &jb->o;
 
 	memset(o, 0, sizeof(*o));
 	o->icv = CRY_ICV_UNCHECKED;
@@ -594,37 +693,277 @@ cry_esp_decrypt(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
 		o->st = CRY_UNSUPPORTED;
 		return -1;
 	}
-	if (esp_len < 8 + s->iv_len + s->icv_len + 2 || outcap < esp_len) {
+	if (jb->esp_len < 8 + s->iv_len + s->icv_len + 2 ||
+	    jb->outcap < jb->esp_len) {
 		o->st = CRY_TOO_SHORT;
 		return -1;
 	}
-	ct_len = esp_len - 8 - s->iv_len - s->icv_len;
-	if (ct_len % s->block != 0) {
+	*ct_len = jb->esp_len - 8 - s->iv_len - s->icv_len;
+	if (*ct_len % s->block != 0) {
 		o->st = CRY_BAD_LENGTH;
 		return -1;
 	}
-	if (s->aead) {
-		r = cry_aead(s, esp, esp_len, seq_hi, out, ct_len);
-	} else {
-		r = 0;
-		if (s->mac != NULL || s->xcbc != NULL)
-			r = cry_check_icv(s, esp, esp_len - s->icv_len,
-			    esp + esp_len - s->icv_len, seq_hi);
-		if (r == 0)
-			r = cry_plain(s, esp, out, ct_len);
-	}
+	return 0;
+}
+
+/* r: 0 ok, 1 ICV mismatch, -1 library error; then the trailer. */
+static void
+cry_job_end(struct cry_job *jb, size_t ct_len, int r)
+{
+	struct cry_sa *s = jb->sa;
+	struct cry_out *o = &jb->o;
+
 	if (r == -1) {
 		o->st = CRY_ERROR;
-		return -1;
+		return;
 	}
 	if (r == 1) {
 		o->icv = CRY_ICV_BAD;
 		o->st = CRY_ICV_FAIL;
-		return -1;
+		return;
 	}
-	if (s->aead || s->mac != NULL || s->xcbc != NULL)
+	if (s->aead || s->has_icv)
 		o->icv = CRY_ICV_OK;
-	return cry_trailer(out, ct_len, o);
+	cry_trailer(jb->out, ct_len, o);
+}
+
+/* One job through EVP on a lane. */
+static void
+cry_evp_job(struct cry_job *jb, unsigned lane)
+{
+	struct cry_sa *s = jb->sa;
+	struct cry_lane_ctx *x = &s->l[lane < s->nl ? lane : 0];
+	size_t ct_len;
+	int r = 0;
+
+	if (cry_job_start(jb, &ct_len) == -1)
+		return;
+	if (s->aead)
+		r = cry_aead(s, x->cctx, jb->esp, jb->seq_hi, jb->out, ct_len);
+	else {
+		if (s->has_icv)
+			r = cry_check_icv(s, x, jb->esp,
+			    jb->esp_len - s->icv_len,
+			    jb->esp + jb->esp_len - s->icv_len, jb->seq_hi);
+		if (r == 0)
+			r = cry_plain(s, x->cctx, jb->esp, jb->out, ct_len);
+	}
+	cry_job_end(jb, ct_len, r);
+}
+
+void
+cry_run(struct cry *c, unsigned lane, struct cry_job **jobs, size_t n)
+{
+	struct cry_job *mb[CRY_CHUNK];
+	int mr[CRY_CHUNK];
+	size_t ct[CRY_CHUNK];
+	size_t i, k, nm = 0;
+
+	for (i = 0; i < n; i++) {
+		struct cry_job *jb = jobs[i];
+
+		if (jb->sa == NULL || jb->sa->imb == NULL ||
+		    c->imb[lane] == NULL) {
+			cry_evp_job(jb, lane);
+			continue;
+		}
+		if (cry_job_start(jb, &ct[nm]) == -1)
+			continue;
+		mb[nm++] = jb;
+		if (nm == CRY_CHUNK || i + 1 == n) {
+			imb_run(c->imb[lane], mb, nm, mr);
+			for (k = 0; k < nm; k++)
+				cry_job_end(mb[k], ct[k], mr[k]);
+			nm = 0;
+		}
+	}
+	if (nm > 0) {
+		imb_run(c->imb[lane], mb, nm, mr);
+		for (k = 0; k < nm; k++)
+			cry_job_end(mb[k], ct[k], mr[k]);
+	}
+}
+
+int
+cry_esp_decrypt(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
+    uint32_t seq_hi, uint8_t *out, size_t outcap, struct cry_out *o)
+{
+	struct cry_job jb, *jp = &jb;
+
+	jb.sa = s;
+	jb.esp = esp;
+	jb.esp_len = esp_len;
+	jb.seq_hi = seq_hi;
+	jb.out = out;
+	jb.outcap = outcap;
+	if (s == NULL)
+		cry_job_start(&jb, &outcap);
+	else
+		cry_run(s->c, 0, &jp, 1);
+	*o = jb.o;
+	return o->st == CRY_OK ? 0 : -1;
+}
+
+/* ---- worker threads ---- */
+
+/* Take chunks of batch gen (jobs, njobs) until none is left. */
+static void
+cry_work(struct cry *c, unsigned lane, unsigned long gen,
+    struct cry_job **jobs, size_t njobs)
+{
+	uint64_t v;
+	size_t i, n;
+
+	for (;;) {
+		v = atomic_load(&c->next);
+		do {
+			if ((v >> 32) != (gen & 0xffffffffUL) ||
+			    (v & 0xffffffffU) >= njobs)
+				return;
+		} while (!atomic_compare_exchange_weak(&c->next, &v,
+		    v + CRY_CHUNK));
+		i = (size_t)(v & 0xffffffffU);
+		n = njobs - i < CRY_CHUNK ? njobs - i : CRY_CHUNK;
+		cry_run(c, lane, jobs + i, n);
+		pthread_mutex_lock(&c->mu);
+		c->done += n;
+		if (c->done == c->njobs)
+			pthread_cond_broadcast(&c->cv_done);
+		pthread_mutex_unlock(&c->mu);
+	}
+}
+
+static void *
+cry_worker(void *arg)
+{
+	struct cry_lane_arg *a = arg;
+	struct cry *c = a->c;
+	unsigned lane = a->lane;
+	unsigned long seen = 0;
+	struct cry_job **jobs;
+	size_t njobs;
+
+	free(a);
+	for (;;) {
+		pthread_mutex_lock(&c->mu);
+		while (!c->quit && c->gen == seen)
+			pthread_cond_wait(&c->cv_work, &c->mu);
+		if (c->quit) {
+			pthread_mutex_unlock(&c->mu);
+			return NULL;
+		}
+		seen = c->gen;
+		jobs = c->jobs;
+		njobs = c->njobs;
+		pthread_mutex_unlock(&c->mu);
+		cry_work(c, lane, seen, jobs, njobs);
+	}
+}
+
+static void
+cry_stop_threads(struct cry *c)
+{
+	unsigned i;
+
+	if (!c->sync_ok)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->quit = true;
+	pthread_cond_broadcast(&c->cv_work);
+	pthread_mutex_unlock(&c->mu);
+	for (i = 0; i < c->nth; i++)
+		pthread_join(c->th[i], NULL);
+	c->nth = 0;
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv_work);
+	pthread_cond_destroy(&c->cv_done);
+	c->sync_ok = false;
+}
+
+int
+cry_threads(struct cry *c, unsigned n, char *errbuf, size_t errlen)
+{
+	unsigned i;
+
+	if (n > CRY_MAX_LANES)
+		n = CRY_MAX_LANES;
+	if (n <= 1 || c->sync_ok)
+		return 0;
+	if (pthread_mutex_init(&c->mu, NULL) != 0)
+		goto fail;
+	if (pthread_cond_init(&c->cv_work, NULL) != 0) {
+		pthread_mutex_destroy(&c->mu);
+		goto fail;
+	}
+	if (pthread_cond_init(&c->cv_done, NULL) != 0) {
+		pthread_cond_destroy(&c->cv_work);
+		pthread_mutex_destroy(&c->mu);
+		goto fail;
+	}
+	c->sync_ok = true;
+	for (i = 1; i < n; i++) {
+		struct cry_lane_arg *a = malloc(sizeof(*a));
+
+		if (c->backend == CRY_IMB &&
+		    (c->imb[i] = imb_lane_new(errbuf, errlen)) == NULL) {
+			free(a);
+			return -1;
+		}
+		if (a == NULL)
+			goto fail;
+		a->c = c;
+		a->lane = i;
+		if (pthread_create(&c->th[c->nth], NULL, cry_worker, a) != 0) {
+			free(a);
+			goto fail;
+		}
+		c->nth++;
+		c->nlanes = i + 1;
+	}
+	return 0;
+fail:
+	snprintf(errbuf, errlen, "cannot start the decryption threads");
+	return -1;
+}
+
+unsigned
+cry_nthreads(const struct cry *c)
+{
+	return c->nlanes;
+}
+
+void
+cry_submit(struct cry *c, struct cry_job **jobs, size_t n)
+{
+	if (!c->sync_ok) {
+		c->jobs = jobs;
+		c->njobs = n;
+		return;
+	}
+	pthread_mutex_lock(&c->mu);
+	c->jobs = jobs;
+	c->njobs = n;
+	c->done = 0;
+	c->gen++;
+	atomic_store(&c->next, (uint64_t)(c->gen & 0xffffffffUL) << 32);
+	pthread_cond_broadcast(&c->cv_work);
+	pthread_mutex_unlock(&c->mu);
+}
+
+void
+cry_wait(struct cry *c)
+{
+	if (!c->sync_ok) {
+		cry_run(c, 0, c->jobs, c->njobs);
+		c->njobs = 0;
+		return;
+	}
+	cry_work(c, 0, c->gen, c->jobs, c->njobs);
+	pthread_mutex_lock(&c->mu);
+	while (c->done < c->njobs)
+		pthread_cond_wait(&c->cv_done, &c->mu);
+	c->njobs = 0;
+	pthread_mutex_unlock(&c->mu);
 }
 
 const char *

@@ -10,6 +10,12 @@
  * constant time, decrypts, and validates the trailer (padding 1, 2, 3, ...
  * and the next header); it never hands out plaintext whose ICV failed.
  *
+ * Backends: OpenSSL EVP (always) and Intel's multi-buffer library (when
+ * built with it: AES-CBC, AES-CTR with HMAC-MD5/SHA1/SHA2, AES-GCM;
+ * other SAs stay on EVP).  CRY_AUTO picks the multi-buffer backend per SA
+ * when built and the SA's algorithms are supported; CRY_IMB fails when it
+ * is not built.  Both give the same bytes.
+ *
  * Supported: encryption NULL, DES-CBC (legacy provider), 3DES-CBC,
  * AES-CBC, AES-CTR (RFC 3686), AES-GCM 8/12/16 (RFC 4106), AES-GMAC
  * (RFC 4543), ChaCha20-Poly1305 (RFC 7634); integrity HMAC-MD5-96,
@@ -53,6 +59,24 @@ struct cry_out {
 struct cry;
 struct cry_sa;
 
+/*
+ * One packet of a batch: the input (an ESP packet from the SPI to the end
+ * of the ICV, the SA state, the ESN high half) and the output buffer
+ * (esp_len bytes at least), filled by cry_run with the result o.  The
+ * caller keeps esp and out alive until the batch is done.
+ */
+struct cry_job {
+	struct cry_sa	*sa;
+	const uint8_t	*esp;
+	size_t		 esp_len;
+	uint32_t	 seq_hi;
+	uint8_t		*out;
+	size_t		 outcap;
+	struct cry_out	 o;
+};
+
+#define CRY_MAX_LANES	4	/* threads that may decrypt at once */
+
 struct cry	*cry_new(enum cry_backend_id, char *, size_t);
 void		 cry_free(struct cry *);
 const char	*cry_backend_name(const struct cry *);
@@ -73,6 +97,26 @@ void		 cry_sa_free(void *);	/* a struct cry_sa *; NULL is fine */
  */
 int		 cry_esp_decrypt(struct cry_sa *, const uint8_t *, size_t,
 		    uint32_t, uint8_t *, size_t, struct cry_out *);
+
+/*
+ * Batches.  A lane is one thread's private cipher state (every SA holds a
+ * keyed context per lane; the multi-buffer backend a job manager per
+ * lane): lane 0 belongs to the caller's thread.  cry_run decrypts n jobs
+ * on one lane, multi-buffer SAs together in bursts, others one by one.
+ *
+ * cry_threads starts threads - 1 worker threads (lanes 1..) and must come
+ * before the first cry_sa_prepare; cry_submit hands a batch to them (one
+ * batch at a time) and returns; cry_wait works on the batch in the
+ * caller's thread too, and returns when every job is done.  Results do
+ * not depend on which thread ran a job.
+ */
+int		 cry_threads(struct cry *, unsigned, char *, size_t);
+unsigned	 cry_nthreads(const struct cry *);
+void		 cry_run(struct cry *, unsigned, struct cry_job **, size_t);
+void		 cry_submit(struct cry *, struct cry_job **, size_t);
+void		 cry_wait(struct cry *);
+/* The backend an SA uses ("evp" or "imb"). */
+const char	*cry_sa_backend(const struct cry_sa *);
 
 const char	*cry_status_name(enum cry_status);
 const char	*cry_icv_name(enum cry_icv);

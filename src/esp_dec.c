@@ -8,7 +8,6 @@
 
 #include "esp_dec.h"
 
-#define ESPD_HDR_ROOM	40	/* room to re-wrap a transport payload */
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
 #define ESPD_ENC_KEY_HINT "the ICV verified, so the integrity key is right; " \
 	"the encryption key (or algorithm) is probably wrong"
@@ -21,7 +20,8 @@ struct espd {
 };
 
 struct espd *
-espd_new(struct ks *ks, enum cry_backend_id b, char *errbuf, size_t errlen)
+espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
+    char *errbuf, size_t errlen)
 {
 	struct espd *d = calloc(1, sizeof(*d));
 	int i;
@@ -45,7 +45,8 @@ espd_new(struct ks *ks, enum cry_backend_id b, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	d->cry = cry_new(b, errbuf, errlen);
-	if (d->cry == NULL) {
+	if (d->cry == NULL || cry_threads(d->cry, threads, errbuf,
+	    errlen) == -1) {
 		espd_free(d);
 		return NULL;
 	}
@@ -82,6 +83,12 @@ espd_backend_name(const struct espd *d)
 	return cry_backend_name(d->cry);
 }
 
+unsigned
+espd_threads(const struct espd *d)
+{
+	return cry_nthreads(d->cry);
+}
+
 const char *
 espd_mode_name(enum espd_mode m)
 {
@@ -103,14 +110,14 @@ espd_mode_name(enum espd_mode m)
  * highest authenticated one (T) and the window.
  */
 static uint32_t
-espd_seq_hi(const struct ks_esp_sa *sa, uint32_t seq)
+espd_seq_hi(bool seen, uint64_t top, bool esn, uint32_t seq)
 {
 	uint32_t tl, th;
 
-	if (!sa->esn || !sa->seq_seen)
+	if (!esn || !seen)
 		return 0;
-	tl = (uint32_t)sa->seq_top;
-	th = (uint32_t)(sa->seq_top >> 32);
+	tl = (uint32_t)top;
+	th = (uint32_t)(top >> 32);
 	if (tl >= ESPD_WINDOW - 1)
 		return seq >= tl - (ESPD_WINDOW - 1) ? th : th + 1;
 	return seq >= tl - (ESPD_WINDOW - 1) ? th - 1 : th;
@@ -266,20 +273,24 @@ espd_account(struct ks_esp_sa *sa, const struct pkt *p, size_t len)
 	sa->st.last_ts = p->ts;
 }
 
-/* One layer: returns true when it decrypted to an inner packet. */
+/*
+ * First half of a layer: find and prepare the SA, count the packet, infer
+ * the ESN high half and set up the cipher job (out: ESPD_HDR_ROOM bytes of
+ * room, then esp_len).  Returns true when the job must run; else the layer
+ * is final (no SA, unsupported, too long).
+ */
 static bool
-espd_layer(struct espd *d, int depth, const struct pkt *outer,
-    const struct esp_hdr *h, struct espd_layer *l)
+espd_layer_start(struct espd *d, const struct pkt *outer,
+    const struct esp_hdr *h, struct espd_layer *l, struct espd_req *q,
+    uint8_t *buf, size_t bufcap)
 {
 	struct ks_esp_sa *sa;
-	struct cry_out o;
-	uint8_t *out = d->buf[depth] + ESPD_HDR_ROOM;
 	const uint8_t *esp = h->body - ESP_HDR_LEN;
-	size_t esp_len = h->body_len + ESP_HDR_LEN, dlen;
+	size_t esp_len = h->body_len + ESP_HDR_LEN;
 	uint32_t hi;
-	bool checked;
 
 	memset(l, 0, sizeof(*l));
+	q->sa = NULL;
 	l->spi = h->spi;
 	l->seq = h->seq;
 	l->seq64 = h->seq;
@@ -302,62 +313,103 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 		l->detail = sa->cry_err;
 		return false;
 	}
-	if (esp_len > ESPD_BUF) {
+	if (esp_len > ESPD_BUF || bufcap < ESPD_HDR_ROOM + esp_len) {
 		l->error = "too_long";
 		return false;
 	}
-	hi = espd_seq_hi(sa, h->seq);
+	/* ESN: from the highest sequence number queued so far (as if every
+	 * queued packet authenticates); espd_layer_end checks it */
+	hi = espd_seq_hi(sa->seq_seen_q, sa->seq_top_q, sa->esn, h->seq);
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
-	cry_esp_decrypt(sa->cry, esp, esp_len, hi, out, ESPD_BUF, &o);
-	l->icv = o.icv;
-	l->next_header = o.next_header;
-	l->pad_len = o.pad_len;
-	checked = o.icv == CRY_ICV_OK;
-	if (o.icv == CRY_ICV_BAD)
+	if (sa->esn && (!sa->seq_seen_q || l->seq64 > sa->seq_top_q)) {
+		sa->seq_top_q = l->seq64;
+		sa->seq_seen_q = true;
+	}
+	q->sa = sa;
+	q->job.sa = sa->cry;
+	q->job.esp = esp;
+	q->job.esp_len = esp_len;
+	q->job.seq_hi = hi;
+	q->job.out = buf + ESPD_HDR_ROOM;
+	q->job.outcap = bufcap - ESPD_HDR_ROOM;
+	return true;
+}
+
+/* Second half, in frame order: the job's result into the layer. */
+static bool
+espd_layer_end(struct espd *d, const struct pkt *outer,
+    const struct esp_hdr *h, struct espd_layer *l, struct espd_req *q)
+{
+	struct ks_esp_sa *sa = q->sa;
+	const struct cry_out *o = &q->job.o;
+	uint8_t *out = q->job.out;
+	uint32_t hi;
+	size_t dlen;
+	bool checked;
+
+	/* the ESN guess assumed queued packets authenticate: redo the
+	 * (rare) packets where the exact inference differs */
+	hi = espd_seq_hi(sa->seq_seen, sa->seq_top, sa->esn, h->seq);
+	if (hi != q->job.seq_hi) {
+		struct cry_job *jp = &q->job;
+
+		q->job.seq_hi = hi;
+		cry_run(d->cry, 0, &jp, 1);
+	}
+	l->seq64 = (uint64_t)hi << 32 | h->seq;
+	l->icv = o->icv;
+	l->next_header = o->next_header;
+	l->pad_len = o->pad_len;
+	checked = o->icv == CRY_ICV_OK;
+	if (o->icv == CRY_ICV_BAD)
 		sa->st.icv_bad++;
-	if (o.st != CRY_OK) {
+	if (o->st != CRY_OK) {
 		/* A verified ICV proves only the integrity key: the trailer
 		 * and inner checks still decide about the encryption key. */
-		l->error = cry_status_name(o.st);
+		l->error = cry_status_name(o->st);
 		if (checked)
 			l->detail = ESPD_ENC_KEY_HINT;
-		if (o.icv != CRY_ICV_BAD)
+		if (o->icv != CRY_ICV_BAD)
 			sa->st.trailer_bad++;
 		return false;
 	}
-	if (o.next_header == 59) {
+	if (o->next_header == 59) {
 		l->mode = ESPD_DUMMY;
-	} else if (o.next_header == 4 || o.next_header == 41) {
+	} else if (o->next_header == 4 || o->next_header == 41) {
 		l->mode = ESPD_TUNNEL;
-		if (!espd_inner_ip_ok(o.payload, o.payload_len, o.next_header,
-		    &dlen)) {
+		if (!espd_inner_ip_ok(o->payload, o->payload_len,
+		    o->next_header, &dlen)) {
 			l->error = "bad_inner";
 			if (checked)
 				l->detail = ESPD_ENC_KEY_HINT;
 			sa->st.trailer_bad++;
 			return false;
 		}
-		l->ip = o.payload;
+		l->ip = o->payload;
 		l->ip_len = dlen;
-		l->tfc_pad = o.payload_len - dlen;
+		l->tfc_pad = o->payload_len - dlen;
 	} else {
 		l->mode = ESPD_TRANSPORT;
-		if (!espd_transport_ok(o.payload, o.payload_len,
-		    o.next_header)) {
+		if (!espd_transport_ok(o->payload, o->payload_len,
+		    o->next_header)) {
 			l->error = "bad_inner";
 			if (checked)
 				l->detail = ESPD_ENC_KEY_HINT;
 			sa->st.trailer_bad++;
 			return false;
 		}
-		l->ip_len = espd_rewrap(outer, o.next_header, out,
-		    o.payload_len, &l->ip);
+		l->ip_len = espd_rewrap(outer, o->next_header, out,
+		    o->payload_len, &l->ip);
 	}
 	l->decrypted = true;
 	sa->st.decrypted++;
 	if (!sa->seq_seen || l->seq64 > sa->seq_top)
 		sa->seq_top = l->seq64;
 	sa->seq_seen = true;
+	if (!sa->seq_seen_q || sa->seq_top > sa->seq_top_q) {
+		sa->seq_top_q = sa->seq_top;
+		sa->seq_seen_q = true;
+	}
 	if (l->ip == NULL)
 		return false;
 	l->inner.frame = outer->frame;
@@ -368,28 +420,85 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 	return true;
 }
 
+/* One layer, synchronously. */
+static bool
+espd_layer(struct espd *d, int depth, const struct pkt *outer,
+    const struct esp_hdr *h, struct espd_layer *l)
+{
+	struct espd_req q;
+	struct cry_job *jp = &q.job;
+
+	if (!espd_layer_start(d, outer, h, l, &q, d->buf[depth],
+	    ESPD_HDR_ROOM + ESPD_BUF))
+		return false;
+	cry_run(d->cry, 0, &jp, 1);
+	return espd_layer_end(d, outer, h, l, &q);
+}
+
+/* Layers below the first, synchronously (nested ESP is rare). */
+static void
+espd_nested(struct espd *d, struct espd_result *r)
+{
+	const struct pkt *outer;
+	struct esp_hdr nh;
+	unsigned depth;
+
+	for (depth = 1; depth < ESPD_MAX_DEPTH; depth++) {
+		struct espd_layer *prev = &r->l[depth - 1];
+
+		if (!prev->decrypted || prev->ip == NULL ||
+		    prev->inner.kind != PKT_ESP)
+			return;
+		if (esp_decode_hdr(prev->inner.payload, &nh) == DIS_TRUNCATED)
+			return;
+		outer = &prev->inner;
+		r->n++;
+		if (!espd_layer(d, (int)depth, outer, &nh, &r->l[depth]))
+			return;
+	}
+}
+
 void
 espd_packet(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
     struct espd_result *r)
 {
-	const struct pkt *outer = p;
-	struct esp_hdr nh;
-	int depth;
+	r->n = 1;
+	if (espd_layer(d, 0, p, h, &r->l[0]))
+		espd_nested(d, r);
+}
 
-	r->n = 0;
-	for (depth = 0; depth < ESPD_MAX_DEPTH; depth++) {
-		struct espd_layer *l = &r->l[depth];
+bool
+espd_prepare(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
+    struct espd_req *q, uint8_t *buf, size_t bufcap)
+{
+	q->queued = espd_layer_start(d, p, h, &q->l0, q, buf, bufcap);
+	return q->queued;
+}
 
-		r->n++;
-		if (!espd_layer(d, depth, outer, h, l))
-			return;
-		if (l->inner.kind != PKT_ESP || depth + 1 == ESPD_MAX_DEPTH)
-			return;
-		if (esp_decode_hdr(l->inner.payload, &nh) == DIS_TRUNCATED)
-			return;
-		outer = &l->inner;
-		h = &nh;
+void
+espd_complete(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
+    struct espd_req *q, struct espd_result *r)
+{
+	r->n = 1;
+	if (!q->queued) {
+		r->l[0] = q->l0;
+		return;
 	}
+	r->l[0] = q->l0;
+	if (espd_layer_end(d, p, h, &r->l[0], q))
+		espd_nested(d, r);
+}
+
+void
+espd_submit(struct espd *d, struct cry_job **jobs, size_t n)
+{
+	cry_submit(d->cry, jobs, n);
+}
+
+void
+espd_wait(struct espd *d)
+{
+	cry_wait(d->cry);
 }
 
 const struct espd_layer *

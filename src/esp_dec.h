@@ -61,9 +61,23 @@ struct espd_result {
 
 struct espd;
 
-struct espd	*espd_new(struct ks *, enum cry_backend_id, char *, size_t);
+/*
+ * A frame's first ESP layer between espd_prepare and espd_complete (the
+ * caller's storage; the fields are private to esp_dec.c).
+ */
+struct espd_req {
+	bool			 queued;	/* job to run */
+	struct ks_esp_sa	*sa;
+	struct espd_layer	 l0;
+	struct cry_job		 job;
+};
+
+/* threads: how many may decrypt at once (0 or 1: the caller's only). */
+struct espd	*espd_new(struct ks *, enum cry_backend_id, unsigned, char *,
+		    size_t);
 void		 espd_free(struct espd *);
 const char	*espd_backend_name(const struct espd *);
+unsigned	 espd_threads(const struct espd *);
 /*
  * Decrypt the ESP packet of an outer packet (p->kind == PKT_ESP, h
  * decoded from p->payload).  Results borrow buffers owned by the espd and
@@ -71,6 +85,25 @@ const char	*espd_backend_name(const struct espd *);
  */
 void		 espd_packet(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_result *);
+/*
+ * The same in batches.  espd_prepare does the in-order part of a frame's
+ * first layer (SA lookup, counting, the ESN guess) and sets up q->job in
+ * buf (ESPD_HDR_ROOM + the ESP length at least; it and the frame bytes
+ * stay alive until espd_complete); it returns true when &q->job must run
+ * (espd_submit + espd_wait, or cry_run).  espd_complete, called in frame
+ * order, turns the job's result into r as espd_packet would (nested ESP
+ * layers are decrypted there, synchronously); r borrows buf.
+ */
+bool		 espd_prepare(struct espd *, const struct pkt *,
+		    const struct esp_hdr *, struct espd_req *, uint8_t *,
+		    size_t);
+void		 espd_complete(struct espd *, const struct pkt *,
+		    const struct esp_hdr *, struct espd_req *,
+		    struct espd_result *);
+void		 espd_submit(struct espd *, struct cry_job **, size_t);
+void		 espd_wait(struct espd *);
+#define ESPD_HDR_ROOM	40	/* room before a job's output (re-wrap) */
+
 /* The innermost decrypted IP packet of a result, or NULL. */
 const struct espd_layer *espd_innermost(const struct espd_result *);
 const char	*espd_mode_name(enum espd_mode);

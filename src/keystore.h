@@ -78,6 +78,9 @@ struct ks_esp_sa {
 	char		 cry_err[128];
 	uint64_t	 seq_top;	/* highest authenticated 64-bit seq */
 	bool		 seq_seen;
+	uint64_t	 seq_top_q;	/* the same, counting queued packets
+					   (esp_dec's batches) */
+	bool		 seq_seen_q;
 	struct ks_esp_stats st;
 	struct ks_esp_sa *next;		/* hash chain / wildcard list */
 	struct ks_esp_sa *all_next;	/* every SA, in load order */

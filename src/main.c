@@ -57,7 +57,10 @@ usage(FILE *fp)
 "                   comma-separated, or \"file NAME\")\n"
 "  -w OUT.pcap      write the decrypted inner packets (raw IP, original\n"
 "                   timestamps)\n"
-"  --crypto=auto|evp|imb  the cipher backend (imb: not built yet)\n"
+"  --crypto=auto|evp|imb  the ESP cipher backend: OpenSSL EVP or Intel's\n"
+"                   multi-buffer library (auto: imb when built and the SA's\n"
+"                   algorithms allow)\n"
+"  --threads N      ESP decryption threads (0: one per core, the default)\n"
 "\n"
 "  -h, --help       this help\n"
 "  --version        print the version\n"
@@ -85,7 +88,8 @@ enum {
 	OPT_VERSION,
 	OPT_SHOW_SECRETS,
 	OPT_CRYPTO,
-	OPT_EXPORT
+	OPT_EXPORT,
+	OPT_THREADS
 };
 
 struct keyarg {
@@ -128,6 +132,7 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
 		{ "crypto", required_argument, NULL, OPT_CRYPTO },
 		{ "export", required_argument, NULL, OPT_EXPORT },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -188,6 +193,15 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 				    "or imb, not \"%s\"\n", optarg);
 				return 1;
 			}
+			break;
+		case OPT_THREADS:
+			if (parse_u64(optarg, CRY_MAX_LANES, &v) == -1) {
+				fprintf(stderr, "ikescope: --threads: expected "
+				    "0 (one per core) to %d, got \"%s\"\n",
+				    CRY_MAX_LANES, optarg);
+				return 1;
+			}
+			c.o.threads = (unsigned)v;
 			break;
 		case 'r':
 			if (nfiles == sizeof(files) / sizeof(files[0])) {

@@ -3,27 +3,119 @@
  * output: frame number, UTC time of day, addresses and ports, what the
  * frame carries, and any anomalies in brackets.
  */
+#include <stdint.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "engine.h"
 #include "isakmp_names.h"
 #include "out_isakmp.h"
 
+/*
+ * A line is built in a buffer with these helpers and written once: the
+ * per-frame path of a large capture is dominated by formatting, and
+ * fprintf's format parsing costs more than the decode itself.
+ */
+struct lb {
+	char	b[512];
+	size_t	n;
+};
+
 static void
-out_text_time(FILE *fp, double ts)
+lb_flush(FILE *fp, struct lb *l)
 {
-	time_t t = (time_t)ts;
+	fwrite(l->b, 1, l->n, fp);
+	l->n = 0;
+}
+
+static void
+lb_str(FILE *fp, struct lb *l, const char *s)
+{
+	while (*s != '\0') {
+		if (l->n == sizeof(l->b))
+			lb_flush(fp, l);
+		l->b[l->n++] = *s++;
+	}
+}
+
+static void
+lb_u64(FILE *fp, struct lb *l, uint64_t v)
+{
+	char t[24];
+	int i = (int)sizeof(t) - 1;
+
+	t[i] = '\0';
+	do {
+		t[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	lb_str(fp, l, t + i);
+}
+
+/* v in at least w digits, zero-filled */
+static void
+lb_u0(FILE *fp, struct lb *l, unsigned long v, int w)
+{
+	char t[24];
+	int i = (int)sizeof(t) - 1;
+
+	t[i] = '\0';
+	while (w-- > 0 || v != 0) {
+		t[--i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	lb_str(fp, l, t + i);
+}
+
+static void
+lb_hex32(FILE *fp, struct lb *l, uint32_t v)
+{
+	static const char hx[] = "0123456789abcdef";
+	char t[9];
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 4)
+		t[i] = hx[v & 0xf];
+	t[8] = '\0';
+	lb_str(fp, l, t);
+}
+
+static void
+lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
+{
+	char t[64];
+	int i;
+
+	if (af != 4) {
+		lb_str(fp, l, pkt_addr_str(af, a, t, sizeof(t)));
+		return;
+	}
+	for (i = 0; i < 4; i++) {
+		if (i > 0)
+			lb_str(fp, l, ".");
+		lb_u64(fp, l, a[i]);
+	}
+}
+
+/* UTC time of day: a time_t counts 86400 seconds a day. */
+static void
+out_text_time(FILE *fp, struct lb *l, double ts)
+{
+	long long t = (long long)ts;
 	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
-	struct tm tm;
+	long d;
 
 	if (usec >= 1000000) {
 		t++;
 		usec -= 1000000;
 	}
-	gmtime_r(&t, &tm);
-	fprintf(fp, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min, tm.tm_sec,
-	    usec);
+	d = (long)(((t % 86400) + 86400) % 86400);
+	lb_u0(fp, l, (unsigned long)(d / 3600), 2);
+	lb_str(fp, l, ":");
+	lb_u0(fp, l, (unsigned long)(d / 60 % 60), 2);
+	lb_str(fp, l, ":");
+	lb_u0(fp, l, (unsigned long)(d % 60), 2);
+	lb_str(fp, l, ".");
+	lb_u0(fp, l, (unsigned long)usec, 6);
 }
 
 static void
@@ -87,44 +179,68 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 /* ---- ESP decryption (esp_dec.h) ---- */
 
 static void
-out_text_esp(FILE *fp, const struct espd_result *r, unsigned i)
+out_text_esp(FILE *fp, struct lb *lb, const struct espd_result *r,
+    unsigned i)
 {
 	const struct espd_layer *l = &r->l[i];
 	const struct pkt *in = &l->inner;
-	char a[64], b[64];
 
 	if (!l->sa_known)
 		return;
 	if (!l->decrypted) {
-		fprintf(fp, " [not decrypted: %s%s%s%s]", l->error ? l->error :
-		    "?", l->detail ? " (" : "", l->detail ? l->detail : "",
-		    l->detail ? ")" : "");
+		lb_str(fp, lb, " [not decrypted: ");
+		lb_str(fp, lb, l->error ? l->error : "?");
+		if (l->detail) {
+			lb_str(fp, lb, " (");
+			lb_str(fp, lb, l->detail);
+			lb_str(fp, lb, ")");
+		}
+		lb_str(fp, lb, "]");
 		return;
 	}
-	fprintf(fp, " decrypted icv=%s %s", cry_icv_name(l->icv),
-	    espd_mode_name(l->mode));
+	lb_str(fp, lb, " decrypted icv=");
+	lb_str(fp, lb, cry_icv_name(l->icv));
+	lb_str(fp, lb, " ");
+	lb_str(fp, lb, espd_mode_name(l->mode));
 	if (l->ip == NULL)
 		return;
-	pkt_addr_str(in->af, in->src, a, sizeof(a));
-	pkt_addr_str(in->af, in->dst, b, sizeof(b));
-	fprintf(fp, " {%s > %s proto %u", a, b, in->proto);
-	if (l->has_l4 && (in->proto == 6 || in->proto == 17))
-		fprintf(fp, " %u > %u", l->sport, l->dport);
-	else if (l->has_l4)
-		fprintf(fp, " type %u code %u", l->icmp_type, l->icmp_code);
-	fprintf(fp, " len %zu", l->ip_len);
-	if (in->kind != PKT_OTHER)
-		fprintf(fp, " %s", pkt_kind_name(in->kind));
-	if (in->fragment)
-		fprintf(fp, " fragment");
-	if (i + 1 < r->n) {
-		fprintf(fp, " spi=0x%08x seq=%u", r->l[i + 1].spi,
-		    r->l[i + 1].seq);
-		out_text_esp(fp, r, i + 1);
+	lb_str(fp, lb, " {");
+	lb_addr(fp, lb, in->af, in->src);
+	lb_str(fp, lb, " > ");
+	lb_addr(fp, lb, in->af, in->dst);
+	lb_str(fp, lb, " proto ");
+	lb_u64(fp, lb, in->proto);
+	if (l->has_l4 && (in->proto == 6 || in->proto == 17)) {
+		lb_str(fp, lb, " ");
+		lb_u64(fp, lb, l->sport);
+		lb_str(fp, lb, " > ");
+		lb_u64(fp, lb, l->dport);
+	} else if (l->has_l4) {
+		lb_str(fp, lb, " type ");
+		lb_u64(fp, lb, l->icmp_type);
+		lb_str(fp, lb, " code ");
+		lb_u64(fp, lb, l->icmp_code);
 	}
-	fprintf(fp, "}");
-	if (l->tfc_pad != 0)
-		fprintf(fp, " tfc=%zu", l->tfc_pad);
+	lb_str(fp, lb, " len ");
+	lb_u64(fp, lb, l->ip_len);
+	if (in->kind != PKT_OTHER) {
+		lb_str(fp, lb, " ");
+		lb_str(fp, lb, pkt_kind_name(in->kind));
+	}
+	if (in->fragment)
+		lb_str(fp, lb, " fragment");
+	if (i + 1 < r->n) {
+		lb_str(fp, lb, " spi=0x");
+		lb_hex32(fp, lb, r->l[i + 1].spi);
+		lb_str(fp, lb, " seq=");
+		lb_u64(fp, lb, r->l[i + 1].seq);
+		out_text_esp(fp, lb, r, i + 1);
+	}
+	lb_str(fp, lb, "}");
+	if (l->tfc_pad != 0) {
+		lb_str(fp, lb, " tfc=");
+		lb_u64(fp, lb, l->tfc_pad);
+	}
 }
 
 /* ---- end ESP ---- */
@@ -133,31 +249,48 @@ void
 out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 {
 	const struct pkt *p = &fr->pkt;
-	char a[64], b[64];
+	struct lb lb;
 	uint8_t i;
 
-	fprintf(fp, "%u ", p->frame);
-	out_text_time(fp, p->ts);
+	lb.n = 0;
+	lb_u64(fp, &lb, p->frame);
+	lb_str(fp, &lb, " ");
+	out_text_time(fp, &lb, p->ts);
 	if (p->af != 0) {
-		pkt_addr_str(p->af, p->src, a, sizeof(a));
-		pkt_addr_str(p->af, p->dst, b, sizeof(b));
-		if (p->has_ports)
-			fprintf(fp, " %s.%u > %s.%u:", a, p->sport, b, p->dport);
-		else
-			fprintf(fp, " %s > %s:", a, b);
+		lb_str(fp, &lb, " ");
+		lb_addr(fp, &lb, p->af, p->src);
+		if (p->has_ports) {
+			lb_str(fp, &lb, ".");
+			lb_u64(fp, &lb, p->sport);
+		}
+		lb_str(fp, &lb, " > ");
+		lb_addr(fp, &lb, p->af, p->dst);
+		if (p->has_ports) {
+			lb_str(fp, &lb, ".");
+			lb_u64(fp, &lb, p->dport);
+		}
+		lb_str(fp, &lb, ":");
 	}
+	if (p->kind == PKT_ESP) {
+		lb_str(fp, &lb, p->natt ? " ESP-in-UDP" : " ESP");
+		if (fr->has_esp) {
+			lb_str(fp, &lb, " spi=0x");
+			lb_hex32(fp, &lb, fr->esp.spi);
+			lb_str(fp, &lb, " seq=");
+			lb_u64(fp, &lb, fr->esp.seq);
+			lb_str(fp, &lb, " len=");
+			lb_u64(fp, &lb, cur_left(&p->payload));
+		}
+		if (fr->espr.n > 0)
+			out_text_esp(fp, &lb, &fr->espr, 0);
+	}
+	lb_flush(fp, &lb);
 	switch (p->kind) {
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
 		out_text_isakmp(fp, fr);
 		break;
-	case PKT_ESP:
-		fprintf(fp, " ESP%s", p->natt ? "-in-UDP" : "");
-		if (fr->has_esp)
-			fprintf(fp, " spi=0x%08x seq=%u len=%zu", fr->esp.spi,
-			    fr->esp.seq, cur_left(&p->payload));
-		if (fr->espr.n > 0)
-			out_text_esp(fp, &fr->espr, 0);
+	case PKT_ESP:		/* above */
 		break;
 	case PKT_NAT_KEEPALIVE:
 		fprintf(fp, " NAT-keepalive");
