@@ -13,36 +13,58 @@
 
 #include "capture.h"
 
+/* stdio buffer of an uncompressed capture file */
+#define CAP_FILE_BUF	(1024 * 1024)
+
+/* stdio buffer of a capture file */
+#define CAP_FILE_BUF	(1024 * 1024)
+
 struct cap {
 	pcap_t		*p;
-	FILE		*fp;		/* cookie stream over gz (files) */
-	gzFile		 gz;
+	FILE		*fp;		/* files: a cookie stream over fd or gz */
+	int		 fd;		/* a file that is not gzip, else -1 */
+	gzFile		 gz;		/* gzip (or standard input) */
+	char		*buf;		/* fp's buffer */
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
 	bool		 live;
 	char		 name[256];
 };
 
+/*
+ * Files are read through a cookie stream so that ftell, which the error
+ * report needs before every record, costs no system call (on a plain
+ * FILE glibc asks the kernel with lseek each time).
+ */
 static ssize_t
-cap_gz_read(void *cookie, char *buf, size_t len)
+cap_file_read(void *cookie, char *buf, size_t len)
 {
 	struct cap *c = cookie;
-	int n;
+	ssize_t n;
+	int r;
 
 	if (len > (1u << 30))
 		len = 1u << 30;
-	n = gzread(c->gz, buf, (unsigned)len);
-	if (n < 0) {
+	if (c->gz == NULL) {
+		do
+			n = read(c->fd, buf, len);
+		while (n == -1 && errno == EINTR);
+		if (n > 0)
+			c->pos += (uint64_t)n;
+		return n;
+	}
+	r = gzread(c->gz, buf, (unsigned)len);
+	if (r < 0) {
 		errno = EIO;
 		return -1;
 	}
-	c->pos += (uint64_t)n;
-	return n;
+	c->pos += (uint64_t)r;
+	return r;
 }
 
 /* Only "where am I" is supported, which is what ftell needs. */
 static int
-cap_gz_seek(void *cookie, off64_t *off, int whence)
+cap_file_seek(void *cookie, off64_t *off, int whence)
 {
 	struct cap *c = cookie;
 
@@ -55,26 +77,72 @@ cap_gz_seek(void *cookie, off64_t *off, int whence)
 }
 
 static int
-cap_gz_close(void *cookie)
+cap_file_close(void *cookie)
 {
 	struct cap *c = cookie;
-	int r = gzclose(c->gz);
+	int r = 0;
 
+	if (c->gz != NULL)
+		r = gzclose(c->gz) == Z_OK ? 0 : -1;
+	else if (c->fd != -1)
+		r = close(c->fd);
 	c->gz = NULL;
-	return r == Z_OK ? 0 : -1;
+	c->fd = -1;
+	return r;
+}
+
+/*
+ * A gzip file (or standard input, which cannot be peeked at) goes through
+ * zlib's transparent reader, anything else straight from the file.
+ */
+static FILE *
+cap_open_stream(struct cap *c, int fd, bool peek)
+{
+	cookie_io_functions_t io = {
+		.read = cap_file_read,
+		.write = NULL,
+		.seek = cap_file_seek,
+		.close = cap_file_close,
+	};
+	unsigned char magic[2];
+	FILE *fp;
+
+	c->fd = fd;
+	if (!peek || pread(fd, magic, sizeof(magic), 0) != 2 ||
+	    (magic[0] == 0x1f && magic[1] == 0x8b)) {
+		c->gz = gzdopen(fd, "rb");
+		if (c->gz == NULL)
+			return NULL;
+		c->fd = -1;	/* the gz owns it */
+		gzbuffer(c->gz, 128 * 1024);
+	}
+	c->buf = malloc(CAP_FILE_BUF);
+	if (c->buf == NULL)
+		return NULL;
+	fp = fopencookie(c, "r", io);
+	if (fp == NULL)
+		return NULL;
+	setvbuf(fp, c->buf, _IOFBF, CAP_FILE_BUF);
+	return fp;
+}
+
+static void
+cap_free(struct cap *c)
+{
+	if (c->fp != NULL)
+		fclose(c->fp);		/* closes the fd or the gz */
+	else
+		cap_file_close(c);
+	free(c->buf);
+	free(c);
 }
 
 struct cap *
 cap_open_file(const char *path, char *errbuf, size_t errlen)
 {
-	cookie_io_functions_t io = {
-		.read = cap_gz_read,
-		.write = NULL,
-		.seek = cap_gz_seek,
-		.close = cap_gz_close,
-	};
 	char perr[PCAP_ERRBUF_SIZE];
 	struct cap *c;
+	bool is_stdin = strcmp(path, "-") == 0;
 	int fd;
 
 	c = calloc(1, sizeof(*c));
@@ -82,9 +150,9 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "%s: out of memory", path);
 		return NULL;
 	}
-	snprintf(c->name, sizeof(c->name), "%s",
-	    strcmp(path, "-") == 0 ? "(stdin)" : path);
-	if (strcmp(path, "-") == 0)
+	c->fd = -1;
+	snprintf(c->name, sizeof(c->name), "%s", is_stdin ? "(stdin)" : path);
+	if (is_stdin)
 		fd = dup(STDIN_FILENO);
 	else
 		fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -93,30 +161,20 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 		free(c);
 		return NULL;
 	}
-	c->gz = gzdopen(fd, "rb");
-	if (c->gz == NULL) {
-		snprintf(errbuf, errlen, "%s: cannot open", c->name);
-		close(fd);
-		free(c);
-		return NULL;
-	}
-	gzbuffer(c->gz, 128 * 1024);
-	c->fp = fopencookie(c, "r", io);
+	c->fp = cap_open_stream(c, fd, !is_stdin);
 	if (c->fp == NULL) {
-		snprintf(errbuf, errlen, "%s: %s", c->name, strerror(errno));
-		gzclose(c->gz);
-		free(c);
+		snprintf(errbuf, errlen, "%s: cannot open (%s)", c->name,
+		    strerror(errno));
+		cap_free(c);	/* closes fd */
 		return NULL;
 	}
-	setvbuf(c->fp, NULL, _IOFBF, 256 * 1024);
 	c->p = pcap_fopen_offline_with_tstamp_precision(c->fp,
 	    PCAP_TSTAMP_PRECISION_NANO, perr);
 	if (c->p == NULL) {
 		/* libpcap closes nothing on failure. */
 		snprintf(errbuf, errlen, "%s: not a pcap or pcapng capture "
 		    "(%s)", c->name, perr);
-		fclose(c->fp);
-		free(c);
+		cap_free(c);
 		return NULL;
 	}
 	return c;
@@ -136,6 +194,7 @@ cap_open_live(const char *ifname, const char *filter, char *errbuf,
 		return NULL;
 	}
 	c->live = true;
+	c->fd = -1;
 	snprintf(c->name, sizeof(c->name), "%s", ifname);
 	c->p = pcap_create(ifname, perr);
 	if (c->p == NULL) {
@@ -242,6 +301,7 @@ cap_close(struct cap *c)
 {
 	if (c == NULL)
 		return;
-	pcap_close(c->p);	/* closes c->fp, which closes the gz */
+	pcap_close(c->p);	/* closes c->fp: the fd or the gz */
+	free(c->buf);
 	free(c);
 }

@@ -3,10 +3,11 @@
  * compressed, as Wireshark writes them), standard input, and live
  * interfaces, all through libpcap.
  *
- * Files are read through zlib's transparent reader, so a .pcap.gz is read
- * like a .pcap, and the byte offset of every record is known: when a file
- * is truncated or corrupt the error names the file, the offset and the
- * last good frame.
+ * Gzip files (and standard input) are read through zlib's transparent
+ * reader, so a .pcap.gz is read like a .pcap; other files directly, with a
+ * large stdio buffer.  The byte offset of every record is known: when a
+ * file is truncated or corrupt the error names the file, the offset and
+ * the last good frame.
  */
 #ifndef IKESCOPE_CAPTURE_H
 #define IKESCOPE_CAPTURE_H
