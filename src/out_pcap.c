@@ -1,6 +1,7 @@
 /*
  * out_pcap.c - decrypted-packet export; see out_pcap.h.
  */
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +10,17 @@
 #include "out_pcap.h"
 
 #define OUT_PCAP_SNAP	262144
+/*
+ * The file's stdio buffer: libpcap writes each record with two fwrites,
+ * which with the default (a page) cost a write system call every few
+ * packets.
+ */
+#define OUT_PCAP_BUF	(1024 * 1024)
 
 struct out_pcap {
 	pcap_t		*dead;
 	pcap_dumper_t	*d;
+	char		*buf;
 	uint64_t	 n;
 	char		 path[256];
 };
@@ -21,6 +29,7 @@ struct out_pcap *
 out_pcap_open(const char *path, char *errbuf, size_t errlen)
 {
 	struct out_pcap *o = calloc(1, sizeof(*o));
+	FILE *fp;
 
 	if (o == NULL) {
 		snprintf(errbuf, errlen, "out of memory (-w)");
@@ -34,14 +43,26 @@ out_pcap_open(const char *path, char *errbuf, size_t errlen)
 		free(o);
 		return NULL;
 	}
-	o->d = pcap_dump_open(o->dead, path);
+	o->buf = malloc(OUT_PCAP_BUF);
+	fp = o->buf != NULL ? fopen(path, "wb") : NULL;
+	if (fp == NULL) {
+		snprintf(errbuf, errlen, "%s: %s", path,
+		    o->buf != NULL ? strerror(errno) : "out of memory");
+		goto fail;
+	}
+	setvbuf(fp, o->buf, _IOFBF, OUT_PCAP_BUF);
+	o->d = pcap_dump_fopen(o->dead, fp);
 	if (o->d == NULL) {
-		snprintf(errbuf, errlen, "%s", pcap_geterr(o->dead));
-		pcap_close(o->dead);
-		free(o);
-		return NULL;
+		snprintf(errbuf, errlen, "%s: %s", path, pcap_geterr(o->dead));
+		fclose(fp);
+		goto fail;
 	}
 	return o;
+fail:
+	pcap_close(o->dead);
+	free(o->buf);
+	free(o);
+	return NULL;
 }
 
 int
@@ -77,8 +98,9 @@ out_pcap_close(struct out_pcap *o, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "%s: write error", o->path);
 		rc = -1;
 	}
-	pcap_dump_close(o->d);
+	pcap_dump_close(o->d);		/* fcloses the file */
 	pcap_close(o->dead);
+	free(o->buf);
 	free(o);
 	return rc;
 }
