@@ -1,6 +1,7 @@
 /*
  * engine.c - the frame pipeline; see engine.h.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,14 +37,31 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
  * the reassembler) is copied into the current batch's arena, decoded from
  * the copy, placed by the tracker, and its cipher job prepared; its
  * output waits.  A full batch goes to the decryption threads while the
- * next one fills; the one before it is then output in frame order.  Any
- * other frame first drains both batches, so output order is capture
- * order.  (The tracker cannot evict an ESP flow a waiting frame points
- * to: ESP flows are evicted least recently used first, and a batch holds
- * far fewer frames than the flow limit.)
+ * next one fills.  When the batch after it is full, the main thread
+ * completes it in frame order (espd_complete: the in-order checks, the
+ * inner decode, the counters) and, with decryption threads, hands it to
+ * the output thread, which formats its frames and writes them (text or
+ * JSON, and -w) while the main thread reads on; without threads it
+ * outputs the batch itself.  Batches are output in the order they were
+ * filled.  Any other frame first drains every batch and waits for the
+ * output thread, so output order is capture order, and the main thread
+ * writes only when the output thread is idle.  (The tracker cannot evict
+ * an ESP flow a waiting frame points to: ESP flows are evicted least
+ * recently used first, and the batches hold far fewer frames than the
+ * flow limit.)
+ *
+ * What the output thread reads of a batch (its slots, the arena) belongs
+ * to it until it frees the batch; what else it touches (c->out, c->j,
+ * c->wout) the main thread leaves alone while it is busy.  A frame whose
+ * ESP holds ESP (nested layers live in the espd's buffers, reused by the
+ * next such frame) is output by the main thread, after the output thread
+ * is idle, and so is the rest of its batch.
  */
 #define ENG_Q_SLOTS	256
 #define ENG_Q_ARENA	(1024 * 1024)
+#define ENG_Q_BATCHES	4
+
+enum eng_bstate { ENG_B_FREE = 0, ENG_B_FILL, ENG_B_CRYPTO, ENG_B_OUT };
 
 struct eng_slot {
 	struct pkt	 pkt;
@@ -52,6 +70,7 @@ struct eng_slot {
 	struct trk_esp	*flow;
 	long		 tv_sec, tv_nsec;
 	struct espd_req	 req;
+	struct espd_result r;		/* once completed */
 };
 
 struct eng_batch {
@@ -61,13 +80,25 @@ struct eng_batch {
 	size_t		 used;
 	struct cry_job	**jobs;
 	size_t		 njobs;
-	bool		 busy;		/* handed over, not yet output */
+	enum eng_bstate	 st;		/* under mu with the output thread */
 };
 
 struct eng_q {
-	struct eng_batch b[2];
-	unsigned	 cur;
-	struct frame_rec fr;		/* a waiting frame being output */
+	struct eng_batch b[ENG_Q_BATCHES];
+	unsigned	 fill;		/* the batch being filled */
+	int		 crypto;	/* the batch being decrypted, or -1 */
+	struct frame_rec *fr;		/* the main thread's output record */
+
+	/* the output thread (threaded) and its queue of batches */
+	bool		 threaded;
+	pthread_t	 th;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv_out, cv_free;
+	unsigned	 outq[ENG_Q_BATCHES];
+	unsigned	 out_head, out_n;
+	bool		 quit;
+	struct frame_rec *ofr;		/* the output thread's record */
+	struct ctx	*c;
 };
 
 static unsigned
@@ -81,6 +112,87 @@ eng_threads(const struct ctx *c)
 	return n < 1 ? 1 : n > CRY_MAX_LANES ? CRY_MAX_LANES : (unsigned)n;
 }
 
+static void	eng_frame_out(struct ctx *, const struct frame_rec *);
+
+/* Export a frame's innermost decrypted packet (-w). */
+static void
+eng_esp_export(struct ctx *c, const struct frame_rec *fr)
+{
+	const struct espd_layer *in;
+
+	if (c->wout == NULL || (in = espd_innermost(&fr->espr)) == NULL)
+		return;
+	out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip, in->ip_len);
+}
+
+/*
+ * Output a completed frame of a batch.  fr is the caller's record, zeroed
+ * when made and only ever written here: the fields set below are all a
+ * batched frame has (the rest stays zero), and of its ESP layers only
+ * the filled ones are read.
+ */
+static void
+eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
+{
+	fr->pkt = s->pkt;
+	fr->esp = s->esp;
+	fr->has_esp = s->has_esp;
+	fr->esp_flow = s->flow;
+	fr->tv_sec = s->tv_sec;
+	fr->tv_nsec = s->tv_nsec;
+	fr->espr.n = s->r.n;
+	memcpy(fr->espr.l, s->r.l, s->r.n * sizeof(s->r.l[0]));
+	eng_esp_export(c, fr);
+	eng_frame_out(c, fr);
+}
+
+static void
+eng_batch_reset(struct eng_batch *b)
+{
+	b->n = b->used = b->njobs = 0;
+	b->st = ENG_B_FREE;
+}
+
+static void *
+eng_out_thread(void *arg)
+{
+	struct eng_q *q = arg;
+	struct eng_batch *b;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (!q->quit && q->out_n == 0)
+			pthread_cond_wait(&q->cv_out, &q->mu);
+		if (q->out_n == 0) {
+			pthread_mutex_unlock(&q->mu);
+			return NULL;
+		}
+		b = &q->b[q->outq[q->out_head]];
+		pthread_mutex_unlock(&q->mu);
+		for (i = 0; i < b->n; i++)
+			eng_slot_out(q->c, q->ofr, &b->s[i]);
+		pthread_mutex_lock(&q->mu);
+		eng_batch_reset(b);
+		q->out_head = (q->out_head + 1) % ENG_Q_BATCHES;
+		q->out_n--;
+		pthread_cond_broadcast(&q->cv_free);
+		pthread_mutex_unlock(&q->mu);
+	}
+}
+
+/* Wait until the output thread has written every batch handed to it. */
+static void
+eng_out_idle(struct eng_q *q)
+{
+	if (!q->threaded)
+		return;
+	pthread_mutex_lock(&q->mu);
+	while (q->out_n > 0)
+		pthread_cond_wait(&q->cv_free, &q->mu);
+	pthread_mutex_unlock(&q->mu);
+}
+
 static void
 eng_q_free(struct eng_q *q)
 {
@@ -88,12 +200,48 @@ eng_q_free(struct eng_q *q)
 
 	if (q == NULL)
 		return;
-	for (i = 0; i < 2; i++) {
+	if (q->threaded) {
+		pthread_mutex_lock(&q->mu);
+		q->quit = true;
+		pthread_cond_broadcast(&q->cv_out);
+		pthread_mutex_unlock(&q->mu);
+		pthread_join(q->th, NULL);
+		pthread_cond_destroy(&q->cv_free);
+		pthread_cond_destroy(&q->cv_out);
+		pthread_mutex_destroy(&q->mu);
+	}
+	for (i = 0; i < ENG_Q_BATCHES; i++) {
 		free(q->b[i].s);
 		free(q->b[i].jobs);
 		free(q->b[i].arena);
 	}
+	free(q->fr);
+	free(q->ofr);
 	free(q);
+}
+
+static int
+eng_q_thread(struct eng_q *q)
+{
+	if (pthread_mutex_init(&q->mu, NULL) != 0)
+		return -1;
+	if (pthread_cond_init(&q->cv_out, NULL) != 0) {
+		pthread_mutex_destroy(&q->mu);
+		return -1;
+	}
+	if (pthread_cond_init(&q->cv_free, NULL) != 0) {
+		pthread_cond_destroy(&q->cv_out);
+		pthread_mutex_destroy(&q->mu);
+		return -1;
+	}
+	if (pthread_create(&q->th, NULL, eng_out_thread, q) != 0) {
+		pthread_cond_destroy(&q->cv_free);
+		pthread_cond_destroy(&q->cv_out);
+		pthread_mutex_destroy(&q->mu);
+		return -1;
+	}
+	q->threaded = true;
+	return 0;
 }
 
 static int
@@ -105,13 +253,25 @@ eng_q_new(struct ctx *c, char *errbuf, size_t errlen)
 	c->q = q;
 	if (q == NULL)
 		goto fail;
-	for (i = 0; i < 2; i++) {
+	q->c = c;
+	q->crypto = -1;
+	q->fr = calloc(1, sizeof(*q->fr));
+	q->ofr = calloc(1, sizeof(*q->ofr));
+	if (q->fr == NULL || q->ofr == NULL)
+		goto fail;
+	for (i = 0; i < ENG_Q_BATCHES; i++) {
 		q->b[i].s = calloc(ENG_Q_SLOTS, sizeof(*q->b[i].s));
 		q->b[i].jobs = calloc(ENG_Q_SLOTS, sizeof(*q->b[i].jobs));
 		q->b[i].arena = malloc(ENG_Q_ARENA);
 		if (q->b[i].s == NULL || q->b[i].jobs == NULL ||
 		    q->b[i].arena == NULL)
 			goto fail;
+	}
+	q->b[0].st = ENG_B_FILL;
+	/* decryption threads: the output gets one too */
+	if (espd_threads(c->espd) > 1 && eng_q_thread(q) == -1) {
+		snprintf(errbuf, errlen, "cannot start the output thread");
+		return -1;
 	}
 	return 0;
 fail:
@@ -138,22 +298,16 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 	return 0;
 }
 
-/* Count and export a decrypted ESP frame. */
+/* Count a decrypted (or failed) ESP frame in its flow. */
 static void
-eng_esp_done(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
+eng_esp_count(const struct espd_result *r, struct trk_esp *flow)
 {
-	const struct espd_layer *in;
-
-	if (flow != NULL && fr->espr.n > 0) {
-		if (fr->espr.l[0].decrypted)
+	if (flow != NULL && r->n > 0) {
+		if (r->l[0].decrypted)
 			flow->decrypted++;
-		else if (fr->espr.l[0].icv == CRY_ICV_BAD)
+		else if (r->l[0].icv == CRY_ICV_BAD)
 			flow->icv_bad++;
 	}
-	in = espd_innermost(&fr->espr);
-	if (c->wout != NULL && in != NULL)
-		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip,
-		    in->ip_len);
 }
 
 /* Decrypt an ESP frame with a known SA; count and export the result. */
@@ -163,58 +317,113 @@ eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 	if (c->espd == NULL)
 		return;
 	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
-	eng_esp_done(c, fr, flow);
+	eng_esp_count(&fr->espr, flow);
+	eng_esp_export(c, fr);
 }
 
-static void	eng_frame_clear(struct frame_rec *);
-static void	eng_frame_out(struct ctx *, const struct frame_rec *);
-
-/* Output a batch in frame order (its jobs are done) and empty it. */
+/*
+ * Complete a batch (its jobs are done) in frame order, then hand it to
+ * the output thread, or output it here (no thread; or nested ESP, from
+ * that frame on, once the output thread is idle).
+ */
 static void
-eng_batch_out(struct ctx *c, struct eng_batch *b)
+eng_batch_complete(struct ctx *c, struct eng_batch *b)
 {
-	struct frame_rec *fr = &c->q->fr;
-	size_t i;
+	struct eng_q *q = c->q;
+	bool here = !q->threaded;
+	size_t i, j;
 
 	for (i = 0; i < b->n; i++) {
 		struct eng_slot *s = &b->s[i];
 
-		eng_frame_clear(fr);
-		fr->pkt = s->pkt;
-		fr->esp = s->esp;
-		fr->has_esp = s->has_esp;
-		fr->esp_flow = s->flow;
-		fr->tv_sec = s->tv_sec;
-		fr->tv_nsec = s->tv_nsec;
+		s->r.n = 0;
 		if (s->has_esp && s->pkt.af != 0) {
-			espd_complete(c->espd, &fr->pkt, &fr->esp, &s->req,
-			    &fr->espr);
-			eng_esp_done(c, fr, s->flow);
+			espd_complete(c->espd, &s->pkt, &s->esp, &s->req,
+			    &s->r);
+			eng_esp_count(&s->r, s->flow);
 		}
-		eng_frame_out(c, fr);
+		if (!here && s->r.n > 1) {
+			eng_out_idle(q);
+			for (j = 0; j < i; j++)
+				eng_slot_out(c, q->fr, &b->s[j]);
+			here = true;
+		}
+		if (here)
+			eng_slot_out(c, q->fr, s);
 	}
-	b->n = b->used = b->njobs = 0;
-	b->busy = false;
+	if (!q->threaded) {
+		eng_batch_reset(b);
+		return;
+	}
+	pthread_mutex_lock(&q->mu);
+	if (here)
+		eng_batch_reset(b);
+	else {
+		b->st = ENG_B_OUT;
+		q->outq[(q->out_head + q->out_n) % ENG_Q_BATCHES] =
+		    (unsigned)(b - q->b);
+		q->out_n++;
+		pthread_cond_signal(&q->cv_out);
+	}
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* Wait for the batch being decrypted and complete it. */
+static void
+eng_q_finish_crypto(struct ctx *c)
+{
+	struct eng_q *q = c->q;
+	struct eng_batch *b;
+
+	if (q->crypto < 0)
+		return;
+	b = &q->b[q->crypto];
+	if (b->njobs > 0)
+		espd_wait(c->espd);
+	q->crypto = -1;
+	eng_batch_complete(c, b);
+}
+
+/* The next batch in the ring becomes the one filled (once it is free). */
+static void
+eng_q_next_fill(struct eng_q *q)
+{
+	struct eng_batch *b;
+
+	q->fill = (q->fill + 1) % ENG_Q_BATCHES;
+	b = &q->b[q->fill];
+	if (q->threaded) {
+		pthread_mutex_lock(&q->mu);
+		while (b->st != ENG_B_FREE)
+			pthread_cond_wait(&q->cv_free, &q->mu);
+		b->st = ENG_B_FILL;
+		pthread_mutex_unlock(&q->mu);
+	} else
+		b->st = ENG_B_FILL;
 }
 
 /*
  * The current batch is full: wait for the one before it, hand this one
- * to the threads, output the one before, and fill it next.
+ * to the decryption threads, complete the one before, and fill the next.
  */
 static void
 eng_q_rotate(struct ctx *c)
 {
 	struct eng_q *q = c->q;
-	struct eng_batch *cur = &q->b[q->cur], *old = &q->b[q->cur ^ 1];
+	struct eng_batch *cur = &q->b[q->fill], *old = NULL;
 
-	if (old->busy && old->njobs > 0)
-		espd_wait(c->espd);
+	if (q->crypto >= 0) {
+		old = &q->b[q->crypto];
+		if (old->njobs > 0)
+			espd_wait(c->espd);
+	}
 	if (cur->njobs > 0)
 		espd_submit(c->espd, cur->jobs, cur->njobs);
-	cur->busy = true;
-	if (old->busy)
-		eng_batch_out(c, old);
-	q->cur ^= 1;
+	cur->st = ENG_B_CRYPTO;		/* only the main thread reads it */
+	q->crypto = (int)q->fill;
+	if (old != NULL)
+		eng_batch_complete(c, old);
+	eng_q_next_fill(q);
 }
 
 /* Output everything waiting. */
@@ -222,24 +431,21 @@ static void
 eng_q_drain(struct ctx *c)
 {
 	struct eng_q *q = c->q;
-	struct eng_batch *cur, *old;
+	struct eng_batch *cur;
 
 	if (q == NULL)
 		return;
-	cur = &q->b[q->cur];
-	old = &q->b[q->cur ^ 1];
-	if (old->busy) {
-		if (old->njobs > 0)
-			espd_wait(c->espd);
-		eng_batch_out(c, old);
-	}
+	eng_q_finish_crypto(c);
+	cur = &q->b[q->fill];
 	if (cur->n > 0) {
-		if (cur->njobs > 0) {
+		if (cur->njobs > 0)
 			espd_submit(c->espd, cur->jobs, cur->njobs);
-			espd_wait(c->espd);
-		}
-		eng_batch_out(c, cur);
+		cur->st = ENG_B_CRYPTO;
+		q->crypto = (int)q->fill;
+		eng_q_finish_crypto(c);
+		eng_q_next_fill(q);
 	}
+	eng_out_idle(q);
 }
 
 /* A decoded frame (bytes copied to b's arena, caplen) joins batch b. */
@@ -493,10 +699,10 @@ eng_q_room(struct ctx *c, size_t caplen)
 
 	if (q == NULL || need > ENG_Q_ARENA)
 		return NULL;
-	b = &q->b[q->cur];
+	b = &q->b[q->fill];
 	if (b->n == ENG_Q_SLOTS || ENG_Q_ARENA - b->used < need) {
 		eng_q_rotate(c);
-		b = &q->b[q->cur];
+		b = &q->b[q->fill];
 	}
 	return b;
 }
