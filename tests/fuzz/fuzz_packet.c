@@ -51,6 +51,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (c.ks == NULL || kf_load_text(c.ks, fuzz_keys,
 		    sizeof(fuzz_keys) - 1, "fuzz", err, sizeof(err)) == -1)
 			return 0;
+		/* one thread: the presenter options change per input below,
+		 * which an output thread would read while they change */
+		c.o.threads = 1;
 		if (null == NULL || eng_init(&c, null, err, sizeof(err)) == -1)
 			return 0;
 		ready = true;
