@@ -307,8 +307,8 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	sa->af = in->af;
 	memcpy(sa->iaddr, in->src, in->af == 6 ? 16 : 4);
 	memcpy(sa->raddr, in->dst, in->af == 6 ? 16 : 4);
-	sa->iport = in->sport;
-	sa->rport = in->dport;
+	sa->iport = sa->iport0 = in->sport;
+	sa->rport = sa->rport0 = in->dport;
 	sa->first_ts = sa->last_ts = in->ts;
 	sa->first_frame = in->frame;
 	/* A first message with a responder cookie: we joined mid-SA. */

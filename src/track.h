@@ -184,7 +184,8 @@ struct trk_ike_sa {
 	uint8_t		 icookie[8], rcookie[8];
 	int		 af;
 	uint8_t		 iaddr[16], raddr[16];
-	uint16_t	 iport, rport;
+	uint16_t	 iport, rport;		/* latest */
+	uint16_t	 iport0, rport0;	/* first seen */
 	bool		 initiator_inferred;	/* capture began mid-SA */
 	uint8_t		 mode;		/* phase-1 exchange type, 0 unknown */
 	uint8_t		 state;		/* enum trk_state */
