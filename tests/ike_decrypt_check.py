@@ -10,6 +10,9 @@ strongSwan captures (keys from the manifests charon's logs produced):
   C. our format, skeyid_e alone: every message decrypts (HASH unchecked).
   D. Ka with one byte flipped, and psk + gxy with a wrong psk: no message
      decrypts; each is reported as a failure ("failed"), never as payloads.
+strongswan-logs (captures with complete charon logs):
+  F. either peer's charon log alone decrypts every IKE message (HASH ok)
+     and every ESP packet.
 Wireshark's IKEv1 captures (public/wireshark, table from its tmpl):
   E. every encrypted message decrypts; the payload types equal tshark's
      decryption, except the Quick Mode retransmission tshark decrypts to
@@ -136,6 +139,29 @@ def strongswan(ikescope, corpus, tmp):
         ok(not fake, f"{name}: D wrong psk: nothing decrypts", fake)
 
 
+def charon_logs(ikescope, corpus, tmp):
+    """F. the charon log alone (initiator's, then responder's) decrypts
+    every IKE message of its capture with HASH ok, and every ESP packet."""
+    for log in sorted(glob.glob(os.path.join(corpus, "strongswan-logs",
+                                             "*.charon-*.log"))):
+        pcap = log.rsplit(".charon-", 1)[0] + ".pcap"
+        name = os.path.basename(log)
+        out = subprocess.run([ikescope, "--json", "-q", "-k", log, pcap],
+                             capture_output=True, text=True, check=False)
+        recs = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
+        em = enc_msgs(recs)
+        bad = [(r["frame"], r["isakmp"].get("decryption")) for r in em
+               if not r["isakmp"]["decrypted"]
+               or r["isakmp"]["decryption"]["hash"] != "ok"]
+        ok(out.returncode == 0 and em and not bad,
+           f"{name}: F the log alone decrypts all {len(em)} IKE messages "
+           "with HASH ok", bad or out.stderr)
+        esp = [r for r in recs if r["kind"] == "esp"]
+        bad = [r["frame"] for r in esp if not r["esp"].get("decrypted")]
+        ok(esp and not bad, f"{name}: F and all {len(esp)} ESP packets",
+           bad[:10])
+
+
 # tshark decrypts this retransmitted Quick Mode to garbage (corpus README):
 # we decrypt it with its original's IV, so it equals frame 7.
 PINNED = {("ikev1-certs.pcap", 8): ("same as frame", 7)}
@@ -191,6 +217,7 @@ def main():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         strongswan(ikescope, corpus, tmp)
+        charon_logs(ikescope, corpus, tmp)
         wireshark(ikescope, corpus, tshark, tmp)
     print(f"1..{len(tests)}")
     for i, (c, n, diag) in enumerate(tests, 1):
