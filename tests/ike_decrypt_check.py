@@ -104,6 +104,21 @@ def strongswan(ikescope, corpus, tmp):
                 ok(len(icv) == len(esp), f"{name}: B every derived-key ICV "
                    "verifies", f"{len(icv)}/{len(esp)}")
 
+        if not man.get("pfs") and not wrong_psk:
+            kf = os.path.join(tmp, "keys")
+            with open(kf, "w") as f:
+                f.write("\n".join(ours) + "\n")
+            ex = subprocess.run([ikescope, "keys", "--export",
+                                 "wireshark-esp", "-k", kf, pcap],
+                                capture_output=True, text=True, check=False)
+            got = sorted(l for l in ex.stdout.splitlines()
+                         if l and l[0] != "#")
+            want = sorted(l for l in open(man_path[:-5] + ".esp_sa").read()
+                          .splitlines() if l and l[0] != "#")
+            ok(ex.returncode == 0 and got == want,
+               f"{name}: B ESP keys derived from SKEYID_d (KEYMAT) equal the "
+               f"{len(want)} SAs charon logged", f"got {got} want {want}")
+
         se = ["ike icookie=%s skeyid_e=%s" % (s["initiator_cookie"],
                                               s["skeyid_e"]) for s in sas]
         rc, recs, err = run(ikescope, pcap, se, tmp)
