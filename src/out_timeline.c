@@ -160,6 +160,9 @@ out_esp_row_text(const struct trk_esp *f, void *arg)
 	if (f->icv_bad)
 		fprintf(oc->fp, " icv_bad %llu",
 		    (unsigned long long)f->icv_bad);
+	if (f->deleted)
+		fprintf(oc->fp, " deleted (%.3fs after its last packet)",
+		    f->deleted_ts - f->last_ts);
 	if (oc->ike_id != 0 && !f->linked_by_spi)
 		fprintf(oc->fp, " (by addresses)");
 	fputc('\n', oc->fp);

@@ -231,6 +231,8 @@ struct trk_esp {
 	uint64_t	 ike_id;	/* IKE SA that made it, 0 unknown */
 	bool		 linked_by_spi;	/* else by addresses (a guess) */
 	uint64_t	 icv_bad;	/* counted by the ESP decryptor */
+	bool		 deleted;	/* an Informational DELETE named it */
+	double		 deleted_ts;
 	uint64_t	 decrypted;
 	struct trk_esp	*hnext;
 	struct trk_esp	*lru_prev, *lru_next;
