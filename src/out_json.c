@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "isakmp_names.h"
 #include "out_isakmp.h"
 
 /* 32-bit identifiers (SPI, message ID) are hex strings in the contract. */
@@ -76,6 +77,8 @@ out_json_isakmp(struct json *j, const struct opts *o,
 	snprintf(ver, sizeof(ver), "%u.%u", h->maj, h->min);
 	json_kstr(j, "version", ver);
 	if (fr->pkt.kind == PKT_IKEV2) {
+		/* IKEv2: labelled, not decoded (RFC 7296 exchange names). */
+		json_kstr(j, "exchange", isakmp_token(REG_EXCHANGE, h->exch));
 		json_ku64(j, "exchange_type", h->exch);
 	} else {
 		out_json_exchange(j, h->exch);

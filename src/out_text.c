@@ -146,8 +146,8 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		    fr->trk.retransmit ? " (retransmit)" : "");
 	else if (fr->tracked && fr->trk.retransmit)
 		fprintf(fp, " (retransmit)");
-	x = fr->pkt.kind == PKT_ISAKMP ? isakmp_short(REG_EXCHANGE, h->exch) :
-	    NULL;
+	/* The registry knows IKEv1 (1-33) and IKEv2 (34-37, ...) exchanges. */
+	x = isakmp_short(REG_EXCHANGE, h->exch);
 	if (x != NULL)
 		fprintf(fp, " %u.%u %s", h->maj, h->min, x);
 	else
@@ -162,6 +162,10 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
 		    h->flags & ISAKMP_FLAG_C ? "C" : "",
 		    h->flags & ISAKMP_FLAG_A ? "A" : "");
+	else if (h->maj == 2 && h->flags != 0 && (h->flags & ~0x38) == 0)
+		/* RFC 7296 3.1: Initiator, higher Version, Response */
+		fprintf(fp, " flags=%s%s%s", h->flags & 0x08 ? "I" : "",
+		    h->flags & 0x10 ? "V" : "", h->flags & 0x20 ? "R" : "");
 	else if (h->flags != 0)
 		fprintf(fp, " flags=0x%02x", h->flags);
 	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)

@@ -81,14 +81,23 @@ out_proposal_text(FILE *fp, const struct trk_proposal *p)
 		fprintf(fp, " lifetime %uKB", p->life_kb);
 }
 
+/* "ESP", "AH", "ISAKMP", or the registry's name / number. */
+static const char *
+out_proto(uint8_t proto, char *buf, size_t len)
+{
+	const char *s = isakmp_short(REG_PROTO, proto);
+
+	return s != NULL ? s : isakmp_name_fmt(REG_PROTO, proto, buf, len);
+}
+
 /* Quick Mode choice: "ESP AES-CBC-128 HMAC-SHA PFS group 14 tunnel". */
 static void
 out_qm_proposal_text(FILE *fp, const struct trk_proposal *p)
 {
 	char b1[64], b2[64], b3[64], b4[64];
 
-	fprintf(fp, "%s %s", isakmp_name_fmt(REG_PROTO, p->proto, b4,
-	    sizeof(b4)), isakmp_name_fmt(p->proto == 2 ? REG_XFORM_AH :
+	fprintf(fp, "%s %s", out_proto(p->proto, b4, sizeof(b4)),
+	    isakmp_name_fmt(p->proto == 2 ? REG_XFORM_AH :
 	    REG_XFORM_ESP, p->enc, b1, sizeof(b1)));
 	if (p->key_len)
 		fprintf(fp, "-%u", p->key_len);
@@ -151,6 +160,9 @@ out_esp_row_text(const struct trk_esp *f, void *arg)
 	if (f->icv_bad)
 		fprintf(oc->fp, " icv_bad %llu",
 		    (unsigned long long)f->icv_bad);
+	if (f->deleted)
+		fprintf(oc->fp, " deleted (%.3fs after its last packet)",
+		    f->deleted_ts - f->last_ts);
 	if (oc->ike_id != 0 && !f->linked_by_spi)
 		fprintf(oc->fp, " (by addresses)");
 	fputc('\n', oc->fp);
@@ -172,6 +184,17 @@ out_step_rtt(const struct trk_ike_sa *sa, uint32_t i)
 			return m->ts - o->ts;
 	}
 	return -1;
+}
+
+/* "500", or "500->4500" when IKE floated (NAT-T) or a NAT rebound. */
+static const char *
+out_ports(uint16_t first, uint16_t now, char *buf, size_t len)
+{
+	if (first == now)
+		snprintf(buf, len, "%u", now);
+	else
+		snprintf(buf, len, "%u->%u", first, now);
+	return buf;
 }
 
 /* A retransmission whose original message is in the list. */
@@ -224,17 +247,19 @@ out_resends(FILE *fp, const struct trk_ike_sa *sa, uint32_t i)
 void
 out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
-	char a[64], b[64], r[160], nb[64];
+	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
 	const char *mode = out_mode_token(sa->mode);
 	struct out_esp_ctx oc;
 	uint32_t i;
 	double rtt;
 
-	fprintf(fp, "IKE SA %llu  %s:%u (I) <-> %s:%u (R)  %02x%02x%02x%02x"
+	fprintf(fp, "IKE SA %llu  %s:%s (I) <-> %s:%s (R)  %02x%02x%02x%02x"
 	    "%02x%02x%02x%02x/%02x%02x%02x%02x%02x%02x%02x%02x\n",
 	    (unsigned long long)sa->id,
-	    out_addr(sa->af, sa->iaddr, a, sizeof(a)), sa->iport,
-	    out_addr(sa->af, sa->raddr, b, sizeof(b)), sa->rport,
+	    out_addr(sa->af, sa->iaddr, a, sizeof(a)),
+	    out_ports(sa->iport0, sa->iport, pi, sizeof(pi)),
+	    out_addr(sa->af, sa->raddr, b, sizeof(b)),
+	    out_ports(sa->rport0, sa->rport, pr, sizeof(pr)),
 	    sa->icookie[0], sa->icookie[1], sa->icookie[2], sa->icookie[3],
 	    sa->icookie[4], sa->icookie[5], sa->icookie[6], sa->icookie[7],
 	    sa->rcookie[0], sa->rcookie[1], sa->rcookie[2], sa->rcookie[3],
@@ -323,8 +348,8 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 		if (e->dpd)
 			fprintf(fp, " DPD seq %u", e->dpd_seq);
 		if (e->del)
-			fprintf(fp, " DELETE %s", isakmp_name_fmt(REG_PROTO,
-			    e->del_proto, nb, sizeof(nb)));
+			fprintf(fp, " DELETE %s", out_proto(e->del_proto, nb,
+			    sizeof(nb)));
 		for (k = 0; k < e->nspis; k++)
 			fprintf(fp, "%s%08x", k ? "," : " spis ", e->spis[k]);
 		if (e->chosen.valid && e->type == ISAKMP_EXCH_QUICK) {
@@ -516,8 +541,10 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	json_khex(j, "rcookie", sa->rcookie, 8);
 	json_kstr(j, "initiator", out_addr(sa->af, sa->iaddr, a, sizeof(a)));
 	json_ku64(j, "initiator_port", sa->iport);
+	json_ku64(j, "initiator_first_port", sa->iport0);
 	json_kstr(j, "responder", out_addr(sa->af, sa->raddr, a, sizeof(a)));
 	json_ku64(j, "responder_port", sa->rport);
+	json_ku64(j, "responder_first_port", sa->rport0);
 	json_kbool(j, "roles_inferred", sa->initiator_inferred);
 	json_kstr(j, "mode", out_mode_token(sa->mode));
 	tok = sa->chosen.valid ? isakmp_token(REG_OAKLEY_AUTH,

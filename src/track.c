@@ -307,8 +307,8 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	sa->af = in->af;
 	memcpy(sa->iaddr, in->src, in->af == 6 ? 16 : 4);
 	memcpy(sa->raddr, in->dst, in->af == 6 ? 16 : 4);
-	sa->iport = in->sport;
-	sa->rport = in->dport;
+	sa->iport = sa->iport0 = in->sport;
+	sa->rport = sa->rport0 = in->dport;
 	sa->first_ts = sa->last_ts = in->ts;
 	sa->first_frame = in->frame;
 	/* A first message with a responder cookie: we joined mid-SA. */
@@ -750,6 +750,21 @@ trk_msg_fill(struct trk_msg *m, const struct trk_in *in, uint8_t dir)
 	}
 }
 
+static struct trk_esp *trk_esp_find(struct trk *, int, const uint8_t *,
+    uint32_t);
+
+static void
+trk_esp_deleted(struct trk *t, int af, const uint8_t *dst, uint32_t spi,
+    double ts)
+{
+	struct trk_esp *f = trk_esp_find(t, af, dst, spi);
+
+	if (f != NULL && !f->deleted) {
+		f->deleted = true;
+		f->deleted_ts = ts;
+	}
+}
+
 int
 trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 {
@@ -841,6 +856,17 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 			trk_outcome(sa, e, in, step, dir);
 		} else if (orig == NULL && step == 0)
 			trk_outcome(sa, e, in, step, dir);
+	}
+	/*
+	 * A DELETE for ESP/AH SPIs: the sender deletes SAs it receives on,
+	 * so each named flow is (destination = sender, SPI).
+	 */
+	if (orig == NULL && in->del && (in->del_proto == 2 ||
+	    in->del_proto == 3)) {
+		uint8_t k;
+
+		for (k = 0; k < in->nspis; k++)
+			trk_esp_deleted(t, in->af, in->src, in->spis[k], in->ts);
 	}
 	r->msg = m == &tmp ? NULL : m;
 	r->label = m->label;
@@ -1005,6 +1031,21 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 		f->ike_id = byaddr->id;
 }
 
+static struct trk_esp *
+trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
+{
+	uint8_t d16[16] = { 0 };
+	struct trk_esp *f;
+
+	memcpy(d16, dst, trk_alen(af));
+	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
+	    f = f->hnext)
+		if (f->spi == spi && f->af == af &&
+		    memcmp(f->dst, d16, 16) == 0)
+			return f;
+	return NULL;
+}
+
 struct trk_esp *
 trk_esp_packet(struct trk *t, int af, const uint8_t *src, const uint8_t *dst,
     uint32_t spi, uint32_t seq, size_t len, double ts, uint32_t frame)
@@ -1014,11 +1055,7 @@ trk_esp_packet(struct trk *t, int af, const uint8_t *src, const uint8_t *dst,
 	size_t b, al = trk_alen(af);
 
 	memcpy(d16, dst, al);
-	b = trk_esp_bucket(t, d16, spi);
-	for (f = t->esp_tab[b]; f != NULL; f = f->hnext)
-		if (f->spi == spi && f->af == af &&
-		    memcmp(f->dst, d16, 16) == 0)
-			break;
+	f = trk_esp_find(t, af, dst, spi);
 	if (f == NULL) {
 		if (t->st.esp_now >= t->lim.max_esp_sas)
 			trk_esp_evict_oldest(t);

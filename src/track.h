@@ -184,7 +184,8 @@ struct trk_ike_sa {
 	uint8_t		 icookie[8], rcookie[8];
 	int		 af;
 	uint8_t		 iaddr[16], raddr[16];
-	uint16_t	 iport, rport;
+	uint16_t	 iport, rport;		/* latest */
+	uint16_t	 iport0, rport0;	/* first seen */
 	bool		 initiator_inferred;	/* capture began mid-SA */
 	uint8_t		 mode;		/* phase-1 exchange type, 0 unknown */
 	uint8_t		 state;		/* enum trk_state */
@@ -230,6 +231,8 @@ struct trk_esp {
 	uint64_t	 ike_id;	/* IKE SA that made it, 0 unknown */
 	bool		 linked_by_spi;	/* else by addresses (a guess) */
 	uint64_t	 icv_bad;	/* counted by the ESP decryptor */
+	bool		 deleted;	/* an Informational DELETE named it */
+	double		 deleted_ts;
 	uint64_t	 decrypted;
 	struct trk_esp	*hnext;
 	struct trk_esp	*lru_prev, *lru_next;

@@ -10,6 +10,9 @@ strongSwan captures (keys from the manifests charon's logs produced):
   C. our format, skeyid_e alone: every message decrypts (HASH unchecked).
   D. Ka with one byte flipped, and psk + gxy with a wrong psk: no message
      decrypts; each is reported as a failure ("failed"), never as payloads.
+strongswan-logs (captures with complete charon logs):
+  F. either peer's charon log alone decrypts every IKE message (HASH ok)
+     and every ESP packet.
 Wireshark's IKEv1 captures (public/wireshark, table from its tmpl):
   E. every encrypted message decrypts; the payload types equal tshark's
      decryption, except the Quick Mode retransmission tshark decrypts to
@@ -101,6 +104,21 @@ def strongswan(ikescope, corpus, tmp):
                 ok(len(icv) == len(esp), f"{name}: B every derived-key ICV "
                    "verifies", f"{len(icv)}/{len(esp)}")
 
+        if not man.get("pfs") and not wrong_psk:
+            kf = os.path.join(tmp, "keys")
+            with open(kf, "w") as f:
+                f.write("\n".join(ours) + "\n")
+            ex = subprocess.run([ikescope, "keys", "--export",
+                                 "wireshark-esp", "-k", kf, pcap],
+                                capture_output=True, text=True, check=False)
+            got = sorted(l for l in ex.stdout.splitlines()
+                         if l and l[0] != "#")
+            want = sorted(l for l in open(man_path[:-5] + ".esp_sa").read()
+                          .splitlines() if l and l[0] != "#")
+            ok(ex.returncode == 0 and got == want,
+               f"{name}: B ESP keys derived from SKEYID_d (KEYMAT) equal the "
+               f"{len(want)} SAs charon logged", f"got {got} want {want}")
+
         se = ["ike icookie=%s skeyid_e=%s" % (s["initiator_cookie"],
                                               s["skeyid_e"]) for s in sas]
         rc, recs, err = run(ikescope, pcap, se, tmp)
@@ -134,6 +152,29 @@ def strongswan(ikescope, corpus, tmp):
         em = enc_msgs(recs)
         fake = [r["frame"] for r in em if r["isakmp"]["decrypted"]]
         ok(not fake, f"{name}: D wrong psk: nothing decrypts", fake)
+
+
+def charon_logs(ikescope, corpus, tmp):
+    """F. the charon log alone (initiator's, then responder's) decrypts
+    every IKE message of its capture with HASH ok, and every ESP packet."""
+    for log in sorted(glob.glob(os.path.join(corpus, "strongswan-logs",
+                                             "*.charon-*.log"))):
+        pcap = log.rsplit(".charon-", 1)[0] + ".pcap"
+        name = os.path.basename(log)
+        out = subprocess.run([ikescope, "--json", "-q", "-k", log, pcap],
+                             capture_output=True, text=True, check=False)
+        recs = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
+        em = enc_msgs(recs)
+        bad = [(r["frame"], r["isakmp"].get("decryption")) for r in em
+               if not r["isakmp"]["decrypted"]
+               or r["isakmp"]["decryption"]["hash"] != "ok"]
+        ok(out.returncode == 0 and em and not bad,
+           f"{name}: F the log alone decrypts all {len(em)} IKE messages "
+           "with HASH ok", bad or out.stderr)
+        esp = [r for r in recs if r["kind"] == "esp"]
+        bad = [r["frame"] for r in esp if not r["esp"].get("decrypted")]
+        ok(esp and not bad, f"{name}: F and all {len(esp)} ESP packets",
+           bad[:10])
 
 
 # tshark decrypts this retransmitted Quick Mode to garbage (corpus README):
@@ -191,6 +232,7 @@ def main():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         strongswan(ikescope, corpus, tmp)
+        charon_logs(ikescope, corpus, tmp)
         wireshark(ikescope, corpus, tshark, tmp)
     print(f"1..{len(tests)}")
     for i, (c, n, diag) in enumerate(tests, 1):

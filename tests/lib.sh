@@ -122,3 +122,18 @@ t_local_captures() {
 t_sanitizer_report() {
 	grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Undefined|Leak)' "$1"
 }
+
+# Skip the whole script unless the corpus (optionally one of its
+# subdirectories) is there.
+t_need_corpus() {
+	[ -d "$CORPUS/${1:-}" ] || t_skip_all "corpus not found at $CORPUS/${1:-}"
+}
+
+# Run a python3 TAP test from tests/ (skipping when python3 is missing);
+# it prints its own plan.
+t_run_python() {
+	command -v python3 >/dev/null 2>&1 || t_skip_all "python3 not installed"
+	script=$1
+	shift
+	exec python3 "$top_srcdir/tests/$script" "$@"
+}

@@ -1,11 +1,5 @@
 #!/bin/sh
-# Timelines of the strongSwan corpus against charon's own exchange log.
-if [ ! -d "${CORPUS:-/nonexistent}/strongswan" ]; then
-	echo "1..0 # SKIP corpus not found at ${CORPUS:-(unset)}"
-	exit 0
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP python3 not installed"
-	exit 0
-fi
-exec python3 "$top_srcdir/tests/timeline_check.py" "$IKESCOPE" "$CORPUS"
+# Timelines of the strongSwan corpus against charon's own exchange log (tests/timeline_check.py).
+. "$(dirname "$0")/lib.sh"
+t_need_corpus strongswan
+t_run_python timeline_check.py "$IKESCOPE" "$CORPUS"

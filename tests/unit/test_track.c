@@ -382,6 +382,46 @@ test_esp_sequence(void)
 	f = trk_esp_packet(t, 4, A, B, 0xabcd, 2, 100, 11, 1);
 	CHECK_EQ_U(f->late, 1);
 	trk_free(t);
+
+	/* A decrypted DELETE from B naming SPI 0xabcd deletes the flow
+	 * towards B (B receives on the SPIs it deletes). */
+	t = trk_new(NULL);
+	{
+		struct trk_result r;
+		struct msgspec d = { false, RC, ISAKMP_EXCH_INFO, 0x77, false,
+		    "\10\14", 9, 0, 0 };
+		struct trk_esp *towards_b, *towards_a;
+		struct trk_in in;
+		uint8_t raw[100];
+		int k;
+
+		for (k = 0; k < 6; k++)
+			feed(t, &mm[k], k * 0.01, &r);
+		towards_b = trk_esp_packet(t, 4, A, B, 0xabcd, 1, 100, 1, 10);
+		towards_a = trk_esp_packet(t, 4, B, A, 0xabcd, 1, 100, 1, 11);
+		memset(&in, 0, sizeof(in));
+		memset(raw, 9, sizeof(raw));
+		in.frame = ++frameno;
+		in.ts = 5;
+		in.af = 4;
+		in.src = B;
+		in.dst = A;
+		in.icookie = IC;
+		in.rcookie = RC;
+		in.exch = d.exch;
+		in.msgid = d.msgid;
+		in.raw = raw;
+		in.raw_len = sizeof(raw);
+		in.plaintext = true;
+		in.del = true;
+		in.del_proto = 3;
+		in.nspis = 1;
+		in.spis[0] = 0xabcd;
+		CHECK(trk_ike(t, &in, &r) == 0);
+		CHECK(towards_b->deleted && towards_b->deleted_ts == 5);
+		CHECK(!towards_a->deleted);
+	}
+	trk_free(t);
 }
 
 /* A million distinct cookies: bounded state, evictions counted. */
