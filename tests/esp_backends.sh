@@ -63,5 +63,40 @@ for alg in cbc gcm; do
 		echo "not ok $n - generated $alg: $good decrypt, $bad bad ICVs (want 2572, 428)" >>"$out"
 	fi
 done
+
+# Nested ESP (tcpdump's esp2 capture: ESP in ESP) in the middle of batches
+# of generated frames: with threads those frames are output by the main
+# thread, the others by the output thread; text, JSON and -w must not
+# depend on it.
+esp2=${CORPUS:-/nonexistent}/public/tcpdump/08-sunrise-sunset-esp2.pcap
+n=$((n + 1))
+if [ ! -f "$esp2" ] || ! command -v mergecap >/dev/null 2>&1; then
+	echo "ok $n - nested ESP amid batches # SKIP no corpus or mergecap" >>"$out"
+elif ! "$gen" -n 700 -a cbc -b 7 -o "$tmp/g.pcap" -k "$tmp/g" ||
+    ! mergecap -a -F pcap -w "$tmp/nest.pcap" "$tmp/g.pcap" "$esp2" \
+    "$tmp/g.pcap" "$esp2" "$tmp/g.pcap"; then
+	echo "not ok $n - nested ESP amid batches: building the capture" >>"$out"
+else
+	cat "$tmp/g.esp_sa" "$esp2.esp_sa" >"$tmp/nest.esp_sa"
+	same=yes
+	for fmt in text json; do
+		j=; [ $fmt = json ] && j=--json
+		for th in 1 2 4; do
+			"$IKESCOPE" -q $j --threads $th -k "$tmp/nest.esp_sa" \
+			    -w "$tmp/n$th.pcap" "$tmp/nest.pcap" >"$tmp/n$th.out" ||
+			    same=no
+		done
+		for th in 2 4; do
+			cmp -s "$tmp/n1.out" "$tmp/n$th.out" &&
+			    cmp -s "$tmp/n1.pcap" "$tmp/n$th.pcap" || same=no
+		done
+	done
+	nest=$(grep -c '"esp":{"spi":"abcdabcd".*"decrypted":true' "$tmp/n1.out")
+	if [ $same = yes ] && [ "$nest" -gt 0 ]; then
+		echo "ok $n - nested ESP amid batches: threads 1, 2, 4 give the same text, JSON and -w ($nest nested frames decrypted)" >>"$out"
+	else
+		echo "not ok $n - nested ESP amid batches: threads 1, 2, 4 give the same text, JSON and -w ($same, $nest nested frames)" >>"$out"
+	fi
+fi
 echo "1..$n"
 cat "$out"
