@@ -68,6 +68,7 @@ struct eng_slot {
 	struct esp_hdr	 esp;
 	bool		 has_esp;
 	struct trk_esp	*flow;
+	const uint8_t	*data;		/* the frame, in the arena */
 	long		 tv_sec, tv_nsec;
 	struct espd_req	 req;
 	struct espd_result r;		/* once completed */
@@ -114,15 +115,29 @@ eng_threads(const struct ctx *c)
 
 static void	eng_frame_out(struct ctx *, const struct frame_rec *);
 
-/* Export a frame's innermost decrypted packet (-w). */
+/*
+ * The -w export of a frame whose bytes are data: its innermost decrypted
+ * packet, or with --write-mode=all, when nothing was decrypted, its own
+ * IP datagram (a frame that is not IP is counted and skipped).
+ */
 static void
-eng_esp_export(struct ctx *c, const struct frame_rec *fr)
+eng_export(struct ctx *c, const struct frame_rec *fr, const uint8_t *data)
 {
 	const struct espd_layer *in;
+	const struct pkt *p = &fr->pkt;
 
-	if (c->wout == NULL || (in = espd_innermost(&fr->espr)) == NULL)
+	if (c->wout == NULL)
 		return;
-	out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip, in->ip_len);
+	if ((in = espd_innermost(&fr->espr)) != NULL)
+		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec, in->ip,
+		    in->ip_len, in->ip_len);
+	else if (!c->o.write_all)
+		return;
+	else if (p->af == 0)
+		c->w_not_ip++;
+	else
+		out_pcap_write(c->wout, fr->tv_sec, fr->tv_nsec,
+		    data + p->ip_off, p->ip_caplen, p->ip_wirelen);
 }
 
 /*
@@ -142,7 +157,7 @@ eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
 	fr->tv_nsec = s->tv_nsec;
 	fr->espr.n = s->r.n;
 	memcpy(fr->espr.l, s->r.l, s->r.n * sizeof(s->r.l[0]));
-	eng_esp_export(c, fr);
+	eng_export(c, fr, s->data);
 	eng_frame_out(c, fr);
 }
 
@@ -310,7 +325,7 @@ eng_esp_count(const struct espd_result *r, struct trk_esp *flow)
 	}
 }
 
-/* Decrypt an ESP frame with a known SA; count and export the result. */
+/* Decrypt an ESP frame with a known SA and count the result. */
 static void
 eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 {
@@ -318,7 +333,6 @@ eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 		return;
 	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
 	eng_esp_count(&fr->espr, flow);
-	eng_esp_export(c, fr);
 }
 
 /*
@@ -456,6 +470,7 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 	struct eng_slot *s = &b->s[b->n++];
 	const struct pkt *p = &fr->pkt;
 
+	s->data = b->arena + b->used;
 	b->used += caplen;
 	s->pkt = fr->pkt;
 	s->esp = fr->esp;
@@ -744,8 +759,10 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		c->st.reassembled++;
 	if (an_worst(&fr->pkt.an) == AN_ERROR)
 		c->st.malformed++;
-	if (b == NULL)
+	if (b == NULL) {
+		eng_export(c, fr, data);
 		eng_frame_out(c, fr);
+	}
 	if (c->o.count != 0 && c->st.frames >= c->o.count)
 		c->stop = true;
 }
@@ -834,6 +851,9 @@ eng_summary(const struct ctx *c, FILE *fp)
 		    (unsigned long long)c->ike_decrypted,
 		    (unsigned long long)c->ike_failed,
 		    (unsigned long long)c->esp_derived);
+	if (c->o.write_all && c->w_not_ip > 0)
+		fprintf(fp, "-w: %llu frame(s) not IP, not written\n",
+		    (unsigned long long)c->w_not_ip);
 	if (c->ike_states_refused > 0)
 		fprintf(fp, "IKE decryption: state limit reached, %llu IKE SA(s) "
 		    "not decrypted\n",

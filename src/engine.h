@@ -35,6 +35,7 @@ struct opts {
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
 	/* ESP decryption (esp_dec.h) */
 	const char	*write_path;	/* -w: decrypted inner packets */
+	bool		 write_all;	/* --write-mode=all: other frames too */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
 };
@@ -78,6 +79,7 @@ struct ctx {
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
 	struct out_pcap		*wout;	/* -w */
+	uint64_t		 w_not_ip;	/* --write-mode=all: skipped */
 	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
 	struct cry		*ikecry;	/* IKE decryption (NULL: no keys) */
 	uint8_t			*ike_plain;	/* plaintext of the last message */

@@ -57,6 +57,9 @@ usage(FILE *fp)
 "                   comma-separated, or \"file NAME\")\n"
 "  -w OUT.pcap      write the decrypted inner packets (raw IP, original\n"
 "                   timestamps)\n"
+"  --write-mode=decrypted|all  -w writes only the decrypted packets (the\n"
+"                   default), or every frame: ESP ones decrypted, the\n"
+"                   others as their IP datagram (frames not IP are skipped)\n"
 "  --crypto=auto|evp|imb  the ESP cipher backend: OpenSSL EVP or Intel's\n"
 "                   multi-buffer library (auto: imb when built and the SA's\n"
 "                   algorithms allow)\n"
@@ -89,7 +92,8 @@ enum {
 	OPT_SHOW_SECRETS,
 	OPT_CRYPTO,
 	OPT_EXPORT,
-	OPT_THREADS
+	OPT_THREADS,
+	OPT_WRITE_MODE
 };
 
 struct keyarg {
@@ -133,6 +137,7 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 		{ "crypto", required_argument, NULL, OPT_CRYPTO },
 		{ "export", required_argument, NULL, OPT_EXPORT },
 		{ "threads", required_argument, NULL, OPT_THREADS },
+		{ "write-mode", required_argument, NULL, OPT_WRITE_MODE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -166,6 +171,17 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 			break;
 		case 'w':
 			c.o.write_path = optarg;
+			break;
+		case OPT_WRITE_MODE:
+			if (strcmp(optarg, "all") == 0)
+				c.o.write_all = true;
+			else if (strcmp(optarg, "decrypted") == 0)
+				c.o.write_all = false;
+			else {
+				fprintf(stderr, "ikescope: --write-mode: "
+				    "decrypted or all, not \"%s\"\n", optarg);
+				return 1;
+			}
 			break;
 		case OPT_EXPORT:	/* keys command only */
 			if (!kc->on) {
@@ -264,6 +280,10 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 	if (nfiles == 0 && !kc->on) {
 		fprintf(stderr, "ikescope: no capture file given\n");
 		usage(stderr);
+		return 1;
+	}
+	if (c.o.write_all && c.o.write_path == NULL) {
+		fprintf(stderr, "ikescope: --write-mode=all: only with -w\n");
 		return 1;
 	}
 	if (kc->on && !kc->have_fmt) {

@@ -67,7 +67,7 @@ fail:
 
 int
 out_pcap_write(struct out_pcap *o, long sec, long nsec, const uint8_t *p,
-    size_t n)
+    size_t n, size_t wire)
 {
 	struct pcap_pkthdr h;
 
@@ -75,7 +75,7 @@ out_pcap_write(struct out_pcap *o, long sec, long nsec, const uint8_t *p,
 	h.ts.tv_sec = sec;
 	h.ts.tv_usec = nsec;	/* nanoseconds with this precision */
 	h.caplen = (bpf_u_int32)(n > OUT_PCAP_SNAP ? OUT_PCAP_SNAP : n);
-	h.len = (bpf_u_int32)n;
+	h.len = (bpf_u_int32)(wire > n ? wire : n);
 	pcap_dump((u_char *)o->d, &h, p);
 	o->n++;
 	return 0;

@@ -272,6 +272,8 @@ pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		return;
 	}
 	p->af = 4;
+	p->ip_wirelen = tot >= 20 ? tot : (uint32_t)have;
+	p->ip_caplen = p->ip_wirelen < have ? p->ip_wirelen : (uint32_t)have;
 	hlen = (uint8_t)((vhl & 0x0f) * 4);
 	if (hlen < 20 || hlen > tot) {
 		an_add(&p->an, AN_IP_BAD_HLEN, hlen, tot);
@@ -420,6 +422,8 @@ pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		return;
 	}
 	p->af = 6;
+	p->ip_wirelen = plen == 0 ? (uint32_t)have : plen + 40u;
+	p->ip_caplen = p->ip_wirelen < have ? p->ip_wirelen : (uint32_t)have;
 	have -= 40;
 	if (plen == 0) {
 		/* Jumbogram or unknown: take what was captured. */
@@ -476,6 +480,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 
 	p->linktype = linktype;
 	p->kind = PKT_OTHER;
+	p->ip_off = 0;		/* the link header's length, once known */
 	p->payload = cur_init(NULL, 0);
 	switch (linktype) {
 	case DLT_EN10MB:
@@ -490,6 +495,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
 			return;
 		}
+		p->ip_off = (uint32_t)c.off;
 		pkt_ethertype(d, cur_rest(&c), et, p);
 		break;
 	case DLT_LINUX_SLL:
@@ -499,6 +505,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
 			return;
 		}
+		p->ip_off = (uint32_t)c.off;
 		pkt_ethertype(d, cur_rest(&c), et, p);
 		break;
 	case DLT_LINUX_SLL2:
@@ -508,6 +515,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
 			return;
 		}
+		p->ip_off = (uint32_t)c.off;
 		pkt_ethertype(d, cur_rest(&c), et, p);
 		break;
 	case DLT_RAW:
@@ -525,6 +533,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		}
 		if (linktype == DLT_NULL && (af & 0xffff) == 0)
 			af >>= 24;	/* written big-endian */
+		p->ip_off = (uint32_t)c.off;
 		if (af == 2)
 			pkt_ipv4(d, cur_rest(&c), p);
 		else if (af == 10 || af == 24 || af == 28 || af == 30)

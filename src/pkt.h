@@ -42,6 +42,14 @@ struct pkt {
 	uint8_t		ttl;
 	uint16_t	ethertype;	/* when the link says */
 	uint32_t	ip_len;		/* datagram length (after reassembly) */
+	/*
+	 * The frame's own IP datagram (af != 0): its offset in the frame
+	 * (after the link header), its bytes captured (to the end of the
+	 * header's total length, or of the capture when that is shorter)
+	 * and its length on the wire by its header.  A fragment's are the
+	 * fragment's, also when it completed a reassembly.
+	 */
+	uint32_t	ip_off, ip_caplen, ip_wirelen;
 	bool		snapped;	/* datagram cut short by the snap length */
 
 	bool		has_ports;

@@ -6,7 +6,8 @@ without integrity, passes the trailer and inner checks); inner packets carry
 the ping pattern of the strongSwan manifests; packetgen's plaintext frame
 equals our decrypted packet; the wrong-key captures never decrypt; the -w
 export read back by tshark has the right count and content; -E secrets give
-the same results as the esp_sa files.
+the same results as the esp_sa files; with --write-mode=all tshark reads
+every IP frame of the input back, ESP ones as their inner packets.
 """
 import glob
 import json
@@ -268,12 +269,97 @@ def tshark_readback():
        "-w keeps the original timestamps")
 
 
+def write_all_one(label, cap, keyargs):
+    """--write-mode=all: tshark sees every IP frame of cap in the output,
+    in order, the decrypted ESP ones as their inner packets (the same as
+    the default mode writes) and the others with identical IP bytes."""
+    out = os.path.join(TMP, "all.pcap")
+    dec = os.path.join(TMP, "dec.pcap")
+    rc, recs, err = run(keyargs + ["-w", out, "--write-mode=all", cap])
+    rc2, _, _ = run(keyargs + ["-w", dec, cap])
+    p = subprocess.run([TSHARK, "-r", cap, "-T", "fields", "-e",
+                        "frame.number", "-e", "ip.version", "-e",
+                        "ipv6.version"], capture_output=True, text=True)
+    ipframes = [int(l.split("\t")[0]) for l in p.stdout.splitlines()
+                if l.split("\t")[1] or l.split("\t")[2]]
+    q = subprocess.run([TSHARK, "-r", out, "-T", "fields", "-e",
+                        "frame.number", "-e", "ip.version", "-e",
+                        "ipv6.version"], capture_output=True, text=True)
+    seen = [l for l in q.stdout.splitlines()
+            if l.split("\t")[1] or l.split("\t")[2]]
+    lt, inp = read_pcap(cap)
+    link = {1: 14, 113: 16, 101: 0}[lt]
+    olt, outp = read_pcap(out)
+    _, decp = read_pcap(dec)
+    decrypted = {r["frame"] for r in recs
+                 if r.get("esp", {}).get("decrypted")}
+    with open(cap, "rb") as fh:
+        m = fh.read(4)
+    scale = 1 if m in (b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d") else 1000
+    bad, di = [], 0
+    for i, f in enumerate(ipframes):
+        if i >= len(outp):
+            bad.append((f, "missing"))
+            break
+        s, frac, b = outp[i]
+        if (s, frac) != (inp[f - 1][0], inp[f - 1][1] * scale):
+            bad.append((f, "timestamp"))
+        if f in decrypted:
+            if di >= len(decp) or b != decp[di][2]:
+                bad.append((f, "not the inner packet"))
+            di += 1
+        else:
+            raw = inp[f - 1][2][link:]
+            v = raw[0] >> 4
+            n = (struct.unpack(">H", raw[2:4])[0] if v == 4 else
+                 40 + struct.unpack(">H", raw[4:6])[0])
+            if b != raw[:n]:
+                bad.append((f, "IP bytes differ"))
+    ok(rc == 0 and rc2 == 0 and olt == 101 and decrypted and
+       len(seen) == len(ipframes) == len(outp) and di == len(decp) and
+       not bad,
+       "%s --write-mode=all: tshark reads %d IP frames of %d (input %d), "
+       "%d replaced by their inner packets, the others' IP bytes identical" %
+       (label, len(seen), len(outp), len(ipframes), len(decrypted)),
+       err + repr(bad[:5]))
+
+
+def write_all():
+    if not TSHARK:
+        results.append((True, "--write-mode=all # SKIP no tshark", ""))
+        return
+    for sa in sorted(glob.glob(os.path.join(CORPUS, "strongswan",
+                                            "*.esp_sa"))):
+        base = sa[:-len(".esp_sa")]
+        if os.path.getsize(sa) > 0 and "wrong" not in base:
+            write_all_one(os.path.basename(base), base + ".pcap",
+                                     ["-k", sa])
+    T = os.path.join(PUB, "tcpdump")
+    write_all_one("08-sunrise-sunset-esp2 (nested)",
+                  os.path.join(T, "08-sunrise-sunset-esp2.pcap"),
+                  ["-E", "file " + os.path.join(T, "esp-secrets.txt")])
+    # frames that are not IP (ARP) are counted in the summary
+    base = os.path.join(CORPUS, "strongswan", "g_mm_rekey_dpd")
+    p = subprocess.run([IKESCOPE, "-k", base + ".esp_sa", "-w",
+                        os.path.join(TMP, "g.pcap"), "--write-mode=all",
+                        base + ".pcap"], capture_output=True, text=True)
+    lt, inp = read_pcap(base + ".pcap")
+    arp = len([1 for _, _, b in inp if b[12:14] == b"\x08\x06"])
+    ok(arp > 0 and "-w: %d frame(s) not IP, not written" % arp in p.stderr,
+       "g_mm_rekey_dpd --write-mode=all: the %d ARP frames are counted" % arp,
+       p.stderr)
+    p = subprocess.run([IKESCOPE, "--write-mode=all", base + ".pcap"],
+                       capture_output=True, text=True)
+    ok(p.returncode == 1 and "only with -w" in p.stderr,
+       "--write-mode=all without -w is refused", p.stderr)
+
+
 def main():
     if not os.path.isdir(os.path.join(CORPUS, "strongswan")):
         print("1..0 # SKIP corpus not found at %s" % CORPUS)
         return 0
     for fn in (strongswan, ipdecap, packetgen, wireshark, tcpdump,
-               tshark_readback):
+               tshark_readback, write_all):
         try:
             fn()
         except Exception as e:		# a crash is a failure, not a skip

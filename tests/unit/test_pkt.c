@@ -112,6 +112,9 @@ test_basic_v4(void)
 	CHECK(!p.fragment);
 	CHECK(!p.reassembled);
 	CHECK_EQ_U(p.ip_len, 20 + 8 + 36);
+	CHECK_EQ_U(p.ip_off, 14);
+	CHECK_EQ_U(p.ip_caplen, 20 + 8 + 36);
+	CHECK_EQ_U(p.ip_wirelen, 20 + 8 + 36);
 	CHECK_EQ_U(p.an.n, 0);
 	check_payload_is_ike(&p, 0x11, 36);
 	CHECK_STR(pkt_kind_name(p.kind), "isakmp");
@@ -307,6 +310,8 @@ test_links(void)
 	decode(DLT_EN10MB, &g, &p);
 	expect_ike(&p, 6, 0x62);
 	CHECK_EQ_U(p.ethertype, 0x86dd);
+	CHECK_EQ_U(p.ip_off, 14 + 4 + 4);
+	CHECK_EQ_U(p.ip_caplen, 40 + 8 + 36);
 
 	v4_ike(&g, 0x63);
 	pg_vlan(&g, 100, 0x0800);
@@ -492,6 +497,7 @@ test_ipv4_header(void)
 	CHECK_EQ_U(an_count(&p, AN_IP_TRAILER), 1);
 	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 6);
 	check_payload_is_ike(&p, 0x88, 36);	/* padding not in the message */
+	CHECK_EQ_U(p.ip_caplen, 20 + 8 + 36);	/* nor in the datagram */
 
 	/* Snap length: the datagram is cut, what is there is decoded, and
 	 * the UDP length (which is right) is not an error. */
@@ -506,6 +512,8 @@ test_ipv4_header(void)
 	CHECK_EQ_U(an_arg(&p, AN_IP_SNAPLEN, 1), 58);
 	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 0);
 	CHECK_EQ_U(cur_left(&p.payload), 30);
+	CHECK_EQ_U(p.ip_caplen, 20 + 8 + 30);
+	CHECK_EQ_U(p.ip_wirelen, 20 + 8 + 36);
 }
 
 static void
@@ -621,6 +629,9 @@ test_ipv6_ext(void)
 	CHECK_EQ_U(p.kind, PKT_ISAKMP);
 	CHECK(p.snapped);
 	CHECK_EQ_U(p.ip_len, 40 + 8 + 36);
+	CHECK_EQ_U(p.ip_off, 0);
+	CHECK_EQ_U(p.ip_caplen, 40 + 8 + 30);
+	CHECK_EQ_U(p.ip_wirelen, 40 + 8 + 36);
 	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
 	CHECK_EQ_U(an_count(&p, AN_UDP_BAD_LEN), 0);
 }
