@@ -1,0 +1,287 @@
+/*
+ * test_capture.c - the capture layer's own reader of classic pcap files
+ * (capture.c maps them) against libpcap, which reads the same bytes when
+ * they are gzip-compressed: both byte orders, both timestamp precisions,
+ * records longer than the snap length, and each kind of damage (record
+ * header cut, record data cut, a capture length beyond libpcap's
+ * maximum), where the error must name the file and the byte offset of
+ * the broken record.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "capture.h"
+#include "check.h"
+
+#define MAXF	16
+
+struct img {
+	uint8_t	 b[8192];
+	size_t	 n;
+	bool	 be;
+};
+
+static void
+put32(struct img *m, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		m->b[m->n++] = (uint8_t)(m->be ? v >> (24 - 8 * i) :
+		    v >> (8 * i));
+}
+
+static void
+put16(struct img *m, uint16_t v)
+{
+	m->b[m->n++] = (uint8_t)(m->be ? v >> 8 : v);
+	m->b[m->n++] = (uint8_t)(m->be ? v : v >> 8);
+}
+
+/* A file header: magic a1b2c3d4 (micro) or a1b23c4d (nano), version. */
+static void
+hdr(struct img *m, bool be, bool nsec, uint16_t minor, uint32_t snap)
+{
+	m->n = 0;
+	m->be = be;
+	put32(m, nsec ? 0xa1b23c4d : 0xa1b2c3d4);
+	put16(m, 2);
+	put16(m, minor);
+	put32(m, 0);
+	put32(m, 0);
+	put32(m, snap);
+	put32(m, 1);			/* Ethernet */
+}
+
+static void
+rec(struct img *m, uint32_t sec, uint32_t frac, uint32_t incl, uint32_t orig,
+    uint8_t fill)
+{
+	put32(m, sec);
+	put32(m, frac);
+	put32(m, incl);
+	put32(m, orig);
+	if (m->n + incl <= sizeof(m->b)) {
+		memset(m->b + m->n, fill, incl);
+		m->n += incl;
+	}
+}
+
+struct got {
+	struct cap_frame f[MAXF];
+	uint8_t		 first[MAXF];	/* each frame's first byte */
+	size_t		 n;
+	enum cap_status	 end;
+	bool		 stable;	/* every frame said so */
+	char		 err[512];
+	char		 openerr[256];
+};
+
+static char *
+write_file(const struct img *m, size_t len, bool gz)
+{
+	static char path[2][64];
+	static int k;
+	char *p = path[k++ & 1];
+	int fd;
+
+	snprintf(p, sizeof(path[0]), "/tmp/test_capture.XXXXXX");
+	fd = mkstemp(p);
+	if (fd == -1)
+		return NULL;
+	if (gz) {
+		gzFile z = gzdopen(fd, "wb");
+
+		if (z == NULL || gzwrite(z, m->b, (unsigned)len) != (int)len)
+			return NULL;
+		gzclose(z);
+	} else {
+		if (write(fd, m->b, len) != (ssize_t)len)
+			return NULL;
+		close(fd);
+	}
+	return p;
+}
+
+/* Read the first len bytes of m, plain (mapped) or gzip (libpcap). */
+static void
+read_img(const struct img *m, size_t len, bool gz, struct got *g)
+{
+	char *path = write_file(m, len, gz);
+	struct cap *c;
+	struct cap_frame f;
+
+	memset(g, 0, sizeof(*g));
+	g->stable = true;
+	CHECK(path != NULL);
+	if (path == NULL)
+		return;
+	c = cap_open_file(path, g->openerr, sizeof(g->openerr));
+	if (c == NULL) {
+		g->end = CAP_ERROR;
+		unlink(path);
+		return;
+	}
+	while ((g->end = cap_next(c, &f, g->err, sizeof(g->err))) ==
+	    CAP_FRAME && g->n < MAXF) {
+		g->f[g->n] = f;
+		g->first[g->n] = f.caplen > 0 ? f.data[0] : 0;
+		g->stable = g->stable && f.stable;
+		g->n++;
+	}
+	cap_close(c);
+	unlink(path);
+	/* the message names the file; compare what follows it */
+	if (g->end == CAP_ERROR) {
+		char *s = strstr(g->err, ": ");
+
+		if (s != NULL)
+			memmove(g->err, s + 2, strlen(s + 2) + 1);
+	}
+}
+
+/* The mapped read and libpcap's agree on everything. */
+static void
+same_as_libpcap(const struct img *m, size_t len, const struct got *a)
+{
+	struct got b;
+	size_t i;
+
+	read_img(m, len, true, &b);
+	CHECK_EQ_U(a->n, b.n);
+	CHECK_EQ_U(a->end, b.end);
+	for (i = 0; i < a->n && i < b.n; i++) {
+		CHECK_EQ_U(a->f[i].frame, b.f[i].frame);
+		CHECK_EQ_U(a->f[i].caplen, b.f[i].caplen);
+		CHECK_EQ_U(a->f[i].wirelen, b.f[i].wirelen);
+		CHECK_EQ_U(a->f[i].tv_sec, b.f[i].tv_sec);
+		CHECK_EQ_U(a->f[i].tv_usec, b.f[i].tv_usec);
+		CHECK(a->f[i].ts == b.f[i].ts);
+		CHECK_EQ_U(a->first[i], b.first[i]);
+	}
+	CHECK(!b.stable || b.n == 0);	/* libpcap's frames are not */
+	if (a->end == CAP_ERROR && b.end == CAP_ERROR) {
+		/* same offset and frame; the reason may be worded apart */
+		const char *pa = strstr(a->err, "):"), *pb = strstr(b.err, "):");
+
+		CHECK(pa != NULL && pb != NULL &&
+		    pa - a->err == pb - b.err &&
+		    strncmp(a->err, b.err, (size_t)(pa - a->err)) == 0);
+		if (pa == NULL || pb == NULL ||
+		    strncmp(a->err, b.err, (size_t)(pa - a->err)) != 0)
+			fprintf(stderr, "mapped: %s\nlibpcap: %s\n", a->err,
+			    b.err);
+	}
+}
+
+static void
+test_good(void)
+{
+	struct img m;
+	struct got g;
+	int be, ns;
+
+	for (be = 0; be < 2; be++)
+		for (ns = 0; ns < 2; ns++) {
+			hdr(&m, be, ns, 4, 65535);
+			rec(&m, 1700000000, ns ? 999999999 : 999999, 60, 60,
+			    0x11);
+			rec(&m, 1700000001, 5, 1514, 1514, 0x22);
+			rec(&m, 0x80000001u, 7, 0, 0, 0);  /* 2038 */
+			rec(&m, 1700000002, 6, 100, 1500, 0x33);
+			read_img(&m, m.n, false, &g);
+			CHECK_EQ_U(g.n, 4);
+			CHECK_EQ_U(g.end, CAP_EOF);
+			CHECK(g.stable);
+			CHECK_EQ_U(g.f[0].tv_sec, 1700000000);
+			CHECK_EQ_U(g.f[0].tv_usec, 999999999 - (ns ? 0 : 999));
+			CHECK_EQ_U(g.f[1].tv_usec, ns ? 5 : 5000);
+			CHECK_EQ_U(g.f[1].caplen, 1514);
+			CHECK_EQ_U(g.first[1], 0x22);
+			CHECK_EQ_U(g.f[3].caplen, 100);
+			CHECK_EQ_U(g.f[3].wirelen, 1500);
+			CHECK_EQ_U(g.f[3].frame, 4);
+			same_as_libpcap(&m, m.n, &g);
+		}
+
+	/* the file header alone: no frames, no error */
+	hdr(&m, false, false, 4, 65535);
+	read_img(&m, m.n, false, &g);
+	CHECK_EQ_U(g.n, 0);
+	CHECK_EQ_U(g.end, CAP_EOF);
+
+	/* records longer than the snap length are cut to it */
+	hdr(&m, false, false, 4, 64);
+	rec(&m, 1, 1, 200, 200, 0x44);
+	rec(&m, 2, 2, 50, 50, 0x55);
+	read_img(&m, m.n, false, &g);
+	CHECK_EQ_U(g.n, 2);
+	CHECK_EQ_U(g.f[0].caplen, 64);
+	CHECK_EQ_U(g.f[0].wirelen, 200);
+	CHECK_EQ_U(g.first[1], 0x55);
+	same_as_libpcap(&m, m.n, &g);
+
+	/* version 2.2 is libpcap's to read (it may swap the lengths) */
+	hdr(&m, false, false, 2, 65535);
+	rec(&m, 1, 1, 40, 40, 0x66);
+	read_img(&m, m.n, false, &g);
+	CHECK_EQ_U(g.n, 1);
+	CHECK(!g.stable);
+}
+
+static void
+test_damage(void)
+{
+	struct img m;
+	struct got g;
+	size_t cut;
+	int be;
+	char want[128];
+
+	for (be = 0; be < 2; be++) {
+		hdr(&m, be, false, 4, 65535);
+		rec(&m, 1, 1, 100, 100, 0x11);
+		rec(&m, 2, 2, 100, 100, 0x22);
+		/* cut anywhere in the second record: header or data */
+		for (cut = 24 + 116 + 1; cut < m.n; cut += 7) {
+			read_img(&m, cut, false, &g);
+			CHECK_EQ_U(g.n, 1);
+			CHECK_EQ_U(g.end, CAP_ERROR);
+			snprintf(want, sizeof(want), "truncated or corrupt "
+			    "capture at byte offset 140 (after frame 1): ");
+			CHECK(strncmp(g.err, want, strlen(want)) == 0);
+			same_as_libpcap(&m, cut, &g);
+		}
+		/* a capture length beyond libpcap's maximum */
+		hdr(&m, be, false, 4, 65535);
+		rec(&m, 1, 1, 10, 10, 0x11);
+		rec(&m, 2, 2, 0x7fffffff, 10, 0x22);
+		memset(m.b + m.n, 0, 64);
+		m.n += 64;
+		read_img(&m, m.n, false, &g);
+		CHECK_EQ_U(g.n, 1);
+		CHECK_EQ_U(g.end, CAP_ERROR);
+		CHECK(strstr(g.err, "byte offset 50 (after frame 1)") != NULL);
+		CHECK(strstr(g.err, "invalid packet capture length") != NULL);
+		same_as_libpcap(&m, m.n, &g);
+	}
+
+	/* a file header cut short is no capture */
+	hdr(&m, false, false, 4, 65535);
+	read_img(&m, 20, false, &g);
+	CHECK(g.openerr[0] != '\0');
+	CHECK_EQ_U(g.n, 0);
+}
+
+int
+main(void)
+{
+	test_good();
+	test_damage();
+	return check_done("test_capture");
+}
