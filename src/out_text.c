@@ -127,6 +127,30 @@ out_text_hex(FILE *fp, const uint8_t *p, size_t n)
 		fprintf(fp, "%02x", p[i]);
 }
 
+/* Names of the non-IP ethertypes a capture usually holds. */
+static const char *
+out_text_ethertype(uint16_t et)
+{
+	switch (et) {
+	case 0x0806:
+		return "ARP";
+	case 0x8035:
+		return "RARP";
+	case 0x888e:
+		return "EAPOL";
+	case 0x88cc:
+		return "LLDP";
+	case 0x8863:
+	case 0x8864:
+		return "PPPoE";
+	case 0x8847:
+	case 0x8848:
+		return "MPLS";
+	default:
+		return "non-IP";
+	}
+}
+
 static void
 out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 {
@@ -308,7 +332,8 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 			fprintf(fp, " proto %u%s", p->proto,
 			    p->has_ports ? " (udp)" : "");
 		else if (p->ethertype != 0)
-			fprintf(fp, " ethertype 0x%04x", p->ethertype);
+			fprintf(fp, " %s (ethertype 0x%04x)",
+			    out_text_ethertype(p->ethertype), p->ethertype);
 		else
 			fprintf(fp, " other");
 		break;
