@@ -60,82 +60,93 @@
 #define IA_KEY_LEN	6
 #define IA_ESN		11
 
+/* Where an attribute of the first transform goes in the summary. */
+enum eng_field {
+	F_ENC, F_HASH, F_AUTH, F_GROUP, F_KEY_LEN, F_LIFE_TYPE, F_LIFE_DUR,
+	F_ENCAP, F_ESN
+};
+
+static const struct {
+	bool		isakmp;		/* Oakley (phase 1), else IPsec DOI */
+	uint16_t	type;
+	enum eng_field	f;
+} eng_attr_map[] = {
+	{ true, OA_ENC, F_ENC },
+	{ true, OA_HASH, F_HASH },
+	{ true, OA_AUTH, F_AUTH },
+	{ true, OA_GROUP, F_GROUP },
+	{ true, OA_KEY_LEN, F_KEY_LEN },
+	{ true, OA_LIFE_TYPE, F_LIFE_TYPE },
+	{ true, OA_LIFE_DUR, F_LIFE_DUR },
+	{ false, IA_AUTH, F_HASH },		/* the IPsec auth algorithm */
+	{ false, IA_GROUP, F_GROUP },		/* the PFS group */
+	{ false, IA_KEY_LEN, F_KEY_LEN },
+	{ false, IA_ENCAP, F_ENCAP },
+	{ false, IA_ESN, F_ESN },
+	{ false, IA_LIFE_TYPE, F_LIFE_TYPE },
+	{ false, IA_LIFE_DUR, F_LIFE_DUR },
+};
+
 /* The first transform's attributes into the summary. */
 static void
 eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 {
 	struct isakmp_iter it;
 	struct isakmp_attr a;
-	unsigned life_type = 1;
+	bool isakmp = proto == PROTO_ISAKMP;
+	uint32_t life_type = 1;
+	size_t k;
 
+	/* IPsec proposals carry the cipher as the transform ID. */
 	in->xform = x->id;
+	if (!isakmp)
+		in->enc = x->id;
 	isakmp_iter_init(&it, x->attrs);
 	while (it.n < ISAKMP_MAX_ATTRS && isakmp_attr_next(&it, &a) == 1) {
 		uint32_t v = a.num_ok && a.num <= UINT32_MAX ?
 		    (uint32_t)a.num : 0;
 
-		if (proto == PROTO_ISAKMP) {
-			switch (a.type) {
-			case OA_ENC:
-				in->enc = (uint16_t)v;
+		for (k = 0; k < sizeof(eng_attr_map) / sizeof(eng_attr_map[0]);
+		    k++)
+			if (eng_attr_map[k].isakmp == isakmp &&
+			    eng_attr_map[k].type == a.type)
 				break;
-			case OA_HASH:
-				in->hash = (uint16_t)v;
-				break;
-			case OA_AUTH:
-				in->auth = (uint16_t)v;
-				break;
-			case OA_GROUP:
-				in->group = (uint16_t)v;
-				break;
-			case OA_KEY_LEN:
-				in->key_len = (uint16_t)v;
-				break;
-			case OA_LIFE_TYPE:
-				life_type = v;
-				break;
-			case OA_LIFE_DUR:
-				if (life_type == 2)
-					in->life_kb = v;
-				else
-					in->life_secs = v;
-				break;
-			default:
-				break;
-			}
+		if (k == sizeof(eng_attr_map) / sizeof(eng_attr_map[0]))
 			continue;
-		}
-		switch (a.type) {
-		case IA_AUTH:
-			in->hash = (uint16_t)v;	/* the auth algorithm */
+		switch (eng_attr_map[k].f) {
+		case F_ENC:
+			in->enc = (uint16_t)v;
 			break;
-		case IA_GROUP:
-			in->group = (uint16_t)v;	/* PFS group */
+		case F_HASH:
+			in->hash = (uint16_t)v;
 			break;
-		case IA_KEY_LEN:
+		case F_AUTH:
+			in->auth = (uint16_t)v;
+			break;
+		case F_GROUP:
+			in->group = (uint16_t)v;
+			break;
+		case F_KEY_LEN:
 			in->key_len = (uint16_t)v;
 			break;
-		case IA_ENCAP:
+		case F_ENCAP:
 			in->encap = (uint8_t)v;
 			break;
-		case IA_ESN:
+		case F_ESN:
 			in->esn = v == 1;
 			break;
-		case IA_LIFE_TYPE:
+		case F_LIFE_TYPE:
 			life_type = v;
 			break;
-		case IA_LIFE_DUR:
+		case F_LIFE_DUR:
+			/* RFC 2407/2409: type 2 = kilobytes, else seconds */
 			if (life_type == 2)
 				in->life_kb = v;
 			else
 				in->life_secs = v;
 			break;
-		default:
-			break;
 		}
 	}
-	if (proto != PROTO_ISAKMP)
-		in->enc = x->id;
 }
 
 static void

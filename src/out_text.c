@@ -127,6 +127,54 @@ out_text_hex(FILE *fp, const uint8_t *p, size_t n)
 		fprintf(fp, "%02x", p[i]);
 }
 
+/* Names of the IP protocols a capture usually holds besides IKE/ESP. */
+static const char *
+out_text_proto(uint8_t proto)
+{
+	switch (proto) {
+	case 1:
+		return "ICMP";
+	case 6:
+		return "TCP";
+	case 17:
+		return "UDP";
+	case 47:
+		return "GRE";
+	case 58:
+		return "ICMPv6";
+	case 89:
+		return "OSPF";
+	case 132:
+		return "SCTP";
+	default:
+		return NULL;
+	}
+}
+
+/* Names of the non-IP ethertypes a capture usually holds. */
+static const char *
+out_text_ethertype(uint16_t et)
+{
+	switch (et) {
+	case 0x0806:
+		return "ARP";
+	case 0x8035:
+		return "RARP";
+	case 0x888e:
+		return "EAPOL";
+	case 0x88cc:
+		return "LLDP";
+	case 0x8863:
+	case 0x8864:
+		return "PPPoE";
+	case 0x8847:
+	case 0x8848:
+		return "MPLS";
+	default:
+		return "non-IP";
+	}
+}
+
 static void
 out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 {
@@ -304,11 +352,14 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 			fprintf(fp, " IP fragment id=0x%x off=%u%s proto %u",
 			    p->frag_id, p->frag_off, p->frag_more ? " MF" : "",
 			    p->proto);
+		else if (p->af != 0 && out_text_proto(p->proto) != NULL)
+			fprintf(fp, " %s", out_text_proto(p->proto));
 		else if (p->af != 0)
 			fprintf(fp, " proto %u%s", p->proto,
 			    p->has_ports ? " (udp)" : "");
 		else if (p->ethertype != 0)
-			fprintf(fp, " ethertype 0x%04x", p->ethertype);
+			fprintf(fp, " %s (ethertype 0x%04x)",
+			    out_text_ethertype(p->ethertype), p->ethertype);
 		else
 			fprintf(fp, " other");
 		break;
