@@ -2,23 +2,25 @@
  * capture.c - capture input; see capture.h.
  *
  * A plain classic pcap file (version 2.4, either byte order, micro- or
- * nanosecond timestamps) is mapped and its records are read here: libpcap
- * reads the file header (and says the link type and snap length), then
- * every record is handed out from the mapping, with its header checked
- * against the file size and the snap length as libpcap checks it, and
- * the same result (frames, timestamps, errors).  That saves two copies of
- * every frame (the kernel's into stdio's buffer, stdio's into libpcap's)
- * and libpcap's per-record calls.  Pages already read are dropped from
- * the mapping as the read goes on, so the resident size stays small.
- * Anything else (pcapng, gzip, standard input, pipes, live capture, older
- * pcap versions) is read by libpcap.
+ * nanosecond timestamps) is read here in large blocks: libpcap reads the
+ * file header (and says the link type and snap length), then every record
+ * is handed out in place from the block, its header checked against the
+ * bytes the file has and the snap length as libpcap checks it, with the
+ * same result (frames, timestamps, errors).  That saves a copy of every
+ * frame (stdio's buffer into libpcap's) and libpcap's per-record calls
+ * (two freads each).  Anything else (pcapng, gzip, standard input, pipes,
+ * live capture, older pcap versions) is read by libpcap.
+ *
+ * (Mapping the file instead, and handing frames out for the batches to
+ * keep without a copy, measured slower for GCM: the page faults, and the
+ * unmapping that keeps the resident size bounded, cost more than the
+ * copies saved.)
  */
 #define _GNU_SOURCE		/* fopencookie */
 #include <errno.h>
 #include <fcntl.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,28 +32,23 @@
 
 /* stdio buffer of a capture file */
 #define CAP_FILE_BUF	(1024 * 1024)
-/* ... of a mapped one, whose file header is all libpcap reads */
+/* ... of one read in blocks, whose file header is all libpcap reads */
 #define CAP_HDR_BUF	4096
+/* a block: at least one record of the largest size and its header */
+#define CAP_BLOCK	(1024 * 1024)
 
 #define CAP_PCAP_HDR	24	/* classic pcap file header */
 #define CAP_REC_HDR	16	/* record header */
-/* libpcap's largest record (MAXIMUM_SNAPLEN) for the link types mapped */
+/* libpcap's largest record (MAXIMUM_SNAPLEN) for the link types read here */
 #define CAP_MAX_CAPLEN	262144
-/*
- * Mapped pages are given back in steps of CAP_DROP once the read is
- * CAP_LAG past them (the frames waiting in the engine's batches are
- * nearer than that), and once more at 4 * CAP_LAG, in case a straggler
- * touched them again: the resident size stays bounded.
- */
-#define CAP_DROP	(1024 * 1024)
-#define CAP_LAG		(4u * 1024 * 1024)
 
-/* a mapped classic pcap file */
-struct cap_map {
-	const uint8_t	*p;
-	size_t		 len;
-	size_t		 off;		/* the next record */
-	size_t		 dropped;	/* steps of CAP_DROP passed */
+/* a classic pcap file read in blocks */
+struct cap_blk {
+	uint8_t		*p;		/* CAP_BLOCK bytes */
+	size_t		 len;		/* bytes in p */
+	size_t		 pos;		/* the next record, in p */
+	uint64_t	 base;		/* file offset of p[0] */
+	bool		 eof;		/* nothing more to read */
 	bool		 be;		/* big-endian fields */
 	bool		 nsec;		/* nanosecond timestamps */
 	bool		 swapped;	/* not in the host's byte order */
@@ -67,7 +64,7 @@ struct cap {
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
 	bool		 live;
-	struct cap_map	 m;		/* m.p == NULL: libpcap reads */
+	struct cap_blk	 m;		/* m.p == NULL: libpcap reads */
 	char		 name[256];
 };
 
@@ -167,10 +164,9 @@ cap_open_stream(struct cap *c, int fd, bool peek, size_t bufsize)
 }
 
 static void
-cap_unmap(struct cap *c)
+cap_blk_free(struct cap *c)
 {
-	if (c->m.p != NULL)
-		munmap((void *)(uintptr_t)c->m.p, c->m.len);
+	free(c->m.p);
 	c->m.p = NULL;
 }
 
@@ -185,43 +181,38 @@ cap_host_be(void)
 }
 
 /*
- * Map fd when it is a regular file holding classic pcap, version 2.4;
- * false (nothing mapped) otherwise, and libpcap reads it.
+ * Take fd to read in blocks when it is a regular file holding classic
+ * pcap, version 2.4; false otherwise, and libpcap reads it.
  */
 static bool
-cap_map_file(struct cap *c, int fd)
+cap_blk_open(struct cap *c, int fd)
 {
 	struct stat st;
 	struct cursor cu;
+	uint8_t h[CAP_PCAP_HDR];
 	uint32_t magic;
 	uint16_t major, minor;
-	void *p;
 
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < CAP_PCAP_HDR || (uintmax_t)st.st_size > SIZE_MAX)
+	    pread(fd, h, sizeof(h), 0) != (ssize_t)sizeof(h))
 		return false;
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (p == MAP_FAILED)
-		return false;
-	c->m.p = p;
-	c->m.len = (size_t)st.st_size;
-	cu = cur_init(c->m.p, CAP_PCAP_HDR);
+	cu = cur_init(h, sizeof(h));
 	magic = cur_le32(&cu);
 	c->m.be = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
 	c->m.nsec = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-	if (!c->m.be && magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
-		cap_unmap(c);
+	if (!c->m.be && magic != 0xa1b2c3d4 && magic != 0xa1b23c4d)
 		return false;
-	}
 	c->m.swapped = c->m.be != cap_host_be();
 	major = c->m.be ? cur_be16(&cu) : cur_le16(&cu);
 	minor = c->m.be ? cur_be16(&cu) : cur_le16(&cu);
-	if (major != 2 || minor != 4) {
-		cap_unmap(c);
+	if (major != 2 || minor != 4)
 		return false;
-	}
-	c->m.off = CAP_PCAP_HDR;
-	(void)madvise(p, c->m.len, MADV_SEQUENTIAL);
+	c->m.p = malloc(CAP_BLOCK);
+	if (c->m.p == NULL)
+		return false;
+	c->m.base = CAP_PCAP_HDR;
+	c->m.len = c->m.pos = 0;
+	c->m.eof = false;
 	return true;
 }
 
@@ -238,7 +229,7 @@ cap_big_records(int dlt)
 static void
 cap_free(struct cap *c)
 {
-	cap_unmap(c);
+	cap_blk_free(c);
 	if (c->fp != NULL)
 		fclose(c->fp);		/* closes the fd or the gz */
 	else
@@ -272,7 +263,7 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	if (!is_stdin)
-		cap_map_file(c, fd);
+		cap_blk_open(c, fd);
 	c->fp = cap_open_stream(c, fd, !is_stdin,
 	    c->m.p != NULL ? CAP_HDR_BUF : CAP_FILE_BUF);
 	if (c->fp == NULL) {
@@ -293,7 +284,7 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 	if (c->m.p != NULL) {
 		c->m.snap = (uint32_t)pcap_snapshot(c->p);
 		if (cap_big_records(pcap_datalink(c->p)))
-			cap_unmap(c);	/* libpcap reads on (at byte 24) */
+			cap_blk_free(c);	/* libpcap reads on (at byte 24) */
 	}
 	return c;
 }
@@ -348,30 +339,51 @@ cap_open_live(const char *ifname, const char *filter, char *errbuf,
 }
 
 /*
- * Give back the pages of [at - lag, at - lag + CAP_DROP): a later read
- * of them faults them in again from the page cache.
+ * Have at least n bytes from the next record on in the block (moving what
+ * is left to its start and reading on), or all the file has; returns the
+ * bytes there are.
  */
-static void
-cap_drop(const struct cap_map *m, size_t at, size_t lag)
+static size_t
+cap_fill(struct cap *c, size_t n)
 {
-	if (at >= lag)
-		(void)madvise((void *)(uintptr_t)(m->p + (at - lag)), CAP_DROP,
-		    MADV_DONTNEED);
+	struct cap_blk *m = &c->m;
+	ssize_t r;
+
+	if (m->len - m->pos >= n || m->eof)
+		return m->len - m->pos;
+	memmove(m->p, m->p + m->pos, m->len - m->pos);
+	m->base += m->pos;
+	m->len -= m->pos;
+	m->pos = 0;
+	while (m->len < n && !m->eof) {
+		r = pread(c->fd, m->p + m->len, CAP_BLOCK - m->len,
+		    (off_t)(m->base + m->len));
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			m->eof = true;	/* a read error ends it like EOF */
+		else
+			m->len += (size_t)r;
+	}
+	return m->len;
 }
 
-/* The next record of a mapped file; the messages are libpcap's. */
+/*
+ * The next record of a file read in blocks; the messages are libpcap's.
+ * The frame stays in the block until the next call.
+ */
 static enum cap_status
-cap_next_map(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
+cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 {
-	struct cap_map *m = &c->m;
-	size_t left = m->len - m->off;
+	struct cap_blk *m = &c->m;
+	size_t left = cap_fill(c, CAP_REC_HDR);
 	struct cursor cu;
 	uint32_t incl, orig, sec, frac;
 	char why[128];
 
 	if (left == 0)
 		return CAP_EOF;
-	cu = cur_init(m->p + m->off, left);
+	cu = cur_init(m->p + m->pos, left);
 	sec = m->be ? cur_be32(&cu) : cur_le32(&cu);
 	frac = m->be ? cur_be32(&cu) : cur_le32(&cu);
 	incl = m->be ? cur_be32(&cu) : cur_le32(&cu);
@@ -382,24 +394,24 @@ cap_next_map(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	else if (incl > CAP_MAX_CAPLEN)
 		snprintf(why, sizeof(why), "invalid packet capture length %u, "
 		    "bigger than maximum of %u", incl, CAP_MAX_CAPLEN);
-	else if (!cur_bytes(&cu, incl, &f->data))
-		snprintf(why, sizeof(why), "truncated dump file; tried to read "
-		    "%u captured bytes, only got %zu", incl,
-		    left - CAP_REC_HDR);
-	else
+	else {
+		/* the block may move: the cursor starts again */
+		left = cap_fill(c, CAP_REC_HDR + (size_t)incl);
+		cu = cur_init(m->p + m->pos, left);
 		why[0] = '\0';
+		if (!cur_skip(&cu, CAP_REC_HDR) ||
+		    !cur_bytes(&cu, incl, &f->data))
+			snprintf(why, sizeof(why), "truncated dump file; tried "
+			    "to read %u captured bytes, only got %zu", incl,
+			    left - CAP_REC_HDR);
+	}
 	if (why[0] != '\0') {
 		snprintf(errbuf, errlen, "%s: truncated or corrupt capture "
-		    "at byte offset %zu (after frame %u): %s", c->name,
-		    m->off, c->frame, why);
+		    "at byte offset %llu (after frame %u): %s", c->name,
+		    (unsigned long long)(m->base + m->pos), c->frame, why);
 		return CAP_ERROR;
 	}
-	/* Pages of records long handed out go back (the data stays valid). */
-	for (; m->dropped + CAP_DROP <= m->off; m->dropped += CAP_DROP) {
-		cap_drop(m, m->dropped, CAP_LAG);
-		cap_drop(m, m->dropped, 4 * CAP_LAG);
-	}
-	m->off += CAP_REC_HDR + (size_t)incl;
+	m->pos += CAP_REC_HDR + (size_t)incl;
 	c->frame++;
 	f->frame = c->frame;
 	/*
@@ -414,7 +426,6 @@ cap_next_map(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	/* Longer than the snap length: libpcap cuts it there. */
 	f->caplen = incl > m->snap ? m->snap : incl;
 	f->wirelen = orig;
-	f->stable = true;
 	return CAP_FRAME;
 }
 
@@ -427,7 +438,7 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	int r;
 
 	if (c->m.p != NULL)
-		return cap_next_map(c, f, errbuf, errlen);
+		return cap_next_blk(c, f, errbuf, errlen);
 	if (c->fp != NULL)
 		off = ftell(c->fp);
 	r = pcap_next_ex(c->p, &h, &data);
@@ -440,7 +451,6 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		f->caplen = h->caplen;
 		f->wirelen = h->len;
 		f->data = data;
-		f->stable = false;
 		return CAP_FRAME;
 	}
 	if (r == 0)
@@ -494,7 +504,7 @@ cap_close(struct cap *c)
 	if (c == NULL)
 		return;
 	pcap_close(c->p);	/* closes c->fp: the fd or the gz */
-	cap_unmap(c);
+	cap_blk_free(c);
 	free(c->buf);
 	free(c);
 }

@@ -3,8 +3,8 @@
  * compressed, as Wireshark writes them), standard input, and live
  * interfaces, all through libpcap.
  *
- * A plain classic pcap file is mapped and read here, its frames handed out
- * in place; other files go through libpcap.  Gzip files (and standard
+ * A plain classic pcap file is read here in large blocks, its frames
+ * handed out in place; other files go through libpcap.  Gzip files (and standard
  * input) are read through zlib's transparent reader, so a .pcap.gz is
  * read like a .pcap; other files directly, with a large stdio buffer.  The byte offset of every record is known: when a
  * file is truncated or corrupt the error names the file, the offset and
@@ -19,17 +19,13 @@
 
 struct cap;
 
+/* A frame; its data is valid until the next cap_next. */
 struct cap_frame {
 	uint32_t	 frame;		/* 1-based */
 	double		 ts;
 	uint32_t	 caplen, wirelen;
 	const uint8_t	*data;
 	long		 tv_sec, tv_usec;	/* original, for pcap export */
-	/*
-	 * data stays valid (and unchanged) until cap_close, not only until
-	 * the next cap_next: a mapped file
-	 */
-	bool		 stable;
 };
 
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };

@@ -34,9 +34,8 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 /*
  * ESP frames are decrypted in batches.  A frame that may wait (anything
  * but ISAKMP and frames that completed a reassembly, whose bytes live in
- * the reassembler) is copied into the current batch's arena (unless the
- * capture layer says its bytes stay valid: a mapped file, which is closed
- * after every batch is output), decoded from there, placed by the tracker, and its cipher job prepared; its
+ * the reassembler) is copied into the current batch's arena, decoded from
+ * the copy, placed by the tracker, and its cipher job prepared; its
  * output waits.  A full batch goes to the decryption threads while the
  * next one fills.  When the batch after it is full, the main thread
  * completes it in frame order (espd_complete: the in-order checks, the
@@ -463,19 +462,16 @@ eng_q_drain(struct ctx *c)
 	eng_out_idle(q);
 }
 
-/*
- * A decoded frame joins batch b: its bytes are data, copied to b's arena
- * (copied bytes long) unless they stay valid.
- */
+/* A decoded frame (bytes copied to b's arena, caplen) joins batch b. */
 static void
 eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
-    const uint8_t *data, size_t copied)
+    size_t caplen)
 {
 	struct eng_slot *s = &b->s[b->n++];
 	const struct pkt *p = &fr->pkt;
 
-	s->data = data;
-	b->used += copied;
+	s->data = b->arena + b->used;
+	b->used += caplen;
 	s->pkt = fr->pkt;
 	s->esp = fr->esp;
 	s->has_esp = fr->has_esp;
@@ -708,18 +704,13 @@ eng_frame_out(struct ctx *c, const struct frame_rec *fr)
 	}
 }
 
-/*
- * The batch a frame of caplen bytes may wait in, or NULL.  Its arena
- * holds the decrypted packet and, unless the frame's bytes stay valid
- * until the file is closed (which is after every batch is output), a
- * copy of the frame.
- */
+/* The batch a frame of caplen bytes may wait in, or NULL. */
 static struct eng_batch *
-eng_q_room(struct ctx *c, size_t caplen, bool stable)
+eng_q_room(struct ctx *c, size_t caplen)
 {
 	struct eng_q *q = c->q;
 	struct eng_batch *b;
-	size_t need = (stable ? 1 : 2) * caplen + ESPD_HDR_ROOM;
+	size_t need = 2 * caplen + ESPD_HDR_ROOM;
 
 	if (q == NULL || need > ENG_Q_ARENA)
 		return NULL;
@@ -735,10 +726,10 @@ void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
 	struct frame_rec *fr = &c->fr;
-	struct eng_batch *b = eng_q_room(c, f->caplen, f->stable);
+	struct eng_batch *b = eng_q_room(c, f->caplen);
 	const uint8_t *data = f->data;
 
-	if (b != NULL && !f->stable) {
+	if (b != NULL) {
 		memcpy(b->arena + b->used, f->data, f->caplen);
 		data = b->arena + b->used;
 	}
@@ -753,7 +744,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	eng_dissect(fr);
 	if (b != NULL && fr->pkt.kind != PKT_ISAKMP &&
 	    fr->pkt.kind != PKT_IKEV2 && !fr->pkt.reassembled)
-		eng_defer(c, b, fr, data, f->stable ? 0 : f->caplen);
+		eng_defer(c, b, fr, f->caplen);
 	else {
 		eng_q_drain(c);
 		eng_track(c, fr);
