@@ -59,8 +59,10 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
     "$(tcpdump --version 2>&1 | head -1)"
 
 # run LABEL CMD...: time a command (best wall time of $rep runs), keep peak
-# RSS; sets t (seconds) and rss (KiB).
+# RSS; sets t (seconds) and rss (KiB).  tshark and tcpdump run
+# $REPEAT_REF times (3; 1 saves most of the run's time).
 rep=${REPEAT:-3}
+rep_ref=${REPEAT_REF:-3}
 run() {
 	label=$1; shift
 	t=; rss=0
@@ -126,7 +128,7 @@ bench_variant() {	# alg packets
 	done
 	tpps=0; dpps=0
 	if [ $quick = 0 ]; then
-		rep=1 run tshark env WIRESHARK_CONFIG_DIR="$cfg" \
+		rep=$rep_ref run tshark env WIRESHARK_CONFIG_DIR="$cfg" \
 		    tshark -n -r "$base.pcap"
 		good=$(WIRESHARK_CONFIG_DIR="$cfg" tshark -n -r "$base.pcap" \
 		    -Y esp.icv_good==1 -T fields -e frame.number 2>/dev/null |
@@ -134,7 +136,7 @@ bench_variant() {	# alg packets
 		tpps=$(awk -v n="$np" -v t="$t" 'BEGIN{print n/t}')
 		row "tshark ($good icv ok)" "$np" "$bytes" "$t" "$rss" 0
 		if [ "$alg" = cbc ]; then
-			rep=1 run tcpdump tcpdump -n -r "$base.pcap" \
+			rep=$rep_ref run tcpdump tcpdump -n -r "$base.pcap" \
 			    -E "file $base.secrets"
 			dpps=$(awk -v n="$np" -v t="$t" 'BEGIN{print n/t}')
 			row "tcpdump -E" "$np" "$bytes" "$t" "$rss" 0
