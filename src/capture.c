@@ -284,7 +284,7 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 	if (c->m.p != NULL) {
 		c->m.snap = (uint32_t)pcap_snapshot(c->p);
 		if (cap_big_records(pcap_datalink(c->p)))
-			cap_blk_free(c);	/* libpcap reads on (at byte 24) */
+			cap_blk_free(c);	/* libpcap reads on */
 	}
 	return c;
 }

@@ -1,12 +1,13 @@
 /*
  * capture.h - capture input: pcap and pcapng files (optionally gzip
  * compressed, as Wireshark writes them), standard input, and live
- * interfaces, all through libpcap.
+ * interfaces.
  *
- * A plain classic pcap file is read here in large blocks, its frames
- * handed out in place; other files go through libpcap.  Gzip files (and standard
- * input) are read through zlib's transparent reader, so a .pcap.gz is
- * read like a .pcap; other files directly, with a large stdio buffer.  The byte offset of every record is known: when a
+ * A plain classic pcap file is read by capture.c itself, in large blocks,
+ * its frames handed out in place; everything else goes through libpcap.
+ * Gzip files (and standard input) are read through zlib's transparent
+ * reader, so a .pcap.gz is read like a .pcap; other files directly, with
+ * a large stdio buffer.  The byte offset of every record is known: when a
  * file is truncated or corrupt the error names the file, the offset and
  * the last good frame.
  */

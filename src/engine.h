@@ -35,7 +35,7 @@ struct opts {
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
 	/* ESP decryption (esp_dec.h) */
 	const char	*write_path;	/* -w: decrypted inner packets */
-	bool		 write_all;	/* --write-mode=all: other frames too */
+	bool		 write_all;	/* --write-mode=all: all frames */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
 };

@@ -1,7 +1,7 @@
 /*
  * test_capture.c - the capture layer's own reader of classic pcap files
- * (capture.c reads them in blocks) against libpcap, which reads the same bytes when
- * they are gzip-compressed: both byte orders, both timestamp precisions,
+ * (capture.c reads them in blocks) against libpcap, which reads the same
+ * bytes when they are gzip-compressed: both byte orders, both timestamp precisions,
  * records longer than the snap length, and each kind of damage (record
  * header cut, record data cut, a capture length beyond libpcap's
  * maximum), where the error must name the file and the byte offset of
@@ -163,7 +163,8 @@ same_as_libpcap(const struct img *m, size_t len, const struct got *a)
 	}
 	if (a->end == CAP_ERROR && b.end == CAP_ERROR) {
 		/* same offset and frame; the reason may be worded apart */
-		const char *pa = strstr(a->err, "):"), *pb = strstr(b.err, "):");
+		const char *pa = strstr(a->err, "):");
+		const char *pb = strstr(b.err, "):");
 
 		CHECK(pa != NULL && pb != NULL &&
 		    pa - a->err == pb - b.err &&
