@@ -9,7 +9,7 @@
  * same result (frames, timestamps, errors).  That saves a copy of every
  * frame (stdio's buffer into libpcap's) and libpcap's per-record calls
  * (two freads each).  Anything else (pcapng, gzip, standard input, pipes,
- * live capture, older pcap versions) is read by libpcap.
+ * older pcap versions) is read by libpcap.
  *
  * (Mapping the file instead, and handing frames out for the batches to
  * keep without a copy, measured slower for GCM: the page faults, and the
@@ -63,7 +63,6 @@ struct cap {
 	char		*buf;		/* fp's buffer */
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
-	bool		 live;
 	struct cap_blk	 m;		/* m.p == NULL: libpcap reads */
 	char		 name[256];
 };
@@ -289,55 +288,6 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 	return c;
 }
 
-struct cap *
-cap_open_live(const char *ifname, const char *filter, char *errbuf,
-    size_t errlen)
-{
-	char perr[PCAP_ERRBUF_SIZE];
-	struct bpf_program prog;
-	struct cap *c;
-
-	c = calloc(1, sizeof(*c));
-	if (c == NULL) {
-		snprintf(errbuf, errlen, "%s: out of memory", ifname);
-		return NULL;
-	}
-	c->live = true;
-	c->fd = -1;
-	snprintf(c->name, sizeof(c->name), "%s", ifname);
-	c->p = pcap_create(ifname, perr);
-	if (c->p == NULL) {
-		snprintf(errbuf, errlen, "%s: %s", ifname, perr);
-		free(c);
-		return NULL;
-	}
-	pcap_set_snaplen(c->p, 262144);
-	pcap_set_promisc(c->p, 1);
-	pcap_set_timeout(c->p, 100);
-	pcap_set_immediate_mode(c->p, 1);
-	pcap_set_buffer_size(c->p, 16 << 20);
-	pcap_set_tstamp_precision(c->p, PCAP_TSTAMP_PRECISION_NANO);
-	if (pcap_activate(c->p) < 0) {
-		snprintf(errbuf, errlen, "%s: %s", ifname, pcap_geterr(c->p));
-		pcap_close(c->p);
-		free(c);
-		return NULL;
-	}
-	if (filter != NULL) {
-		if (pcap_compile(c->p, &prog, filter, 1,
-		    PCAP_NETMASK_UNKNOWN) == -1 ||
-		    pcap_setfilter(c->p, &prog) == -1) {
-			snprintf(errbuf, errlen, "%s: filter \"%s\": %s",
-			    ifname, filter, pcap_geterr(c->p));
-			pcap_close(c->p);
-			free(c);
-			return NULL;
-		}
-		pcap_freecode(&prog);
-	}
-	return c;
-}
-
 /*
  * Have at least n bytes from the next record on in the block (moving what
  * is left to its start and reading on), or all the file has; returns the
@@ -457,12 +407,9 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		return CAP_TIMEOUT;
 	if (r == PCAP_ERROR_BREAK)
 		return CAP_EOF;
-	if (c->live)
-		snprintf(errbuf, errlen, "%s: %s", c->name, pcap_geterr(c->p));
-	else
-		snprintf(errbuf, errlen, "%s: truncated or corrupt capture "
-		    "at byte offset %ld (after frame %u): %s", c->name, off,
-		    c->frame, pcap_geterr(c->p));
+	snprintf(errbuf, errlen, "%s: truncated or corrupt capture at byte "
+	    "offset %ld (after frame %u): %s", c->name, off, c->frame,
+	    pcap_geterr(c->p));
 	return CAP_ERROR;
 }
 
@@ -486,17 +433,7 @@ cap_name(const struct cap *c)
 	return c->name;
 }
 
-int
-cap_fd(const struct cap *c)
-{
-	return c->live ? pcap_get_selectable_fd(c->p) : -1;
-}
 
-void *
-cap_pcap(struct cap *c)
-{
-	return c->p;
-}
 
 void
 cap_close(struct cap *c)

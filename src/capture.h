@@ -1,7 +1,7 @@
 /*
  * capture.h - capture input: pcap and pcapng files (optionally gzip
- * compressed, as Wireshark writes them), standard input, and live
- * interfaces.
+ * compressed, as Wireshark writes them) and standard input.  (Live
+ * capture comes with the live monitor.)
  *
  * A plain classic pcap file is read by capture.c itself, in large blocks,
  * its frames handed out in place; everything else goes through libpcap.
@@ -32,13 +32,10 @@ struct cap_frame {
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };
 
 struct cap	*cap_open_file(const char *, char *, size_t);
-struct cap	*cap_open_live(const char *, const char *, char *, size_t);
 enum cap_status	 cap_next(struct cap *, struct cap_frame *, char *, size_t);
 int		 cap_linktype(const struct cap *);
 const char	*cap_linktype_name(const struct cap *);
 const char	*cap_name(const struct cap *);
-int		 cap_fd(const struct cap *);
 void		 cap_close(struct cap *);
-void		*cap_pcap(struct cap *);
 
 #endif

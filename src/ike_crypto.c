@@ -413,20 +413,6 @@ enc_key:
 	}
 }
 
-bool
-ike_cry_have(const struct ike_cry *c, const char *what)
-{
-	if (strcmp(what, "skeyid") == 0)
-		return c->skeyid.n != 0;
-	if (strcmp(what, "skeyid_d") == 0)
-		return c->skeyid_d.n != 0;
-	if (strcmp(what, "skeyid_a") == 0)
-		return c->skeyid_a.n != 0;
-	if (strcmp(what, "ka") == 0)
-		return c->ka_len != 0;
-	return false;
-}
-
 /*
  * Once, after the keys proved right (a message decrypted): the derived
  * key material (Ka, SKEYID, SKEYID_d/a/e) for the key store, so

@@ -82,7 +82,6 @@ int		 ike_cry_decrypt(struct ike_cry *, struct cry *,
 enum ike_hash_status ike_cry_verify_p1(struct ike_cry *, struct cry *,
 		    const struct ks_ike *, const struct isakmp_hdr *, bool,
 		    const uint8_t *, const struct isakmp_msg *);
-bool		 ike_cry_have(const struct ike_cry *, const char *);
 bool		 ike_cry_learned(struct ike_cry *, struct ks_ike *);
 int		 ike_cry_keymat(struct ike_cry *, struct cry *,
 		    const struct ks_ike *, uint8_t, uint32_t,

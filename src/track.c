@@ -1228,11 +1228,6 @@ trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
 	case TRK_R_NO_RESPONSE:
 		return snprintf(buf, len, "no response after %u "
 		    "retransmission%s", count, count == 1 ? "" : "s");
-	case TRK_R_ENC_NOTIFY:
-		return snprintf(buf, len, "answered only by encrypted "
-		    "informational messages");
-	case TRK_R_DELETED:
-		return snprintf(buf, len, "deleted before completion");
 	case TRK_R_XAUTH:
 		return snprintf(buf, len, "XAUTH authentication failed "
 		    "(XAUTH-STATUS FAIL)");

@@ -51,9 +51,6 @@ enum trk_reason {
 	TRK_R_NONE = 0,
 	TRK_R_NOTIFY,		/* an error notify was received (type kept) */
 	TRK_R_NO_RESPONSE,	/* last step resent N times, never answered */
-	TRK_R_ENC_NOTIFY,	/* answered only by encrypted informationals
-				   that could not be read */
-	TRK_R_DELETED,		/* deleted before it completed */
 	TRK_R_XAUTH		/* XAUTH-STATUS FAIL (extended auth) */
 };
 
