@@ -137,3 +137,17 @@ t_run_python() {
 	shift
 	exec python3 "$top_srcdir/tests/$script" "$@"
 }
+
+# A python3 that imports MODULE, printed; fails when none does.  The
+# python3 on PATH first, then the system's (/usr/bin/python3: Debian's
+# python3-* packages install there).
+t_find_python() {
+	for py in "$(command -v python3 2>/dev/null)" /usr/bin/python3; do
+		[ -n "$py" ] && [ -x "$py" ] &&
+		    "$py" -c "import $1" >/dev/null 2>&1 && {
+			printf '%s\n' "$py"
+			return 0
+		}
+	done
+	return 1
+}
