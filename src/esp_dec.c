@@ -9,6 +9,14 @@
 #include "esp_dec.h"
 
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
+/*
+ * An ESN SA seen from the middle (the capture began after it passed 2^32
+ * packets) has a high half nothing on the wire tells: until a packet
+ * authenticates, the first few packets whose ICV fails with the guess are
+ * tried with the next high halves too.
+ */
+#define ESPD_ESN_PROBE_HI	64	/* high halves tried after the guess */
+#define ESPD_ESN_PROBE_PKTS	8	/* packets per SA tried so */
 #define ESPD_ENC_KEY_HINT "the ICV verified, so the integrity key is right; " \
 	"the encryption key (or algorithm) is probably wrong"
 
@@ -335,6 +343,28 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	return true;
 }
 
+/*
+ * The job failed its ICV with high half hi on an ESN SA where nothing has
+ * authenticated yet: try hi + 1 .. hi + ESPD_ESN_PROBE_HI.  Returns the
+ * high half that verified, or hi (the job's result stays a failure).
+ */
+static uint32_t
+espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
+{
+	struct cry_job *jp = &q->job;
+	uint32_t h;
+
+	q->sa->esn_probes++;
+	for (h = 1; h <= ESPD_ESN_PROBE_HI; h++) {
+		q->job.seq_hi = hi + h;
+		cry_run(d->cry, 0, &jp, 1);
+		if (q->job.o.icv != CRY_ICV_BAD)
+			return hi + h;
+	}
+	q->job.seq_hi = hi;
+	return hi;
+}
+
 /* Second half, in frame order: the job's result into the layer. */
 static bool
 espd_layer_end(struct espd *d, const struct pkt *outer,
@@ -356,6 +386,9 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 		q->job.seq_hi = hi;
 		cry_run(d->cry, 0, &jp, 1);
 	}
+	if (o->icv == CRY_ICV_BAD && sa->esn && !sa->seq_seen &&
+	    sa->esn_probes < ESPD_ESN_PROBE_PKTS)
+		hi = espd_esn_probe(d, q, hi);
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
 	l->icv = o->icv;
 	l->next_header = o->next_header;

@@ -1,6 +1,8 @@
 /*
  * esp_dec.h - the ESP decryption step of the pipeline: find the SA by
- * (destination, SPI), infer the ESN high half from the SA's window,
+ * (destination, SPI), infer the ESN high half from the SA's window (on an
+ * SA's first packets, also by trying the next high halves: a capture may
+ * begin after the SA passed 2^32 packets),
  * decrypt and check (esp_crypto), tell tunnel from transport mode by the
  * next header, and decode the inner packet through the same packet layer
  * (so nested ESP, and IKE inside a tunnel, go through the same code).

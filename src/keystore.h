@@ -81,6 +81,8 @@ struct ks_esp_sa {
 	uint64_t	 seq_top_q;	/* the same, counting queued packets
 					   (esp_dec's batches) */
 	bool		 seq_seen_q;
+	unsigned	 esn_probes;	/* packets tried with other ESN high
+					   halves before one authenticated */
 	struct ks_esp_stats st;
 	struct ks_esp_sa *next;		/* hash chain / wildcard list */
 	struct ks_esp_sa *all_next;	/* every SA, in load order */

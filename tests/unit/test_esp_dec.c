@@ -1,0 +1,171 @@
+/*
+ * test_esp_dec.c - the ESP decryption step (esp_dec): the ESN high half
+ * of an SA seen from the middle (the capture began after the SA passed
+ * 2^32 packets), found by trying the next high halves on its first
+ * packets, and the bound on that search.
+ *
+ * Packets are built here: IPv4, ESP with NULL encryption and
+ * HMAC-SHA1-96 (RFC 2404), transport mode carrying a small UDP datagram;
+ * with ESN the ICV covers the high half appended (RFC 4303 3.3.2.1).
+ */
+#include <pcap/dlt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "check.h"
+#include "esp.h"
+#include "esp_dec.h"
+#include "keyfile.h"
+#include "keystore.h"
+#include "pkt.h"
+#include "pktgen.h"
+
+static const uint8_t key_a[20] = { 0x11, 0x22, 0x33, 0x44, 5, 6, 7, 8, 9,
+	10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 };
+static const uint8_t key_b[20] = { 0xaa, 0xbb, 0xcc, 0xdd, 5, 6, 7, 8, 9,
+	10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 };
+
+static const char keys[] =
+    "esp spi=00001001 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314 esn=yes\n"
+    "esp spi=00001002 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314 esn=yes\n"
+    "esp spi=00001003 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n";
+
+static struct pkt_decoder pd;
+static struct espd *D;
+static struct ks *K;
+
+/*
+ * Build an IPv4/ESP packet of SA spi with 64-bit sequence number seq64,
+ * its ICV keyed with key (with the high half appended when esn), and run
+ * it through espd_packet.
+ */
+static struct espd_layer
+esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
+{
+	/* UDP 1000 -> 2000, length 12, 4 bytes; pad 1 2, pad length 2,
+	 * next header 17 */
+	static const uint8_t body[] = { 0x03, 0xe8, 0x07, 0xd0, 0, 12, 0, 0,
+		'd', 'a', 't', 'a', 1, 2, 2, 17 };
+	uint8_t in[64], mac[EVP_MAX_MD_SIZE];
+	unsigned ml = 0;
+	struct pg g;
+	struct pkt p;
+	struct esp_hdr h;
+	struct espd_result r;
+
+	pg_init(&g);
+	pg_append(&g, body, sizeof(body));
+	pg_esp(&g, spi, (uint32_t)seq64);
+	/* the high half is not sent; it follows the packet for the ICV */
+	memcpy(in, pg_data(&g), g.n);
+	pg_w32(in + g.n, (uint32_t)(seq64 >> 32));
+	HMAC(EVP_sha1(), key, 20, in, g.n + (esn ? 4 : 0), mac, &ml);
+	pg_append(&g, mac, 12);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 50, 0, 1, 0);
+	memset(&p, 0, sizeof(p));
+	p.caplen = p.wirelen = (uint32_t)g.n;
+	pkt_decode(&pd, DLT_RAW, pg_data(&g), g.n, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	memset(&r, 0, sizeof(r));
+	if (esp_decode_hdr(p.payload, &h) != DIS_OK)
+		CHECK(0);
+	else
+		espd_packet(D, &p, &h, &r);
+	return r.l[0];
+}
+
+static struct ks_esp_sa *
+sa_of(uint32_t spi)
+{
+	return ks_find_esp(K, 4, pg_v4a, pg_v4b, spi);
+}
+
+/* An SA seen from high half 5: found on the first packet, kept after. */
+static void
+test_midway(void)
+{
+	uint64_t s = (uint64_t)5 << 32 | 0xfffffff0U;
+	struct espd_layer l;
+	int i;
+
+	for (i = 0; i < 32; i++, s++) {
+		l = esp_run(0x1001, s, key_a, true);
+		CHECK(l.decrypted);
+		CHECK_EQ_U(l.icv, CRY_ICV_OK);
+		CHECK_EQ_U(l.seq64, s);
+	}
+	CHECK_EQ_U(sa_of(0x1001)->esn_probes, 1);
+	/* a late packet from before the wrap (inside the window) */
+	l = esp_run(0x1001, (uint64_t)5 << 32 | 0xfffffffeU, key_a, true);
+	CHECK(l.decrypted);
+	CHECK_EQ_U(l.seq64, (uint64_t)5 << 32 | 0xfffffffeU);
+}
+
+/*
+ * Packets the SA's key does not verify: only the first 8 are tried with
+ * other high halves; a right one at high half 0 still decrypts after.
+ */
+static void
+test_wrong_key_bound(void)
+{
+	struct espd_layer l;
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		l = esp_run(0x1002, (uint64_t)1 << 32 | (uint32_t)(100 + i),
+		    key_b, true);
+		CHECK(!l.decrypted);
+		CHECK_EQ_U(l.icv, CRY_ICV_BAD);
+	}
+	CHECK_EQ_U(sa_of(0x1002)->esn_probes, 8);
+	CHECK_EQ_U(sa_of(0x1002)->st.icv_bad, 12);
+	l = esp_run(0x1002, 200, key_a, true);
+	CHECK(l.decrypted);
+	CHECK_EQ_U(l.seq64, 200);
+}
+
+/* Without ESN nothing is tried. */
+static void
+test_no_esn(void)
+{
+	struct espd_layer l;
+
+	l = esp_run(0x1003, 7, key_b, false);
+	CHECK(!l.decrypted);
+	CHECK_EQ_U(sa_of(0x1003)->esn_probes, 0);
+	l = esp_run(0x1003, 8, key_a, false);
+	CHECK(l.decrypted);
+	CHECK_EQ_U(l.seq64, 8);
+}
+
+int
+main(void)
+{
+	char err[256];
+
+	K = ks_new();
+	CHECK(K != NULL);
+	if (kf_load_text(K, keys, strlen(keys), "test", err,
+	    sizeof(err)) == -1) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	if (pkt_decoder_init(&pd, NULL, err, sizeof(err)) == -1 ||
+	    (D = espd_new(K, CRY_EVP, 1, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	test_midway();
+	test_wrong_key_bound();
+	test_no_esn();
+	espd_free(D);
+	pkt_decoder_free(&pd);
+	ks_free(K);
+	return check_done("test_esp_dec");
+}
