@@ -375,6 +375,9 @@ ESN_SAS = [
     ("esn-gcm16", "aes-gcm-16", 256, "none", "tunnel", 6, False),
     ("esn-gmac", "aes-gmac", 128, "none", "transport", 4, False),
     ("esn-chacha", "chacha20-poly1305", 256, "none", "tunnel", 4, True),
+    # seen from the middle: the capture begins after 3 * 2^32 packets
+    ("esn-midway-sha1", "aes-cbc", 128, "hmac-sha1-96", "tunnel", 4, False),
+    ("esn-midway-gcm12", "aes-gcm-12", 128, "none", "transport", 6, False),
 ]
 # Bad keys
 BAD_SAS = [
@@ -409,6 +412,7 @@ FRAMES_PER_SA = 7
 ESN_SEQS = ([0xfffffff9 + i for i in range(7)] +
             [0x100000000 + i for i in range(6)] +
             [0xfffffffe] + [0x100000006, 0x100000007])
+ESN_MIDWAY_SEQS = [(3 << 32) + 0xfffffff8 + i for i in range(12)]
 
 
 def port(rng):
@@ -606,9 +610,10 @@ class Gen:
             queues.append((sa, fr))
         for row in ESN_SAS:
             sa = self.make_sa(*row, esn=True)
-            specials = [None] * len(ESN_SEQS)
+            seqs = ESN_MIDWAY_SEQS if "midway" in sa["name"] else ESN_SEQS
+            specials = [None] * len(seqs)
             specials[2], specials[9] = "pad255", "pad0"
-            queues.append((sa, list(zip(ESN_SEQS, specials))))
+            queues.append((sa, list(zip(seqs, specials))))
         for row in BAD_SAS:
             sa = self.make_sa(*row[:7], kind=row[7])
             queues.append((sa, [(10 + i, None) for i in range(5)]))
