@@ -179,13 +179,22 @@ espd_inner_ip_ok(const uint8_t *p, size_t n, uint8_t nh, size_t *dlen)
 	return true;
 }
 
-/* Transport mode, no ICV: does the upper-layer header fit the payload? */
+/*
+ * Transport mode: does the upper-layer header fit the payload?  Sets
+ * *dlen to the upper-layer length: UDP's own length field, which TFC
+ * padding may follow (RFC 4303 2.4: the next layer gives its length);
+ * else all of it.
+ */
 static bool
-espd_transport_ok(const uint8_t *p, size_t n, uint8_t nh)
+espd_transport_ok(const uint8_t *p, size_t n, uint8_t nh, size_t *dlen)
 {
+	*dlen = n;
 	switch (nh) {
 	case 17:
-		return n >= 8 && espd_be16(p + 4) == n;
+		if (n < 8 || espd_be16(p + 4) < 8 || espd_be16(p + 4) > n)
+			return false;
+		*dlen = espd_be16(p + 4);
+		return true;
 	case 6:
 		return n >= 20 && (p[12] >> 4) >= 5 &&
 		    (size_t)(p[12] >> 4) * 4 <= n;
@@ -424,15 +433,16 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	} else {
 		l->mode = ESPD_TRANSPORT;
 		if (!espd_transport_ok(o->payload, o->payload_len,
-		    o->next_header)) {
+		    o->next_header, &dlen)) {
 			l->error = "bad_inner";
 			if (checked)
 				l->detail = ESPD_ENC_KEY_HINT;
 			sa->st.trailer_bad++;
 			return false;
 		}
-		l->ip_len = espd_rewrap(outer, o->next_header, out,
-		    o->payload_len, &l->ip);
+		l->ip_len = espd_rewrap(outer, o->next_header, out, dlen,
+		    &l->ip);
+		l->tfc_pad = o->payload_len - dlen;
 	}
 	l->decrypted = true;
 	sa->st.decrypted++;

@@ -43,8 +43,8 @@ struct espd_layer {
 	const char	*detail;	/* e.g. "DES needs the legacy provider" */
 	uint8_t		 next_header;
 	uint8_t		 pad_len;
-	size_t		 tfc_pad;	/* tunnel mode: bytes after the inner
-					   datagram (TFC padding) */
+	size_t		 tfc_pad;	/* bytes after the inner datagram (or
+					   UDP datagram): TFC padding */
 	enum espd_mode	 mode;
 	/* the inner packet (tunnel: as sent; transport: re-wrapped in the
 	 * outer IP header) and its decode */

@@ -2,7 +2,8 @@
  * test_esp_dec.c - the ESP decryption step (esp_dec): the ESN high half
  * of an SA seen from the middle (the capture began after the SA passed
  * 2^32 packets), found by trying the next high halves on its first
- * packets, and the bound on that search.
+ * packets, and the bound on that search; TFC padding after a UDP
+ * datagram in transport mode (RFC 4303 2.4).
  *
  * Packets are built here: IPv4, ESP with NULL encryption and
  * HMAC-SHA1-96 (RFC 2404), transport mode carrying a small UDP datagram;
@@ -40,19 +41,21 @@ static struct pkt_decoder pd;
 static struct espd *D;
 static struct ks *K;
 
+/* UDP 1000 -> 2000, length 12, 4 bytes; pad 1 2, pad length 2, next
+ * header 17 */
+static const uint8_t udp12[] = { 0x03, 0xe8, 0x07, 0xd0, 0, 12, 0, 0,
+	'd', 'a', 't', 'a', 1, 2, 2, 17 };
+
 /*
- * Build an IPv4/ESP packet of SA spi with 64-bit sequence number seq64,
- * its ICV keyed with key (with the high half appended when esn), and run
- * it through espd_packet.
+ * Build an IPv4/ESP packet of SA spi with 64-bit sequence number seq64
+ * and ESP payload body (with its trailer), its ICV keyed with key (with
+ * the high half appended when esn), and run it through espd_packet.
  */
 static struct espd_layer
-esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
+esp_body(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn,
+    const uint8_t *body, size_t blen)
 {
-	/* UDP 1000 -> 2000, length 12, 4 bytes; pad 1 2, pad length 2,
-	 * next header 17 */
-	static const uint8_t body[] = { 0x03, 0xe8, 0x07, 0xd0, 0, 12, 0, 0,
-		'd', 'a', 't', 'a', 1, 2, 2, 17 };
-	uint8_t in[64], mac[EVP_MAX_MD_SIZE];
+	uint8_t in[128], mac[EVP_MAX_MD_SIZE];
 	unsigned ml = 0;
 	struct pg g;
 	struct pkt p;
@@ -60,7 +63,7 @@ esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
 	struct espd_result r;
 
 	pg_init(&g);
-	pg_append(&g, body, sizeof(body));
+	pg_append(&g, body, blen);
 	pg_esp(&g, spi, (uint32_t)seq64);
 	/* the high half is not sent; it follows the packet for the ICV */
 	memcpy(in, pg_data(&g), g.n);
@@ -78,6 +81,12 @@ esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
 	else
 		espd_packet(D, &p, &h, &r);
 	return r.l[0];
+}
+
+static struct espd_layer
+esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
+{
+	return esp_body(spi, seq64, key, esn, udp12, sizeof(udp12));
 }
 
 static struct ks_esp_sa *
@@ -144,6 +153,42 @@ test_no_esn(void)
 	CHECK_EQ_U(l.seq64, 8);
 }
 
+/*
+ * Transport mode: TFC padding may follow a UDP datagram (its length field
+ * says where it ends); a UDP length past the payload or below 8 is not a
+ * datagram.
+ */
+static void
+test_transport_tfc(void)
+{
+	uint8_t b[24];
+	struct espd_layer l;
+
+	memcpy(b, udp12, 12);
+	memcpy(b + 12, "TFC padding!", 8);	/* 8 bytes of TFC padding */
+	memcpy(b + 20, "\x01\x02\x02\x11", 4);
+	l = esp_body(0x1003, 9, key_a, false, b, sizeof(b));
+	CHECK(l.decrypted);
+	CHECK_EQ_U(l.mode, ESPD_TRANSPORT);
+	CHECK_EQ_U(l.tfc_pad, 8);
+	CHECK_EQ_U(l.ip_len, 20 + 12);
+	CHECK(l.ip != NULL && memcmp(l.ip + 20, udp12, 12) == 0);
+	CHECK(l.ip != NULL && l.ip[2] == 0 && l.ip[3] == 32 && l.ip[9] == 17);
+	b[5] = 21;		/* past the payload */
+	l = esp_body(0x1003, 10, key_a, false, b, sizeof(b));
+	CHECK(!l.decrypted);
+	CHECK_STR(l.error, "bad_inner");
+	b[5] = 7;		/* shorter than its header */
+	l = esp_body(0x1003, 11, key_a, false, b, sizeof(b));
+	CHECK(!l.decrypted);
+	CHECK_STR(l.error, "bad_inner");
+	b[5] = 20;		/* all of it: no TFC padding */
+	l = esp_body(0x1003, 12, key_a, false, b, sizeof(b));
+	CHECK(l.decrypted);
+	CHECK_EQ_U(l.tfc_pad, 0);
+	CHECK_EQ_U(l.ip_len, 20 + 20);
+}
+
 int
 main(void)
 {
@@ -164,6 +209,7 @@ main(void)
 	test_midway();
 	test_wrong_key_bound();
 	test_no_esn();
+	test_transport_tfc();
 	espd_free(D);
 	pkt_decoder_free(&pd);
 	ks_free(K);
