@@ -17,8 +17,9 @@ do not share its reading of them (bench/gen_esp.c is ikescope's own):
             pad length, next header (2.4-2.6), the 4-byte alignment,
             ESN (2.2.1: the high 32 bits are not sent; they are appended
             after the next header for the ICV, 3.3.2.1), TFC padding
-            after the inner datagram in tunnel mode (2.4, 2.7), dummy
-            packets (next header 59, 2.6)
+            after the inner datagram in tunnel mode and after a UDP
+            datagram in transport mode (2.4, 2.7), dummy packets (next
+            header 59, 2.6)
   RFC 3602  AES-CBC: an explicit random IV, a block per 16 bytes
   RFC 2405 / 2451  DES-CBC / 3DES-CBC: an 8-byte IV
   RFC 3686  AES-CTR: key || 4-byte nonce; counter block nonce || IV || 1
@@ -528,6 +529,10 @@ class Gen:
         else:
             nh = rng.choice((17, 6))
             st = rng.getrandbits(64)
+            # RFC 4303 2.4: UDP gives its length, so TFC padding may
+            # follow it in transport mode too (TCP's is the IP header's)
+            if nh == 17 and rng.random() < 0.3:
+                tfc = rand_bytes(rng, rng.randrange(1, 40))
 
             def inner_fn(n, nh=nh, st=st):
                 r = random.Random(st)

@@ -495,8 +495,10 @@ def coverage():
             miss.append("no frame " + k)
     if not {0, 255} <= pads or len(pads) < 64:
         miss.append("pad lengths: %d values" % len(pads))
-    if not any(f["expect"]["tfc_padding"] for f in dec):
-        miss.append("no TFC padding")
+    for mode in ("tunnel", "transport"):
+        if not any(f["expect"]["tfc_padding"] and
+                   f["expect"]["mode"] == mode for f in dec):
+            miss.append("no TFC padding in %s mode" % mode)
     if not any(f["expect"]["mode"] == "dummy" for f in dec):
         miss.append("no dummy packet")
     esn = [f for f in dec if "seq64" in f]
@@ -515,9 +517,9 @@ def coverage():
     if set(M["linktypes"].values()) != {1, 101}:
         miss.append("linktypes")
     ok(not miss, "the generated cases cover every algorithm (twice), mode, "
-       "family, UDP 4500, ESN across 2^32 and from the middle, TFC, dummy, "
-       "pad lengths 0..255 (%d values), bad keys, Ethernet and raw "
-       "captures" % len(pads),
+       "family, UDP 4500, ESN across 2^32 and from the middle, TFC (tunnel, "
+       "UDP transport), dummy, pad lengths 0..255 (%d values), bad keys, "
+       "Ethernet and raw captures" % len(pads),
        "; ".join(miss))
 
 
