@@ -74,33 +74,59 @@ lb_printf(FILE *fp, struct lb *l, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* v in decimal, at least w digits (zero-filled), two digits at a time */
+static const char lb_d2[] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* decimal digits of v */
+static int
+lb_ndigits(uint64_t v)
+{
+	int n = 1;
+
+	while (v >= 100) {
+		v /= 100;
+		n += 2;
+	}
+	return v >= 10 ? n + 1 : n;
+}
+
+/*
+ * v in decimal, at least w (<= 20) digits, zero-filled: written in place,
+ * two digits at a time from the end, in 32-bit arithmetic when v fits.
+ */
 static void
 lb_u0(FILE *fp, struct lb *l, uint64_t v, int w)
 {
-	static const char d2[] =
-	    "00010203040506070809101112131415161718192021222324252627282930"
-	    "31323334353637383940414243444546474849505152535455565758596061"
-	    "62636465666768697071727374757677787980818283848586878889909192"
-	    "93949596979899";
-	char t[24];
-	int i = (int)sizeof(t);
+	int nd = lb_ndigits(v), n = nd > w ? nd : w;
+	char *e;
 
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
+	if ((size_t)n > sizeof(l->b) - l->n)
+		lb_flush(fp, l);
+	e = l->b + l->n + n;
+	l->n += (size_t)n;
+	for (; v > UINT32_MAX; v /= 10)
+		*--e = (char)('0' + v % 10);
+	{
+		uint32_t u = (uint32_t)v;
 
-		v /= 100;
-		t[--i] = d2[2 * r + 1];
-		t[--i] = d2[2 * r];
+		while (u >= 100) {
+			uint32_t r = u % 100;
+
+			u /= 100;
+			*--e = lb_d2[2 * r + 1];
+			*--e = lb_d2[2 * r];
+		}
+		if (u >= 10) {
+			*--e = lb_d2[2 * u + 1];
+			*--e = lb_d2[2 * u];
+		} else
+			*--e = (char)('0' + u);
 	}
-	if (v >= 10) {
-		t[--i] = d2[2 * v + 1];
-		t[--i] = d2[2 * v];
-	} else
-		t[--i] = (char)('0' + v);
-	while ((int)sizeof(t) - i < w)
-		t[--i] = '0';
-	lb_mem(fp, l, t + i, sizeof(t) - (size_t)i);
+	while (nd++ < n)
+		*--e = '0';
 }
 
 static void
