@@ -11,14 +11,8 @@
  * (two freads each).  Anything else (pcapng, gzip, standard input, pipes,
  * older pcap versions) is read by libpcap.
  *
- * The blocks form a ring (CAP_NBLK of them): a record that does not fit
- * in what is left of a block starts the next one, so the frames of a
- * block stay where they are while the reader goes on, and a caller that
- * registered with cap_set_keep may keep them (the ESP batches decrypt
- * them in place, with no copy); before a block is read into again, the
- * caller's wait function makes sure nothing of it is still in use.
- *
- * (Mapping the file instead measured slower: the page faults, and the
+ * (Mapping the file instead, and handing frames out for the batches to
+ * keep without a copy, measured slower for GCM: the page faults, and the
  * unmapping that keeps the resident size bounded, cost more than the
  * copies saved.)
  */
@@ -42,8 +36,6 @@
 #define CAP_HDR_BUF	4096
 /* a block: at least one record of the largest size and its header */
 #define CAP_BLOCK	(1024 * 1024)
-/* blocks in the ring (allocated up front, resident once read into) */
-#define CAP_NBLK	8
 
 #define CAP_PCAP_HDR	24	/* classic pcap file header */
 #define CAP_REC_HDR	16	/* record header */
@@ -52,9 +44,7 @@
 
 /* a classic pcap file read in blocks */
 struct cap_blk {
-	uint8_t		*ring[CAP_NBLK];	/* CAP_BLOCK bytes each */
-	uint8_t		*p;		/* the current block: ring[seq % N] */
-	uint64_t	 seq;		/* its number, from 0 */
+	uint8_t		*p;		/* CAP_BLOCK bytes */
 	size_t		 len;		/* bytes in p */
 	size_t		 pos;		/* the next record, in p */
 	uint64_t	 base;		/* file offset of p[0] */
@@ -74,8 +64,6 @@ struct cap {
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
 	struct cap_blk	 m;		/* m.p == NULL: libpcap reads */
-	void		(*keep_wait)(void *, uint64_t);	/* cap_set_keep */
-	void		*keep_arg;
 	char		 name[256];
 };
 
@@ -177,12 +165,7 @@ cap_open_stream(struct cap *c, int fd, bool peek, size_t bufsize)
 static void
 cap_blk_free(struct cap *c)
 {
-	int i;
-
-	for (i = 0; i < CAP_NBLK; i++) {
-		free(c->m.ring[i]);
-		c->m.ring[i] = NULL;
-	}
+	free(c->m.p);
 	c->m.p = NULL;
 }
 
@@ -208,7 +191,6 @@ cap_blk_open(struct cap *c, int fd)
 	uint8_t h[CAP_PCAP_HDR];
 	uint32_t magic;
 	uint16_t major, minor;
-	int i;
 
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    pread(fd, h, sizeof(h), 0) != (ssize_t)sizeof(h))
@@ -224,13 +206,9 @@ cap_blk_open(struct cap *c, int fd)
 	minor = c->m.be ? cur_be16(&cu) : cur_le16(&cu);
 	if (major != 2 || minor != 4)
 		return false;
-	for (i = 0; i < CAP_NBLK; i++)
-		if ((c->m.ring[i] = malloc(CAP_BLOCK)) == NULL) {
-			cap_blk_free(c);
-			return false;
-		}
-	c->m.p = c->m.ring[0];
-	c->m.seq = 0;
+	c->m.p = malloc(CAP_BLOCK);
+	if (c->m.p == NULL)
+		return false;
 	c->m.base = CAP_PCAP_HDR;
 	c->m.len = c->m.pos = 0;
 	c->m.eof = false;
@@ -311,33 +289,22 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 }
 
 /*
- * Have at least n bytes from the next record on in the block, or all the
- * file has; returns the bytes there are.  When the block holds fewer, and
- * frames before the record were handed out from it, what is left of the
- * record moves to the start of the next block of the ring (once the
- * caller keeps nothing of it) and reading goes on there.
+ * Have at least n bytes from the next record on in the block (moving what
+ * is left to its start and reading on), or all the file has; returns the
+ * bytes there are.
  */
 static size_t
 cap_fill(struct cap *c, size_t n)
 {
 	struct cap_blk *m = &c->m;
-	size_t left = m->len - m->pos;
 	ssize_t r;
 
-	if (left >= n || m->eof)
-		return left;
-	if (m->pos > 0) {
-		uint8_t *next = m->ring[(m->seq + 1) % CAP_NBLK];
-
-		if (c->keep_wait != NULL && m->seq + 1 >= CAP_NBLK)
-			c->keep_wait(c->keep_arg, m->seq + 1 - CAP_NBLK);
-		memcpy(next, m->p + m->pos, left);
-		m->seq++;
-		m->p = next;
-		m->base += m->pos;
-		m->len = left;
-		m->pos = 0;
-	}
+	if (m->len - m->pos >= n || m->eof)
+		return m->len - m->pos;
+	memmove(m->p, m->p + m->pos, m->len - m->pos);
+	m->base += m->pos;
+	m->len -= m->pos;
+	m->pos = 0;
 	while (m->len < n && !m->eof) {
 		r = pread(c->fd, m->p + m->len, CAP_BLOCK - m->len,
 		    (off_t)(m->base + m->len));
@@ -397,8 +364,6 @@ cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	m->pos += CAP_REC_HDR + (size_t)incl;
 	c->frame++;
 	f->frame = c->frame;
-	f->kept = c->keep_wait != NULL;
-	f->block = m->seq;
 	/*
 	 * libpcap reads the timestamp as signed in the host's byte order and
 	 * as unsigned when it swaps it (times past 2038 show the difference).
@@ -436,8 +401,6 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		f->caplen = h->caplen;
 		f->wirelen = h->len;
 		f->data = data;
-		f->kept = false;	/* libpcap's buffer: until the next call */
-		f->block = 0;
 		return CAP_FRAME;
 	}
 	if (r == 0)
@@ -471,13 +434,6 @@ cap_name(const struct cap *c)
 }
 
 
-
-void
-cap_set_keep(struct cap *c, void (*wait)(void *, uint64_t), void *arg)
-{
-	c->keep_wait = wait;
-	c->keep_arg = arg;
-}
 
 void
 cap_close(struct cap *c)

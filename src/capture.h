@@ -20,19 +20,13 @@
 
 struct cap;
 
-/*
- * A frame; its data is valid until the next cap_next, or, when kept is
- * true, until the wait function given to cap_set_keep is called with a
- * number >= block.
- */
+/* A frame; its data is valid until the next cap_next. */
 struct cap_frame {
 	uint32_t	 frame;		/* 1-based */
 	double		 ts;
 	uint32_t	 caplen, wirelen;
 	const uint8_t	*data;
 	long		 tv_sec, tv_usec;	/* original, for pcap export */
-	bool		 kept;		/* data may be kept (see above) */
-	uint64_t	 block;		/* the block data is in, when kept */
 };
 
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };
@@ -42,14 +36,6 @@ enum cap_status	 cap_next(struct cap *, struct cap_frame *, char *, size_t);
 int		 cap_linktype(const struct cap *);
 const char	*cap_linktype_name(const struct cap *);
 const char	*cap_name(const struct cap *);
-/*
- * Let the caller keep frames past the next cap_next: frames read in blocks
- * then come with kept = true, and before the reader reuses the memory of
- * block B it calls wait(arg, B), which returns once the caller uses
- * nothing of the frames of blocks <= B.  Frames libpcap reads are never
- * kept.
- */
-void		 cap_set_keep(struct cap *, void (*)(void *, uint64_t), void *);
 void		 cap_close(struct cap *);
 
 #endif

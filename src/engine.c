@@ -34,12 +34,9 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 /*
  * ESP frames are decrypted in batches.  A frame that may wait (anything
  * but ISAKMP and frames that completed a reassembly, whose bytes live in
- * the reassembler) stays where the capture reader put it when the reader
- * lets us keep it (cap_set_keep: classic pcap files; before the reader
- * reuses a block, eng_keep_wait outputs the batches holding frames of
- * it), or else is copied into the current batch's arena; it is decoded,
- * placed by the tracker, and its cipher job prepared (the plaintext goes
- * to the arena); its output waits.  A full batch goes to the decryption threads while the
+ * the reassembler) is copied into the current batch's arena, decoded from
+ * the copy, placed by the tracker, and its cipher job prepared; its
+ * output waits.  A full batch goes to the decryption threads while the
  * next one fills.  When the batch after it is full, the main thread
  * completes it in frame order (espd_complete: the in-order checks, the
  * inner decode, the counters) and, with decryption threads, hands it to
@@ -86,9 +83,6 @@ struct eng_batch {
 	size_t		 used;
 	struct cry_job	**jobs;
 	size_t		 njobs;
-	uint64_t	 keep_min;	/* the first capture block of its kept
-					   frames (UINT64_MAX: none) */
-	size_t		 kept;		/* bytes of its kept frames */
 	enum eng_bstate	 st;		/* under mu with the output thread */
 };
 
@@ -175,8 +169,7 @@ eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
 static void
 eng_batch_reset(struct eng_batch *b)
 {
-	b->n = b->used = b->njobs = b->kept = 0;
-	b->keep_min = UINT64_MAX;
+	b->n = b->used = b->njobs = 0;
 	b->st = ENG_B_FREE;
 }
 
@@ -294,8 +287,6 @@ eng_q_new(struct ctx *c, char *errbuf, size_t errlen)
 		    q->b[i].arena == NULL)
 			goto fail;
 	}
-	for (i = 0; i < ENG_Q_BATCHES; i++)
-		eng_batch_reset(&q->b[i]);
 	q->b[0].st = ENG_B_FILL;
 	/* decryption threads: the output gets one too */
 	if (espd_threads(c->espd) > 1 && eng_q_thread(q) == -1) {
@@ -479,24 +470,16 @@ eng_q_drain(struct ctx *c)
 	eng_out_idle(q);
 }
 
-/*
- * A decoded frame joins batch b: its bytes (caplen) were copied to b's
- * arena, or it is a frame the capture lets us keep, in block f->block.
- */
+/* A decoded frame (bytes copied to b's arena, caplen) joins batch b. */
 static void
 eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
-    const struct cap_frame *f, const uint8_t *data)
+    size_t caplen)
 {
 	struct eng_slot *s = &b->s[b->n++];
 	const struct pkt *p = &fr->pkt;
 
-	s->data = data;
-	if (f->kept) {
-		b->kept += f->caplen;
-		if (f->block < b->keep_min)
-			b->keep_min = f->block;
-	} else
-		b->used += f->caplen;
+	s->data = b->arena + b->used;
+	b->used += caplen;
 	s->pkt = fr->pkt;
 	s->esp = fr->esp;
 	s->has_esp = fr->has_esp;
@@ -734,62 +717,32 @@ eng_frame_out(struct ctx *c, const struct frame_rec *fr)
 	}
 }
 
-/*
- * The batch frame f may wait in, or NULL.  The arena takes the frame's
- * decrypted output and, unless the capture lets us keep it, the frame
- * itself; kept frames count against the same size, which bounds the
- * capture blocks the batches hold on to.
- */
+/* The batch a frame of caplen bytes may wait in, or NULL. */
 static struct eng_batch *
-eng_q_room(struct ctx *c, const struct cap_frame *f)
+eng_q_room(struct ctx *c, size_t caplen)
 {
 	struct eng_q *q = c->q;
 	struct eng_batch *b;
-	size_t need = (f->kept ? 1 : 2) * (size_t)f->caplen + ESPD_HDR_ROOM;
+	size_t need = 2 * caplen + ESPD_HDR_ROOM;
 
 	if (q == NULL || need > ENG_Q_ARENA)
 		return NULL;
 	b = &q->b[q->fill];
-	if (b->n == ENG_Q_SLOTS || ENG_Q_ARENA - b->used < need ||
-	    (f->kept && ENG_Q_ARENA - b->kept < f->caplen)) {
+	if (b->n == ENG_Q_SLOTS || ENG_Q_ARENA - b->used < need) {
 		eng_q_rotate(c);
 		b = &q->b[q->fill];
 	}
 	return b;
 }
 
-/*
- * The capture reuses block B: output every batch holding a kept frame of
- * blocks <= B (in practice, with the capture's ring larger than what the
- * batches hold, never).
- */
-static void
-eng_keep_wait(void *arg, uint64_t block)
-{
-	struct ctx *c = arg;
-	struct eng_q *q = c->q;
-	bool busy = false;
-	int i;
-
-	if (q->threaded)
-		pthread_mutex_lock(&q->mu);
-	for (i = 0; i < ENG_Q_BATCHES; i++)
-		if (q->b[i].keep_min <= block)
-			busy = true;
-	if (q->threaded)
-		pthread_mutex_unlock(&q->mu);
-	if (busy)
-		eng_q_drain(c);
-}
-
 void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
 	struct frame_rec *fr = &c->fr;
-	struct eng_batch *b = eng_q_room(c, f);
+	struct eng_batch *b = eng_q_room(c, f->caplen);
 	const uint8_t *data = f->data;
 
-	if (b != NULL && !f->kept) {
+	if (b != NULL) {
 		memcpy(b->arena + b->used, f->data, f->caplen);
 		data = b->arena + b->used;
 	}
@@ -804,7 +757,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	eng_dissect(fr);
 	if (b != NULL && fr->pkt.kind != PKT_ISAKMP &&
 	    fr->pkt.kind != PKT_IKEV2 && !fr->pkt.reassembled)
-		eng_defer(c, b, fr, f, data);
+		eng_defer(c, b, fr, f->caplen);
 	else {
 		eng_q_drain(c);
 		eng_track(c, fr);
@@ -844,8 +797,6 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	if (cap == NULL)
 		return -1;
 	linktype = cap_linktype(cap);
-	if (c->q != NULL)
-		cap_set_keep(cap, eng_keep_wait, c);
 	while (!c->stop) {
 		s = cap_next(cap, &f, errbuf, errlen);
 		if (s == CAP_FRAME) {

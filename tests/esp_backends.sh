@@ -120,41 +120,5 @@ else
 		echo "not ok $n - --write-mode=all: threads 1, 2, 4 ($same): $got frames written, $in IP frames, $dec decrypted" >>"$out"
 	fi
 fi
-
-# Frames kept in the capture reader's blocks (a classic pcap read by
-# capture.c, decrypted where they are) against frames copied into the
-# batches (the same file gzip-compressed, read by libpcap): a capture
-# larger than the reader's ring of blocks, with large frames among the
-# ESP ones (in runs: 256 kB records cut to the 64 kB snap length, so the
-# batches hold on to more blocks than the ring has and the reader has to
-# wait for them).
-n=$((n + 1))
-if ! "$gen" -n 12000 -a cbc -b 7 -o "$tmp/k.pcap" -k "$tmp/k" ||
-    ! python3 "$top_srcdir/tests/big_frames.py" "$tmp/k.pcap" "$tmp/kb.pcap" 100 25; then
-	echo "not ok $n - kept frames: building the capture" >>"$out"
-else
-	gzip -c "$tmp/kb.pcap" >"$tmp/kb.pcap.gz"
-	same=yes
-	for th in 1 2; do
-		for f in kb.pcap kb.pcap.gz; do
-			"$IKESCOPE" -q --json --threads $th -k "$tmp/k.esp_sa" \
-			    --write-mode=all -w "$tmp/$f.$th.w" "$tmp/$f" \
-			    >"$tmp/$f.$th.json" || same=no
-		done
-	done
-	for v in kb.pcap.1 kb.pcap.2 kb.pcap.gz.2; do
-		cmp -s "$tmp/kb.pcap.gz.1.json" "$tmp/$v.json" &&
-		    cmp -s "$tmp/kb.pcap.gz.1.w" "$tmp/$v.w" || same=no
-	done
-	size=$(wc -c <"$tmp/kb.pcap")
-	dec=$(grep -c '"decrypted":true' "$tmp/kb.pcap.2.json")
-	big=$(grep -c '"len":262144' "$tmp/kb.pcap.2.json")
-	if [ $same = yes ] && [ "$size" -gt 30000000 ] && [ "$dec" -gt 10000 ] &&
-	    [ "$big" = 100 ]; then
-		echo "ok $n - kept frames ($size bytes, $dec decrypted, $big large frames): threads 1 and 2 give the same JSON and -w as copied frames" >>"$out"
-	else
-		echo "not ok $n - kept frames: same=$same size=$size decrypted=$dec large=$big" >>"$out"
-	fi
-fi
 echo "1..$n"
 cat "$out"
