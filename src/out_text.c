@@ -179,18 +179,20 @@ out_text_time(FILE *fp, struct lb *l, double ts)
 	long long t = (long long)ts;
 	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
 	long d;
+	char hms[9] = "00:00:00.";
 
 	if (usec >= 1000000) {
 		t++;
 		usec -= 1000000;
 	}
 	d = (long)(((t % 86400) + 86400) % 86400);
-	lb_u0(fp, l, (unsigned long)(d / 3600), 2);
-	lb_lit(fp, l, ":");
-	lb_u0(fp, l, (unsigned long)(d / 60 % 60), 2);
-	lb_lit(fp, l, ":");
-	lb_u0(fp, l, (unsigned long)(d % 60), 2);
-	lb_lit(fp, l, ".");
+	hms[0] = lb_d2[2 * (d / 3600)];
+	hms[1] = lb_d2[2 * (d / 3600) + 1];
+	hms[3] = lb_d2[2 * (d / 60 % 60)];
+	hms[4] = lb_d2[2 * (d / 60 % 60) + 1];
+	hms[6] = lb_d2[2 * (d % 60)];
+	hms[7] = lb_d2[2 * (d % 60) + 1];
+	lb_mem(fp, l, hms, sizeof(hms));
 	lb_u0(fp, l, (unsigned long)usec, 6);
 }
 
