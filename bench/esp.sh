@@ -75,8 +75,10 @@ run() {
 	i=0
 	while [ $i -lt "$rep" ]; do
 		# a fresh -w file: ext4 flushes a file truncated on open when
-		# it is closed, which would time the disk
+		# it is closed, which would time the disk; and no writeback of
+		# the previous run's file while this one runs (sync)
 		rm -f "$work/out.pcap"
+		sync
 		t0=$(date +%s%N)
 		/usr/bin/time -f "%M" -o "$work/time.out" "$@" \
 		    >"$work/stdout.out" 2>"$work/stderr.out" || {
