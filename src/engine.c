@@ -71,7 +71,9 @@ struct eng_slot {
 	const uint8_t	*data;		/* the frame, in the arena */
 	long		 tv_sec, tv_nsec;
 	struct espd_req	 req;
-	struct espd_result r;		/* once completed */
+	unsigned	 nl;		/* ESP layers in l0: 0 or 1 */
+	bool		 nested;	/* l0 holds ESP: more layers */
+	struct espd_layer l0;		/* the first, once completed */
 };
 
 struct eng_batch {
@@ -155,8 +157,11 @@ eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
 	fr->esp_flow = s->flow;
 	fr->tv_sec = s->tv_sec;
 	fr->tv_nsec = s->tv_nsec;
-	fr->espr.n = s->r.n;
-	memcpy(fr->espr.l, s->r.l, s->r.n * sizeof(s->r.l[0]));
+	fr->espr.n = s->nl;
+	if (s->nl > 0)
+		fr->espr.l[0] = s->l0;
+	if (s->nested)	/* the main thread's, in frame order */
+		espd_nested(c->espd, &fr->espr);
 	eng_export(c, fr, s->data);
 	eng_frame_out(c, fr);
 }
@@ -313,14 +318,14 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 	return 0;
 }
 
-/* Count a decrypted (or failed) ESP frame in its flow. */
+/* Count a decrypted (or failed) ESP frame, by its first layer, in its flow. */
 static void
-eng_esp_count(const struct espd_result *r, struct trk_esp *flow)
+eng_esp_count(const struct espd_layer *l, struct trk_esp *flow)
 {
-	if (flow != NULL && r->n > 0) {
-		if (r->l[0].decrypted)
+	if (flow != NULL) {
+		if (l->decrypted)
 			flow->decrypted++;
-		else if (r->l[0].icv == CRY_ICV_BAD)
+		else if (l->icv == CRY_ICV_BAD)
 			flow->icv_bad++;
 	}
 }
@@ -332,7 +337,8 @@ eng_esp(struct ctx *c, struct frame_rec *fr, struct trk_esp *flow)
 	if (c->espd == NULL)
 		return;
 	espd_packet(c->espd, &fr->pkt, &fr->esp, &fr->espr);
-	eng_esp_count(&fr->espr, flow);
+	if (fr->espr.n > 0)
+		eng_esp_count(&fr->espr.l[0], flow);
 }
 
 /*
@@ -350,13 +356,15 @@ eng_batch_complete(struct ctx *c, struct eng_batch *b)
 	for (i = 0; i < b->n; i++) {
 		struct eng_slot *s = &b->s[i];
 
-		s->r.n = 0;
+		s->nl = 0;
+		s->nested = false;
 		if (s->has_esp && s->pkt.af != 0) {
-			espd_complete(c->espd, &s->pkt, &s->esp, &s->req,
-			    &s->r);
-			eng_esp_count(&s->r, s->flow);
+			s->nested = espd_complete(c->espd, &s->pkt, &s->esp,
+			    &s->req, &s->l0);
+			s->nl = 1;
+			eng_esp_count(&s->l0, s->flow);
 		}
-		if (!here && s->r.n > 1) {
+		if (!here && s->nested) {
 			eng_out_idle(q);
 			for (j = 0; j < i; j++)
 				eng_slot_out(c, q->fr, &b->s[j]);
@@ -483,7 +491,7 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 		return;
 	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
 	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
-	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req,
+	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req, &s->l0,
 	    b->arena + b->used, ENG_Q_ARENA - b->used)) {
 		b->used += ESPD_HDR_ROOM + s->req.job.esp_len;
 		b->jobs[b->njobs++] = &s->req.job;
@@ -678,18 +686,23 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 
 /*
  * Zero a frame record but its ISAKMP message (17 kB, most of the record),
- * which eng_dissect zeroes when the frame is ISAKMP: a capture of ESP
- * would otherwise spend its time clearing it.  has_isakmp says whether
- * it is valid.
+ * which eng_dissect zeroes when the frame is ISAKMP, and its ESP layers
+ * (1 kB), of which only the first espr.n are read: a capture of ESP
+ * would otherwise spend its time clearing them.  has_isakmp says whether
+ * the message is valid.
  */
 static void
 eng_frame_clear(struct frame_rec *fr)
 {
 	size_t a = offsetof(struct frame_rec, isakmp);
 	size_t b = a + sizeof(fr->isakmp);
+	size_t e = offsetof(struct frame_rec, espr);
 
 	memset(fr, 0, a);
-	memset((char *)fr + b, 0, sizeof(*fr) - b);
+	memset((char *)fr + b, 0, e - b);
+	fr->espr.n = 0;
+	memset((char *)fr + e + sizeof(fr->espr), 0,
+	    sizeof(*fr) - e - sizeof(fr->espr));
 }
 
 /* A frame's output, once its ESP layers are decrypted. */

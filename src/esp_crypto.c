@@ -515,14 +515,17 @@ cry_be32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
-/* The integrity check for HMAC/XCBC SAs: 0 ok, 1 mismatch, -1 error. */
+/*
+ * The integrity check for HMAC/XCBC SAs: 0 ok, 1 mismatch, -1 error.  The
+ * computed MAC is not wiped: it is a MAC of public bytes (the ICV itself
+ * when it matches), and the key is not recoverable from it.
+ */
 static int
 cry_check_icv(struct cry_sa *s, struct cry_lane_ctx *x, const uint8_t *esp,
     size_t n, const uint8_t *icv, uint32_t seq_hi)
 {
 	uint8_t mac[EVP_MAX_MD_SIZE], hi[4];
 	size_t ml = 0;
-	int r;
 
 	cry_be32(hi, seq_hi);
 	if (x->xcbc != NULL) {
@@ -536,9 +539,7 @@ cry_check_icv(struct cry_sa *s, struct cry_lane_ctx *x, const uint8_t *esp,
 		    EVP_MAC_final(x->mac, mac, &ml, sizeof(mac)) != 1)
 			return -1;
 	}
-	r = CRYPTO_memcmp(mac, icv, s->icv_len) == 0 ? 0 : 1;
-	OPENSSL_cleanse(mac, sizeof(mac));
-	return r;
+	return CRYPTO_memcmp(mac, icv, s->icv_len) == 0 ? 0 : 1;
 }
 
 /* AEAD: AAD is SPI || [seq_hi] || seq (RFC 4106 5, RFC 7634 2.1). */

@@ -479,7 +479,7 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 }
 
 /* Layers below the first, synchronously (nested ESP is rare). */
-static void
+void
 espd_nested(struct espd *d, struct espd_result *r)
 {
 	const struct pkt *outer;
@@ -512,24 +512,18 @@ espd_packet(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
 
 bool
 espd_prepare(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
-    struct espd_req *q, uint8_t *buf, size_t bufcap)
+    struct espd_req *q, struct espd_layer *l, uint8_t *buf, size_t bufcap)
 {
-	q->queued = espd_layer_start(d, p, h, &q->l0, q, buf, bufcap);
+	q->queued = espd_layer_start(d, p, h, l, q, buf, bufcap);
 	return q->queued;
 }
 
-void
+bool
 espd_complete(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
-    struct espd_req *q, struct espd_result *r)
+    struct espd_req *q, struct espd_layer *l)
 {
-	r->n = 1;
-	if (!q->queued) {
-		r->l[0] = q->l0;
-		return;
-	}
-	r->l[0] = q->l0;
-	if (espd_layer_end(d, p, h, &r->l[0], q))
-		espd_nested(d, r);
+	return q->queued && espd_layer_end(d, p, h, l, q) &&
+	    l->inner.kind == PKT_ESP;
 }
 
 void

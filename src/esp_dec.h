@@ -70,7 +70,6 @@ struct espd;
 struct espd_req {
 	bool			 queued;	/* job to run */
 	struct ks_esp_sa	*sa;
-	struct espd_layer	 l0;
 	struct cry_job		 job;
 };
 
@@ -89,19 +88,24 @@ void		 espd_packet(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_result *);
 /*
  * The same in batches.  espd_prepare does the in-order part of a frame's
- * first layer (SA lookup, counting, the ESN guess) and sets up q->job in
+ * first layer l (SA lookup, counting, the ESN guess) and sets up q->job in
  * buf (ESPD_HDR_ROOM + the ESP length at least; it and the frame bytes
  * stay alive until espd_complete); it returns true when &q->job must run
  * (espd_submit + espd_wait, or cry_run).  espd_complete, called in frame
- * order, turns the job's result into r as espd_packet would (nested ESP
- * layers are decrypted there, synchronously); r borrows buf.
+ * order, finishes l as espd_packet would its first layer (l borrows buf)
+ * and returns true when l's inner packet is ESP again: then, with l as
+ * r->l[0] and r->n = 1, espd_nested decrypts the layers below it
+ * (synchronously, in frame order; they borrow the espd's buffers until
+ * the next such call).  Keeping one layer per waiting frame keeps a
+ * batch's records small.
  */
 bool		 espd_prepare(struct espd *, const struct pkt *,
-		    const struct esp_hdr *, struct espd_req *, uint8_t *,
-		    size_t);
-void		 espd_complete(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_req *,
-		    struct espd_result *);
+		    struct espd_layer *, uint8_t *, size_t);
+bool		 espd_complete(struct espd *, const struct pkt *,
+		    const struct esp_hdr *, struct espd_req *,
+		    struct espd_layer *);
+void		 espd_nested(struct espd *, struct espd_result *);
 void		 espd_submit(struct espd *, struct cry_job **, size_t);
 void		 espd_wait(struct espd *);
 #define ESPD_HDR_ROOM	40	/* room before a job's output (re-wrap) */

@@ -8,6 +8,7 @@
 
 #include <openssl/crypto.h>
 
+#include "hash.h"
 #include "keystore.h"
 
 #define KS_CACHE_MAX	65536	/* resolved (src, dst, spi) lookups kept */
@@ -48,18 +49,12 @@ ks_alen(int af)
 static uint64_t
 ks_hash(int af, const uint8_t *a, const uint8_t *b, uint32_t spi)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i, n = ks_alen(af);
+	uint64_t h = hash_add(HASH_SEED, (uint64_t)af << 32 | spi);
 
-	h = (h ^ (uint64_t)af) * 1099511628211ULL;
-	for (i = 0; i < n; i++)
-		h = (h ^ a[i]) * 1099511628211ULL;
+	h = hash_bytes(h, a, ks_alen(af));
 	if (b != NULL)
-		for (i = 0; i < n; i++)
-			h = (h ^ b[i]) * 1099511628211ULL;
-	for (i = 0; i < 4; i++)
-		h = (h ^ ((spi >> (8 * i)) & 0xff)) * 1099511628211ULL;
-	return h ^ (h >> 29);
+		h = hash_bytes(h, b, ks_alen(af));
+	return hash_final(h);
 }
 
 static int

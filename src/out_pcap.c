@@ -13,7 +13,9 @@
 /*
  * The file's stdio buffer: libpcap writes each record with two fwrites,
  * which with the default (a page) cost a write system call every few
- * packets.
+ * packets.  (Gathering those writes into writev calls that take the
+ * packets from where they are, saving the copy into this buffer, measured
+ * slower: 10% more CPU, the kernel's cost per segment.)
  */
 #define OUT_PCAP_BUF	(1024 * 1024)
 

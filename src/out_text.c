@@ -3,8 +3,10 @@
  * output: frame number, UTC time of day, addresses and ports, what the
  * frame carries, and any anomalies in brackets.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "engine.h"
 #include "isakmp_names.h"
@@ -28,61 +30,128 @@ lb_flush(FILE *fp, struct lb *l)
 }
 
 static void
+lb_mem(FILE *fp, struct lb *l, const char *s, size_t n)
+{
+	if (n > sizeof(l->b) - l->n) {
+		lb_flush(fp, l);
+		if (n > sizeof(l->b)) {
+			fwrite(s, 1, n, fp);
+			return;
+		}
+	}
+	memcpy(l->b + l->n, s, n);
+	l->n += n;
+}
+
+/* a string literal */
+#define lb_lit(fp, l, s)	lb_mem((fp), (l), "" s, sizeof(s) - 1)
+
+static void
 lb_str(FILE *fp, struct lb *l, const char *s)
 {
-	while (*s != '\0') {
-		if (l->n == sizeof(l->b))
-			lb_flush(fp, l);
-		l->b[l->n++] = *s++;
+	lb_mem(fp, l, s, strlen(s));
+}
+
+static void __attribute__((format(printf, 3, 4)))
+lb_printf(FILE *fp, struct lb *l, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(l->b + l->n, sizeof(l->b) - l->n, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(l->b) - l->n) {
+		l->n += (size_t)n;
+		return;
 	}
+	/* it did not fit: what vsnprintf wrote past l->n is dropped */
+	lb_flush(fp, l);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
+}
+
+static const char lb_d2[] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* decimal digits of v */
+static int
+lb_ndigits(uint64_t v)
+{
+	int n = 1;
+
+	while (v >= 100) {
+		v /= 100;
+		n += 2;
+	}
+	return v >= 10 ? n + 1 : n;
+}
+
+/*
+ * v in decimal, at least w (<= 20) digits, zero-filled: written in place,
+ * two digits at a time from the end, in 32-bit arithmetic when v fits.
+ */
+static void
+lb_u0(FILE *fp, struct lb *l, uint64_t v, int w)
+{
+	int nd = lb_ndigits(v), n = nd > w ? nd : w;
+	char *e;
+
+	if ((size_t)n > sizeof(l->b) - l->n)
+		lb_flush(fp, l);
+	e = l->b + l->n + n;
+	l->n += (size_t)n;
+	for (; v > UINT32_MAX; v /= 10)
+		*--e = (char)('0' + v % 10);
+	{
+		uint32_t u = (uint32_t)v;
+
+		while (u >= 100) {
+			uint32_t r = u % 100;
+
+			u /= 100;
+			*--e = lb_d2[2 * r + 1];
+			*--e = lb_d2[2 * r];
+		}
+		if (u >= 10) {
+			*--e = lb_d2[2 * u + 1];
+			*--e = lb_d2[2 * u];
+		} else
+			*--e = (char)('0' + u);
+	}
+	while (nd++ < n)
+		*--e = '0';
 }
 
 static void
 lb_u64(FILE *fp, struct lb *l, uint64_t v)
 {
-	char t[24];
-	int i = (int)sizeof(t) - 1;
-
-	t[i] = '\0';
-	do {
-		t[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	lb_str(fp, l, t + i);
-}
-
-/* v in at least w digits, zero-filled */
-static void
-lb_u0(FILE *fp, struct lb *l, unsigned long v, int w)
-{
-	char t[24];
-	int i = (int)sizeof(t) - 1;
-
-	t[i] = '\0';
-	while (w-- > 0 || v != 0) {
-		t[--i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	lb_str(fp, l, t + i);
+	lb_u0(fp, l, v, 1);
 }
 
 static void
 lb_hex32(FILE *fp, struct lb *l, uint32_t v)
 {
 	static const char hx[] = "0123456789abcdef";
-	char t[9];
+	char t[8];
 	int i;
 
 	for (i = 7; i >= 0; i--, v >>= 4)
 		t[i] = hx[v & 0xf];
-	t[8] = '\0';
-	lb_str(fp, l, t);
+	lb_mem(fp, l, t, sizeof(t));
 }
 
 static void
 lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
 {
 	char t[64];
+	size_t n = 0;
 	int i;
 
 	if (af != 4) {
@@ -90,10 +159,17 @@ lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
 		return;
 	}
 	for (i = 0; i < 4; i++) {
+		unsigned v = a[i];
+
 		if (i > 0)
-			lb_str(fp, l, ".");
-		lb_u64(fp, l, a[i]);
+			t[n++] = '.';
+		if (v >= 100)
+			t[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			t[n++] = (char)('0' + v / 10 % 10);
+		t[n++] = (char)('0' + v % 10);
 	}
+	lb_mem(fp, l, t, n);
 }
 
 /* UTC time of day: a time_t counts 86400 seconds a day. */
@@ -103,18 +179,20 @@ out_text_time(FILE *fp, struct lb *l, double ts)
 	long long t = (long long)ts;
 	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
 	long d;
+	char hms[9] = "00:00:00.";
 
 	if (usec >= 1000000) {
 		t++;
 		usec -= 1000000;
 	}
 	d = (long)(((t % 86400) + 86400) % 86400);
-	lb_u0(fp, l, (unsigned long)(d / 3600), 2);
-	lb_str(fp, l, ":");
-	lb_u0(fp, l, (unsigned long)(d / 60 % 60), 2);
-	lb_str(fp, l, ":");
-	lb_u0(fp, l, (unsigned long)(d % 60), 2);
-	lb_str(fp, l, ".");
+	hms[0] = lb_d2[2 * (d / 3600)];
+	hms[1] = lb_d2[2 * (d / 3600) + 1];
+	hms[3] = lb_d2[2 * (d / 60 % 60)];
+	hms[4] = lb_d2[2 * (d / 60 % 60) + 1];
+	hms[6] = lb_d2[2 * (d % 60)];
+	hms[7] = lb_d2[2 * (d % 60) + 1];
+	lb_mem(fp, l, hms, sizeof(hms));
 	lb_u0(fp, l, (unsigned long)usec, 6);
 }
 
@@ -240,57 +318,57 @@ out_text_esp(FILE *fp, struct lb *lb, const struct espd_result *r,
 	if (!l->sa_known)
 		return;
 	if (!l->decrypted) {
-		lb_str(fp, lb, " [not decrypted: ");
+		lb_lit(fp, lb, " [not decrypted: ");
 		lb_str(fp, lb, l->error ? l->error : "?");
 		if (l->detail) {
-			lb_str(fp, lb, " (");
+			lb_lit(fp, lb, " (");
 			lb_str(fp, lb, l->detail);
-			lb_str(fp, lb, ")");
+			lb_lit(fp, lb, ")");
 		}
-		lb_str(fp, lb, "]");
+		lb_lit(fp, lb, "]");
 		return;
 	}
-	lb_str(fp, lb, " decrypted icv=");
+	lb_lit(fp, lb, " decrypted icv=");
 	lb_str(fp, lb, cry_icv_name(l->icv));
-	lb_str(fp, lb, " ");
+	lb_lit(fp, lb, " ");
 	lb_str(fp, lb, espd_mode_name(l->mode));
 	if (l->ip == NULL)
 		return;
-	lb_str(fp, lb, " {");
+	lb_lit(fp, lb, " {");
 	lb_addr(fp, lb, in->af, in->src);
-	lb_str(fp, lb, " > ");
+	lb_lit(fp, lb, " > ");
 	lb_addr(fp, lb, in->af, in->dst);
-	lb_str(fp, lb, " proto ");
+	lb_lit(fp, lb, " proto ");
 	lb_u64(fp, lb, in->proto);
 	if (l->has_l4 && (in->proto == 6 || in->proto == 17)) {
-		lb_str(fp, lb, " ");
+		lb_lit(fp, lb, " ");
 		lb_u64(fp, lb, l->sport);
-		lb_str(fp, lb, " > ");
+		lb_lit(fp, lb, " > ");
 		lb_u64(fp, lb, l->dport);
 	} else if (l->has_l4) {
-		lb_str(fp, lb, " type ");
+		lb_lit(fp, lb, " type ");
 		lb_u64(fp, lb, l->icmp_type);
-		lb_str(fp, lb, " code ");
+		lb_lit(fp, lb, " code ");
 		lb_u64(fp, lb, l->icmp_code);
 	}
-	lb_str(fp, lb, " len ");
+	lb_lit(fp, lb, " len ");
 	lb_u64(fp, lb, l->ip_len);
 	if (in->kind != PKT_OTHER) {
-		lb_str(fp, lb, " ");
+		lb_lit(fp, lb, " ");
 		lb_str(fp, lb, pkt_kind_name(in->kind));
 	}
 	if (in->fragment)
-		lb_str(fp, lb, " fragment");
+		lb_lit(fp, lb, " fragment");
 	if (i + 1 < r->n) {
-		lb_str(fp, lb, " spi=0x");
+		lb_lit(fp, lb, " spi=0x");
 		lb_hex32(fp, lb, r->l[i + 1].spi);
-		lb_str(fp, lb, " seq=");
+		lb_lit(fp, lb, " seq=");
 		lb_u64(fp, lb, r->l[i + 1].seq);
 		out_text_esp(fp, lb, r, i + 1);
 	}
-	lb_str(fp, lb, "}");
+	lb_lit(fp, lb, "}");
 	if (l->tfc_pad != 0) {
-		lb_str(fp, lb, " tfc=");
+		lb_lit(fp, lb, " tfc=");
 		lb_u64(fp, lb, l->tfc_pad);
 	}
 }
@@ -306,82 +384,84 @@ out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
 
 	lb.n = 0;
 	lb_u64(fp, &lb, p->frame);
-	lb_str(fp, &lb, " ");
+	lb_lit(fp, &lb, " ");
 	out_text_time(fp, &lb, p->ts);
 	if (p->af != 0) {
-		lb_str(fp, &lb, " ");
+		lb_lit(fp, &lb, " ");
 		lb_addr(fp, &lb, p->af, p->src);
 		if (p->has_ports) {
-			lb_str(fp, &lb, ".");
+			lb_lit(fp, &lb, ".");
 			lb_u64(fp, &lb, p->sport);
 		}
-		lb_str(fp, &lb, " > ");
+		lb_lit(fp, &lb, " > ");
 		lb_addr(fp, &lb, p->af, p->dst);
 		if (p->has_ports) {
-			lb_str(fp, &lb, ".");
+			lb_lit(fp, &lb, ".");
 			lb_u64(fp, &lb, p->dport);
 		}
-		lb_str(fp, &lb, ":");
+		lb_lit(fp, &lb, ":");
 	}
 	if (p->kind == PKT_ESP) {
 		lb_str(fp, &lb, p->natt ? " ESP-in-UDP" : " ESP");
 		if (fr->has_esp) {
-			lb_str(fp, &lb, " spi=0x");
+			lb_lit(fp, &lb, " spi=0x");
 			lb_hex32(fp, &lb, fr->esp.spi);
-			lb_str(fp, &lb, " seq=");
+			lb_lit(fp, &lb, " seq=");
 			lb_u64(fp, &lb, fr->esp.seq);
-			lb_str(fp, &lb, " len=");
+			lb_lit(fp, &lb, " len=");
 			lb_u64(fp, &lb, cur_left(&p->payload));
 		}
 		if (fr->espr.n > 0)
 			out_text_esp(fp, &lb, &fr->espr, 0);
 	}
-	lb_flush(fp, &lb);
 	switch (p->kind) {
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
+		lb_flush(fp, &lb);	/* out_text_isakmp writes to fp */
 		out_text_isakmp(fp, fr);
 		break;
 	case PKT_ESP:		/* above */
 		break;
 	case PKT_NAT_KEEPALIVE:
-		fprintf(fp, " NAT-keepalive");
+		lb_lit(fp, &lb, " NAT-keepalive");
 		break;
 	case PKT_OTHER:
 		if (p->fragment)
-			fprintf(fp, " IP fragment id=0x%x off=%u%s proto %u",
-			    p->frag_id, p->frag_off, p->frag_more ? " MF" : "",
-			    p->proto);
+			lb_printf(fp, &lb, " IP fragment id=0x%x off=%u%s "
+			    "proto %u", p->frag_id, p->frag_off,
+			    p->frag_more ? " MF" : "", p->proto);
 		else if (p->af != 0 && out_text_proto(p->proto) != NULL)
-			fprintf(fp, " %s", out_text_proto(p->proto));
+			lb_printf(fp, &lb, " %s", out_text_proto(p->proto));
 		else if (p->af != 0)
-			fprintf(fp, " proto %u%s", p->proto,
+			lb_printf(fp, &lb, " proto %u%s", p->proto,
 			    p->has_ports ? " (udp)" : "");
 		else if (p->ethertype != 0)
-			fprintf(fp, " %s (ethertype 0x%04x)",
+			lb_printf(fp, &lb, " %s (ethertype 0x%04x)",
 			    out_text_ethertype(p->ethertype), p->ethertype);
 		else
-			fprintf(fp, " other");
+			lb_lit(fp, &lb, " other");
 		break;
 	}
 	if (p->reassembled)
-		fprintf(fp, " (reassembled from %u fragments, first frame %u)",
-		    p->nfrags, p->first_frame);
+		lb_printf(fp, &lb, " (reassembled from %u fragments, first "
+		    "frame %u)", p->nfrags, p->first_frame);
 	if (fr->ike_fragment)
-		fprintf(fp, " (IKE fragment, message incomplete)");
+		lb_lit(fp, &lb, " (IKE fragment, message incomplete)");
 	if (fr->ike_nfrags)
-		fprintf(fp, " (IKE message reassembled from %u fragments, "
-		    "first frame %u)", fr->ike_nfrags, fr->ike_frag_first);
+		lb_printf(fp, &lb, " (IKE message reassembled from %u "
+		    "fragments, first frame %u)", fr->ike_nfrags,
+		    fr->ike_frag_first);
 	for (i = 0; i < p->an.n; i++) {
 		char t[160];
 
 		an_format(&p->an.a[i], t, sizeof(t));
-		fprintf(fp, " [%s: %s]",
+		lb_printf(fp, &lb, " [%s: %s]",
 		    an_severity_name(an_severity(p->an.a[i].id)), t);
 	}
 	if (p->an.dropped)
-		fprintf(fp, " [+%u more anomalies]", p->an.dropped);
-	putc('\n', fp);
+		lb_printf(fp, &lb, " [+%u more anomalies]", p->an.dropped);
+	lb_lit(fp, &lb, "\n");
+	lb_flush(fp, &lb);
 	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP)
 		out_isakmp_tree(fp, &fr->isakmp, 1, o->show_secrets);
 }

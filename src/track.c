@@ -6,6 +6,7 @@
 
 #include <openssl/evp.h>
 
+#include "hash.h"
 #include "isakmp.h"
 #include "isakmp_names.h"
 #include "track.h"
@@ -194,14 +195,7 @@ trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 static size_t
 trk_hash_bytes(const uint8_t *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return (size_t)(h ^ (h >> 29));
+	return (size_t)hash_final(hash_bytes(HASH_SEED, p, n));
 }
 
 static size_t
@@ -213,14 +207,8 @@ trk_ike_bucket(const struct trk *t, const uint8_t *icookie)
 static size_t
 trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 {
-	uint8_t k[20];
-
-	memcpy(k, dst, 16);
-	k[16] = (uint8_t)(spi >> 24);
-	k[17] = (uint8_t)(spi >> 16);
-	k[18] = (uint8_t)(spi >> 8);
-	k[19] = (uint8_t)spi;
-	return trk_hash_bytes(k, sizeof(k)) & t->esp_mask;
+	return (size_t)hash_final(hash_add(hash_bytes(HASH_SEED, dst, 16),
+	    spi)) & t->esp_mask;
 }
 
 /* ------------------------------------------------------------ LRU lists */
