@@ -29,15 +29,26 @@ lb_flush(FILE *fp, struct lb *l)
 	l->n = 0;
 }
 
+/* the rare case of lb_mem: no room left */
 static void
+lb_mem_full(FILE *fp, struct lb *l, const char *s, size_t n)
+{
+	lb_flush(fp, l);
+	if (n > sizeof(l->b)) {
+		fwrite(s, 1, n, fp);
+		return;
+	}
+	memcpy(l->b, s, n);
+	l->n = n;
+}
+
+/* inline, so that a literal's constant length makes the copy a move */
+static inline __attribute__((always_inline)) void
 lb_mem(FILE *fp, struct lb *l, const char *s, size_t n)
 {
 	if (n > sizeof(l->b) - l->n) {
-		lb_flush(fp, l);
-		if (n > sizeof(l->b)) {
-			fwrite(s, 1, n, fp);
-			return;
-		}
+		lb_mem_full(fp, l, s, n);
+		return;
 	}
 	memcpy(l->b + l->n, s, n);
 	l->n += n;
@@ -150,26 +161,33 @@ lb_hex32(FILE *fp, struct lb *l, uint32_t v)
 static void
 lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
 {
-	char t[64];
-	size_t n = 0;
+	char t[64], *e;
 	int i;
 
 	if (af != 4) {
 		lb_str(fp, l, pkt_addr_str(af, a, t, sizeof(t)));
 		return;
 	}
+	if (sizeof(l->b) - l->n < 15)
+		lb_flush(fp, l);
+	e = l->b + l->n;
 	for (i = 0; i < 4; i++) {
 		unsigned v = a[i];
 
 		if (i > 0)
-			t[n++] = '.';
-		if (v >= 100)
-			t[n++] = (char)('0' + v / 100);
-		if (v >= 10)
-			t[n++] = (char)('0' + v / 10 % 10);
-		t[n++] = (char)('0' + v % 10);
+			*e++ = '.';
+		if (v >= 100) {
+			*e++ = (char)('0' + v / 100);
+			v %= 100;
+			*e++ = lb_d2[2 * v];
+			*e++ = lb_d2[2 * v + 1];
+		} else if (v >= 10) {
+			*e++ = lb_d2[2 * v];
+			*e++ = lb_d2[2 * v + 1];
+		} else
+			*e++ = (char)('0' + v);
 	}
-	lb_mem(fp, l, t, n);
+	l->n = (size_t)(e - l->b);
 }
 
 /* UTC time of day: a time_t counts 86400 seconds a day. */
