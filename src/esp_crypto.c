@@ -27,7 +27,7 @@
 #define CRY_MAX_ICV	32
 #define CRY_MAX_IV	16
 
-#define CRY_CHUNK	32	/* jobs a thread takes at a time */
+#define CRY_CHUNK	64	/* jobs a thread takes at a time */
 
 struct cry {
 	enum cry_backend_id	 backend;
