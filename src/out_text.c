@@ -91,17 +91,21 @@ static const char lb_d2[] =
     "62636465666768697071727374757677787980818283848586878889909192"
     "93949596979899";
 
-/* decimal digits of v */
+/* decimal digits of v (comparisons for the usual small values) */
 static int
 lb_ndigits(uint64_t v)
 {
-	int n = 1;
+	int n = 10;
 
-	while (v >= 100) {
-		v /= 100;
-		n += 2;
-	}
-	return v >= 10 ? n + 1 : n;
+	if (v < 100000)
+		return v < 100 ? (v < 10 ? 1 : 2) :
+		    v < 1000 ? 3 : v < 10000 ? 4 : 5;
+	if (v < 10000000000ULL)
+		return v < 10000000 ? (v < 1000000 ? 6 : 7) :
+		    v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+	for (v /= 10000000000ULL; v != 0; v /= 10)
+		n++;
+	return n;
 }
 
 /*
