@@ -16,14 +16,16 @@
 #            held in memory, 1 and 2 threads (the faster is the reference)
 #   floor    cat CAPTURE > FILE: reading the capture and writing as many
 #            bytes, which any tool that exports what it decrypts pays
+# in rounds (each tool once per round), so that the slow minutes of this
+# shared machine fall on every tool alike
 #   ikescope read -k KEYS -w OUT (decrypt + ICV + trailer checks + export;
 #            per-frame text to a file), with each built backend
 #   tshark   with ESP decryption and ICV checking (esp_sa table; per-frame
 #            text to a file)
 #   tcpdump -E (CBC only; tcpdump verifies no ICV; text to a file)
 # Rates count ESP frames; MB/s counts capture bytes (the pcap file size);
-# times are the best of REPEAT runs (ikescope, limit, floor: 5) or
-# REPEAT_REF runs (tshark, tcpdump: 3), wall clock in nanoseconds.
+# times are the best of REPEAT rounds (ikescope, limit, floor: 5) or of
+# the first REPEAT_REF (tshark, tcpdump: 3), wall clock in nanoseconds.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -63,35 +65,34 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
     "$(tshark --version 2>/dev/null | head -1);" \
     "$(tcpdump --version 2>&1 | head -1)"
 
-# run LABEL CMD...: time a command (best wall time of $rep runs, measured
-# with date's nanoseconds), keep peak RSS (/usr/bin/time); sets t
-# (seconds) and rss (KiB).  ikescope and the limit run $REPEAT times (5),
-# tshark and tcpdump $REPEAT_REF times (3; 1 saves most of the run's time).
+# once KEY OUT CMD...: time one run of a command (wall clock from date's
+# nanoseconds; peak RSS from /usr/bin/time) with a fresh output file OUT
+# (ext4 flushes a file truncated on open when it is closed, which would
+# time the disk) and nothing of the previous run still being written back
+# (sync); keeps the best time in t_KEY and the largest RSS in rss_KEY.
+# All tools run in the same rounds (see bench_variant), so that a slow
+# minute of this shared machine falls on all of them alike.
+once() {
+	key=$1 o=$2; shift 2
+	rm -f "$o"
+	sync
+	t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$work/time.out" "$@" \
+	    >"$work/stdout.out" 2>"$work/stderr.out" || {
+		echo "$key failed:" >&2; cat "$work/stderr.out" >&2; exit 1; }
+	t1=$(date +%s%N)
+	read -r rr <"$work/time.out"
+	eval "old=\${t_$key:-} oldr=\${rss_$key:-0}"
+	tt=$(awk -v a="$t0" -v b="$t1" -v o="$old" 'BEGIN {
+	    t = (b - a) / 1e9; if (o != "" && o < t) t = o; printf "%.4f", t }')
+	[ "$rr" -gt "$oldr" ] || rr=$oldr
+	eval "t_$key=\$tt rss_$key=\$rr"
+}
+
+# ikescope, the limit and the floor run $REPEAT rounds (5), tshark and
+# tcpdump the first $REPEAT_REF of them (3; 1 saves most of the time).
 rep=${REPEAT:-5}
 rep_ref=${REPEAT_REF:-3}
-run() {
-	label=$1; shift
-	t=; rss=0
-	i=0
-	while [ $i -lt "$rep" ]; do
-		# a fresh -w file: ext4 flushes a file truncated on open when
-		# it is closed, which would time the disk; and no writeback of
-		# the previous run's file while this one runs (sync)
-		rm -f "$work/out.pcap"
-		sync
-		t0=$(date +%s%N)
-		/usr/bin/time -f "%M" -o "$work/time.out" "$@" \
-		    >"$work/stdout.out" 2>"$work/stderr.out" || {
-			echo "$label failed:" >&2; cat "$work/stderr.out" >&2
-			t=; return 1; }
-		t1=$(date +%s%N)
-		tt=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
-		read -r rr <"$work/time.out"
-		if [ -z "$t" ] || awk "BEGIN{exit !($tt < $t)}"; then t=$tt; fi
-		[ "$rr" -gt "$rss" ] && rss=$rr
-		i=$((i + 1))
-	done
-}
 
 row() {	# label packets bytes seconds rss ref_pps
 	awk -v l="$1" -v n="$2" -v b="$3" -v t="$4" -v r="$5" -v ref="$6" \
@@ -123,49 +124,71 @@ bench_variant() {	# alg packets
 	echo "## $alg, $np packets, $((bytes / 1000000)) MB"
 	echo
 	echo "| tool                       |   wall s |   packets/s |     MB/s |  RSS MiB | x ref |"
-	echo "|----------------------------|----------|------------|----------|----------|-------|"
-	# the limit first: it is the reference of the ikescope rows (the
-	# faster of 1 and 2 threads), measured just before them
+	echo "|----------------------------|----------|-------------|----------|----------|-------|"
+	unset t_floor t_tshark t_tcpdump
+	for be in $backends; do
+		unset t_$be t_l1$be t_l2$be
+	done
+	r=0
+	while [ $r -lt "$rep" ]; do
+		r=$((r + 1))
+		# the crypto-only limit (1 and 2 threads; the faster is the
+		# reference of the ikescope rows), then ikescope
+		for be in $backends; do
+			for th in 1 2; do
+				set -- $("$work/crypto_limit" "$base.esp_sa" \
+				    "$base.pcap" "$be" 1 $th)
+				eval "old=\${t_l$th$be:-}"
+				eval "t_l$th$be=$(awk -v s="$3" -v o="$old" \
+				    'BEGIN { if (o != "" && o < s) s = o;
+				    printf "%.4f", s }')"
+			done
+			once $be "$work/out-$be.pcap" "$ike" -q --crypto="$be" \
+			    -k "$base.esp_sa" -w "$work/out-$be.pcap" \
+			    "$base.pcap"
+		done
+		# the floor of any tool that reads the capture and writes as
+		# many bytes: copying it to a fresh file
+		once floor "$work/out.pcap" sh -c 'cat "$1" >"$2"' sh \
+		    "$base.pcap" "$work/out.pcap"
+		[ $quick = 0 ] && [ $r -le "$rep_ref" ] || continue
+		once tshark /dev/null env WIRESHARK_CONFIG_DIR="$cfg" \
+		    tshark -n -r "$base.pcap"
+		[ "$alg" = cbc ] || continue
+		once tcpdump /dev/null tcpdump -n -r "$base.pcap" \
+		    -E "file $base.secrets"
+	done
 	for be in $backends; do
 		best=0
 		for th in 1 2; do
-			out=$("$work/crypto_limit" "$base.esp_sa" "$base.pcap" \
-			    "$be" $rep $th)
-			set -- $out
-			lt=$(awk -v s="$3" -v r=$rep 'BEGIN { printf "%.4f", s / r }')
+			eval "lt=\$t_l$th$be"
 			best=$(awk -v s=$lt -v n=$np -v b=$best \
 			    'BEGIN { r = n / s; print (r > b ? r : b) }')
 			row "limit $be x$th (crypto)" "$np" "$bytes" "$lt" 0 0
 		done
 		eval "limit_$be=\$best"
 	done
-	# the floor of any tool that reads the capture and writes as much:
-	# copying the file to a fresh one (page cache to page cache)
-	run floor sh -c 'cat "$1" >"$2"' sh "$base.pcap" "$work/out.pcap"
-	row "floor: cat capture > file" "$np" "$bytes" "$t" 0 0
+	row "floor: cat capture > file" "$np" "$bytes" "$t_floor" 0 0
 	for be in $backends; do
-		run "ikescope $be" "$ike" -q --crypto="$be" -k "$base.esp_sa" \
-		    -w "$work/out.pcap" "$base.pcap"
-		dec=$(tshark -r "$work/out.pcap" -T fields -e frame.number \
+		dec=$(tshark -r "$work/out-$be.pcap" -T fields -e frame.number \
 		    2>/dev/null | wc -l)
-		eval "lim=\$limit_$be"
-		row "ikescope $be ($dec out)" "$np" "$bytes" "$t" "$rss" "$lim"
+		rm -f "$work/out-$be.pcap"
+		eval "t=\$t_$be rr=\$rss_$be lim=\$limit_$be"
+		row "ikescope $be ($dec out)" "$np" "$bytes" "$t" "$rr" "$lim"
 		eval "ipps_$be=\$(awk -v n=$np -v t=$t 'BEGIN{print n/t}')"
 	done
 	tpps=0; dpps=0
 	if [ $quick = 0 ]; then
-		rep=$rep_ref run tshark env WIRESHARK_CONFIG_DIR="$cfg" \
-		    tshark -n -r "$base.pcap"
 		good=$(WIRESHARK_CONFIG_DIR="$cfg" tshark -n -r "$base.pcap" \
 		    -Y esp.icv_good==1 -T fields -e frame.number 2>/dev/null |
 		    wc -l)
-		tpps=$(awk -v n="$np" -v t="$t" 'BEGIN{print n/t}')
-		row "tshark ($good icv ok)" "$np" "$bytes" "$t" "$rss" 0
+		tpps=$(awk -v n="$np" -v t="$t_tshark" 'BEGIN{print n/t}')
+		row "tshark ($good icv ok)" "$np" "$bytes" "$t_tshark" \
+		    "$rss_tshark" 0
 		if [ "$alg" = cbc ]; then
-			rep=$rep_ref run tcpdump tcpdump -n -r "$base.pcap" \
-			    -E "file $base.secrets"
-			dpps=$(awk -v n="$np" -v t="$t" 'BEGIN{print n/t}')
-			row "tcpdump -E" "$np" "$bytes" "$t" "$rss" 0
+			dpps=$(awk -v n="$np" -v t="$t_tcpdump" 'BEGIN{print n/t}')
+			row "tcpdump -E" "$np" "$bytes" "$t_tcpdump" \
+			    "$rss_tcpdump" 0
 		fi
 	fi
 	echo
