@@ -71,10 +71,16 @@ struct eng_slot {
 	const uint8_t	*data;		/* the frame, in the arena */
 	long		 tv_sec, tv_nsec;
 	struct espd_req	 req;
-	unsigned	 nl;		/* ESP layers in l0: 0 or 1 */
 	bool		 nested;	/* l0 holds ESP: more layers */
 	struct espd_layer l0;		/* the first, once completed */
 };
+
+/* Whether the slot's frame has an ESP layer (l0 prepared, then completed). */
+static bool
+eng_slot_esp(const struct eng_slot *s)
+{
+	return s->has_esp && s->pkt.af != 0;
+}
 
 struct eng_batch {
 	struct eng_slot	*s;
@@ -157,8 +163,8 @@ eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
 	fr->esp_flow = s->flow;
 	fr->tv_sec = s->tv_sec;
 	fr->tv_nsec = s->tv_nsec;
-	fr->espr.n = s->nl;
-	if (s->nl > 0)
+	fr->espr.n = eng_slot_esp(s) ? 1 : 0;
+	if (fr->espr.n > 0)
 		fr->espr.l[0] = s->l0;
 	if (s->nested)	/* the main thread's, in frame order */
 		espd_nested(c->espd, &fr->espr);
@@ -356,12 +362,10 @@ eng_batch_complete(struct ctx *c, struct eng_batch *b)
 	for (i = 0; i < b->n; i++) {
 		struct eng_slot *s = &b->s[i];
 
-		s->nl = 0;
 		s->nested = false;
-		if (s->has_esp && s->pkt.af != 0) {
+		if (eng_slot_esp(s)) {
 			s->nested = espd_complete(c->espd, &s->pkt, &s->esp,
 			    &s->req, &s->l0);
-			s->nl = 1;
 			eng_esp_count(&s->l0, s->flow);
 		}
 		if (!here && s->nested) {
@@ -487,7 +491,7 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 	s->tv_nsec = fr->tv_nsec;
 	s->flow = NULL;
 	s->req.queued = false;
-	if (!fr->has_esp || p->af == 0)
+	if (!eng_slot_esp(s))
 		return;
 	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
 	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);

@@ -374,6 +374,24 @@ espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 	return hi;
 }
 
+/*
+ * The layer is not decrypted, for why.  A verified ICV proves only the
+ * integrity key: the trailer and inner checks still decide about the
+ * encryption key, hence the hint.  A bad ICV is counted as such, anything
+ * else as a bad trailer.  Returns false.
+ */
+static bool
+espd_reject(struct espd_layer *l, struct ks_esp_sa *sa,
+    const struct cry_out *o, const char *why)
+{
+	l->error = why;
+	if (o->icv == CRY_ICV_OK)
+		l->detail = ESPD_ENC_KEY_HINT;
+	if (o->icv != CRY_ICV_BAD)
+		sa->st.trailer_bad++;
+	return false;
+}
+
 /* Second half, in frame order: the job's result into the layer. */
 static bool
 espd_layer_end(struct espd *d, const struct pkt *outer,
@@ -384,7 +402,6 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	uint8_t *out = q->job.out;
 	uint32_t hi;
 	size_t dlen;
-	bool checked;
 
 	/* the ESN guess assumed queued packets authenticate: redo the
 	 * (rare) packets where the exact inference differs */
@@ -402,46 +419,29 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	l->icv = o->icv;
 	l->next_header = o->next_header;
 	l->pad_len = o->pad_len;
-	checked = o->icv == CRY_ICV_OK;
 	if (o->icv == CRY_ICV_BAD)
 		sa->st.icv_bad++;
-	if (o->st != CRY_OK) {
-		/* A verified ICV proves only the integrity key: the trailer
-		 * and inner checks still decide about the encryption key. */
-		l->error = cry_status_name(o->st);
-		if (checked)
-			l->detail = ESPD_ENC_KEY_HINT;
-		if (o->icv != CRY_ICV_BAD)
-			sa->st.trailer_bad++;
-		return false;
-	}
+	if (o->st != CRY_OK)
+		return espd_reject(l, sa, o, cry_status_name(o->st));
 	if (o->next_header == 59) {
 		l->mode = ESPD_DUMMY;
-	} else if (o->next_header == 4 || o->next_header == 41) {
-		l->mode = ESPD_TUNNEL;
-		if (!espd_inner_ip_ok(o->payload, o->payload_len,
-		    o->next_header, &dlen)) {
-			l->error = "bad_inner";
-			if (checked)
-				l->detail = ESPD_ENC_KEY_HINT;
-			sa->st.trailer_bad++;
-			return false;
-		}
-		l->ip = o->payload;
-		l->ip_len = dlen;
-		l->tfc_pad = o->payload_len - dlen;
 	} else {
-		l->mode = ESPD_TRANSPORT;
-		if (!espd_transport_ok(o->payload, o->payload_len,
-		    o->next_header, &dlen)) {
-			l->error = "bad_inner";
-			if (checked)
-				l->detail = ESPD_ENC_KEY_HINT;
-			sa->st.trailer_bad++;
-			return false;
-		}
-		l->ip_len = espd_rewrap(outer, o->next_header, out, dlen,
-		    &l->ip);
+		bool tunnel = o->next_header == 4 || o->next_header == 41;
+		bool ok = tunnel ?
+		    espd_inner_ip_ok(o->payload, o->payload_len,
+		    o->next_header, &dlen) :
+		    espd_transport_ok(o->payload, o->payload_len,
+		    o->next_header, &dlen);
+
+		l->mode = tunnel ? ESPD_TUNNEL : ESPD_TRANSPORT;
+		if (!ok)
+			return espd_reject(l, sa, o, "bad_inner");
+		if (tunnel) {
+			l->ip = o->payload;
+			l->ip_len = dlen;
+		} else
+			l->ip_len = espd_rewrap(outer, o->next_header, out,
+			    dlen, &l->ip);
 		l->tfc_pad = o->payload_len - dlen;
 	}
 	l->decrypted = true;

@@ -36,7 +36,7 @@ void	json_null(struct json *);
 void	json_hex(struct json *, const uint8_t *, size_t);
 void	json_end_line(struct json *);
 
-/* key + value shorthands */
+/* key + value shorthands (json_kstr with a NULL string: null) */
 void	json_kstr(struct json *, const char *, const char *);
 void	json_ku64(struct json *, const char *, uint64_t);
 void	json_kbool(struct json *, const char *, bool);

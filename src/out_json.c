@@ -230,19 +230,15 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 		json_kstr(j, "dst", pkt_addr_str(p->af, p->dst, a, sizeof(a)));
 		json_ku64(j, "ip_proto", p->proto);
 	} else {
-		json_key(j, "src");
-		json_null(j);
-		json_key(j, "dst");
-		json_null(j);
+		json_kstr(j, "src", NULL);
+		json_kstr(j, "dst", NULL);
 	}
 	if (p->has_ports) {
 		json_ku64(j, "sport", p->sport);
 		json_ku64(j, "dport", p->dport);
 	} else {
-		json_key(j, "sport");
-		json_null(j);
-		json_key(j, "dport");
-		json_null(j);
+		json_kstr(j, "sport", NULL);
+		json_kstr(j, "dport", NULL);
 	}
 	json_kstr(j, "kind", pkt_kind_name(p->kind));
 	if (p->natt)

@@ -490,10 +490,8 @@ out_esp_obj_json(struct json *j, const struct trk_esp *f,
 		snprintf(h, sizeof(h), "%08x", qm->msgid);
 		json_kstr(j, "quick_mode", h);
 	} else {
-		json_key(j, "enc");
-		json_null(j);
-		json_key(j, "auth");
-		json_null(j);
+		json_kstr(j, "enc", NULL);
+		json_kstr(j, "auth", NULL);
 	}
 	json_ku64(j, "packets", f->packets);
 	json_ku64(j, "bytes", f->bytes);
@@ -551,11 +549,8 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	    sa->chosen.auth) : NULL;
 	json_kstr(j, "auth", tok);
 	json_kstr(j, "state", trk_state_name(sa->state));
-	json_key(j, "reason");
-	if (trk_reason_text(sa, r, sizeof(r)) > 0)
-		json_str(j, r);
-	else
-		json_null(j);
+	json_kstr(j, "reason", trk_reason_text(sa, r, sizeof(r)) > 0 ? r :
+	    NULL);
 	if (sa->reason == TRK_R_NOTIFY)
 		json_ku64(j, "reason_notify", sa->notify);
 	out_json_proposal(j, &sa->chosen, false);
@@ -629,11 +624,8 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 		}
 		json_arr_end(j);
 		json_kstr(j, "state", trk_state_name(e->state));
-		json_key(j, "reason");
-		if (trk_ex_reason_text(e, r, sizeof(r)) > 0)
-			json_str(j, r);
-		else
-			json_null(j);
+		json_kstr(j, "reason", trk_ex_reason_text(e, r, sizeof(r)) > 0 ?
+		    r : NULL);
 		json_ku64(j, "retransmits", e->rexmits);
 		json_ku64(j, "missing_steps", e->missing);
 		json_key(j, "spis");
@@ -758,11 +750,8 @@ out_sas_ike_json(const struct trk_ike_sa *sa, void *arg)
 	json_kstr(j, "responder", out_addr(sa->af, sa->raddr, a, sizeof(a)));
 	json_kstr(j, "mode", out_mode_token(sa->mode));
 	json_kstr(j, "state", trk_state_name(sa->state));
-	json_key(j, "reason");
-	if (trk_reason_text(sa, r, sizeof(r)) > 0)
-		json_str(j, r);
-	else
-		json_null(j);
+	json_kstr(j, "reason", trk_reason_text(sa, r, sizeof(r)) > 0 ? r :
+	    NULL);
 	out_json_proposal(j, &sa->chosen, false);
 	json_ku64(j, "messages", sa->nmsgs);
 	json_obj_end(j);
