@@ -104,7 +104,8 @@ check build
 check build-san --enable-sanitizers
 
 # Bounded fuzzing with libFuzzer when clang supports it: each target for
-# FUZZ_SECONDS (default 60), seeded with every frame of the captures.
+# FUZZ_SECONDS (default 60), seeded with the captures' frames (fuzz_packet),
+# their ESP packets (fuzz_esp) and the key files (fuzz_keyfile).
 fuzz_pass=0; fuzz_fail=0
 fuzz_seconds=${FUZZ_SECONDS:-60}
 if command -v clang >/dev/null 2>&1; then
@@ -118,15 +119,26 @@ if command -v clang >/dev/null 2>&1; then
 		    ../shared/corpus -type f \( -name '*.pcap' -o \
 		    -name '*.pcapng' -o -name '*.cap' -o -name '*.pcap.gz' \
 		    -o -name '*.pcapng.gz' \) 2>/dev/null)
+		# each target its own seeds: frames, ESP packets, key files
+		mkdir -p "$seeds/fuzz_packet" "$seeds/fuzz_esp" \
+		    "$seeds/fuzz_keyfile"
 		# shellcheck disable=SC2086
-		python3 tests/fuzz/seeds.py "$seeds" $corpus_caps \
+		python3 tests/fuzz/seeds.py "$seeds/fuzz_packet" $corpus_caps \
 		    >/dev/null 2>&1 || true
+		# shellcheck disable=SC2086
+		python3 tests/fuzz/seeds.py --esp "$seeds/fuzz_esp" \
+		    $corpus_caps >/dev/null 2>&1 || true
+		find tests/fuzz/keyfile-seeds samples ../shared/corpus \
+		    -type f \( -name '*.esp_sa' -o -name '*_decryption_table' \
+		    -o -name '*.keys' -o -path '*keyfile-seeds/*' \) \
+		    -exec cp {} "$seeds/fuzz_keyfile/" \; 2>/dev/null || true
 		for t in build-fuzz/tests/fuzz/fuzz_*; do
 			case $t in *_replay|*.o) continue ;; esac
 			[ -x "$t" ] || continue
 			name=$(basename "$t")
+			mkdir -p "$seeds/$name"
 			if "$t" -max_total_time="$fuzz_seconds" \
-			    -print_final_stats=1 -close_fd_mask=3 "$seeds" \
+			    -print_final_stats=1 -close_fd_mask=3 "$seeds/$name" \
 			    >"build-fuzz/$name.out" 2>&1; then
 				fuzz_pass=$((fuzz_pass + 1))
 				execs=$(sed -n \

@@ -123,6 +123,29 @@ t_sanitizer_report() {
 	grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Undefined|Leak)' "$1"
 }
 
+# t_replay DRIVER LIST DESC [WANT]: run a fuzz target's replay driver
+# over the inputs listed in file LIST (one path per line).  ok when it
+# exits 0, reports no sanitizer finding and replays more than zero inputs
+# (exactly WANT when given).
+t_replay() {
+	# shellcheck disable=SC2046
+	"$1" $(cat "$2") >"$t_tmp/replay.out" 2>"$t_tmp/replay.err"
+	rc=$?
+	n=$(sed -n 's/^replayed \([0-9]*\) inputs.*/\1/p' "$t_tmp/replay.out")
+	if t_sanitizer_report "$t_tmp/replay.err" >/dev/null; then
+		t_not_ok "$3: sanitizer report"
+		head -n 40 "$t_tmp/replay.err" | t_diag
+	elif [ "$rc" -ne 0 ]; then
+		t_not_ok "$3: exit status $rc"
+		tail -n 20 "$t_tmp/replay.err" | t_diag
+	elif [ -z "$n" ] || [ "$n" -eq 0 ] ||
+	    { [ -n "${4:-}" ] && [ "$n" -ne "$4" ]; }; then
+		t_not_ok "$3: replayed ${n:-none} of ${4:-some} inputs"
+	else
+		t_ok "$3: $(cat "$t_tmp/replay.out")"
+	fi
+}
+
 # Skip the whole script unless the corpus (optionally one of its
 # subdirectories) is there.
 t_need_corpus() {

@@ -15,30 +15,12 @@ for f in "$top_srcdir"/tests/regress/*; do
 	[ -f "$f" ] && printf '%s\n' "$f" >>"$t_tmp/list"
 done
 
-run() {
-	# shellcheck disable=SC2046
-	"$REPLAY" $(cat "$1") >"$t_tmp/out" 2>"$t_tmp/err"
-	rc=$?
-	n=$(sed -n 's/^replayed \([0-9]*\) inputs.*/\1/p' "$t_tmp/out")
-	if t_sanitizer_report "$t_tmp/err" >/dev/null; then
-		t_not_ok "$2: sanitizer report"
-		head -n 40 "$t_tmp/err" | t_diag
-	elif [ "$rc" -ne 0 ]; then
-		t_not_ok "$2: exit status $rc"
-		tail -n 5 "$t_tmp/err" | t_diag
-	elif [ -z "$n" ] || [ "$n" -eq 0 ]; then
-		t_not_ok "$2: no input replayed"
-	else
-		t_ok "$2: $(cat "$t_tmp/out")"
-	fi
-}
-
 # All inputs in one process (reassembly state carries across, as in the
 # fuzzer), then each regression input alone.
-run "$t_tmp/list" "all captures and regression inputs"
+t_replay "$REPLAY" "$t_tmp/list" "all captures and regression inputs"
 for f in "$top_srcdir"/tests/regress/*; do
 	[ -f "$f" ] || continue
 	printf '%s\n' "$f" >"$t_tmp/one"
-	run "$t_tmp/one" "regress/$(basename "$f")"
+	t_replay "$REPLAY" "$t_tmp/one" "regress/$(basename "$f")"
 done
 t_done

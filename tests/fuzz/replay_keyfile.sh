@@ -23,19 +23,5 @@ for f in "$top_srcdir"/samples/*.esp_sa \
 done
 want=$(wc -l <"$t_tmp/list")
 
-# shellcheck disable=SC2046
-"$REPLAY" $(cat "$t_tmp/list") >"$t_tmp/out" 2>"$t_tmp/err"
-rc=$?
-n=$(sed -n 's/^replayed \([0-9]*\) inputs.*/\1/p' "$t_tmp/out")
-if t_sanitizer_report "$t_tmp/err" >/dev/null; then
-	t_not_ok "key files: sanitizer report"
-	head -n 40 "$t_tmp/err" | t_diag
-elif [ "$rc" -ne 0 ]; then
-	t_not_ok "key files: exit status $rc"
-	tail -n 20 "$t_tmp/err" | t_diag
-elif [ -z "$n" ] || [ "$n" -ne "$want" ]; then
-	t_not_ok "key files: replayed ${n:-none} of $want inputs"
-else
-	t_ok "key files: $(cat "$t_tmp/out")"
-fi
+t_replay "$REPLAY" "$t_tmp/list" "key files" "$want"
 t_done

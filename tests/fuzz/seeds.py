@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Write one libFuzzer seed per frame of the given captures.
 
-usage: seeds.py OUTDIR CAPTURE...
+usage: seeds.py [--esp] OUTDIR CAPTURE...
 
 Each seed is what tests/fuzz/fuzz_packet.c expects: one selector byte
 (index of the capture's link type in its table) followed by the frame.
+With --esp, what tests/fuzz/fuzz_esp.c expects, for the frames that carry
+ESP (IP protocol 50, or UDP port 4500 after the non-ESP marker test): a
+selector byte (the test SA, in turn) followed by the ESP packet.
 Captures are converted to classic pcap by tshark first, so pcapng and
 .gz files work too.  Standard library only.
 """
@@ -19,7 +22,40 @@ LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
          228: 6, 229: 7}
 
 
-def frames(path):
+def esp_of(link, f):
+    """The ESP packet of frame f (link-layer type link), or None."""
+    if link == 1:
+        off, et = 14, f[12:14]
+        while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
+            et, off = f[off + 2:off + 4], off + 4
+    elif link == 113:
+        off, et = 16, f[14:16]
+    elif link == 276:
+        off, et = 20, f[0:2]
+    elif link == 0:
+        off = 4
+        et = b"\x86\xdd" if f[4:5] and f[4] >> 4 == 6 else b"\x08\x00"
+    elif link in (101, 12, 14, 228, 229):
+        off = 0
+        et = b"\x86\xdd" if f[:1] and f[0] >> 4 == 6 else b"\x08\x00"
+    else:
+        return None
+    ip = f[off:]
+    if et == b"\x08\x00" and len(ip) >= 20 and ip[0] >> 4 == 4:
+        proto, body = ip[9], ip[(ip[0] & 15) * 4:]
+    elif et == b"\x86\xdd" and len(ip) >= 40 and ip[0] >> 4 == 6:
+        proto, body = ip[6], ip[40:]
+    else:
+        return None
+    if proto == 50:
+        return body
+    if proto == 17 and len(body) > 12 and 4500 in struct.unpack(
+            ">HH", body[:4]) and body[8:12] != b"\0\0\0\0":
+        return body[8:]
+    return None
+
+
+def frames(path, esp=False):
     raw = subprocess.run(["tshark", "-r", path, "-F", "pcap", "-w", "-"],
                          check=True, capture_output=True).stdout
     if len(raw) < 24:
@@ -32,21 +68,33 @@ def frames(path):
     while off + 16 <= len(raw):
         incl = struct.unpack(end + "I", raw[off + 8:off + 12])[0]
         off += 16
-        yield bytes([sel]) + raw[off:off + incl]
+        frame = raw[off:off + incl]
         off += incl
+        if not esp:
+            yield bytes([sel]) + frame
+            continue
+        e = esp_of(link, frame)
+        if e is not None:
+            yield e
 
 
 def main():
-    out = sys.argv[1]
+    args = sys.argv[1:]
+    esp = args[:1] == ["--esp"]
+    if esp:
+        args = args[1:]
+    out = args[0]
     os.makedirs(out, exist_ok=True)
     n = 0
-    for path in sys.argv[2:]:
-        for seed in frames(path):
+    for path in args[1:]:
+        for seed in frames(path, esp):
+            if esp:
+                seed = bytes([n % 8]) + seed
             name = hashlib.sha1(seed).hexdigest()
             with open(os.path.join(out, name), "wb") as f:
                 f.write(seed)
             n += 1
-    print("%d seeds from %d captures" % (n, len(sys.argv) - 2))
+    print("%d seeds from %d captures" % (n, len(args) - 1))
 
 
 if __name__ == "__main__":
