@@ -49,7 +49,9 @@ struct cry {
 	/* gen << 32 | first unclaimed job: a thread that saw an older
 	 * batch cannot claim from a newer one */
 	_Atomic uint64_t	 next;
-	size_t			 done;		/* under mu */
+	/* jobs finished; the thread that finishes the last one wakes the
+	 * waiter, under mu (the only lock a chunk costs) */
+	_Atomic size_t		 done;
 };
 
 static void	cry_stop_threads(struct cry *);
@@ -834,11 +836,11 @@ cry_work(struct cry *c, unsigned lane, unsigned long gen,
 		i = (size_t)(v & 0xffffffffU);
 		n = njobs - i < CRY_CHUNK ? njobs - i : CRY_CHUNK;
 		cry_run(c, lane, jobs + i, n);
-		pthread_mutex_lock(&c->mu);
-		c->done += n;
-		if (c->done == c->njobs)
+		if (atomic_fetch_add(&c->done, n) + n == njobs) {
+			pthread_mutex_lock(&c->mu);
 			pthread_cond_broadcast(&c->cv_done);
-		pthread_mutex_unlock(&c->mu);
+			pthread_mutex_unlock(&c->mu);
+		}
 	}
 }
 
@@ -952,7 +954,7 @@ cry_submit(struct cry *c, struct cry_job **jobs, size_t n)
 	pthread_mutex_lock(&c->mu);
 	c->jobs = jobs;
 	c->njobs = n;
-	c->done = 0;
+	atomic_store(&c->done, 0);
 	c->gen++;
 	atomic_store(&c->next, (uint64_t)(c->gen & 0xffffffffUL) << 32);
 	pthread_cond_broadcast(&c->cv_work);
@@ -968,11 +970,13 @@ cry_wait(struct cry *c)
 		return;
 	}
 	cry_work(c, 0, c->gen, c->jobs, c->njobs);
-	pthread_mutex_lock(&c->mu);
-	while (c->done < c->njobs)
-		pthread_cond_wait(&c->cv_done, &c->mu);
+	if (atomic_load(&c->done) < c->njobs) {
+		pthread_mutex_lock(&c->mu);
+		while (atomic_load(&c->done) < c->njobs)
+			pthread_cond_wait(&c->cv_done, &c->mu);
+		pthread_mutex_unlock(&c->mu);
+	}
 	c->njobs = 0;
-	pthread_mutex_unlock(&c->mu);
 }
 
 const char *
