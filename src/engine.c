@@ -107,6 +107,7 @@ struct eng_q {
 	unsigned	 out_head, out_n;
 	bool		 quit;
 	struct frame_rec *ofr;		/* the output thread's record */
+	struct out_lines *olines;	/* and its pending text */
 	struct ctx	*c;
 };
 
@@ -121,7 +122,8 @@ eng_threads(const struct ctx *c)
 	return n < 1 ? 1 : n > CRY_MAX_LANES ? CRY_MAX_LANES : (unsigned)n;
 }
 
-static void	eng_frame_out(struct ctx *, const struct frame_rec *);
+static void	eng_frame_out(struct ctx *, struct out_lines *,
+		    const struct frame_rec *);
 
 /*
  * The -w export of a frame whose bytes are data: its innermost decrypted
@@ -155,7 +157,8 @@ eng_export(struct ctx *c, const struct frame_rec *fr, const uint8_t *data)
  * the filled ones are read.
  */
 static void
-eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
+eng_slot_out(struct ctx *c, struct frame_rec *fr, struct out_lines *lines,
+    const struct eng_slot *s)
 {
 	fr->pkt = s->pkt;
 	fr->esp = s->esp;
@@ -169,7 +172,27 @@ eng_slot_out(struct ctx *c, struct frame_rec *fr, const struct eng_slot *s)
 	if (s->nested)	/* the main thread's, in frame order */
 		espd_nested(c->espd, &fr->espr);
 	eng_export(c, fr, s->data);
-	eng_frame_out(c, fr);
+	eng_frame_out(c, lines, fr);
+}
+
+/*
+ * The output thread's run over a batch.  The output streams are held for
+ * the run (one stdio lock instead of one per write: a few per frame), and
+ * the text is written before the batch is given back.
+ */
+static void
+eng_slots_out(struct eng_q *q, const struct eng_batch *b)
+{
+	struct ctx *c = q->c;
+	size_t i;
+
+	flockfile(c->out);
+	out_pcap_hold(c->wout, true);
+	for (i = 0; i < b->n; i++)
+		eng_slot_out(c, q->ofr, q->olines, &b->s[i]);
+	out_lines_flush(c->out, q->olines);
+	out_pcap_hold(c->wout, false);
+	funlockfile(c->out);
 }
 
 static void
@@ -184,7 +207,6 @@ eng_out_thread(void *arg)
 {
 	struct eng_q *q = arg;
 	struct eng_batch *b;
-	size_t i;
 
 	for (;;) {
 		pthread_mutex_lock(&q->mu);
@@ -196,8 +218,7 @@ eng_out_thread(void *arg)
 		}
 		b = &q->b[q->outq[q->out_head]];
 		pthread_mutex_unlock(&q->mu);
-		for (i = 0; i < b->n; i++)
-			eng_slot_out(q->c, q->ofr, &b->s[i]);
+		eng_slots_out(q, b);
 		pthread_mutex_lock(&q->mu);
 		eng_batch_reset(b);
 		q->out_head = (q->out_head + 1) % ENG_Q_BATCHES;
@@ -243,6 +264,7 @@ eng_q_free(struct eng_q *q)
 	}
 	free(q->fr);
 	free(q->ofr);
+	free(q->olines);
 	free(q);
 }
 
@@ -283,7 +305,8 @@ eng_q_new(struct ctx *c, char *errbuf, size_t errlen)
 	q->crypto = -1;
 	q->fr = calloc(1, sizeof(*q->fr));
 	q->ofr = calloc(1, sizeof(*q->ofr));
-	if (q->fr == NULL || q->ofr == NULL)
+	q->olines = calloc(1, sizeof(*q->olines));
+	if (q->fr == NULL || q->ofr == NULL || q->olines == NULL)
 		goto fail;
 	for (i = 0; i < ENG_Q_BATCHES; i++) {
 		q->b[i].s = calloc(ENG_Q_SLOTS, sizeof(*q->b[i].s));
@@ -371,16 +394,20 @@ eng_batch_complete(struct ctx *c, struct eng_batch *b)
 		if (!here && s->nested) {
 			eng_out_idle(q);
 			for (j = 0; j < i; j++)
-				eng_slot_out(c, q->fr, &b->s[j]);
+				eng_slot_out(c, q->fr, c->lines, &b->s[j]);
 			here = true;
 		}
 		if (here)
-			eng_slot_out(c, q->fr, s);
+			eng_slot_out(c, q->fr, c->lines, s);
 	}
 	if (!q->threaded) {
 		eng_batch_reset(b);
 		return;
 	}
+	/* text the main thread output goes first (the output thread is idle
+	 * when there is any: see eng_frame_out) */
+	if (!here)
+		out_lines_flush(c->out, c->lines);
 	pthread_mutex_lock(&q->mu);
 	if (here)
 		eng_batch_reset(b);
@@ -518,6 +545,11 @@ eng_init(struct ctx *c, FILE *out, char *errbuf, size_t errlen)
 {
 	memset(&c->st, 0, sizeof(c->st));
 	c->out = out;
+	c->lines = calloc(1, sizeof(*c->lines));
+	if (c->lines == NULL) {
+		snprintf(errbuf, errlen, "out of memory (output)");
+		return -1;
+	}
 	c->stop = false;
 	json_init(&c->j, out);
 	c->trk = trk_new(NULL);
@@ -548,6 +580,8 @@ eng_free(struct ctx *c)
 {
 	eng_q_free(c->q);
 	c->q = NULL;
+	free(c->lines);
+	c->lines = NULL;
 	pkt_decoder_free(&c->pd);
 	trk_free(c->trk);
 	c->trk = NULL;
@@ -709,15 +743,21 @@ eng_frame_clear(struct frame_rec *fr)
 	    sizeof(*fr) - e - sizeof(fr->espr));
 }
 
-/* A frame's output, once its ESP layers are decrypted. */
+/*
+ * A frame's output, once its ESP layers are decrypted, with the text lines of the calling thread: the output
+ * thread's, written at the end of each batch, or the main thread's, which
+ * outputs only while the output thread is idle and writes its lines
+ * before it hands the next batch over and at the end of each file.
+ */
 static void
-eng_frame_out(struct ctx *c, const struct frame_rec *fr)
+eng_frame_out(struct ctx *c, struct out_lines *lines,
+    const struct frame_rec *fr)
 {
 	if (c->o.cmd == CMD_READ) {
 		if (c->o.json)
 			out_json_frame(&c->j, &c->o, fr);
 		else
-			out_text_frame(c->out, &c->o, fr);
+			out_text_frame(c->out, lines, &c->o, fr);
 	}
 }
 
@@ -778,7 +818,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		c->st.malformed++;
 	if (b == NULL) {
 		eng_export(c, fr, data);
-		eng_frame_out(c, fr);
+		eng_frame_out(c, c->lines, fr);
 	}
 	if (c->o.count != 0 && c->st.frames >= c->o.count)
 		c->stop = true;
@@ -812,6 +852,7 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		break;
 	}
 	eng_q_drain(c);
+	out_lines_flush(c->out, c->lines);
 	fflush(c->out);
 	cap_close(cap);
 	return rc;
@@ -833,6 +874,7 @@ void
 eng_finish(struct ctx *c)
 {
 	eng_q_drain(c);
+	out_lines_flush(c->out, c->lines);
 	trk_finish(c->trk);
 	if (c->o.cmd == CMD_TIMELINE)
 		trk_foreach_ike(c->trk, eng_print_ike, c);

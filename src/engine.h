@@ -68,6 +68,18 @@ struct frame_rec {
 	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
+/*
+ * Text lines on their way to a stream: out_text_frame appends a frame's
+ * line and writes the buffer when it is full (or before writing to the
+ * stream itself); out_lines_flush writes what is left, and must come
+ * before anything else writes to the stream.
+ */
+#define OUT_LINES_BUF	65536
+struct out_lines {
+	char	b[OUT_LINES_BUF];
+	size_t	n;
+};
+
 struct ctx {
 	struct opts		 o;
 	struct pkt_decoder	 pd;
@@ -76,6 +88,7 @@ struct ctx {
 	struct json		 j;
 	struct stats		 st;
 	struct frame_rec	 fr;	/* the frame being processed */
+	struct out_lines	*lines;	/* the main thread's pending text */
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
 	struct out_pcap		*wout;	/* -w */
@@ -101,7 +114,9 @@ void	eng_finish(struct ctx *);
 int	eng_close_outputs(struct ctx *, char *, size_t);
 
 /* outputs */
-void	out_text_frame(FILE *, const struct opts *, const struct frame_rec *);
+void	out_text_frame(FILE *, struct out_lines *, const struct opts *,
+	    const struct frame_rec *);
+void	out_lines_flush(FILE *, struct out_lines *);
 void	out_json_frame(struct json *, const struct opts *,
 	    const struct frame_rec *);
 void	out_text_ike_sa(FILE *, const struct trk *, const struct trk_ike_sa *);

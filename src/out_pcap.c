@@ -110,6 +110,17 @@ out_pcap_write(struct out_pcap *o, long sec, long nsec, const uint8_t *p,
 	return 0;
 }
 
+void
+out_pcap_hold(struct out_pcap *o, bool hold)
+{
+	if (o == NULL)
+		return;
+	if (hold)
+		flockfile(pcap_dump_file(o->d));
+	else
+		funlockfile(pcap_dump_file(o->d));
+}
+
 uint64_t
 out_pcap_count(const struct out_pcap *o)
 {

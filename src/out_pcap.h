@@ -8,6 +8,7 @@
 #ifndef IKESCOPE_OUT_PCAP_H
 #define IKESCOPE_OUT_PCAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,11 @@ struct out_pcap	*out_pcap_open(const char *, char *, size_t);
 int		 out_pcap_write(struct out_pcap *, long, long, const uint8_t *,
 		    size_t, size_t);
 uint64_t	 out_pcap_count(const struct out_pcap *);
+/*
+ * Hold (true) or release the file's stdio lock around a run of writes by
+ * one thread: each write then skips stdio's atomic lock and unlock.
+ */
+void		 out_pcap_hold(struct out_pcap *, bool);
 /* Flush and close; -1 with errbuf set when the file could not be written. */
 int		 out_pcap_close(struct out_pcap *, char *, size_t);
 

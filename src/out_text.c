@@ -13,25 +13,30 @@
 #include "out_isakmp.h"
 
 /*
- * A line is built in a buffer with these helpers and written once: the
- * per-frame path of a large capture is dominated by formatting, and
- * fprintf's format parsing costs more than the decode itself.
+ * Lines are built with these helpers in the caller's buffer (struct
+ * out_lines, engine.h) and written when it fills, or when the caller says
+ * (out_lines_flush): the per-frame path of a large capture is dominated by
+ * formatting, and fprintf's format parsing, or a stdio call per line,
+ * costs more than the decode itself.
  */
-struct lb {
-	char	b[512];
-	size_t	n;
-};
 
 static void
-lb_flush(FILE *fp, struct lb *l)
+lb_flush(FILE *fp, struct out_lines *l)
 {
-	fwrite(l->b, 1, l->n, fp);
+	if (l->n > 0)
+		fwrite(l->b, 1, l->n, fp);
 	l->n = 0;
+}
+
+void
+out_lines_flush(FILE *fp, struct out_lines *l)
+{
+	lb_flush(fp, l);
 }
 
 /* the rare case of lb_mem: no room left */
 static void
-lb_mem_full(FILE *fp, struct lb *l, const char *s, size_t n)
+lb_mem_full(FILE *fp, struct out_lines *l, const char *s, size_t n)
 {
 	lb_flush(fp, l);
 	if (n > sizeof(l->b)) {
@@ -44,7 +49,7 @@ lb_mem_full(FILE *fp, struct lb *l, const char *s, size_t n)
 
 /* inline, so that a literal's constant length makes the copy a move */
 static inline __attribute__((always_inline)) void
-lb_mem(FILE *fp, struct lb *l, const char *s, size_t n)
+lb_mem(FILE *fp, struct out_lines *l, const char *s, size_t n)
 {
 	if (n > sizeof(l->b) - l->n) {
 		lb_mem_full(fp, l, s, n);
@@ -58,13 +63,13 @@ lb_mem(FILE *fp, struct lb *l, const char *s, size_t n)
 #define lb_lit(fp, l, s)	lb_mem((fp), (l), "" s, sizeof(s) - 1)
 
 static void
-lb_str(FILE *fp, struct lb *l, const char *s)
+lb_str(FILE *fp, struct out_lines *l, const char *s)
 {
 	lb_mem(fp, l, s, strlen(s));
 }
 
 static void __attribute__((format(printf, 3, 4)))
-lb_printf(FILE *fp, struct lb *l, const char *fmt, ...)
+lb_printf(FILE *fp, struct out_lines *l, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -113,7 +118,7 @@ lb_ndigits(uint64_t v)
  * two digits at a time from the end, in 32-bit arithmetic when v fits.
  */
 static void
-lb_u0(FILE *fp, struct lb *l, uint64_t v, int w)
+lb_u0(FILE *fp, struct out_lines *l, uint64_t v, int w)
 {
 	int nd = lb_ndigits(v), n = nd > w ? nd : w;
 	char *e;
@@ -145,13 +150,13 @@ lb_u0(FILE *fp, struct lb *l, uint64_t v, int w)
 }
 
 static void
-lb_u64(FILE *fp, struct lb *l, uint64_t v)
+lb_u64(FILE *fp, struct out_lines *l, uint64_t v)
 {
 	lb_u0(fp, l, v, 1);
 }
 
 static void
-lb_hex32(FILE *fp, struct lb *l, uint32_t v)
+lb_hex32(FILE *fp, struct out_lines *l, uint32_t v)
 {
 	static const char hx[] = "0123456789abcdef";
 	char t[8];
@@ -163,7 +168,7 @@ lb_hex32(FILE *fp, struct lb *l, uint32_t v)
 }
 
 static void
-lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
+lb_addr(FILE *fp, struct out_lines *l, int af, const uint8_t *a)
 {
 	char t[64], *e;
 	int i;
@@ -196,7 +201,7 @@ lb_addr(FILE *fp, struct lb *l, int af, const uint8_t *a)
 
 /* UTC time of day: a time_t counts 86400 seconds a day. */
 static void
-out_text_time(FILE *fp, struct lb *l, double ts)
+out_text_time(FILE *fp, struct out_lines *l, double ts)
 {
 	long long t = (long long)ts;
 	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
@@ -331,7 +336,7 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 /* ---- ESP decryption (esp_dec.h) ---- */
 
 static void
-out_text_esp(FILE *fp, struct lb *lb, const struct espd_result *r,
+out_text_esp(FILE *fp, struct out_lines *lb, const struct espd_result *r,
     unsigned i)
 {
 	const struct espd_layer *l = &r->l[i];
@@ -398,92 +403,93 @@ out_text_esp(FILE *fp, struct lb *lb, const struct espd_result *r,
 /* ---- end ESP ---- */
 
 void
-out_text_frame(FILE *fp, const struct opts *o, const struct frame_rec *fr)
+out_text_frame(FILE *fp, struct out_lines *lines, const struct opts *o,
+    const struct frame_rec *fr)
 {
 	const struct pkt *p = &fr->pkt;
-	struct lb lb;
+	struct out_lines *lbp = lines;
 	uint8_t i;
 
-	lb.n = 0;
-	lb_u64(fp, &lb, p->frame);
-	lb_lit(fp, &lb, " ");
-	out_text_time(fp, &lb, p->ts);
+	lb_u64(fp, lbp, p->frame);
+	lb_lit(fp, lbp, " ");
+	out_text_time(fp, lbp, p->ts);
 	if (p->af != 0) {
-		lb_lit(fp, &lb, " ");
-		lb_addr(fp, &lb, p->af, p->src);
+		lb_lit(fp, lbp, " ");
+		lb_addr(fp, lbp, p->af, p->src);
 		if (p->has_ports) {
-			lb_lit(fp, &lb, ".");
-			lb_u64(fp, &lb, p->sport);
+			lb_lit(fp, lbp, ".");
+			lb_u64(fp, lbp, p->sport);
 		}
-		lb_lit(fp, &lb, " > ");
-		lb_addr(fp, &lb, p->af, p->dst);
+		lb_lit(fp, lbp, " > ");
+		lb_addr(fp, lbp, p->af, p->dst);
 		if (p->has_ports) {
-			lb_lit(fp, &lb, ".");
-			lb_u64(fp, &lb, p->dport);
+			lb_lit(fp, lbp, ".");
+			lb_u64(fp, lbp, p->dport);
 		}
-		lb_lit(fp, &lb, ":");
+		lb_lit(fp, lbp, ":");
 	}
 	if (p->kind == PKT_ESP) {
-		lb_str(fp, &lb, p->natt ? " ESP-in-UDP" : " ESP");
+		lb_str(fp, lbp, p->natt ? " ESP-in-UDP" : " ESP");
 		if (fr->has_esp) {
-			lb_lit(fp, &lb, " spi=0x");
-			lb_hex32(fp, &lb, fr->esp.spi);
-			lb_lit(fp, &lb, " seq=");
-			lb_u64(fp, &lb, fr->esp.seq);
-			lb_lit(fp, &lb, " len=");
-			lb_u64(fp, &lb, cur_left(&p->payload));
+			lb_lit(fp, lbp, " spi=0x");
+			lb_hex32(fp, lbp, fr->esp.spi);
+			lb_lit(fp, lbp, " seq=");
+			lb_u64(fp, lbp, fr->esp.seq);
+			lb_lit(fp, lbp, " len=");
+			lb_u64(fp, lbp, cur_left(&p->payload));
 		}
 		if (fr->espr.n > 0)
-			out_text_esp(fp, &lb, &fr->espr, 0);
+			out_text_esp(fp, lbp, &fr->espr, 0);
 	}
 	switch (p->kind) {
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
-		lb_flush(fp, &lb);	/* out_text_isakmp writes to fp */
+		lb_flush(fp, lbp);	/* out_text_isakmp writes to fp */
 		out_text_isakmp(fp, fr);
 		break;
 	case PKT_ESP:		/* above */
 		break;
 	case PKT_NAT_KEEPALIVE:
-		lb_lit(fp, &lb, " NAT-keepalive");
+		lb_lit(fp, lbp, " NAT-keepalive");
 		break;
 	case PKT_OTHER:
 		if (p->fragment)
-			lb_printf(fp, &lb, " IP fragment id=0x%x off=%u%s "
+			lb_printf(fp, lbp, " IP fragment id=0x%x off=%u%s "
 			    "proto %u", p->frag_id, p->frag_off,
 			    p->frag_more ? " MF" : "", p->proto);
 		else if (p->af != 0 && out_text_proto(p->proto) != NULL)
-			lb_printf(fp, &lb, " %s", out_text_proto(p->proto));
+			lb_printf(fp, lbp, " %s", out_text_proto(p->proto));
 		else if (p->af != 0)
-			lb_printf(fp, &lb, " proto %u%s", p->proto,
+			lb_printf(fp, lbp, " proto %u%s", p->proto,
 			    p->has_ports ? " (udp)" : "");
 		else if (p->ethertype != 0)
-			lb_printf(fp, &lb, " %s (ethertype 0x%04x)",
+			lb_printf(fp, lbp, " %s (ethertype 0x%04x)",
 			    out_text_ethertype(p->ethertype), p->ethertype);
 		else
-			lb_lit(fp, &lb, " other");
+			lb_lit(fp, lbp, " other");
 		break;
 	}
 	if (p->reassembled)
-		lb_printf(fp, &lb, " (reassembled from %u fragments, first "
+		lb_printf(fp, lbp, " (reassembled from %u fragments, first "
 		    "frame %u)", p->nfrags, p->first_frame);
 	if (fr->ike_fragment)
-		lb_lit(fp, &lb, " (IKE fragment, message incomplete)");
+		lb_lit(fp, lbp, " (IKE fragment, message incomplete)");
 	if (fr->ike_nfrags)
-		lb_printf(fp, &lb, " (IKE message reassembled from %u "
+		lb_printf(fp, lbp, " (IKE message reassembled from %u "
 		    "fragments, first frame %u)", fr->ike_nfrags,
 		    fr->ike_frag_first);
 	for (i = 0; i < p->an.n; i++) {
 		char t[160];
 
 		an_format(&p->an.a[i], t, sizeof(t));
-		lb_printf(fp, &lb, " [%s: %s]",
+		lb_printf(fp, lbp, " [%s: %s]",
 		    an_severity_name(an_severity(p->an.a[i].id)), t);
 	}
 	if (p->an.dropped)
-		lb_printf(fp, &lb, " [+%u more anomalies]", p->an.dropped);
-	lb_lit(fp, &lb, "\n");
-	lb_flush(fp, &lb);
-	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP)
+		lb_printf(fp, lbp, " [+%u more anomalies]", p->an.dropped);
+	lb_lit(fp, lbp, "\n");
+	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP) {
+		lb_flush(fp, lbp);
 		out_isakmp_tree(fp, &fr->isakmp, 1, o->show_secrets);
+	}
 }
