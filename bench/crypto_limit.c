@@ -70,7 +70,7 @@ main(int argc, char **argv)
 	ks = ks_new();
 	if (ks == NULL || kf_load_file(ks, argv[1], err, sizeof(err)) == -1 ||
 	    (cry = cry_new(b, err, sizeof(err))) == NULL ||
-	    cry_threads(cry, nth, err, sizeof(err)) == -1 ||
+	    cry_threads(cry, nth, 0, err, sizeof(err)) == -1 ||
 	    pkt_decoder_init(&pd, NULL, err, sizeof(err)) == -1 ||
 	    (cap = cap_open_file(argv[2], err, sizeof(err))) == NULL) {
 		fprintf(stderr, "crypto_limit: %s\n", err);

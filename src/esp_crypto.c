@@ -817,22 +817,27 @@ cry_esp_decrypt(struct cry_sa *s, const uint8_t *esp, size_t esp_len,
 
 /* ---- worker threads ---- */
 
-/* Take chunks of batch gen (jobs, njobs) until none is left. */
-static void
+/*
+ * Take chunks of batch gen (jobs, njobs) until none is left; returns
+ * whether it took any.
+ */
+static bool
 cry_work(struct cry *c, unsigned lane, unsigned long gen,
     struct cry_job **jobs, size_t njobs)
 {
 	uint64_t v;
 	size_t i, n;
+	bool took = false;
 
 	for (;;) {
 		v = atomic_load(&c->next);
 		do {
 			if ((v >> 32) != (gen & 0xffffffffUL) ||
 			    (v & 0xffffffffU) >= njobs)
-				return;
+				return took;
 		} while (!atomic_compare_exchange_weak(&c->next, &v,
 		    v + CRY_CHUNK));
+		took = true;
 		i = (size_t)(v & 0xffffffffU);
 		n = njobs - i < CRY_CHUNK ? njobs - i : CRY_CHUNK;
 		cry_run(c, lane, jobs + i, n);
@@ -892,7 +897,8 @@ cry_stop_threads(struct cry *c)
 }
 
 int
-cry_threads(struct cry *c, unsigned n, char *errbuf, size_t errlen)
+cry_threads(struct cry *c, unsigned n, unsigned helpers, char *errbuf,
+    size_t errlen)
 {
 	unsigned i;
 
@@ -913,14 +919,15 @@ cry_threads(struct cry *c, unsigned n, char *errbuf, size_t errlen)
 	}
 	c->sync_ok = true;
 	for (i = 1; i < n; i++) {
-		struct cry_lane_arg *a = malloc(sizeof(*a));
+		struct cry_lane_arg *a;
 
 		if (c->backend == CRY_IMB &&
-		    (c->imb[i] = imb_lane_new(errbuf, errlen)) == NULL) {
-			free(a);
+		    (c->imb[i] = imb_lane_new(errbuf, errlen)) == NULL)
 			return -1;
-		}
-		if (a == NULL)
+		c->nlanes = i + 1;
+		if (i <= helpers)	/* the caller's other threads' lanes */
+			continue;
+		if ((a = malloc(sizeof(*a))) == NULL)
 			goto fail;
 		a->c = c;
 		a->lane = i;
@@ -929,7 +936,6 @@ cry_threads(struct cry *c, unsigned n, char *errbuf, size_t errlen)
 			goto fail;
 		}
 		c->nth++;
-		c->nlanes = i + 1;
 	}
 	return 0;
 fail:
@@ -970,13 +976,28 @@ cry_wait(struct cry *c)
 		return;
 	}
 	cry_work(c, 0, c->gen, c->jobs, c->njobs);
-	if (atomic_load(&c->done) < c->njobs) {
-		pthread_mutex_lock(&c->mu);
-		while (atomic_load(&c->done) < c->njobs)
-			pthread_cond_wait(&c->cv_done, &c->mu);
-		pthread_mutex_unlock(&c->mu);
-	}
+	pthread_mutex_lock(&c->mu);
+	while (atomic_load(&c->done) < c->njobs)
+		pthread_cond_wait(&c->cv_done, &c->mu);
 	c->njobs = 0;
+	pthread_mutex_unlock(&c->mu);
+}
+
+bool
+cry_help(struct cry *c, unsigned lane)
+{
+	unsigned long gen;
+	struct cry_job **jobs;
+	size_t njobs;
+
+	if (!c->sync_ok || lane == 0 || lane >= c->nlanes)
+		return false;
+	pthread_mutex_lock(&c->mu);
+	gen = c->gen;
+	jobs = c->jobs;
+	njobs = c->njobs;
+	pthread_mutex_unlock(&c->mu);
+	return njobs > 0 && cry_work(c, lane, gen, jobs, njobs);
 }
 
 const char *

@@ -104,13 +104,17 @@ int		 cry_esp_decrypt(struct cry_sa *, const uint8_t *, size_t,
  * lane): lane 0 belongs to the caller's thread.  cry_run decrypts n jobs
  * on one lane, multi-buffer SAs together in bursts, others one by one.
  *
- * cry_threads starts threads - 1 worker threads (lanes 1..) and must come
- * before the first cry_sa_prepare; cry_submit hands a batch to them (one
- * batch at a time) and returns; cry_wait works on the batch in the
- * caller's thread too, and returns when every job is done.  Results do
- * not depend on which thread ran a job.
+ * cry_threads makes lanes 0 .. lanes - 1 and must come before the first
+ * cry_sa_prepare: lanes 1 .. helpers are for other threads of the caller
+ * (cry_help), the rest get worker threads.  cry_submit hands a batch to
+ * them (one batch at a time) and returns; cry_wait works on the batch in
+ * the caller's thread too, and returns when every job is done; cry_help,
+ * from a helper lane's thread, works on the current batch if it has jobs
+ * left and returns whether it took any.  Results do not depend on which
+ * thread ran a job.
  */
-int		 cry_threads(struct cry *, unsigned, char *, size_t);
+int		 cry_threads(struct cry *, unsigned, unsigned, char *, size_t);
+bool		 cry_help(struct cry *, unsigned);
 unsigned	 cry_nthreads(const struct cry *);
 void		 cry_run(struct cry *, unsigned, struct cry_job **, size_t);
 void		 cry_submit(struct cry *, struct cry_job **, size_t);

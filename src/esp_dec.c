@@ -29,7 +29,7 @@ struct espd {
 
 struct espd *
 espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
-    char *errbuf, size_t errlen)
+    unsigned helpers, char *errbuf, size_t errlen)
 {
 	struct espd *d = calloc(1, sizeof(*d));
 	int i;
@@ -53,7 +53,7 @@ espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
 		return NULL;
 	}
 	d->cry = cry_new(b, errbuf, errlen);
-	if (d->cry == NULL || cry_threads(d->cry, threads, errbuf,
+	if (d->cry == NULL || cry_threads(d->cry, threads, helpers, errbuf,
 	    errlen) == -1) {
 		espd_free(d);
 		return NULL;
@@ -536,6 +536,12 @@ void
 espd_wait(struct espd *d)
 {
 	cry_wait(d->cry);
+}
+
+bool
+espd_help(struct espd *d, unsigned lane)
+{
+	return cry_help(d->cry, lane);
 }
 
 const struct espd_layer *

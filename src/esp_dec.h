@@ -73,9 +73,13 @@ struct espd_req {
 	struct cry_job		 job;
 };
 
-/* threads: how many may decrypt at once (0 or 1: the caller's only). */
-struct espd	*espd_new(struct ks *, enum cry_backend_id, unsigned, char *,
-		    size_t);
+/*
+ * threads: how many may decrypt at once (0 or 1: the caller's only);
+ * helpers: how many of them are other threads of the caller's (lanes
+ * 1 .. helpers, through espd_help), the rest being worker threads.
+ */
+struct espd	*espd_new(struct ks *, enum cry_backend_id, unsigned, unsigned,
+		    char *, size_t);
 void		 espd_free(struct espd *);
 const char	*espd_backend_name(const struct espd *);
 unsigned	 espd_threads(const struct espd *);
@@ -108,6 +112,8 @@ bool		 espd_complete(struct espd *, const struct pkt *,
 void		 espd_nested(struct espd *, struct espd_result *);
 void		 espd_submit(struct espd *, struct cry_job **, size_t);
 void		 espd_wait(struct espd *);
+/* From helper lane lane's thread: work on the submitted batch, if any. */
+bool		 espd_help(struct espd *, unsigned);
 #define ESPD_HDR_ROOM	40	/* room before a job's output (re-wrap) */
 
 /* The innermost decrypted IP packet of a result, or NULL. */

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (ks == NULL || buf == NULL || kf_load_text(ks, fuzz_esp_keys,
 		    sizeof(fuzz_esp_keys) - 1, "fuzz", err, sizeof(err)) == -1)
 			abort();
-		d = espd_new(ks, CRY_EVP, 1, err, sizeof(err));
+		d = espd_new(ks, CRY_EVP, 1, 0, err, sizeof(err));
 		if (d == NULL)
 			abort();
 	}

@@ -202,7 +202,7 @@ main(void)
 		return 1;
 	}
 	if (pkt_decoder_init(&pd, NULL, err, sizeof(err)) == -1 ||
-	    (D = espd_new(K, CRY_EVP, 1, err, sizeof(err))) == NULL) {
+	    (D = espd_new(K, CRY_EVP, 1, 0, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "%s\n", err);
 		return 1;
 	}
