@@ -62,8 +62,8 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
  * next such frame) is output by the main thread, after the output thread
  * is idle, and so is the rest of its batch.
  */
-#define ENG_Q_SLOTS	256
-#define ENG_Q_ARENA	(1024 * 1024)
+#define ENG_Q_SLOTS	512
+#define ENG_Q_ARENA	(2048 * 1024)
 #define ENG_Q_BATCHES	4
 
 enum eng_bstate { ENG_B_FREE = 0, ENG_B_FILL, ENG_B_CRYPTO, ENG_B_OUT };
