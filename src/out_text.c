@@ -96,8 +96,47 @@ static const char lb_d2[] =
     "62636465666768697071727374757677787980818283848586878889909192"
     "93949596979899";
 
+/*
+ * Tables made once, before main: each byte's decimal digits with a dot
+ * after them (an IPv4 octet, written as 4 bytes and kept as n + 1), and
+ * each byte's two hex digits.
+ */
+static struct {
+	char	s[4];
+	uint8_t	n;		/* digits */
+} lb_oct[256];
+static char lb_hx2[256][2];
+
+static void __attribute__((constructor))
+lb_tables(void)
+{
+	static const char hx[] = "0123456789abcdef";
+	unsigned v;
+
+	for (v = 0; v < 256; v++) {
+		int n = v >= 100 ? 3 : v >= 10 ? 2 : 1, i;
+		unsigned u = v;
+
+		for (i = n - 1; i >= 0; i--, u /= 10)
+			lb_oct[v].s[i] = (char)('0' + u % 10);
+		lb_oct[v].s[n] = '.';
+		lb_oct[v].n = (uint8_t)n;
+		lb_hx2[v][0] = hx[v >> 4];
+		lb_hx2[v][1] = hx[v & 0xf];
+	}
+}
+
+/* n bytes of room (n small), writing the buffer out when short */
+static inline __attribute__((always_inline)) char *
+lb_room(FILE *fp, struct out_lines *l, size_t n)
+{
+	if (n > sizeof(l->b) - l->n)
+		lb_flush(fp, l);
+	return l->b + l->n;
+}
+
 /* decimal digits of v (comparisons for the usual small values) */
-static int
+static inline int
 lb_ndigits(uint64_t v)
 {
 	int n = 10;
@@ -114,38 +153,29 @@ lb_ndigits(uint64_t v)
 }
 
 /*
- * v in decimal, at least w (<= 20) digits, zero-filled: written in place,
- * two digits at a time from the end, in 32-bit arithmetic when v fits.
+ * v in decimal, at least w (<= 20) digits, zero-filled: written in place
+ * from the end, two digits at a time, in 32-bit arithmetic when v fits.
  */
 static void
 lb_u0(FILE *fp, struct out_lines *l, uint64_t v, int w)
 {
 	int nd = lb_ndigits(v), n = nd > w ? nd : w;
-	char *e;
+	char *s = lb_room(fp, l, 20), *e = s + n;
+	uint32_t u;
 
-	if ((size_t)n > sizeof(l->b) - l->n)
-		lb_flush(fp, l);
-	e = l->b + l->n + n;
 	l->n += (size_t)n;
 	for (; v > UINT32_MAX; v /= 10)
 		*--e = (char)('0' + v % 10);
-	{
-		uint32_t u = (uint32_t)v;
-
-		while (u >= 100) {
-			uint32_t r = u % 100;
-
-			u /= 100;
-			*--e = lb_d2[2 * r + 1];
-			*--e = lb_d2[2 * r];
-		}
-		if (u >= 10) {
-			*--e = lb_d2[2 * u + 1];
-			*--e = lb_d2[2 * u];
-		} else
-			*--e = (char)('0' + u);
+	for (u = (uint32_t)v; u >= 100; u /= 100) {
+		e -= 2;
+		memcpy(e, lb_d2 + 2 * (u % 100), 2);
 	}
-	while (nd++ < n)
+	if (u >= 10) {
+		e -= 2;
+		memcpy(e, lb_d2 + 2 * u, 2);
+	} else
+		*--e = (char)('0' + u);
+	while (e > s)
 		*--e = '0';
 }
 
@@ -158,44 +188,33 @@ lb_u64(FILE *fp, struct out_lines *l, uint64_t v)
 static void
 lb_hex32(FILE *fp, struct out_lines *l, uint32_t v)
 {
-	static const char hx[] = "0123456789abcdef";
-	char t[8];
-	int i;
+	char *e = lb_room(fp, l, 8);
 
-	for (i = 7; i >= 0; i--, v >>= 4)
-		t[i] = hx[v & 0xf];
-	lb_mem(fp, l, t, sizeof(t));
+	memcpy(e, lb_hx2[v >> 24], 2);
+	memcpy(e + 2, lb_hx2[(v >> 16) & 0xff], 2);
+	memcpy(e + 4, lb_hx2[(v >> 8) & 0xff], 2);
+	memcpy(e + 6, lb_hx2[v & 0xff], 2);
+	l->n += 8;
 }
 
 static void
 lb_addr(FILE *fp, struct out_lines *l, int af, const uint8_t *a)
 {
 	char t[64], *e;
-	int i;
 
 	if (af != 4) {
 		lb_str(fp, l, pkt_addr_str(af, a, t, sizeof(t)));
 		return;
 	}
-	if (sizeof(l->b) - l->n < 15)
-		lb_flush(fp, l);
-	e = l->b + l->n;
-	for (i = 0; i < 4; i++) {
-		unsigned v = a[i];
-
-		if (i > 0)
-			*e++ = '.';
-		if (v >= 100) {
-			*e++ = (char)('0' + v / 100);
-			v %= 100;
-			*e++ = lb_d2[2 * v];
-			*e++ = lb_d2[2 * v + 1];
-		} else if (v >= 10) {
-			*e++ = lb_d2[2 * v];
-			*e++ = lb_d2[2 * v + 1];
-		} else
-			*e++ = (char)('0' + v);
-	}
+	e = lb_room(fp, l, 16);
+	memcpy(e, lb_oct[a[0]].s, 4);
+	e += lb_oct[a[0]].n + 1;
+	memcpy(e, lb_oct[a[1]].s, 4);
+	e += lb_oct[a[1]].n + 1;
+	memcpy(e, lb_oct[a[2]].s, 4);
+	e += lb_oct[a[2]].n + 1;
+	memcpy(e, lb_oct[a[3]].s, 4);
+	e += lb_oct[a[3]].n;		/* not its dot */
 	l->n = (size_t)(e - l->b);
 }
 
