@@ -559,8 +559,11 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 		return;
 	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
 	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
+	/* the flow remembers its SA for the source it was made with */
 	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req, &s->l0,
-	    b->arena + b->used, ENG_Q_ARENA - b->used)) {
+	    b->arena + b->used, ENG_Q_ARENA - b->used,
+	    s->flow != NULL && memcmp(s->flow->src, p->src, 16) == 0 ?
+	    &s->flow->key : NULL)) {
 		b->used += ESPD_HDR_ROOM + s->req.job.esp_len;
 		b->jobs[b->njobs++] = &s->req.job;
 	}

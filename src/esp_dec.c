@@ -299,7 +299,7 @@ espd_account(struct ks_esp_sa *sa, const struct pkt *p, size_t len)
 static bool
 espd_layer_start(struct espd *d, const struct pkt *outer,
     const struct esp_hdr *h, struct espd_layer *l, struct espd_req *q,
-    uint8_t *buf, size_t bufcap)
+    uint8_t *buf, size_t bufcap, struct ks_memo *memo)
 {
 	struct ks_esp_sa *sa;
 	const uint8_t *esp = h->body - ESP_HDR_LEN;
@@ -314,7 +314,9 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	l->icv = CRY_ICV_UNCHECKED;
 	if (outer->af == 0)
 		return false;
-	sa = ks_find_esp(d->ks, outer->af, outer->src, outer->dst, h->spi);
+	sa = memo != NULL ? ks_find_esp_memo(d->ks, memo, outer->af,
+	    outer->src, outer->dst, h->spi) : ks_find_esp(d->ks, outer->af,
+	    outer->src, outer->dst, h->spi);
 	if (sa == NULL)
 		return false;
 	l->sa_known = true;
@@ -472,7 +474,7 @@ espd_layer(struct espd *d, int depth, const struct pkt *outer,
 	struct cry_job *jp = &q.job;
 
 	if (!espd_layer_start(d, outer, h, l, &q, d->buf[depth],
-	    ESPD_HDR_ROOM + ESPD_BUF))
+	    ESPD_HDR_ROOM + ESPD_BUF, NULL))
 		return false;
 	cry_run(d->cry, 0, &jp, 1);
 	return espd_layer_end(d, outer, h, l, &q);
@@ -512,9 +514,10 @@ espd_packet(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
 
 bool
 espd_prepare(struct espd *d, const struct pkt *p, const struct esp_hdr *h,
-    struct espd_req *q, struct espd_layer *l, uint8_t *buf, size_t bufcap)
+    struct espd_req *q, struct espd_layer *l, uint8_t *buf, size_t bufcap,
+    struct ks_memo *memo)
 {
-	q->queued = espd_layer_start(d, p, h, l, q, buf, bufcap);
+	q->queued = espd_layer_start(d, p, h, l, q, buf, bufcap, memo);
 	return q->queued;
 }
 

@@ -92,7 +92,9 @@ void		 espd_packet(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_result *);
 /*
  * The same in batches.  espd_prepare does the in-order part of a frame's
- * first layer l (SA lookup, counting, the ESN guess) and sets up q->job in
+ * first layer l (SA lookup, through memo when not NULL: the caller's
+ * memo for the frame's (source, destination, SPI), see ks_find_esp_memo;
+ * counting, the ESN guess) and sets up q->job in
  * buf (ESPD_HDR_ROOM + the ESP length at least; it and the frame bytes
  * stay alive until espd_complete); it returns true when &q->job must run
  * (espd_submit + espd_wait, or cry_run).  espd_complete, called in frame
@@ -105,7 +107,7 @@ void		 espd_packet(struct espd *, const struct pkt *,
  */
 bool		 espd_prepare(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_req *,
-		    struct espd_layer *, uint8_t *, size_t);
+		    struct espd_layer *, uint8_t *, size_t, struct ks_memo *);
 bool		 espd_complete(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_req *,
 		    struct espd_layer *);

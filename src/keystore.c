@@ -338,6 +338,19 @@ ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
 	return sa;
 }
 
+struct ks_esp_sa *
+ks_find_esp_memo(struct ks *k, struct ks_memo *m, int af, const uint8_t *src,
+    const uint8_t *dst, uint32_t spi)
+{
+	if (k == NULL)
+		return NULL;
+	if (m->gen != k->nesp + 1) {
+		m->sa = ks_find_esp(k, af, src, dst, spi);
+		m->gen = k->nesp + 1;
+	}
+	return m->sa;
+}
+
 size_t
 ks_esp_count(const struct ks *k)
 {

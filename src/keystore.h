@@ -141,6 +141,18 @@ int		 ks_add_esp(struct ks *, const struct ks_esp_sa *, char *,
 struct ks_esp_sa *ks_find_esp(struct ks *, int af, const uint8_t *src,
 		    const uint8_t *dst, uint32_t spi);
 size_t		 ks_esp_count(const struct ks *);
+/*
+ * A remembered answer of ks_find_esp for one (af, src, dst, spi), such as
+ * an ESP flow's (zeroed: none yet).  ks_find_esp_memo gives it back while
+ * no SA has been added since (SAs are only ever added), else looks up and
+ * remembers; the caller keeps a memo to one key.
+ */
+struct ks_memo {
+	size_t			 gen;	/* SAs held + 1 when found; 0: none */
+	struct ks_esp_sa	*sa;
+};
+struct ks_esp_sa *ks_find_esp_memo(struct ks *, struct ks_memo *, int,
+		    const uint8_t *, const uint8_t *, uint32_t);
 /* Iterate SAs in load order: first with NULL. */
 struct ks_esp_sa *ks_esp_next(const struct ks *, const struct ks_esp_sa *);
 /* Called on each SA at ks_free (to release ->cry); may be NULL. */

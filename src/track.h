@@ -32,6 +32,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keystore.h"
+
 enum trk_dir { TRK_I2R = 0, TRK_R2I = 1 };
 
 enum trk_label {
@@ -231,6 +233,7 @@ struct trk_esp {
 	bool		 deleted;	/* an Informational DELETE named it */
 	double		 deleted_ts;
 	uint64_t	 decrypted;
+	struct ks_memo	 key;		/* the decryptor's SA for src */
 	struct trk_esp	*hnext;
 	struct trk_esp	*lru_prev, *lru_next;
 };

@@ -407,6 +407,41 @@ test_many(void)
 	ks_free(k);
 }
 
+/* A memo answers as the store did until an SA is added, then looks again. */
+static void
+test_memo(void)
+{
+	struct ks *k = ks_new();
+	struct ks_memo m = { 0, NULL }, m2 = { 0, NULL };
+	uint8_t s[16] = { 0 }, d[16] = { 0 };
+	struct ks_esp_sa *sa;
+	char err[256];
+
+	inet_pton(AF_INET, "192.0.2.2", s);
+	inet_pton(AF_INET, "192.0.2.1", d);
+	CHECK(k != NULL);
+	CHECK(ks_find_esp_memo(k, &m, 4, s, d, 0x6052e5d3) == NULL);
+	CHECK_EQ_U(load(k, "\"IPv4\",\"192.0.2.2\",\"192.0.2.1\","
+	    "\"0x6052e5d3\",\"AES-CBC [RFC3602]\","
+	    "\"0xad01f749eae66e9cd6c56682dc8b3576\",\"NULL\",\"\"\n", err,
+	    sizeof(err)), 0);
+	sa = ks_find_esp_memo(k, &m, 4, s, d, 0x6052e5d3);
+	CHECK(sa != NULL);
+	CHECK(sa == find4(k, "192.0.2.2", "192.0.2.1", 0x6052e5d3));
+	/* remembered: the same answer without a lookup */
+	CHECK(ks_find_esp_memo(k, &m, 4, s, d, 0x6052e5d3) == sa);
+	CHECK(m.sa == sa && m.gen == 2);
+	/* a miss is remembered too, until the next SA */
+	CHECK(ks_find_esp_memo(k, &m2, 4, s, d, 0x11111111) == NULL);
+	CHECK_EQ_U(load(k, "\"IPv4\",\"192.0.2.2\",\"192.0.2.1\","
+	    "\"0x11111111\",\"AES-CBC [RFC3602]\","
+	    "\"0xad01f749eae66e9cd6c56682dc8b3576\",\"NULL\",\"\"\n", err,
+	    sizeof(err)), 0);
+	sa = ks_find_esp_memo(k, &m2, 4, s, d, 0x11111111);
+	CHECK(sa != NULL && sa->spi == 0x11111111);
+	ks_free(k);
+}
+
 int
 main(void)
 {
@@ -417,5 +452,6 @@ main(void)
 	test_charon();
 	test_qm_gxy();
 	test_many();
+	test_memo();
 	return check_done("test_keystore");
 }
