@@ -20,6 +20,8 @@
 # shared machine fall on every tool alike
 #   ikescope read -k KEYS -w OUT (decrypt + ICV + trailer checks + export;
 #            per-frame text to a file), with each built backend
+#   ikescope sas -k KEYS -w OUT: the same without the per-frame text (the
+#            SA table instead): decryption and export alone
 #   tshark   with ESP decryption and ICV checking (esp_sa table; per-frame
 #            text to a file)
 #   tcpdump -E (CBC only; tcpdump verifies no ICV; text to a file)
@@ -97,7 +99,7 @@ rep_ref=${REPEAT_REF:-3}
 row() {	# label packets bytes seconds rss ref_pps
 	awk -v l="$1" -v n="$2" -v b="$3" -v t="$4" -v r="$5" -v ref="$6" \
 	    'BEGIN { t = t < 0.005 ? 0.005 : t; pps = n / t;
-	    printf "| %-26s | %8.3f | %10.0f | %8.1f | %8.1f | %s |\n", l, t,
+	    printf "| %-30s | %8.3f | %10.0f | %8.1f | %8.1f | %s |\n", l, t,
 	    pps, b / t / 1e6, r / 1024, (ref > 0 ? sprintf("%.2f", pps / ref) : "-") }'
 }
 
@@ -123,11 +125,11 @@ bench_variant() {	# alg packets
 	echo
 	echo "## $alg, $np packets, $((bytes / 1000000)) MB"
 	echo
-	echo "| tool                       |   wall s |   packets/s |     MB/s |  RSS MiB | x ref |"
-	echo "|----------------------------|----------|-------------|----------|----------|-------|"
+	echo "| tool                           |   wall s |   packets/s |     MB/s |  RSS MiB | x ref |"
+	echo "|--------------------------------|----------|-------------|----------|----------|-------|"
 	unset t_floor t_tshark t_tcpdump
 	for be in $backends; do
-		unset t_$be t_l1$be t_l2$be
+		unset t_$be t_s$be t_l1$be t_l2$be
 	done
 	r=0
 	while [ $r -lt "$rep" ]; do
@@ -146,6 +148,9 @@ bench_variant() {	# alg packets
 			once $be "$work/out-$be.pcap" "$ike" -q --crypto="$be" \
 			    -k "$base.esp_sa" -w "$work/out-$be.pcap" \
 			    "$base.pcap"
+			once s$be "$work/out-s$be.pcap" "$ike" sas -q \
+			    --crypto="$be" -k "$base.esp_sa" \
+			    -w "$work/out-s$be.pcap" "$base.pcap"
 		done
 		# the floor of any tool that reads the capture and writes as
 		# many bytes: copying it to a fresh file
@@ -170,12 +175,17 @@ bench_variant() {	# alg packets
 	done
 	row "floor: cat capture > file" "$np" "$bytes" "$t_floor" 0 0
 	for be in $backends; do
-		dec=$(tshark -r "$work/out-$be.pcap" -T fields -e frame.number \
-		    2>/dev/null | wc -l)
-		rm -f "$work/out-$be.pcap"
-		eval "t=\$t_$be rr=\$rss_$be lim=\$limit_$be"
-		row "ikescope $be ($dec out)" "$np" "$bytes" "$t" "$rr" "$lim"
-		eval "ipps_$be=\$(awk -v n=$np -v t=$t 'BEGIN{print n/t}')"
+		for m in "" s; do
+			dec=$(tshark -r "$work/out-$m$be.pcap" -T fields \
+			    -e frame.number 2>/dev/null | wc -l)
+			rm -f "$work/out-$m$be.pcap"
+			eval "t=\$t_$m$be rr=\$rss_$m$be lim=\$limit_$be"
+			lab="ikescope $be ($dec out)"
+			[ -z "$m" ] || lab="ikescope sas $be ($dec out)"
+			row "$lab" "$np" "$bytes" "$t" "$rr" "$lim"
+			eval "ipps_$m$be=\$(awk -v n=$np -v t=$t \
+			    'BEGIN{print n/t}')"
+		done
 	done
 	tpps=0; dpps=0
 	if [ $quick = 0 ]; then
@@ -193,13 +203,17 @@ bench_variant() {	# alg packets
 	fi
 	echo
 	for be in $backends; do
-		eval "i=\$ipps_$be lim=\$limit_$be"
-		awk -v i="$i" -v ts="$tpps" -v td="$dpps" -v l="$lim" \
-		    -v be="$be" 'BEGIN {
-		    printf "ikescope %s: %.0f%% of the limit", be, 100 * i / l
-		    if (ts > 0) printf ", %.1fx tshark", i / ts
-		    if (td > 0) printf ", %.1fx tcpdump -E", i / td
-		    printf "\n" }'
+		for m in "" s; do
+			eval "i=\$ipps_$m$be lim=\$limit_$be"
+			lab="ikescope $be"
+			[ -z "$m" ] || lab="ikescope sas $be"
+			awk -v i="$i" -v ts="$tpps" -v td="$dpps" -v l="$lim" \
+			    -v lab="$lab" 'BEGIN {
+			    printf "%s: %.0f%% of the limit", lab, 100 * i / l
+			    if (ts > 0) printf ", %.1fx tshark", i / ts
+			    if (td > 0) printf ", %.1fx tcpdump -E", i / td
+			    printf "\n" }'
+		done
 	done
 	echo
 }
