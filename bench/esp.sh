@@ -70,13 +70,16 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
 # once KEY OUT CMD...: time one run of a command (wall clock from date's
 # nanoseconds; peak RSS from /usr/bin/time) with a fresh output file OUT
 # (ext4 flushes a file truncated on open when it is closed, which would
-# time the disk) and nothing of the previous run still being written back
-# (sync); keeps the best time in t_KEY and the largest RSS in rss_KEY.
+# time the disk), nothing of the previous run still being written back
+# (sync) and the capture $warm just read (this machine's kernel pages out
+# memory it finds cold, page cache included: a capture left alone for a
+# while is read from disk again); keeps the best time in t_KEY and the largest RSS in rss_KEY.
 # All tools run in the same rounds (see bench_variant), so that a slow
 # minute of this shared machine falls on all of them alike.
 once() {
 	key=$1 o=$2; shift 2
 	rm -f "$o"
+	cat "$warm" >/dev/null
 	sync
 	t0=$(date +%s%N)
 	/usr/bin/time -f "%M" -o "$work/time.out" "$@" \
@@ -110,7 +113,7 @@ bench_variant() {	# alg packets
 		"$work/gen_esp" -n "$np" -a "$alg" -o "$base.pcap" -k "$base"
 	fi
 	bytes=$(stat -c %s "$base.pcap")
-	cat "$base.pcap" >/dev/null
+	warm=$base.pcap
 	cfg=$work/wsconf-$alg-$np
 	mkdir -p "$cfg"
 	cp "$base.esp_sa" "$cfg/esp_sa"
