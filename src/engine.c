@@ -784,10 +784,11 @@ eng_frame_clear(struct frame_rec *fr)
 }
 
 /*
- * A frame's output, once its ESP layers are decrypted, with the text lines of the calling thread: the output
- * thread's, written at the end of each batch, or the main thread's, which
- * outputs only while the output thread is idle and writes its lines
- * before it hands the next batch over and at the end of each file.
+ * A frame's output, once its ESP layers are decrypted, into the text
+ * lines of the calling thread: the output thread's, written at the end of
+ * each batch, or the main thread's, which outputs only while the output
+ * thread has nothing to output and writes its lines before it hands the
+ * next batch over and at the end of each file.
  */
 static void
 eng_frame_out(struct ctx *c, struct out_lines *lines,
