@@ -632,16 +632,18 @@ pkt_chdlc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 /*
  * PPP (DLT_PPP, and DLT_PPP_SERIAL's PPP in HDLC-like framing): the
  * RFC 1662 address and control bytes when there, then the protocol.
- * DLT_PPP_SERIAL also carries Cisco HDLC framing, told by its address.
+ * Cisco HDLC framing is told by its address byte, which no PPP frame
+ * starts with: libpcap documents it for DLT_PPP_SERIAL, and Wireshark
+ * (which reads both link types as one) takes it in DLT_PPP too.
  */
 static void
-pkt_ppp(struct pkt_decoder *d, struct cursor c, bool serial, struct pkt *p)
+pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
 	bool ok;
 	uint8_t a = cur_peek_u8(&c, 0, &ok);
 	uint16_t proto;
 
-	if (ok && serial && (a == CHDLC_UNICAST || a == CHDLC_BCAST)) {
+	if (ok && (a == CHDLC_UNICAST || a == CHDLC_BCAST)) {
 		pkt_chdlc(d, c, p);
 		return;
 	}
@@ -820,7 +822,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		break;
 	case DLT_PPP:
 	case DLT_PPP_SERIAL:
-		pkt_ppp(d, c, linktype == DLT_PPP_SERIAL, p);
+		pkt_ppp(d, c, p);
 		break;
 	case DLT_C_HDLC:
 		pkt_chdlc(d, c, p);

@@ -707,7 +707,8 @@ test_ppp(void)
 	decode(DLT_PPP, &g, &p);
 	expect_other(&p, 0);
 
-	/* Cisco HDLC framing in DLT_PPP_SERIAL (not in DLT_PPP) */
+	/* Cisco HDLC framing in DLT_PPP_SERIAL (and, as Wireshark reads
+	 * it, DLT_PPP): told by the address byte */
 	v4_ike(&g, 0x54);
 	pg_chdlc(&g, 0x0f, 0x0800);
 	decode(DLT_PPP_SERIAL, &g, &p);
@@ -715,11 +716,23 @@ test_ppp(void)
 	CHECK_EQ_U(p.ethertype, 0x0800);
 	expect_cuts(DLT_PPP_SERIAL, &g, 0, 4, AN_LINK_TRUNCATED);
 	decode(DLT_PPP, &g, &p);
-	expect_other(&p, 0);
+	expect_ike_at(&p, 4, 0x54, 4);
 	v6_ike(&g, 0x55);
 	pg_chdlc(&g, 0x8f, 0x86dd);
 	decode(DLT_PPP_SERIAL, &g, &p);
 	expect_ike_at(&p, 6, 0x55, 4);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+	/* a frame cut after the Cisco address is Cisco HDLC's, cut */
+	decode_n(DLT_PPP, &g, 1, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), 1);
+	/* an address and control pair that is not PPP's: the first byte
+	 * is then a (compressed) protocol, not IP */
+	v4_ike(&g, 0x59);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_prepend(&g, "\xff\x05", 2);
+	decode(DLT_PPP, &g, &p);
+	expect_other(&p, 0);
 
 	/* ESP over PPP */
 	v4_esp(&g, 0x0b0b0b0b);
