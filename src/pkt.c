@@ -685,13 +685,15 @@ pkt_nflog_be(const struct cursor *c)
  * Linux NFLOG (what "tcpdump -i nflog:N" writes): address family, version,
  * resource id, then TLVs (length including their 4-byte header, padded to
  * 4 bytes); NFULA_PAYLOAD holds the network-layer packet, decoded by the
- * family (2 IPv4, 10 IPv6, else the IP version nibble).
+ * family (2 IPv4, 10 IPv6, else the IP version nibble).  The packet
+ * header attribute's hardware protocol is the payload's ethertype.
  */
 static void
 pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
     struct pkt *p)
 {
 	uint8_t family;
+	uint16_t hwproto = 0;
 	bool be;
 
 	family = cur_u8(&c);
@@ -725,6 +727,7 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 				return;
 			}
 			p->ip_off = (uint32_t)c.off;
+			p->ethertype = hwproto;
 			v = len <= cur_left(&c) ? cur_sub(&c, len) :
 			    cur_rest(&c);
 			if (family == LINUX_AF_INET)
@@ -741,7 +744,7 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 			return;
 		}
 		if (type == NFULA_PACKET_HDR && cur_left(&v) >= 2)
-			p->ethertype = cur_be16(&v);
+			hwproto = cur_be16(&v);
 		/* the padding, as far as the capture has it */
 		pad = (size_t)(4 - len % 4) % 4;
 		cur_skip(&c, pad <= cur_left(&c) ? pad : cur_left(&c));
