@@ -886,7 +886,7 @@ test_nflog(void)
 	/* an empty TLV (length 4) is skipped */
 	v4_ike(&g, 0x96);
 	pg_nflog_payload(&g, 0);
-	pg_nflog_tlv(&g, 2, NULL, 0, 0);
+	pg_nflog_tlv(&g, 2, "", 0, 0);
 	pg_nflog(&g, 2, 0);
 	decode(DLT_NFLOG, &g, &p);
 	expect_ike_at(&p, 4, 0x96, 4 + 4 + 4);
