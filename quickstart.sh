@@ -115,9 +115,12 @@ if command -v clang >/dev/null 2>&1; then
 	    make -s -f Makefile print-fuzzers 2>/dev/null) >/dev/null 2>&1; then
 		seeds=build-fuzz/seeds
 		rm -rf "$seeds"; mkdir -p "$seeds"
+		# with a capture per link type beyond Ethernet (links.py)
+		python3 tests/links.py --write "$seeds/links" \
+		    >/dev/null 2>&1 || true
 		corpus_caps=$(find samples tests/captures tests/regress \
-		    ../shared/corpus -type f \( -name '*.pcap' -o \
-		    -name '*.pcapng' -o -name '*.cap' -o -name '*.pcap.gz' \
+		    ../shared/corpus "$seeds/links" -type f \( -name '*.pcap' \
+		    -o -name '*.pcapng' -o -name '*.cap' -o -name '*.pcap.gz' \
 		    -o -name '*.pcapng.gz' \) 2>/dev/null)
 		# each target its own seeds: frames, ESP packets, key files
 		mkdir -p "$seeds/fuzz_packet" "$seeds/fuzz_esp" \

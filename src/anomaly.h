@@ -18,6 +18,10 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "link-layer header truncated (%u bytes captured)")		\
 	X(AN_LINK_UNSUPPORTED, "link_unsupported", AN_NOTE,		\
 	    "unsupported link type %u")					\
+	X(AN_LINK_MALFORMED, "link_malformed", AN_ERROR,		\
+	    "link-layer header field at byte %u has invalid value %u")	\
+	X(AN_MPLS_LABEL_LIMIT, "mpls_label_limit", AN_WARN,		\
+	    "more than %u MPLS labels: not decoded")			\
 	X(AN_IP_TRUNCATED, "ip_truncated", AN_ERROR,			\
 	    "IP header truncated (%u bytes present)")			\
 	X(AN_IP_BAD_VERSION, "ip_bad_version", AN_ERROR,		\

@@ -7,7 +7,6 @@
  * still reported (kind "other" unless the upper layer was already known).
  */
 #include <arpa/inet.h>
-#include <pcap/dlt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +24,25 @@
 #define ETHERTYPE_VLAN	0x8100
 #define ETHERTYPE_QINQ	0x88a8
 #define ETHERTYPE_QINQ1	0x9100
+#define ETHERTYPE_PPPOE	0x8864		/* session stage (RFC 2516) */
+#define ETHERTYPE_MPLS	0x8847
+#define ETHERTYPE_MPLS_MC 0x8848
+
+#define PPPOE_VER_TYPE	0x11		/* version 1, type 1 */
+#define PPP_IPV4	0x0021
+#define PPP_IPV6	0x0057
+#define PPP_ADDRESS	0xff		/* RFC 1662 all-stations address */
+#define PPP_CONTROL	0x03		/* ... and UI control field */
+#define CHDLC_UNICAST	0x0f		/* Cisco HDLC address bytes */
+#define CHDLC_BCAST	0x8f
+#define MPLS_BOS	0x100		/* bottom of stack, in a label entry */
+
+#define NFLOG_HDR_LEN	4		/* family, version, resource id */
+#define NFLOG_TLV_HDR	4		/* length, type */
+#define NFULA_PACKET_HDR 1		/* hw_protocol (an ethertype), ... */
+#define NFULA_PAYLOAD	9		/* the network-layer packet */
+#define LINUX_AF_INET	2
+#define LINUX_AF_INET6	10
 
 #define IPPROTO_V6_HOP	0
 #define IPPROTO_V_UDP	17
@@ -37,16 +55,6 @@
 #define IPPROTO_V6_MOB	135
 #define IPPROTO_V6_HIP	139
 #define IPPROTO_V6_SHIM	140
-
-#ifndef DLT_LINUX_SLL2
-#define DLT_LINUX_SLL2	276
-#endif
-#ifndef DLT_IPV4
-#define DLT_IPV4	228
-#endif
-#ifndef DLT_IPV6
-#define DLT_IPV6	229
-#endif
 
 int
 pkt_decoder_init(struct pkt_decoder *d, const struct reasm_limits *lim,
@@ -442,15 +450,151 @@ pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ipv6_chain(d, dg, nh, p);
 }
 
+/*
+ * The link helpers below take a cursor whose window starts at p->ip_off in
+ * the frame (so p->ip_off + c.len is the captured length); pkt_link_rest
+ * moves p->ip_off to what the cursor has read and returns the rest.
+ */
+static void
+pkt_link_truncated(struct pkt *p, const struct cursor *c)
+{
+	an_add(&p->an, AN_LINK_TRUNCATED, p->ip_off + (uint32_t)c->len, 0);
+}
+
+static struct cursor
+pkt_link_rest(struct cursor *c, struct pkt *p)
+{
+	p->ip_off += (uint32_t)c->off;
+	return cur_rest(c);
+}
+
+/* IP by its version nibble alone: 4 and 6 are decoded, others are not. */
+static void
+pkt_ip_version(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	bool ok;
+	uint8_t v = cur_peek_u8(&c, 0, &ok);
+
+	if (!ok)
+		an_add(&p->an, AN_IP_TRUNCATED, 0, 0);
+	else if ((v >> 4) == 4)
+		pkt_ipv4(d, c, p);
+	else if ((v >> 4) == 6)
+		pkt_ipv6(d, c, p);
+}
+
+/*
+ * The PPP protocol field (RFC 1661): one byte when compressed, which a
+ * protocol number's odd first byte tells (its high byte is always even).
+ */
+static uint16_t
+pkt_ppp_proto(struct cursor *c)
+{
+	uint16_t proto = cur_u8(c);
+
+	if ((proto & 1) == 0)
+		proto = (uint16_t)(proto << 8 | cur_u8(c));
+	return proto;
+}
+
+/* What a PPP protocol carries: IPv4, IPv6 or (not decoded) other. */
+static void
+pkt_ppp_payload(struct pkt_decoder *d, struct cursor c, uint16_t proto,
+    struct pkt *p)
+{
+	if (proto == PPP_IPV4)
+		pkt_ipv4(d, c, p);
+	else if (proto == PPP_IPV6)
+		pkt_ipv6(d, c, p);
+}
+
+/*
+ * A PPPoE session frame (RFC 2516): version/type, code 0, session id and
+ * a length that counts the PPP protocol field and what follows it.  The
+ * length bounds the PPP payload when the capture has that much (what
+ * follows is Ethernet padding); a longer one (snap length, or a wrong
+ * field) leaves the captured bytes to the IP layer, which says which.
+ */
+static void
+pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint8_t vt, code;
+	uint16_t len, proto;
+	size_t at;
+	struct cursor body;
+
+	vt = cur_u8(&c);
+	code = cur_u8(&c);
+	cur_skip(&c, 2);		/* session id */
+	len = cur_be16(&c);
+	at = c.off;
+	proto = pkt_ppp_proto(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (vt != PPPOE_VER_TYPE || code != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off +
+		    (vt != PPPOE_VER_TYPE ? 0u : 1u),
+		    vt != PPPOE_VER_TYPE ? vt : code);
+		return;
+	}
+	if (len < c.off - at) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 4, len);
+		return;
+	}
+	len = (uint16_t)(len - (c.off - at));
+	p->ip_off += (uint32_t)c.off;
+	body = len <= cur_left(&c) ? cur_sub(&c, len) : cur_rest(&c);
+	pkt_ppp_payload(d, body, proto, p);
+}
+
+/*
+ * An MPLS label stack (RFC 3032) down to its bottom entry, then IP by its
+ * version nibble (a pseudowire control word, first nibble 0, is other).
+ */
+static void
+pkt_mpls(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	unsigned n;
+
+	for (n = 0; n < PKT_MAX_MPLS_LABELS; n++) {
+		uint32_t lse = cur_be32(&c);
+
+		if (c.err) {
+			pkt_link_truncated(p, &c);
+			return;
+		}
+		if (lse & MPLS_BOS) {
+			pkt_ip_version(d, pkt_link_rest(&c, p), p);
+			return;
+		}
+	}
+	an_add(&p->an, AN_MPLS_LABEL_LIMIT, PKT_MAX_MPLS_LABELS, 0);
+}
+
 static void
 pkt_ethertype(struct pkt_decoder *d, struct cursor c, uint16_t et,
     struct pkt *p)
 {
 	p->ethertype = et;
-	if (et == ETHERTYPE_IPV4)
+	switch (et) {
+	case ETHERTYPE_IPV4:
 		pkt_ipv4(d, c, p);
-	else if (et == ETHERTYPE_IPV6)
+		break;
+	case ETHERTYPE_IPV6:
 		pkt_ipv6(d, c, p);
+		break;
+	case ETHERTYPE_PPPOE:
+		pkt_pppoe(d, c, p);
+		break;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MC:
+		pkt_mpls(d, c, p);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Raw IP: the version nibble decides. */
@@ -468,6 +612,146 @@ pkt_raw_ip(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		pkt_ipv6(d, c, p);
 	else
 		pkt_ipv4(d, c, p);
+}
+
+/* Cisco HDLC: address (0x0f or 0x8f), control (0), an ethertype. */
+static void
+pkt_chdlc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint16_t et;
+
+	cur_skip(&c, 2);
+	et = cur_be16(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
+/*
+ * PPP (DLT_PPP, and DLT_PPP_SERIAL's PPP in HDLC-like framing): the
+ * RFC 1662 address and control bytes when there, then the protocol.
+ * Cisco HDLC framing is told by its address byte, which no PPP frame
+ * starts with: libpcap documents it for DLT_PPP_SERIAL, and Wireshark
+ * (which reads both link types as one) takes it in DLT_PPP too.
+ */
+static void
+pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	bool ok;
+	uint8_t a = cur_peek_u8(&c, 0, &ok);
+	uint16_t proto;
+
+	if (ok && (a == CHDLC_UNICAST || a == CHDLC_BCAST)) {
+		pkt_chdlc(d, c, p);
+		return;
+	}
+	/* (cut after the address: the skip fails, the link is truncated) */
+	if (ok && a == PPP_ADDRESS &&
+	    (cur_peek_u8(&c, 1, &ok) == PPP_CONTROL || !ok))
+		cur_skip(&c, 2);
+	proto = pkt_ppp_proto(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+}
+
+static uint16_t
+pkt_nflog_u16(struct cursor *c, bool be)
+{
+	return be ? cur_be16(c) : cur_le16(c);
+}
+
+/*
+ * NFLOG TLV lengths and types are in the byte order of the host that
+ * captured (libpcap swaps them to the reader's order, our own pcap reader
+ * leaves them as the file has them).  Types are small numbers (the top
+ * bit flags nesting), so the first TLV's type says the order: big-endian
+ * only when it is small read that way and not read little-endian.
+ */
+static bool
+pkt_nflog_be(const struct cursor *c)
+{
+	bool ok2, ok3;
+	uint8_t t0 = cur_peek_u8(c, 2, &ok2), t1 = cur_peek_u8(c, 3, &ok3);
+
+	return ok2 && ok3 && (t1 & 0x7f) != 0 && (t0 & 0x7f) == 0;
+}
+
+/*
+ * Linux NFLOG (what "tcpdump -i nflog:N" writes): address family, version,
+ * resource id, then TLVs (length including their 4-byte header, padded to
+ * 4 bytes); NFULA_PAYLOAD holds the network-layer packet, decoded by the
+ * family (2 IPv4, 10 IPv6, else the IP version nibble).  The packet
+ * header attribute's hardware protocol is the payload's ethertype.
+ */
+static void
+pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
+    struct pkt *p)
+{
+	uint8_t family;
+	uint16_t hwproto = 0;
+	bool be;
+
+	family = cur_u8(&c);
+	cur_skip(&c, NFLOG_HDR_LEN - 1);	/* version, resource id */
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	be = pkt_nflog_be(&c);
+	while (cur_left(&c) > 0) {
+		size_t at = c.off, pad;
+		uint16_t len, type;
+		struct cursor v;
+
+		len = pkt_nflog_u16(&c, be);
+		type = pkt_nflog_u16(&c, be) & 0x7fff;
+		if (c.err) {
+			pkt_link_truncated(p, &c);
+			return;
+		}
+		if (len < NFLOG_TLV_HDR) {
+			an_add(&p->an, AN_LINK_MALFORMED, (uint32_t)at, len);
+			return;
+		}
+		len -= NFLOG_TLV_HDR;
+		if (type == NFULA_PAYLOAD) {
+			/* A payload cut by the snap length is decoded as far
+			 * as it goes, like any snapped datagram. */
+			if (len > cur_left(&c) && p->wirelen <= caplen) {
+				pkt_link_truncated(p, &c);
+				return;
+			}
+			p->ip_off = (uint32_t)c.off;
+			p->ethertype = hwproto;
+			v = len <= cur_left(&c) ? cur_sub(&c, len) :
+			    cur_rest(&c);
+			if (family == LINUX_AF_INET)
+				pkt_ipv4(d, v, p);
+			else if (family == LINUX_AF_INET6)
+				pkt_ipv6(d, v, p);
+			else
+				pkt_ip_version(d, v, p);
+			return;
+		}
+		v = cur_sub(&c, len);
+		if (c.err) {
+			pkt_link_truncated(p, &c);
+			return;
+		}
+		if (type == NFULA_PACKET_HDR && cur_left(&v) >= 2)
+			hwproto = cur_be16(&v);
+		/* the padding, as far as the capture has it */
+		pad = (size_t)(4 - len % 4) % 4;
+		cur_skip(&c, pad <= cur_left(&c) ? pad : cur_left(&c));
+	}
+	/* no payload: not IP, unless the snap length cut it off */
+	if (p->wirelen > caplen)
+		pkt_link_truncated(p, &c);
 }
 
 void
@@ -538,6 +822,16 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 			pkt_ipv4(d, cur_rest(&c), p);
 		else if (af == 10 || af == 24 || af == 28 || af == 30)
 			pkt_ipv6(d, cur_rest(&c), p);
+		break;
+	case DLT_PPP:
+	case DLT_PPP_SERIAL:
+		pkt_ppp(d, c, p);
+		break;
+	case DLT_C_HDLC:
+		pkt_chdlc(d, c, p);
+		break;
+	case DLT_NFLOG:
+		pkt_nflog(d, c, caplen, p);
 		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);

@@ -4,6 +4,11 @@
  * what the frame carries (ISAKMP, IKEv2, ESP, NAT keepalive or other) and
  * hands the upper-layer bytes on as a cursor.
  *
+ * Link types: Ethernet (802.1Q, 802.1ad and 0x9100 tags; PPPoE sessions
+ * and MPLS label stacks under any ethertype dispatch), Linux cooked SLL
+ * and SLL2, raw IP, BSD null and loop, PPP (DLT_PPP, DLT_PPP_SERIAL),
+ * Cisco HDLC and Linux NFLOG.
+ *
  * Classification rules: UDP port 500 (either side) and any --ike-port is
  * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
  * A message whose ISAKMP major version is 2 is IKEv2.
@@ -11,12 +16,36 @@
 #ifndef IKESCOPE_PKT_H
 #define IKESCOPE_PKT_H
 
+#include <pcap/dlt.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "anomaly.h"
 #include "cursor.h"
 #include "reasm.h"
+
+/* Link types pkt_decode knows that an older pcap/dlt.h may not name. */
+#ifndef DLT_LINUX_SLL2
+#define DLT_LINUX_SLL2	276
+#endif
+#ifndef DLT_IPV4
+#define DLT_IPV4	228
+#endif
+#ifndef DLT_IPV6
+#define DLT_IPV6	229
+#endif
+#ifndef DLT_PPP
+#define DLT_PPP		9
+#endif
+#ifndef DLT_PPP_SERIAL
+#define DLT_PPP_SERIAL	50
+#endif
+#ifndef DLT_C_HDLC
+#define DLT_C_HDLC	104
+#endif
+#ifndef DLT_NFLOG
+#define DLT_NFLOG	239
+#endif
 
 enum pkt_kind {
 	PKT_OTHER = 0,
@@ -29,6 +58,7 @@ enum pkt_kind {
 #define PKT_IKE_PORT		500
 #define PKT_MAX_IKE_PORTS	16
 #define PKT_MAX_EXT_HDRS	16	/* IPv6 extension headers walked */
+#define PKT_MAX_MPLS_LABELS	16	/* MPLS label stack entries walked */
 
 struct pkt {
 	uint32_t	frame;		/* 1-based, per input file */

@@ -13,6 +13,7 @@
 #include <pcap/dlt.h>
 
 #include "engine.h"
+#include "linktypes.h"
 #include "keyfile.h"
 #include "keystore.h"
 
@@ -29,11 +30,6 @@ static const char fuzz_keys[] =
     "auth_key=000102030405060708090a0b0c0d0e0f10111213\n";
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static const int fuzz_links[] = {
-	DLT_EN10MB, DLT_LINUX_SLL, 276 /* SLL2 */, DLT_RAW, DLT_NULL,
-	DLT_LOOP, 228 /* IPV4 */, 229 /* IPV6 */
-};
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -68,7 +64,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	/* Alternate text and JSON so both presenters see every shape. */
 	c.o.json = (data[0] & 0x80) != 0;
 	c.o.verbose = (data[0] & 0x40) != 0;
-	eng_frame(&c, fuzz_links[(data[0] & 0x3f) % (sizeof(fuzz_links) /
-	    sizeof(fuzz_links[0]))], &f);
+	eng_frame(&c, fuzz_links[(data[0] & 0x3f) % FUZZ_NLINKS], &f);
 	return 0;
 }

@@ -16,13 +16,9 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "linktypes.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static const int replay_links[] = {
-	DLT_EN10MB, DLT_LINUX_SLL, 276, DLT_RAW, DLT_NULL, DLT_LOOP, 228, 229
-};
-#define NLINKS	(sizeof(replay_links) / sizeof(replay_links[0]))
 
 static void
 replay_one(const uint8_t *data, size_t len, unsigned sel, uint8_t *buf)
@@ -161,8 +157,8 @@ main(int argc, char **argv)
 				rc = 1;
 			continue;
 		}
-		for (k = 0; k < NLINKS; k++)
-			if (replay_links[k] == cap_linktype(cap))
+		for (k = 0; k < FUZZ_NLINKS; k++)
+			if (fuzz_links[k] == cap_linktype(cap))
 				own = k;
 		while (cap_next(cap, &f, err, sizeof(err)) == CAP_FRAME) {
 			size_t len = f.caplen < sizeof(buf) - 1 ? f.caplen :
@@ -171,8 +167,8 @@ main(int argc, char **argv)
 			replay_one(f.data, len, own, buf);
 			replay_one(f.data, len, own | 0x80, buf);
 			replay_one(f.data, len / 2, own | 0x40, buf);
-			replay_one(f.data, len, (own + 1 + f.frame) % NLINKS,
-			    buf);
+			replay_one(f.data, len,
+			    (own + 1 + f.frame) % FUZZ_NLINKS, buf);
 			n += 4;
 		}
 		cap_close(cap);

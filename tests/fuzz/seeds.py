@@ -17,9 +17,52 @@ import struct
 import subprocess
 import sys
 
-# Same order as fuzz_links[] in fuzz_packet.c (pcap file link types).
+# Same order as fuzz_links[] in tests/fuzz/linktypes.h (pcap file link
+# types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
-         228: 6, 229: 7}
+         228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11}
+
+V4, V6 = b"\x08\x00", b"\x86\xdd"
+
+
+def by_nibble(f, off):
+    """The ethertype that IP's version nibble at f[off] says."""
+    return V6 if f[off:off + 1] and f[off] >> 4 == 6 else V4
+
+
+def ppp(f, off):
+    """(offset, ethertype) after a PPP protocol field at f[off]."""
+    if f[off:off + 1] and f[off] & 1:
+        proto, off = f[off], off + 1
+    else:
+        proto, off = int.from_bytes(f[off:off + 2], "big"), off + 2
+    return off, {0x21: V4, 0x57: V6}.get(proto)
+
+
+def inner(f, off, et):
+    """(offset, ethertype) under PPPoE sessions and MPLS label stacks."""
+    if et == b"\x88\x64":
+        return ppp(f, off + 6)
+    if et in (b"\x88\x47", b"\x88\x48"):
+        while off + 4 <= len(f) and not f[off + 2] & 1:
+            off += 4
+        return off + 4, by_nibble(f, off + 4)
+    return off, et
+
+
+def nflog(f):
+    """(offset, ethertype) of an NFLOG frame's payload (little-endian
+    TLVs), or (len, None) when there is none."""
+    off = 4
+    while off + 4 <= len(f):
+        tlen, ttype = struct.unpack("<HH", f[off:off + 4])
+        if tlen < 4:
+            break
+        if ttype & 0x7fff == 9:
+            return off + 4, {2: V4, 10: V6}.get(f[0]) or by_nibble(
+                f, off + 4)
+        off += (tlen + 3) & ~3
+    return len(f), None
 
 
 def esp_of(link, f):
@@ -28,22 +71,27 @@ def esp_of(link, f):
         off, et = 14, f[12:14]
         while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
             et, off = f[off + 2:off + 4], off + 4
+        off, et = inner(f, off, et)
     elif link == 113:
-        off, et = 16, f[14:16]
+        off, et = inner(f, 16, f[14:16])
     elif link == 276:
-        off, et = 20, f[0:2]
+        off, et = inner(f, 20, f[0:2])
     elif link == 0:
-        off = 4
-        et = b"\x86\xdd" if f[4:5] and f[4] >> 4 == 6 else b"\x08\x00"
+        off, et = 4, by_nibble(f, 4)
     elif link in (101, 12, 14, 228, 229):
-        off = 0
-        et = b"\x86\xdd" if f[:1] and f[0] >> 4 == 6 else b"\x08\x00"
+        off, et = 0, by_nibble(f, 0)
+    elif link == 104 or (link in (9, 50) and f[:1] in (b"\x0f", b"\x8f")):
+        off, et = inner(f, 4, f[2:4])
+    elif link in (9, 50):
+        off, et = ppp(f, 2 if f[:2] == b"\xff\x03" else 0)
+    elif link == 239:
+        off, et = nflog(f)
     else:
         return None
     ip = f[off:]
-    if et == b"\x08\x00" and len(ip) >= 20 and ip[0] >> 4 == 4:
+    if et == V4 and len(ip) >= 20 and ip[0] >> 4 == 4:
         proto, body = ip[9], ip[(ip[0] & 15) * 4:]
-    elif et == b"\x86\xdd" and len(ip) >= 40 and ip[0] >> 4 == 6:
+    elif et == V6 and len(ip) >= 40 and ip[0] >> 4 == 6:
         proto, body = ip[6], ip[40:]
     else:
         return None

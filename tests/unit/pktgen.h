@@ -316,4 +316,112 @@ pg_loop(struct pg *g, uint32_t af)
 	pg_prepend(g, h, sizeof(h));
 }
 
+/* A PPP protocol field: 2 bytes, or 1 when compressed (RFC 1661 PFC). */
+static inline void
+pg_ppp_proto(struct pg *g, uint16_t proto, int compressed)
+{
+	uint8_t h[2];
+
+	pg_w16(h, proto);
+	if (compressed)
+		pg_prepend(g, h + 1, 1);
+	else
+		pg_prepend(g, h, 2);
+}
+
+/* RFC 1662 address and control bytes (0xff 0x03). */
+static inline void
+pg_ppp_hdlc(struct pg *g)
+{
+	static const uint8_t h[2] = { 0xff, 0x03 };
+
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* A PPPoE session header (RFC 2516) over what is in the buffer (the PPP
+ * protocol field included): length = g->n. */
+static inline void
+pg_pppoe(struct pg *g, uint16_t session)
+{
+	uint8_t h[6] = { 0x11, 0 };
+
+	pg_w16(h + 2, session);
+	pg_w16(h + 4, (uint16_t)g->n);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* One MPLS label stack entry (label, bottom-of-stack flag, TTL 64). */
+static inline void
+pg_mpls(struct pg *g, uint32_t label, int bos)
+{
+	uint8_t h[4];
+
+	pg_w32(h, label << 12 | (bos ? 0x100u : 0) | 64);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* Cisco HDLC: address, control 0, ethertype. */
+static inline void
+pg_chdlc(struct pg *g, uint8_t addr, uint16_t ethertype)
+{
+	uint8_t h[4] = { addr, 0 };
+
+	pg_w16(h + 2, ethertype);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* An NFLOG TLV header, length and type in little-endian (big when be),
+ * in front of value bytes already prepended (len = 4 + vlen). */
+static inline void
+pg_nflog_tlvhdr(struct pg *g, uint16_t type, size_t vlen, int be)
+{
+	uint8_t h[4];
+	uint16_t len = (uint16_t)(4 + vlen);
+
+	if (be) {
+		pg_w16(h, len);
+		pg_w16(h + 2, type);
+	} else {
+		h[0] = (uint8_t)len;
+		h[1] = (uint8_t)(len >> 8);
+		h[2] = (uint8_t)type;
+		h[3] = (uint8_t)(type >> 8);
+	}
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* The NFULA_PAYLOAD TLV around everything in the buffer (the padding to
+ * 4 bytes appended after it). */
+static inline void
+pg_nflog_payload(struct pg *g, int be)
+{
+	static const uint8_t pad[3];
+	size_t n = g->n;
+
+	pg_append(g, pad, (4 - n % 4) % 4);
+	pg_nflog_tlvhdr(g, 9, n, be);
+}
+
+/* A TLV of type with vlen value bytes (each v), padded to 4, in front. */
+static inline void
+pg_nflog_tlv(struct pg *g, uint16_t type, const void *v, size_t vlen,
+    int be)
+{
+	static const uint8_t pad[3];
+
+	pg_prepend(g, pad, (4 - vlen % 4) % 4);
+	pg_prepend(g, v, vlen);
+	pg_nflog_tlvhdr(g, type, vlen, be);
+}
+
+/* The NFLOG header: Linux address family, version 0, resource id. */
+static inline void
+pg_nflog(struct pg *g, uint8_t family, uint16_t resid)
+{
+	uint8_t h[4] = { family, 0 };
+
+	pg_w16(h + 2, resid);
+	pg_prepend(g, h, sizeof(h));
+}
+
 #endif

@@ -1,6 +1,8 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
- * every link type, VLAN and QinQ tags, IPv4 options and header errors,
+ * every link type (PPPoE, MPLS, PPP, Cisco HDLC and NFLOG framings too,
+ * each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
  * version, and IPv4/IPv6 fragments through the reassembler (the frame
@@ -16,9 +18,6 @@
 #include "pkt.h"
 #include "pktgen.h"
 
-#ifndef DLT_LINUX_SLL2
-#define DLT_LINUX_SLL2	276
-#endif
 #define DLT_IPV4_	228
 #define DLT_IPV6_	229
 
@@ -428,6 +427,526 @@ test_links(void)
 	CHECK_EQ_U(p.kind, PKT_OTHER);
 	CHECK_EQ_U(an_count(&p, AN_LINK_UNSUPPORTED), 1);
 	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 147);
+}
+
+/* ---- PPPoE, MPLS, PPP, Cisco HDLC, NFLOG */
+
+/* The IKE datagram's own length (v4_ike / v6_ike). */
+#define V4_IKE_LEN	(20 + 8 + 36)
+#define V6_IKE_LEN	(40 + 8 + 36)
+
+static void
+expect_ike_at(const struct pkt *p, int af, uint8_t ic, uint32_t ip_off)
+{
+	expect_ike(p, af, ic);
+	CHECK_EQ_U(p->ip_off, ip_off);
+	CHECK_EQ_U(p->ip_caplen, af == 6 ? V6_IKE_LEN : V4_IKE_LEN);
+}
+
+/* An ESP packet (IP protocol 50): SPI, sequence, 24 bytes. */
+static void
+v4_esp(struct pg *g, uint32_t spi)
+{
+	pg_init(g);
+	pg_fill(g, 0x5a, 24);
+	pg_esp(g, spi, 3);
+	pg_ipv4(g, pg_v4a, pg_v4b, 50, 0, 1, 0);
+}
+
+static void
+expect_esp(const struct pkt *p, uint32_t spi, uint32_t ip_off)
+{
+	struct cursor c = p->payload;
+
+	CHECK_EQ_U(p->kind, PKT_ESP);
+	CHECK_EQ_U(p->af, 4);
+	CHECK_EQ_U(p->proto, 50);
+	CHECK_EQ_U(p->an.n, 0);
+	CHECK_EQ_U(p->ip_off, ip_off);
+	CHECK_EQ_U(cur_left(&c), 8 + 24);
+	CHECK_EQ_U(cur_be32(&c), spi);
+	CHECK_EQ_U(cur_be32(&c), 3);
+}
+
+/* Not IP, kind other, with nan anomalies. */
+static void
+expect_other(const struct pkt *p, int nan)
+{
+	CHECK_EQ_U(p->kind, PKT_OTHER);
+	CHECK_EQ_U(p->af, 0);
+	CHECK_EQ_U(p->an.n, nan);
+}
+
+/*
+ * Frame g cut to every length in [from, to): kind other, not IP, and
+ * one anomaly id (link_truncated with the captured length).
+ */
+static void
+expect_cuts(int dlt, const struct pg *g, size_t from, size_t to,
+    enum an_id id)
+{
+	struct pkt p;
+	size_t n;
+
+	for (n = from; n < to; n++) {
+		decode_n(dlt, g, n, &p);
+		expect_other(&p, 1);
+		CHECK_EQ_U(an_count(&p, id), 1);
+		if (id == AN_LINK_TRUNCATED)
+			CHECK_EQ_U(an_arg(&p, id, 0), n);
+		else if (id == AN_IP_TRUNCATED)
+			CHECK_EQ_U(an_arg(&p, id, 0), 0);
+	}
+}
+
+static void
+test_pppoe(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* IPv4 in a PPPoE session, Ethernet */
+	v4_ike(&g, 0x31);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 0x1234);
+	pg_eth(&g, 0x8864);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x31, 14 + 6 + 2);
+	CHECK_EQ_U(p.ethertype, 0x8864);
+	/* cut in the PPPoE header or protocol, then with no IP header */
+	expect_cuts(DLT_EN10MB, &g, 14, 14 + 8, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 8, 14 + 9, AN_IP_TRUNCATED);
+
+	/* IPv6, after a VLAN tag */
+	v6_ike(&g, 0x32);
+	pg_ppp_proto(&g, 0x0057, 0);
+	pg_pppoe(&g, 1);
+	pg_vlan(&g, 7, 0x8864);
+	pg_eth(&g, 0x8100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 6, 0x32, 14 + 4 + 6 + 2);
+	CHECK_EQ_U(p.ethertype, 0x8864);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4, 14 + 4 + 8, AN_LINK_TRUNCATED);
+
+	/* a compressed (one-byte) PPP protocol field */
+	v4_ike(&g, 0x33);
+	pg_ppp_proto(&g, 0x0021, 1);
+	pg_pppoe(&g, 1);
+	pg_eth(&g, 0x8864);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x33, 14 + 6 + 1);
+
+	/* Ethernet padding after the session's bytes is not the
+	 * datagram's (the PPPoE length says where it ends) */
+	v4_ike(&g, 0x34);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 1);
+	pg_append(&g, "\0\0\0\0\0\0\0", 7);
+	pg_eth(&g, 0x8864);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x34, 14 + 8);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRAILER), 0);
+
+	/* a PPPoE length past the capture: the captured bytes are used */
+	v4_ike(&g, 0x35);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 1);
+	pg_eth(&g, 0x8864);
+	pg_w16(pg_at(&g, 14 + 4), 0xfff0);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x35, 14 + 8);
+
+	/* a PPPoE length shorter than the protocol field */
+	pg_w16(pg_at(&g, 14 + 4), 1);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 14 + 4);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+
+	/* a version/type or code that is not a session frame's */
+	v4_ike(&g, 0x36);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 1);
+	pg_eth(&g, 0x8864);
+	*pg_at(&g, 14) = 0x12;
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 14);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 0x12);
+	*pg_at(&g, 14) = 0x11;
+	*pg_at(&g, 15) = 0x09;		/* PADI */
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 15);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
+
+	/* LCP: other, nothing wrong, the ethertype kept */
+	pg_init(&g);
+	pg_fill(&g, 0x01, 14);
+	pg_ppp_proto(&g, 0xc021, 0);
+	pg_pppoe(&g, 1);
+	pg_eth(&g, 0x8864);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x8864);
+
+	/* ESP in a PPPoE session */
+	v4_esp(&g, 0xc0ffee31);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 1);
+	pg_eth(&g, 0x8864);
+	decode(DLT_EN10MB, &g, &p);
+	expect_esp(&p, 0xc0ffee31, 14 + 8);
+}
+
+static void
+test_mpls(void)
+{
+	struct pg g;
+	struct pkt p;
+	int i;
+
+	/* one label, IPv4 */
+	v4_ike(&g, 0x41);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x41, 14 + 4);
+	CHECK_EQ_U(p.ethertype, 0x8847);
+	expect_cuts(DLT_EN10MB, &g, 14, 14 + 4, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4, 14 + 5, AN_IP_TRUNCATED);
+
+	/* two labels, multicast ethertype, IPv6, after a VLAN tag */
+	v6_ike(&g, 0x42);
+	pg_mpls(&g, 17, 1);
+	pg_mpls(&g, 18, 0);
+	pg_vlan(&g, 5, 0x8848);
+	pg_eth(&g, 0x8100);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 6, 0x42, 14 + 4 + 8);
+	CHECK_EQ_U(p.ethertype, 0x8848);
+	/* cut anywhere in the stack (the first entry is not the bottom) */
+	expect_cuts(DLT_EN10MB, &g, 14 + 4, 14 + 4 + 8, AN_LINK_TRUNCATED);
+
+	/* the deepest stack walked, and one more */
+	v4_ike(&g, 0x43);
+	pg_mpls(&g, 100, 1);
+	for (i = 1; i < PKT_MAX_MPLS_LABELS; i++)
+		pg_mpls(&g, (uint32_t)(100 + i), 0);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x43, 14 + 4 * PKT_MAX_MPLS_LABELS);
+	v4_ike(&g, 0x44);
+	pg_mpls(&g, 100, 1);
+	for (i = 0; i < PKT_MAX_MPLS_LABELS; i++)
+		pg_mpls(&g, (uint32_t)(100 + i), 0);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_MPLS_LABEL_LIMIT), 1);
+	CHECK_EQ_U(an_arg(&p, AN_MPLS_LABEL_LIMIT, 0), PKT_MAX_MPLS_LABELS);
+
+	/* a pseudowire control word (first nibble 0): other, nothing wrong */
+	v4_ike(&g, 0x45);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+
+	/* Linux cooked capture of an MPLS interface */
+	v4_ike(&g, 0x46);
+	pg_mpls(&g, 16, 1);
+	pg_sll(&g, 0x8847);
+	decode(DLT_LINUX_SLL, &g, &p);
+	expect_ike_at(&p, 4, 0x46, 16 + 4);
+}
+
+static void
+test_ppp(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* address and control, then the protocol */
+	v4_ike(&g, 0x51);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_ppp_hdlc(&g);
+	decode(DLT_PPP, &g, &p);
+	expect_ike_at(&p, 4, 0x51, 4);
+	CHECK_EQ_U(p.ethertype, 0);
+	expect_cuts(DLT_PPP, &g, 0, 4, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_PPP, &g, 4, 5, AN_IP_TRUNCATED);
+	decode(DLT_PPP_SERIAL, &g, &p);
+	expect_ike_at(&p, 4, 0x51, 4);
+	expect_cuts(DLT_PPP_SERIAL, &g, 0, 4, AN_LINK_TRUNCATED);
+
+	/* without them; IPv6 */
+	v6_ike(&g, 0x52);
+	pg_ppp_proto(&g, 0x0057, 0);
+	decode(DLT_PPP, &g, &p);
+	expect_ike_at(&p, 6, 0x52, 2);
+
+	/* compressed protocol, with and without address and control */
+	v4_ike(&g, 0x53);
+	pg_ppp_proto(&g, 0x0021, 1);
+	decode(DLT_PPP, &g, &p);
+	expect_ike_at(&p, 4, 0x53, 1);
+	pg_ppp_hdlc(&g);
+	decode(DLT_PPP, &g, &p);
+	expect_ike_at(&p, 4, 0x53, 3);
+	expect_cuts(DLT_PPP, &g, 0, 3, AN_LINK_TRUNCATED);
+
+	/* LCP: other, nothing wrong */
+	pg_init(&g);
+	pg_fill(&g, 0x01, 8);
+	pg_ppp_proto(&g, 0xc021, 0);
+	pg_ppp_hdlc(&g);
+	decode(DLT_PPP, &g, &p);
+	expect_other(&p, 0);
+
+	/* Cisco HDLC framing in DLT_PPP_SERIAL (and, as Wireshark reads
+	 * it, DLT_PPP): told by the address byte */
+	v4_ike(&g, 0x54);
+	pg_chdlc(&g, 0x0f, 0x0800);
+	decode(DLT_PPP_SERIAL, &g, &p);
+	expect_ike_at(&p, 4, 0x54, 4);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	expect_cuts(DLT_PPP_SERIAL, &g, 0, 4, AN_LINK_TRUNCATED);
+	decode(DLT_PPP, &g, &p);
+	expect_ike_at(&p, 4, 0x54, 4);
+	v6_ike(&g, 0x55);
+	pg_chdlc(&g, 0x8f, 0x86dd);
+	decode(DLT_PPP_SERIAL, &g, &p);
+	expect_ike_at(&p, 6, 0x55, 4);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+	/* a frame cut after the Cisco address is Cisco HDLC's, cut */
+	decode_n(DLT_PPP, &g, 1, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), 1);
+	/* an address and control pair that is not PPP's: the first byte
+	 * is then a (compressed) protocol, not IP */
+	v4_ike(&g, 0x59);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_prepend(&g, "\xff\x05", 2);
+	decode(DLT_PPP, &g, &p);
+	expect_other(&p, 0);
+
+	/* ESP over PPP */
+	v4_esp(&g, 0x0b0b0b0b);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_ppp_hdlc(&g);
+	decode(DLT_PPP, &g, &p);
+	expect_esp(&p, 0x0b0b0b0b, 4);
+}
+
+static void
+test_chdlc(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	v4_ike(&g, 0x56);
+	pg_chdlc(&g, 0x0f, 0x0800);
+	decode(DLT_C_HDLC, &g, &p);
+	expect_ike_at(&p, 4, 0x56, 4);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	expect_cuts(DLT_C_HDLC, &g, 0, 4, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_C_HDLC, &g, 4, 5, AN_IP_TRUNCATED);
+
+	v6_ike(&g, 0x57);
+	pg_chdlc(&g, 0x8f, 0x86dd);
+	decode(DLT_C_HDLC, &g, &p);
+	expect_ike_at(&p, 6, 0x57, 4);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+
+	/* MPLS over Cisco HDLC: the same ethertype dispatch */
+	v4_ike(&g, 0x58);
+	pg_mpls(&g, 16, 1);
+	pg_chdlc(&g, 0x0f, 0x8847);
+	decode(DLT_C_HDLC, &g, &p);
+	expect_ike_at(&p, 4, 0x58, 4 + 4);
+
+	/* SLARP keepalive: other, the ethertype kept, nothing wrong */
+	pg_init(&g);
+	pg_fill(&g, 0, 18);
+	pg_chdlc(&g, 0x8f, 0x8035);
+	decode(DLT_C_HDLC, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x8035);
+}
+
+/* The NFLOG attributes tcpdump -i nflog writes before the payload. */
+static void
+nflog_attrs(struct pg *g, int be)
+{
+	static const uint8_t hdr[4] = { 0x08, 0x00, 3, 0 };
+	static const char prefix[] = "ipsec-in";	/* 9 bytes with NUL */
+	static const uint8_t uid[4] = { 0, 0, 0x03, 0xe8 };
+
+	pg_nflog_tlv(g, 11, uid, sizeof(uid), be);
+	pg_nflog_tlv(g, 10, prefix, sizeof(prefix), be);
+	pg_nflog_tlv(g, 1, hdr, sizeof(hdr), be);
+}
+
+#define NFLOG_ATTRS_LEN	(8 + 16 + 8)
+
+static void
+test_nflog(void)
+{
+	struct pg g;
+	struct pkt p;
+	size_t n;
+
+	/* header, payload TLV */
+	v4_ike(&g, 0x91);
+	pg_nflog_payload(&g, 0);
+	pg_nflog(&g, 2, 5);
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 4, 0x91, 8);
+	expect_cuts(DLT_NFLOG, &g, 0, 8, AN_LINK_TRUNCATED);
+	/* the payload's value cut (a snap length): decoded as far as it
+	 * goes, here nothing of it */
+	expect_cuts(DLT_NFLOG, &g, 8, 9, AN_IP_TRUNCATED);
+
+	/* as tcpdump writes it: packet header (an ethertype), a prefix
+	 * padded from 9 to 12 bytes, a uid, then the payload */
+	v4_ike(&g, 0x92);
+	pg_nflog_payload(&g, 0);
+	nflog_attrs(&g, 0);
+	pg_nflog(&g, 2, 5);
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 4, 0x92, 4 + NFLOG_ATTRS_LEN + 4);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	/* cut anywhere before the payload's value: the link is truncated */
+	expect_cuts(DLT_NFLOG, &g, 0, 4 + NFLOG_ATTRS_LEN + 4,
+	    AN_LINK_TRUNCATED);
+
+	/* IPv6 by its family, and by the version nibble when the family
+	 * is not IP's (0, AF_UNSPEC) */
+	v6_ike(&g, 0x93);
+	pg_nflog_payload(&g, 0);
+	nflog_attrs(&g, 0);
+	pg_nflog(&g, 10, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 6, 0x93, 4 + NFLOG_ATTRS_LEN + 4);
+	*pg_at(&g, 0) = 0;
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 6, 0x93, 4 + NFLOG_ATTRS_LEN + 4);
+	/* the family decides over the nibble, as an ethertype does */
+	*pg_at(&g, 0) = 2;
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_VERSION), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_VERSION, 1), 4);
+	v4_ike(&g, 0x93);
+	pg_nflog_payload(&g, 0);
+	pg_nflog(&g, 10, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_IP_BAD_VERSION), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_BAD_VERSION, 1), 6);
+	/* neither family nor nibble says IP: other, nothing wrong */
+	pg_init(&g);
+	pg_fill(&g, 0x11, 20);
+	pg_nflog_payload(&g, 0);
+	pg_nflog(&g, 7, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 0);
+
+	/* TLVs written big-endian (a big-endian capturing host) */
+	v4_ike(&g, 0x94);
+	pg_nflog_payload(&g, 1);
+	nflog_attrs(&g, 1);
+	pg_nflog(&g, 2, 5);
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 4, 0x94, 4 + NFLOG_ATTRS_LEN + 4);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+
+	/* a payload of odd length: its padding is not the datagram's */
+	pg_init(&g);
+	pg_fill(&g, 0xab, 5);
+	pg_isakmp_payload(&g, 0);
+	pg_isakmp(&g, 0x95, 0x10, 2, 0, 0, 1);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	n = g.n;
+	pg_nflog_payload(&g, 0);
+	pg_nflog(&g, 2, 0);
+	CHECK_EQ_U(g.n, 4 + 4 + n + 3);
+	decode(DLT_NFLOG, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(p.an.n, 0);
+	CHECK_EQ_U(p.ip_off, 8);
+	CHECK_EQ_U(p.ip_caplen, n);
+	check_payload_is_ike(&p, 0x95, 37);
+
+	/* an empty TLV (length 4) is skipped */
+	v4_ike(&g, 0x96);
+	pg_nflog_payload(&g, 0);
+	pg_nflog_tlv(&g, 2, "", 0, 0);
+	pg_nflog(&g, 2, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_ike_at(&p, 4, 0x96, 4 + 4 + 4);
+	/* a TLV length below 4 (0, 3) is malformed: no loop, no read */
+	*pg_at(&g, 4) = 0;
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 4);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 0);
+	*pg_at(&g, 4) = 3;
+	decode(DLT_NFLOG, &g, &p);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 3);
+
+	/* a TLV running past the frame, before the payload */
+	v4_ike(&g, 0x97);
+	pg_nflog_payload(&g, 0);
+	nflog_attrs(&g, 0);
+	pg_nflog(&g, 2, 0);
+	pg_at(&g, 4 + 8)[0] = 0x00;	/* the prefix: 1024 bytes */
+	pg_at(&g, 4 + 8)[1] = 0x04;
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+
+	/* the payload TLV running past the frame: malformed when the
+	 * frame is whole, the snap length's cut when it is not */
+	v4_ike(&g, 0x98);
+	pg_nflog_payload(&g, 0);
+	pg_nflog(&g, 2, 0);
+	pg_at(&g, 4)[0] = 0xff;
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_TRUNCATED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	pg_at(&g, 4)[0] = (uint8_t)(4 + V4_IKE_LEN);
+	decode_n(DLT_NFLOG, &g, 8 + 20 + 8 + 30, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(p.snapped);
+	CHECK_EQ_U(p.an.n, 1);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	CHECK_EQ_U(cur_left(&p.payload), 30);
+
+	/* no payload TLV: other, nothing wrong (unless snapped), and no
+	 * ethertype (there is no packet to have one) */
+	pg_init(&g);
+	nflog_attrs(&g, 0);
+	pg_nflog(&g, 2, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0);
+
+	/* ESP */
+	v4_esp(&g, 0xe5e5e5e5);
+	pg_nflog_payload(&g, 0);
+	nflog_attrs(&g, 0);
+	pg_nflog(&g, 2, 0);
+	decode(DLT_NFLOG, &g, &p);
+	expect_esp(&p, 0xe5e5e5e5, 4 + NFLOG_ATTRS_LEN + 4);
 }
 
 static void
@@ -949,6 +1468,11 @@ main(void)
 	}
 	test_basic_v4();
 	test_links();
+	test_pppoe();
+	test_mpls();
+	test_ppp();
+	test_chdlc();
+	test_nflog();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Link types beyond Ethernet end to end: PPPoE, MPLS, PPP, PPP in HDLC
+# and Cisco HDLC framing, Cisco HDLC, NFLOG captures written at test time
+# (links.py); ikescope's decode and -w export against what was framed and
+# against tshark's decode (skipped without tshark).
+. "$(dirname "$0")/lib.sh"
+t_need_ikescope
+t_have_tshark || TSHARK=""
+t_run_python links.py "$IKESCOPE" "$TSHARK"
