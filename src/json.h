@@ -3,6 +3,11 @@
  * line, keys in the order written, strings escaped per RFC 8259, byte
  * strings as lowercase hex.  Nesting depth is bounded; misuse (a value
  * without a key inside an object) is a programming error caught by assert.
+ *
+ * A line is built in the writer's buffer and written to the stream when
+ * it ends (json_end_line), or in pieces when it outgrows the buffer, so
+ * the stream sees one write per line rather than a stdio call per
+ * character: nothing else may write to the stream while a line is open.
  */
 #ifndef IKESCOPE_JSON_H
 #define IKESCOPE_JSON_H
@@ -13,11 +18,14 @@
 #include <stdio.h>
 
 #define JSON_MAX_DEPTH	32
+#define JSON_BUF	16384
 
 struct json {
 	FILE		*fp;
 	int		 depth;
 	bool		 first[JSON_MAX_DEPTH];
+	size_t		 n;		/* bytes in buf */
+	char		 buf[JSON_BUF];
 };
 
 void	json_init(struct json *, FILE *);

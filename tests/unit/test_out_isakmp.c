@@ -153,6 +153,7 @@ capture(const struct isakmp_msg *m, int what, bool secrets)
 		json_obj_begin(&j);
 		out_isakmp_json_payloads(&j, m, secrets);
 		json_obj_end(&j);
+		json_end_line(&j);	/* the line reaches fp */
 	}
 	fclose(fp);
 	return out;
