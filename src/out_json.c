@@ -12,7 +12,12 @@
 static const char *
 hex32(uint32_t v, char *buf)
 {
-	snprintf(buf, 12, "%08x", v);
+	static const char hx[] = "0123456789abcdef";
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 4)
+		buf[i] = hx[v & 0xf];
+	buf[8] = '\0';
 	return buf;
 }
 

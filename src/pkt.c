@@ -860,6 +860,24 @@ pkt_kind_name(enum pkt_kind k)
 const char *
 pkt_addr_str(int af, const uint8_t *a, char *buf, size_t len)
 {
+	char t[16], *e = t;
+	int i;
+
+	if (af != 6 && len >= sizeof(t)) {
+		/* what inet_ntop writes, without its sprintf per address */
+		for (i = 0; i < 4; i++) {
+			unsigned v = a[i];
+
+			if (v >= 100)
+				*e++ = (char)('0' + v / 100);
+			if (v >= 10)
+				*e++ = (char)('0' + v / 10 % 10);
+			*e++ = (char)('0' + v % 10);
+			*e++ = i < 3 ? '.' : '\0';
+		}
+		memcpy(buf, t, (size_t)(e - t));
+		return buf;
+	}
 	if (inet_ntop(af == 6 ? AF_INET6 : AF_INET, a, buf,
 	    (socklen_t)len) == NULL)
 		snprintf(buf, len, "?");

@@ -10,6 +10,7 @@
  * with the anomalies each case must record.  Decoded fields are asserted,
  * not just the absence of a crash.
  */
+#include <arpa/inet.h>
 #include <pcap/dlt.h>
 #include <stdint.h>
 #include <string.h>
@@ -1455,6 +1456,30 @@ test_names(void)
 	CHECK_STR(pkt_addr_str(4, pg_v4a, buf, sizeof(buf)), "192.0.2.1");
 	CHECK_STR(pkt_addr_str(6, pg_v6b, buf, sizeof(buf)), "2001:db8::2");
 	CHECK_STR(pkt_addr_str(6, pg_v6b, buf, 4), "?");
+	/* IPv4 is written without inet_ntop: every octet width, and all
+	 * 256 values against inet_ntop */
+	{
+		static const uint8_t a[4] = { 0, 9, 10, 255 },
+		    b[4] = { 100, 99, 1, 200 };
+		uint8_t c[4];
+		char want[16];
+		unsigned v, bad = 0;
+
+		CHECK_STR(pkt_addr_str(4, a, buf, sizeof(buf)),
+		    "0.9.10.255");
+		CHECK_STR(pkt_addr_str(4, b, buf, 16), "100.99.1.200");
+		CHECK_STR(pkt_addr_str(4, b, buf, 8), "?");
+		for (v = 0; v < 256; v++) {
+			c[0] = (uint8_t)v;
+			c[1] = (uint8_t)(255 - v);
+			c[2] = (uint8_t)(v * 7);
+			c[3] = (uint8_t)(v / 3);
+			inet_ntop(AF_INET, c, want, sizeof(want));
+			bad += strcmp(pkt_addr_str(4, c, buf, sizeof(buf)),
+			    want) != 0;
+		}
+		CHECK_EQ_U(bad, 0);
+	}
 }
 
 int
