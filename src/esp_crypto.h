@@ -54,6 +54,10 @@ struct cry_out {
 	uint8_t		 pad_len;
 	const uint8_t	*payload;	/* in the caller's buffer */
 	size_t		 payload_len;	/* before padding */
+	/* padding other than 1, 2, 3, ... (RFC 4303 2.4), accepted because
+	 * an AEAD tag verified the whole plaintext; with any other SA it is
+	 * CRY_BAD_PADDING, the sign of a wrong encryption key */
+	bool		 pad_nonstd;
 };
 
 struct cry;

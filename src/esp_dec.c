@@ -421,6 +421,7 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	l->icv = o->icv;
 	l->next_header = o->next_header;
 	l->pad_len = o->pad_len;
+	l->pad_nonstd = o->pad_nonstd;
 	if (o->icv == CRY_ICV_BAD)
 		sa->st.icv_bad++;
 	if (o->st != CRY_OK)

@@ -43,6 +43,8 @@ struct espd_layer {
 	const char	*detail;	/* e.g. "DES needs the legacy provider" */
 	uint8_t		 next_header;
 	uint8_t		 pad_len;
+	bool		 pad_nonstd;	/* padding not 1, 2, 3, ..., accepted
+					   under a verified AEAD tag */
 	size_t		 tfc_pad;	/* bytes after the inner datagram (or
 					   UDP datagram): TFC padding */
 	enum espd_mode	 mode;

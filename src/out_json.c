@@ -186,6 +186,8 @@ out_json_esp_layer(struct json *j, const struct espd_result *r, unsigned i)
 	json_kstr(j, "mode", espd_mode_name(l->mode));
 	json_ku64(j, "next_header", l->next_header);
 	json_ku64(j, "pad_len", l->pad_len);
+	if (l->pad_nonstd)
+		json_kbool(j, "nonstandard_padding", true);
 	if (l->tfc_pad != 0)
 		json_ku64(j, "tfc_padding", l->tfc_pad);
 	if (l->ip != NULL)

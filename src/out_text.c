@@ -378,6 +378,8 @@ out_text_esp(FILE *fp, struct out_lines *lb, const struct espd_result *r,
 	lb_str(fp, lb, cry_icv_name(l->icv));
 	lb_lit(fp, lb, " ");
 	lb_str(fp, lb, espd_mode_name(l->mode));
+	if (l->pad_nonstd)
+		lb_lit(fp, lb, " padding=nonstandard");
 	if (l->ip == NULL)
 		return;
 	lb_lit(fp, lb, " {");

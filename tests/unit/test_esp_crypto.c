@@ -443,6 +443,70 @@ test_trailer(void)
 	cry_sa_free(s);
 }
 
+/*
+ * Padding other than 1, 2, 3, ...: accepted (and flagged) under a verified
+ * AEAD tag, which proves the key and the whole plaintext; a failure under
+ * an HMAC that verifies, which proves only the integrity key.
+ */
+static void
+test_nonstd_padding(void)
+{
+	/* "pingpong" + padding 0x9a 0x00 + pad length 2 + next header 4 */
+	static const uint8_t pt[] = { 'p', 'i', 'n', 'g', 'p', 'o', 'n', 'g',
+		0x9a, 0x00, 2, 4 };
+	static const uint8_t std[] = { 'p', 'i', 'n', 'g', 'p', 'o', 'n', 'g',
+		1, 2, 2, 4 };
+	uint8_t key[20], esp[128], out[128], mac[64];
+	unsigned int ml;
+	struct cry_out o;
+	struct cry_sa *s;
+	size_t n, i;
+
+	for (i = 0; i < 20; i++)
+		key[i] = (uint8_t)(0xa0 + i);
+	s = prep(KS_ENC_AES_GCM, "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3",
+	    KS_AUTH_NONE, NULL, 16, false);
+	CHECK(s != NULL);
+	if (s != NULL) {
+		n = gcm_encrypt(key, 16, key + 16, false, false, 0x501, 0, 3,
+		    pt, sizeof(pt), 16, esp);
+		CHECK(cry_esp_decrypt(s, esp, n, 0, out, sizeof(out), &o) ==
+		    0);
+		CHECK_EQ_U(o.icv, CRY_ICV_OK);
+		CHECK(o.pad_nonstd);
+		CHECK_EQ_U(o.pad_len, 2);
+		CHECK_EQ_U(o.payload_len, 8);
+		CHECK_MEM(o.payload, "pingpong", 8);
+		n = gcm_encrypt(key, 16, key + 16, false, false, 0x501, 0, 4,
+		    std, sizeof(std), 16, esp);
+		CHECK(cry_esp_decrypt(s, esp, n, 0, out, sizeof(out), &o) ==
+		    0);
+		CHECK(!o.pad_nonstd);
+		/* a bad tag is still a failure first */
+		n = gcm_encrypt(key, 16, key + 16, false, false, 0x501, 0, 5,
+		    pt, sizeof(pt), 16, esp);
+		esp[n - 1] ^= 1;
+		CHECK(cry_esp_decrypt(s, esp, n, 0, out, sizeof(out), &o) ==
+		    -1);
+		CHECK_EQ_U(o.st, CRY_ICV_FAIL);
+		cry_sa_free(s);
+	}
+	s = prep(KS_ENC_NULL, NULL, KS_AUTH_HMAC_SHA1_96,
+	    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3", 12, false);
+	CHECK(s != NULL);
+	if (s != NULL) {
+		n = esp_build(esp, 0x502, 1, NULL, pt, sizeof(pt), NULL, 0);
+		HMAC(EVP_sha1(), key, 20, esp, n, mac, &ml);
+		memcpy(esp + n, mac, 12);
+		CHECK(cry_esp_decrypt(s, esp, n + 12, 0, out, sizeof(out),
+		    &o) == -1);
+		CHECK_EQ_U(o.icv, CRY_ICV_OK);
+		CHECK_EQ_U(o.st, CRY_BAD_PADDING);
+		CHECK(!o.pad_nonstd);
+		cry_sa_free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -459,6 +523,7 @@ main(void)
 	test_xcbc();
 	test_chacha();
 	test_gcm();
+	test_nonstd_padding();
 	test_esn_hmac();
 	test_trailer();
 	cry_free(C);
