@@ -754,6 +754,69 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		pkt_link_truncated(p, &c);
 }
 
+/*
+ * The IP family of a BSD header (AF_INET, or AF_INET6 as OpenBSD, FreeBSD,
+ * macOS or Linux number it); anything else: the IP version nibble.
+ */
+static void
+pkt_bsd_af(struct pkt_decoder *d, struct cursor c, uint32_t af,
+    struct pkt *p)
+{
+	if (af == 2)
+		pkt_ipv4(d, c, p);
+	else if (af == 10 || af == 24 || af == 28 || af == 30)
+		pkt_ipv6(d, c, p);
+	else
+		pkt_ip_version(d, c, p);
+}
+
+/*
+ * OpenBSD's enc(4) interface (pfSense and OPNsense call it "IPsec"), where
+ * IPsec traffic is seen decrypted: address family and flags in the
+ * capturing host's byte order (either is taken, as for DLT_NULL), the SPI,
+ * then the IP packet.
+ */
+static void
+pkt_enc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint32_t af = cur_le32(&c);
+
+	cur_skip(&c, 8);		/* SPI, flags */
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if ((af & 0xffff) == 0)
+		af >>= 24;		/* written big-endian */
+	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
+}
+
+/*
+ * pf's log (pflog(4)): the header's length (its first byte, the header
+ * padded to 4 bytes on the wire) and address family, then the packet.
+ */
+static void
+pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	bool ok;
+	uint8_t len = cur_peek_u8(&c, 0, &ok), af = cur_peek_u8(&c, 1, &ok);
+
+	if (!ok) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (len < 4) {
+		an_add(&p->an, AN_LINK_MALFORMED, 0, len);
+		return;
+	}
+	cur_skip(&c, ((size_t)len + 3) & ~(size_t)3);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
+}
+
 void
 pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
     size_t caplen, struct pkt *p)
@@ -832,6 +895,12 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		break;
 	case DLT_NFLOG:
 		pkt_nflog(d, c, caplen, p);
+		break;
+	case DLT_ENC:
+		pkt_enc(d, c, p);
+		break;
+	case DLT_PFLOG:
+		pkt_pflog(d, c, p);
 		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);

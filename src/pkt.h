@@ -46,6 +46,13 @@
 #ifndef DLT_NFLOG
 #define DLT_NFLOG	239
 #endif
+/* OpenBSD's numbers differ; files and libpcap elsewhere use these */
+#ifndef DLT_ENC
+#define DLT_ENC		109
+#endif
+#ifndef DLT_PFLOG
+#define DLT_PFLOG	117
+#endif
 
 enum pkt_kind {
 	PKT_OTHER = 0,

@@ -5,7 +5,9 @@ For each framing (PPPoE sessions and MPLS label stacks in Ethernet, with
 and without a VLAN tag; DLT_PPP with and without address/control and
 protocol compression, and in Cisco HDLC framing as Wireshark reads it;
 DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
-DLT_C_HDLC; DLT_NFLOG as "tcpdump -i nflog" writes it) a small classic
+DLT_C_HDLC; DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
+DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
+DLT_PFLOG) a small classic
 pcap file is written here, from the RFCs' and the linktype pages' layouts,
 holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
 ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
@@ -187,6 +189,18 @@ def frames_for(name):
         slarp = struct.pack(">BBHIIIHI", 0x8f, 0, 0x8035, 2, 1, 0, 0xffff,
                             0)
         out.append((slarp, NOT_IP))
+    elif name == "enc":
+        # OpenBSD enc(4): family (little-endian here), SPI, flags
+        link = 109
+        out = [(struct.pack("<I", 24 if d[0][0] >> 4 == 6 else 2) +
+                struct.pack(">I", 0x1000 + i) + struct.pack("<I", 1) + d[0],
+                d) for i, d in enumerate(ups)]
+    elif name == "pflog":
+        # pflog(4): OpenBSD's 61-byte header, padded to 64
+        link = 117
+        out = [(struct.pack(">BBBB", 61, 24 if d[0][0] >> 4 == 6 else 2, 0,
+                            0) + b"enc0".ljust(16, b"\0") + bytes(44) +
+                d[0], d) for d in ups]
     elif name == "nflog":
         link = 239
         out = [(nflog(10 if d[0][0] >> 4 == 6 else 2, d[0]), d)
@@ -199,7 +213,7 @@ def frames_for(name):
 
 CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
-         "chdlc", "nflog")
+         "chdlc", "nflog", "enc", "pflog")
 
 
 def write_pcap(path, link, frames):

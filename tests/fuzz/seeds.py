@@ -20,7 +20,7 @@ import sys
 # Same order as fuzz_links[] in tests/fuzz/linktypes.h (pcap file link
 # types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
-         228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11}
+         228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -86,6 +86,11 @@ def esp_of(link, f):
         off, et = ppp(f, 2 if f[:2] == b"\xff\x03" else 0)
     elif link == 239:
         off, et = nflog(f)
+    elif link == 109:
+        off, et = 12, by_nibble(f, 12)
+    elif link == 117 and len(f) > 0:
+        off = (f[0] + 3) & ~3
+        et = by_nibble(f, off)
     else:
         return None
     ip = f[off:]

@@ -779,6 +779,91 @@ test_chdlc(void)
 	CHECK_EQ_U(p.ethertype, 0x8035);
 }
 
+/* OpenBSD enc(4): family (host order), SPI, flags; then IP. */
+static void
+pg_enc(struct pg *g, uint32_t af, int be, uint32_t spi)
+{
+	uint8_t h[12];
+
+	if (be)
+		pg_w32(h, af);
+	else {
+		h[0] = (uint8_t)af;
+		h[1] = (uint8_t)(af >> 8);
+		h[2] = (uint8_t)(af >> 16);
+		h[3] = (uint8_t)(af >> 24);
+	}
+	pg_w32(h + 4, spi);
+	pg_w32(h + 8, 0x00000001);	/* flags: M_CONF */
+	pg_prepend(g, h, sizeof(h));
+}
+
+/* pflog(4): length, family, action, reason, ..., padded to 4 bytes. */
+static void
+pg_pflog(struct pg *g, uint8_t len, uint8_t af)
+{
+	uint8_t h[64] = { 0 };
+
+	h[0] = len;
+	h[1] = af;
+	memcpy(h + 4, "enc0", 4);	/* the interface name */
+	pg_prepend(g, h, ((size_t)len + 3) & ~(size_t)3);
+}
+
+static void
+test_enc_pflog(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* enc: either byte order, IPv4 and (OpenBSD's AF_INET6 24) IPv6 */
+	v4_ike(&g, 0x71);
+	pg_enc(&g, 2, 0, 0x1234);
+	decode(DLT_ENC, &g, &p);
+	expect_ike_at(&p, 4, 0x71, 12);
+	v6_ike(&g, 0x72);
+	pg_enc(&g, 24, 1, 0x1234);
+	decode(DLT_ENC, &g, &p);
+	expect_ike_at(&p, 6, 0x72, 12);
+	/* an unknown family: the version nibble */
+	v6_ike(&g, 0x73);
+	pg_enc(&g, 99, 0, 0x1234);
+	decode(DLT_ENC, &g, &p);
+	expect_ike_at(&p, 6, 0x73, 12);
+	v4_esp(&g, 0xe1e1e1e1);
+	pg_enc(&g, 2, 1, 0x1234);
+	decode(DLT_ENC, &g, &p);
+	expect_esp(&p, 0xe1e1e1e1, 12);
+	v4_ike(&g, 0x74);
+	pg_enc(&g, 2, 0, 0x1234);
+	expect_cuts(DLT_ENC, &g, 0, 12, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_ENC, &g, 12, 13, AN_IP_TRUNCATED);
+
+	/* pflog: OpenBSD's 61-byte header padded to 64; FreeBSD's AF_INET6 */
+	v4_ike(&g, 0x75);
+	pg_pflog(&g, 61, 2);
+	decode(DLT_PFLOG, &g, &p);
+	expect_ike_at(&p, 4, 0x75, 64);
+	v6_ike(&g, 0x76);
+	pg_pflog(&g, 48, 28);
+	decode(DLT_PFLOG, &g, &p);
+	expect_ike_at(&p, 6, 0x76, 48);
+	v4_esp(&g, 0xe2e2e2e2);
+	pg_pflog(&g, 61, 2);
+	decode(DLT_PFLOG, &g, &p);
+	expect_esp(&p, 0xe2e2e2e2, 64);
+	v4_ike(&g, 0x77);
+	pg_pflog(&g, 61, 2);
+	expect_cuts(DLT_PFLOG, &g, 0, 64, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_PFLOG, &g, 64, 65, AN_IP_TRUNCATED);
+	/* a length that cannot hold the header's own fields */
+	v4_ike(&g, 0x78);
+	pg_pflog(&g, 3, 2);
+	decode(DLT_PFLOG, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+}
+
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
 static void
 nflog_attrs(struct pg *g, int be)
@@ -1498,6 +1583,7 @@ main(void)
 	test_ppp();
 	test_chdlc();
 	test_nflog();
+	test_enc_pflog();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
