@@ -755,8 +755,9 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 }
 
 /*
- * The IP family of a BSD header (AF_INET, or AF_INET6 as OpenBSD, FreeBSD,
- * macOS or Linux number it); anything else: the IP version nibble.
+ * After a BSD link header with an address family (null, loop, enc,
+ * pflog): AF_INET, or AF_INET6 as OpenBSD, FreeBSD, macOS or Linux number
+ * it; any other family is not IP.
  */
 static void
 pkt_bsd_af(struct pkt_decoder *d, struct cursor c, uint32_t af,
@@ -766,8 +767,6 @@ pkt_bsd_af(struct pkt_decoder *d, struct cursor c, uint32_t af,
 		pkt_ipv4(d, c, p);
 	else if (af == 10 || af == 24 || af == 28 || af == 30)
 		pkt_ipv6(d, c, p);
-	else
-		pkt_ip_version(d, c, p);
 }
 
 /*
@@ -881,10 +880,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		if (linktype == DLT_NULL && (af & 0xffff) == 0)
 			af >>= 24;	/* written big-endian */
 		p->ip_off = (uint32_t)c.off;
-		if (af == 2)
-			pkt_ipv4(d, cur_rest(&c), p);
-		else if (af == 10 || af == 24 || af == 28 || af == 30)
-			pkt_ipv6(d, cur_rest(&c), p);
+		pkt_bsd_af(d, cur_rest(&c), af, p);
 		break;
 	case DLT_PPP:
 	case DLT_PPP_SERIAL:
