@@ -922,29 +922,96 @@ pkt_kind_name(enum pkt_kind k)
 	return "other";
 }
 
+/* IPv4 dotted quad at e, NUL-terminated; returns the end (at the NUL). */
+static char *
+pkt_v4_str(char *e, const uint8_t *a)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned v = a[i];
+
+		if (i > 0)
+			*e++ = '.';
+		if (v >= 100)
+			*e++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*e++ = (char)('0' + v / 10 % 10);
+		*e++ = (char)('0' + v % 10);
+	}
+	*e = '\0';
+	return e;
+}
+
+/*
+ * An IPv6 address as glibc's inet_ntop writes it (RFC 5952): groups in
+ * lowercase hex without leading zeros, the first longest run of two or
+ * more zero groups as "::", and the last 32 bits as a dotted quad in the
+ * IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) forms.
+ */
+static void
+pkt_v6_str(char *e, const uint8_t *a)
+{
+	static const char hx[] = "0123456789abcdef";
+	unsigned w[8];
+	int i, base = -1, len = 0, cb = -1, cl = 0;
+
+	for (i = 0; i < 8; i++)
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	for (i = 0; i <= 8; i++) {
+		if (i < 8 && w[i] == 0) {
+			if (cb < 0)
+				cb = i, cl = 0;
+			cl++;
+		} else if (cb >= 0) {
+			if (cl > len)
+				base = cb, len = cl;
+			cb = -1;
+		}
+	}
+	if (len < 2)
+		base = -1;
+	for (i = 0; i < 8; i++) {
+		if (base >= 0 && i >= base && i < base + len) {
+			if (i == base)
+				*e++ = ':';
+			continue;
+		}
+		if (i > 0)
+			*e++ = ':';
+		if (i == 6 && base == 0 &&
+		    (len == 6 || (len == 5 && w[5] == 0xffff))) {
+			pkt_v4_str(e, a + 12);
+			return;
+		}
+		if (w[i] >= 0x1000)
+			*e++ = hx[w[i] >> 12];
+		if (w[i] >= 0x100)
+			*e++ = hx[w[i] >> 8 & 15];
+		if (w[i] >= 0x10)
+			*e++ = hx[w[i] >> 4 & 15];
+		*e++ = hx[w[i] & 15];
+	}
+	if (base >= 0 && base + len == 8)
+		*e++ = ':';
+	*e = '\0';
+}
+
+/*
+ * The address in text, as inet_ntop writes it but without its sprintf
+ * per address; "?" when buf is too small (len < 46, the longest IPv6).
+ */
 const char *
 pkt_addr_str(int af, const uint8_t *a, char *buf, size_t len)
 {
-	char t[16], *e = t;
-	int i;
+	char t[48];
 
-	if (af != 6 && len >= sizeof(t)) {
-		/* what inet_ntop writes, without its sprintf per address */
-		for (i = 0; i < 4; i++) {
-			unsigned v = a[i];
-
-			if (v >= 100)
-				*e++ = (char)('0' + v / 100);
-			if (v >= 10)
-				*e++ = (char)('0' + v / 10 % 10);
-			*e++ = (char)('0' + v % 10);
-			*e++ = i < 3 ? '.' : '\0';
-		}
-		memcpy(buf, t, (size_t)(e - t));
-		return buf;
-	}
-	if (inet_ntop(af == 6 ? AF_INET6 : AF_INET, a, buf,
-	    (socklen_t)len) == NULL)
+	if (af == 6 && len >= 46) {
+		pkt_v6_str(t, a);
+		memcpy(buf, t, strlen(t) + 1);
+	} else if (af != 6 && len >= 16)
+		pkt_v4_str(buf, a);
+	else
 		snprintf(buf, len, "?");
 	return buf;
 }

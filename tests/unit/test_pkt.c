@@ -1565,6 +1565,52 @@ test_names(void)
 		}
 		CHECK_EQ_U(bad, 0);
 	}
+	/* IPv6 too: every pattern of zero groups, with values of every
+	 * width, the IPv4-compatible and -mapped forms, against inet_ntop */
+	{
+		static const uint8_t fixed[][16] = {
+			{ 0 },
+			{ [15] = 1 },
+			{ [10] = 0xff, [11] = 0xff },
+			{ [10] = 0xff, [11] = 0xff, [12] = 192, [15] = 1 },
+			{ [12] = 10, [15] = 1 },
+			{ [0] = 0x20, [1] = 0x01, [15] = 0 },
+			{ [2] = 0, [3] = 1, [10] = 0xff, [11] = 0xff, [12] = 1 },
+		};
+		static const unsigned vals[] = { 1, 0xf, 0x10, 0xab, 0x100,
+		    0xfff, 0x1000, 0xffff, 0xffff };
+		uint8_t c[16];
+		char want[64];
+		unsigned m, i, k, bad = 0;
+
+		for (k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++) {
+			inet_ntop(AF_INET6, fixed[k], want, sizeof(want));
+			bad += strcmp(pkt_addr_str(6, fixed[k], buf,
+			    sizeof(buf)), want) != 0;
+		}
+		for (m = 0; m < 256; m++)
+			for (k = 0; k < 9; k++) {
+				for (i = 0; i < 8; i++) {
+					unsigned v = m >> i & 1 ? 0 :
+					    vals[(i + k) % 9];
+
+					/* the mapped form's marker */
+					if (k == 8 && i == 5)
+						v = 0xffff;
+					c[2 * i] = (uint8_t)(v >> 8);
+					c[2 * i + 1] = (uint8_t)v;
+				}
+				inet_ntop(AF_INET6, c, want, sizeof(want));
+				if (strcmp(pkt_addr_str(6, c, buf,
+				    sizeof(buf)), want) != 0) {
+					if (bad++ < 5)
+						fprintf(stderr, "%s != %s\n",
+						    buf, want);
+				}
+			}
+		CHECK_EQ_U(bad, 0);
+		CHECK_STR(pkt_addr_str(6, fixed[3], buf, 45), "?");
+	}
 }
 
 int
