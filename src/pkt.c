@@ -659,6 +659,27 @@ pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
 }
 
+/*
+ * pppd's captures (DLT_PPP_PPPD): PPP in HDLC-like framing with the
+ * address byte replaced by the direction (0 in, 1 out).
+ */
+static void
+pkt_ppp_pppd(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	bool ok;
+	uint16_t proto;
+
+	cur_skip(&c, 1);		/* direction */
+	if (cur_peek_u8(&c, 0, &ok) == PPP_CONTROL && ok)
+		cur_skip(&c, 1);
+	proto = pkt_ppp_proto(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+}
+
 static uint16_t
 pkt_nflog_u16(struct cursor *c, bool be)
 {
@@ -888,6 +909,12 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		break;
 	case DLT_C_HDLC:
 		pkt_chdlc(d, c, p);
+		break;
+	case DLT_PPP_ETHER:	/* PPPoE without its Ethernet header */
+		pkt_pppoe(d, c, p);
+		break;
+	case DLT_PPP_PPPD:
+		pkt_ppp_pppd(d, c, p);
 		break;
 	case DLT_NFLOG:
 		pkt_nflog(d, c, caplen, p);

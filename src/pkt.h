@@ -46,6 +46,12 @@
 #ifndef DLT_NFLOG
 #define DLT_NFLOG	239
 #endif
+#ifndef DLT_PPP_ETHER
+#define DLT_PPP_ETHER	51
+#endif
+#ifndef DLT_PPP_PPPD
+#define DLT_PPP_PPPD	166
+#endif
 /* OpenBSD's numbers differ; files and libpcap elsewhere use these */
 #ifndef DLT_ENC
 #define DLT_ENC		109

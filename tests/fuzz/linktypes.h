@@ -13,7 +13,7 @@
 static const int fuzz_links[] = {
 	DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, DLT_NULL,
 	DLT_LOOP, DLT_IPV4, DLT_IPV6, DLT_PPP, DLT_PPP_SERIAL, DLT_C_HDLC,
-	DLT_NFLOG, DLT_ENC, DLT_PFLOG
+	DLT_NFLOG, DLT_ENC, DLT_PFLOG, DLT_PPP_ETHER, DLT_PPP_PPPD
 };
 #define FUZZ_NLINKS	(sizeof(fuzz_links) / sizeof(fuzz_links[0]))
 

@@ -20,7 +20,8 @@ import sys
 # Same order as fuzz_links[] in tests/fuzz/linktypes.h (pcap file link
 # types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
-         228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13}
+         228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13,
+         51: 14, 166: 15}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -88,6 +89,10 @@ def esp_of(link, f):
         off, et = nflog(f)
     elif link == 109:
         off, et = 12, by_nibble(f, 12)
+    elif link == 51:
+        off, et = ppp(f, 6)
+    elif link == 166:
+        off, et = ppp(f, 2 if f[1:2] == b"\x03" else 1)
     elif link == 117 and len(f) > 0:
         off = (f[0] + 3) & ~3
         et = by_nibble(f, off)
@@ -109,8 +114,18 @@ def esp_of(link, f):
 
 
 def frames(path, esp=False):
-    raw = subprocess.run(["tshark", "-r", path, "-F", "pcap", "-w", "-"],
-                         check=True, capture_output=True).stdout
+    # tshark turns pcapng and gzip into classic pcap; a classic pcap of a
+    # link type tshark cannot read (LINKTYPE_PPP_PPPD) is taken as it is
+    p = subprocess.run(["tshark", "-r", path, "-F", "pcap", "-w", "-"],
+                       capture_output=True)
+    raw = p.stdout
+    if p.returncode != 0:
+        with open(path, "rb") as f:
+            raw = f.read()
+        if raw[:4] not in (b"\xd4\xc3\xb2\xa1", b"\xa1\xb2\xc3\xd4",
+                           b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d"):
+            raise RuntimeError("%s: tshark cannot read it: %s" % (
+                path, p.stderr.decode(errors="replace").strip()))
     if len(raw) < 24:
         return
     magic = raw[:4]

@@ -810,6 +810,48 @@ pg_pflog(struct pg *g, uint8_t len, uint8_t af)
 	pg_prepend(g, h, ((size_t)len + 3) & ~(size_t)3);
 }
 
+/* PPPoE without Ethernet (DLT_PPP_ETHER); pppd's direction byte. */
+static void
+test_ppp_ether_pppd(void)
+{
+	static const uint8_t out[1] = { 0x01 };
+	struct pg g;
+	struct pkt p;
+
+	v4_ike(&g, 0x81);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_pppoe(&g, 0x4242);
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_ike_at(&p, 4, 0x81, 8);
+	expect_cuts(DLT_PPP_ETHER, &g, 0, 8, AN_LINK_TRUNCATED);
+	v6_ike(&g, 0x82);
+	pg_ppp_proto(&g, 0x0057, 0);
+	pg_pppoe(&g, 0x4242);
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_ike_at(&p, 6, 0x82, 8);
+
+	/* direction, control, protocol; the control byte may be absent
+	 * and the protocol compressed */
+	v4_ike(&g, 0x83);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_ppp_hdlc(&g);
+	*pg_at(&g, 0) = 0x00;		/* incoming */
+	decode(DLT_PPP_PPPD, &g, &p);
+	expect_ike_at(&p, 4, 0x83, 4);
+	expect_cuts(DLT_PPP_PPPD, &g, 0, 4, AN_LINK_TRUNCATED);
+	v6_ike(&g, 0x84);
+	pg_ppp_proto(&g, 0x0057, 1);
+	pg_prepend(&g, out, sizeof(out));
+	decode(DLT_PPP_PPPD, &g, &p);
+	expect_ike_at(&p, 6, 0x84, 2);
+	v4_esp(&g, 0xe3e3e3e3);
+	pg_ppp_proto(&g, 0x0021, 0);
+	pg_ppp_hdlc(&g);
+	*pg_at(&g, 0) = 0x01;
+	decode(DLT_PPP_PPPD, &g, &p);
+	expect_esp(&p, 0xe3e3e3e3, 4);
+}
+
 static void
 test_enc_pflog(void)
 {
@@ -1630,6 +1672,7 @@ main(void)
 	test_chdlc();
 	test_nflog();
 	test_enc_pflog();
+	test_ppp_ether_pppd();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
