@@ -629,6 +629,19 @@ pkt_chdlc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
 }
 
+/* The PPP protocol field at c's position, then what it carries. */
+static void
+pkt_ppp_from(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint16_t proto = pkt_ppp_proto(&c);
+
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+}
+
 /*
  * PPP (DLT_PPP, and DLT_PPP_SERIAL's PPP in HDLC-like framing): the
  * RFC 1662 address and control bytes when there, then the protocol.
@@ -641,7 +654,6 @@ pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
 	bool ok;
 	uint8_t a = cur_peek_u8(&c, 0, &ok);
-	uint16_t proto;
 
 	if (ok && (a == CHDLC_UNICAST || a == CHDLC_BCAST)) {
 		pkt_chdlc(d, c, p);
@@ -651,12 +663,7 @@ pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	if (ok && a == PPP_ADDRESS &&
 	    (cur_peek_u8(&c, 1, &ok) == PPP_CONTROL || !ok))
 		cur_skip(&c, 2);
-	proto = pkt_ppp_proto(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
-		return;
-	}
-	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+	pkt_ppp_from(d, c, p);
 }
 
 /*
@@ -667,17 +674,11 @@ static void
 pkt_ppp_pppd(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
 	bool ok;
-	uint16_t proto;
 
 	cur_skip(&c, 1);		/* direction */
 	if (cur_peek_u8(&c, 0, &ok) == PPP_CONTROL && ok)
 		cur_skip(&c, 1);
-	proto = pkt_ppp_proto(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
-		return;
-	}
-	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+	pkt_ppp_from(d, c, p);
 }
 
 static uint16_t
