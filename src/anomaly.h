@@ -69,7 +69,8 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	X(AN_IKEFRAG_TIMEOUT, "ike_frag_timeout", AN_WARN,		\
 	    "incomplete fragmented IKE message(s) timed out")		\
 	X(AN_NATT_INVALID, "natt_invalid", AN_ERROR,			\
-	    "UDP 4500 payload of %u bytes is neither ESP, IKE nor a keepalive") \
+	    "NAT-T payload of %u bytes (UDP port %u) is neither ESP, IKE nor a " \
+	    "keepalive") \
 	X(AN_ESP_TRUNCATED, "esp_truncated", AN_ERROR,			\
 	    "ESP header truncated (%u bytes present)")			\
 	X(AN_ESP_SPI_ZERO, "esp_spi_zero", AN_ERROR,			\

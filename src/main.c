@@ -27,8 +27,9 @@ usage(FILE *fp)
 "       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "\n"
-"Decode IKEv1/ISAKMP (UDP 500, 4500 and --ike-port) and ESP traffic from\n"
-"pcap/pcapng captures (optionally gzip-compressed; '-' reads standard input).\n"
+"Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
+"traffic from pcap/pcapng captures (optionally gzip-compressed; '-' reads\n"
+"standard input).\n"
 "\n"
 "commands:\n"
 "  read       one line (or JSON record) per frame; the default command\n"
@@ -48,6 +49,8 @@ usage(FILE *fp)
 "  --json           one JSON object per frame (NDJSON; see ikescope(1))\n"
 "  -c N             stop after N frames\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
+"  --natt-port PORT also treat UDP PORT as NAT-T, like 4500: ESP-in-UDP,\n"
+"                   IKE after the non-ESP marker, keepalives (repeatable)\n"
 "  -q               no end-of-run summary on standard error\n"
 "  --show-secrets   print keys and other secrets (hidden by default)\n"
 "  -k KEYFILE       keys (repeatable): Wireshark esp_sa and\n"
@@ -92,6 +95,7 @@ parse_u64(const char *s, uint64_t max, uint64_t *out)
 enum {
 	OPT_JSON = 256,
 	OPT_IKE_PORT,
+	OPT_NATT_PORT,
 	OPT_VERSION,
 	OPT_SHOW_SECRETS,
 	OPT_CRYPTO,
@@ -156,6 +160,7 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
+		{ "natt-port", required_argument, NULL, OPT_NATT_PORT },
 		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
 		{ "crypto", required_argument, NULL, OPT_CRYPTO },
 		{ "export", required_argument, NULL, OPT_EXPORT },
@@ -170,8 +175,8 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 	const char *files[256];
 	size_t nfiles = 0, i;
 	uint64_t v;
-	uint16_t ports[PKT_MAX_IKE_PORTS];
-	size_t nports = 0;
+	uint16_t ports[PKT_MAX_IKE_PORTS], natt[PKT_MAX_IKE_PORTS];
+	size_t nports = 0, nnatt = 0;
 	struct keyarg keys[64];
 	size_t nkeys = 0;
 	FILE *devnull = NULL;	/* keys: the engine's output */
@@ -282,6 +287,19 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 			}
 			ports[nports++] = (uint16_t)v;
 			break;
+		case OPT_NATT_PORT:
+			if (parse_u64(optarg, 65535, &v) == -1 || v == 0) {
+				fprintf(stderr, "ikescope: --natt-port: expected "
+				    "a port 1-65535, got \"%s\"\n", optarg);
+				return 1;
+			}
+			if (nnatt == PKT_MAX_IKE_PORTS - 1) {
+				fprintf(stderr, "ikescope: --natt-port: at most "
+				    "%d extra ports\n", PKT_MAX_IKE_PORTS - 1);
+				return 1;
+			}
+			natt[nnatt++] = (uint16_t)v;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -336,6 +354,8 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 	}
 	for (i = 0; i < nports; i++)
 		pkt_add_ike_port(&c.pd, ports[i]);
+	for (i = 0; i < nnatt; i++)
+		pkt_add_natt_port(&c.pd, natt[i]);
 	for (i = 0; i < nfiles && !c.stop; i++) {
 		if (eng_read_file(&c, files[i], err, sizeof(err)) == -1) {
 			fprintf(stderr, "ikescope: %s\n", err);

@@ -67,6 +67,7 @@ pkt_decoder_init(struct pkt_decoder *d, const struct reasm_limits *lim,
 		return -1;
 	}
 	d->ike_ports[d->nike_ports++] = PKT_IKE_PORT;
+	d->natt_ports[d->nnatt_ports++] = NATT_PORT;
 	return 0;
 }
 
@@ -77,29 +78,48 @@ pkt_decoder_free(struct pkt_decoder *d)
 	d->ra = NULL;
 }
 
-int
-pkt_add_ike_port(struct pkt_decoder *d, uint16_t port)
+/* Add port to a list of at most PKT_MAX_IKE_PORTS (-1: full). */
+static int
+pkt_port_add(uint16_t *ports, size_t *n, uint16_t port)
 {
 	size_t i;
 
-	for (i = 0; i < d->nike_ports; i++)
-		if (d->ike_ports[i] == port)
+	for (i = 0; i < *n; i++)
+		if (ports[i] == port)
 			return 0;
-	if (d->nike_ports == PKT_MAX_IKE_PORTS)
+	if (*n == PKT_MAX_IKE_PORTS)
 		return -1;
-	d->ike_ports[d->nike_ports++] = port;
+	ports[(*n)++] = port;
 	return 0;
+}
+
+static bool
+pkt_port_in(const uint16_t *ports, size_t n, uint16_t port)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ports[i] == port)
+			return true;
+	return false;
+}
+
+int
+pkt_add_ike_port(struct pkt_decoder *d, uint16_t port)
+{
+	return pkt_port_add(d->ike_ports, &d->nike_ports, port);
+}
+
+int
+pkt_add_natt_port(struct pkt_decoder *d, uint16_t port)
+{
+	return pkt_port_add(d->natt_ports, &d->nnatt_ports, port);
 }
 
 static bool
 pkt_is_ike_port(const struct pkt_decoder *d, uint16_t port)
 {
-	size_t i;
-
-	for (i = 0; i < d->nike_ports; i++)
-		if (d->ike_ports[i] == port)
-			return true;
-	return false;
+	return pkt_port_in(d->ike_ports, d->nike_ports, port);
 }
 
 /* An ISAKMP-framed message: IKEv2 when its major version says so. */
@@ -146,7 +166,8 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		p->kind = pkt_ike_kind(&body);
 		return;
 	}
-	if (p->sport == NATT_PORT || p->dport == NATT_PORT) {
+	if (pkt_port_in(d->natt_ports, d->nnatt_ports, p->sport) ||
+	    pkt_port_in(d->natt_ports, d->nnatt_ports, p->dport)) {
 		enum natt_kind k = natt_classify(&body);
 
 		p->natt = true;
@@ -163,7 +184,8 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 			break;
 		case NATT_INVALID:
 			an_add(&p->an, AN_NATT_INVALID,
-			    (uint32_t)cur_left(&body), 0);
+			    (uint32_t)cur_left(&body), pkt_port_in(d->natt_ports,
+			    d->nnatt_ports, p->dport) ? p->dport : p->sport);
 			p->natt = false;
 			break;
 		}

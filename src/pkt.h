@@ -116,12 +116,18 @@ struct pkt_decoder {
 	struct reasm	*ra;
 	uint16_t	 ike_ports[PKT_MAX_IKE_PORTS];
 	size_t		 nike_ports;
+	/* ports demultiplexed as RFC 3948 says (4500 and --natt-port) */
+	uint16_t	 natt_ports[PKT_MAX_IKE_PORTS];
+	size_t		 nnatt_ports;
 };
 
 int		pkt_decoder_init(struct pkt_decoder *,
 		    const struct reasm_limits *, char *, size_t);
 void		pkt_decoder_free(struct pkt_decoder *);
 int		pkt_add_ike_port(struct pkt_decoder *, uint16_t);
+/* Another UDP port carrying NAT-T (ESP-in-UDP, marked IKE, keepalives);
+ * an ISAKMP port (500, --ike-port) stays ISAKMP. */
+int		pkt_add_natt_port(struct pkt_decoder *, uint16_t);
 void		pkt_decode(struct pkt_decoder *, int, const uint8_t *, size_t,
 		    struct pkt *);
 const char	*pkt_kind_name(enum pkt_kind);

@@ -190,6 +190,49 @@ test_ports(void)
 	CHECK(!p.natt);
 	CHECK_EQ_U(an_count(&p, AN_NATT_INVALID), 1);
 	CHECK_EQ_U(an_arg(&p, AN_NATT_INVALID, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_NATT_INVALID, 1), 4500);
+
+	/* NAT-T on another port (--natt-port): ESP, marked IKE, keepalive,
+	 * and not before the port is added */
+	pg_init(&g);
+	pg_fill(&g, 0x5a, 24);
+	pg_esp(&g, 0x11223344, 1);
+	pg_udp(&g, 4501, 4501);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_OTHER);
+	CHECK(!p.natt);
+	CHECK_EQ_U(pkt_add_natt_port(&dec, 4501), 0);
+	CHECK_EQ_U(pkt_add_natt_port(&dec, 4501), 0);	/* once */
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ESP);
+	CHECK(p.natt);
+	ike_msg(&g, 0x45, 0x10);
+	pg_fill(&g, 0, 0);
+	{
+		static const uint8_t marker[4] = { 0 };
+
+		pg_prepend(&g, marker, sizeof(marker));
+	}
+	pg_udp(&g, 33333, 4501);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(p.natt);
+	pg_init(&g);
+	pg_fill(&g, 0xff, 3);
+	pg_udp(&g, 4501, 4501);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(an_arg(&p, AN_NATT_INVALID, 1), 4501);
+	/* an ISAKMP port stays ISAKMP */
+	CHECK_EQ_U(pkt_add_natt_port(&dec, 500), 0);
+	ike_msg(&g, 0x46, 0x10);
+	pg_udp(&g, 500, 500);
+	pg_ipv4(&g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+	decode(DLT_RAW, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK(!p.natt);
 
 	/* ISAKMP on one side only (500 -> ephemeral) */
 	ike_msg(&g, 0x44, 0x10);
