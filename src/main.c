@@ -92,6 +92,29 @@ parse_u64(const char *s, uint64_t max, uint64_t *out)
 	return 0;
 }
 
+/*
+ * A port option's argument into ports (at most PKT_MAX_IKE_PORTS - 1
+ * beside the default one); -1 after saying what is wrong.
+ */
+static int
+parse_port(const char *opt, const char *arg, uint16_t *ports, size_t *n)
+{
+	uint64_t v;
+
+	if (parse_u64(arg, 65535, &v) == -1 || v == 0) {
+		fprintf(stderr, "ikescope: %s: expected a port 1-65535, got "
+		    "\"%s\"\n", opt, arg);
+		return -1;
+	}
+	if (*n == PKT_MAX_IKE_PORTS - 1) {
+		fprintf(stderr, "ikescope: %s: at most %d extra ports\n", opt,
+		    PKT_MAX_IKE_PORTS - 1);
+		return -1;
+	}
+	ports[(*n)++] = (uint16_t)v;
+	return 0;
+}
+
 enum {
 	OPT_JSON = 256,
 	OPT_IKE_PORT,
@@ -275,30 +298,12 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 			c.o.show_secrets = true;
 			break;
 		case OPT_IKE_PORT:
-			if (parse_u64(optarg, 65535, &v) == -1 || v == 0) {
-				fprintf(stderr, "ikescope: --ike-port: expected a "
-				    "port 1-65535, got \"%s\"\n", optarg);
+			if (parse_port("--ike-port", optarg, ports, &nports))
 				return 1;
-			}
-			if (nports == PKT_MAX_IKE_PORTS - 1) {
-				fprintf(stderr, "ikescope: --ike-port: at most %d "
-				    "extra ports\n", PKT_MAX_IKE_PORTS - 1);
-				return 1;
-			}
-			ports[nports++] = (uint16_t)v;
 			break;
 		case OPT_NATT_PORT:
-			if (parse_u64(optarg, 65535, &v) == -1 || v == 0) {
-				fprintf(stderr, "ikescope: --natt-port: expected "
-				    "a port 1-65535, got \"%s\"\n", optarg);
+			if (parse_port("--natt-port", optarg, natt, &nnatt))
 				return 1;
-			}
-			if (nnatt == PKT_MAX_IKE_PORTS - 1) {
-				fprintf(stderr, "ikescope: --natt-port: at most "
-				    "%d extra ports\n", PKT_MAX_IKE_PORTS - 1);
-				return 1;
-			}
-			natt[nnatt++] = (uint16_t)v;
 			break;
 		case 'h':
 			usage(stdout);

@@ -21,20 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import esp_gen as g	# noqa: E402
-
-N = 0
-FAILED = 0
-
-
-def check(ok, desc, diag=None):
-    global N, FAILED
-    N += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", N, desc))
-    if not ok:
-        FAILED += 1
-        if diag:
-            for line in str(diag).splitlines():
-                print("# " + line)
+from taplib import check, done	# noqa: E402
 
 
 def sa(name, enc, auth, spi, rng):
@@ -138,8 +125,7 @@ def main():
         off += 16 + n
     check(got == written, "-w holds the %d decrypted inner datagrams" %
           len(written), "%d written" % len(got))
-    print("1..%d" % N)
-    return 1 if FAILED else 0
+    return done()
 
 
 if __name__ == "__main__":

@@ -17,19 +17,10 @@ import struct
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import check, done	# noqa: E402
+
 PORT = 14500
-N = 0
-FAILED = 0
-
-
-def check(ok, desc, diag=None):
-    global N, FAILED
-    N += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", N, desc))
-    if not ok:
-        FAILED += 1
-        for line in str(diag or "").splitlines()[:20]:
-            print("# " + line)
 
 
 def rewrite(src, dst):
@@ -112,8 +103,7 @@ def main():
     check(esp == 0 and on_port == 0,
           "without --natt-port, UDP %d is neither ESP nor IKE" % PORT,
           "esp %d, not other %d" % (esp, on_port))
-    print("1..%d" % N)
-    return 1 if FAILED else 0
+    return done()
 
 
 if __name__ == "__main__":
