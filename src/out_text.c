@@ -96,15 +96,7 @@ static const char lb_d2[] =
     "62636465666768697071727374757677787980818283848586878889909192"
     "93949596979899";
 
-/*
- * Tables made once, before main: each byte's decimal digits with a dot
- * after them (an IPv4 octet, written as 4 bytes and kept as n + 1), and
- * each byte's two hex digits.
- */
-static struct {
-	char	s[4];
-	uint8_t	n;		/* digits */
-} lb_oct[256];
+/* Each byte's two hex digits, a table made once before main. */
 static char lb_hx2[256][2];
 
 static void __attribute__((constructor))
@@ -114,13 +106,6 @@ lb_tables(void)
 	unsigned v;
 
 	for (v = 0; v < 256; v++) {
-		int n = v >= 100 ? 3 : v >= 10 ? 2 : 1, i;
-		unsigned u = v;
-
-		for (i = n - 1; i >= 0; i--, u /= 10)
-			lb_oct[v].s[i] = (char)('0' + u % 10);
-		lb_oct[v].s[n] = '.';
-		lb_oct[v].n = (uint8_t)n;
 		lb_hx2[v][0] = hx[v >> 4];
 		lb_hx2[v][1] = hx[v & 0xf];
 	}
@@ -197,25 +182,13 @@ lb_hex32(FILE *fp, struct out_lines *l, uint32_t v)
 	l->n += 8;
 }
 
+/* An address, written in place by the packet layer's formatter. */
 static void
 lb_addr(FILE *fp, struct out_lines *l, int af, const uint8_t *a)
 {
-	char t[64], *e;
+	char *e = lb_room(fp, l, PKT_ADDR_STRLEN);	/* may write l out */
 
-	if (af != 4) {
-		lb_str(fp, l, pkt_addr_str(af, a, t, sizeof(t)));
-		return;
-	}
-	e = lb_room(fp, l, 16);
-	memcpy(e, lb_oct[a[0]].s, 4);
-	e += lb_oct[a[0]].n + 1;
-	memcpy(e, lb_oct[a[1]].s, 4);
-	e += lb_oct[a[1]].n + 1;
-	memcpy(e, lb_oct[a[2]].s, 4);
-	e += lb_oct[a[2]].n + 1;
-	memcpy(e, lb_oct[a[3]].s, 4);
-	e += lb_oct[a[3]].n;		/* not its dot */
-	l->n = (size_t)(e - l->b);
+	l->n += pkt_addr_fmt(af, a, e);
 }
 
 /* UTC time of day: a time_t counts 86400 seconds a day. */
@@ -424,93 +397,92 @@ out_text_esp(FILE *fp, struct out_lines *lb, const struct espd_result *r,
 /* ---- end ESP ---- */
 
 void
-out_text_frame(FILE *fp, struct out_lines *lines, const struct opts *o,
+out_text_frame(FILE *fp, struct out_lines *lb, const struct opts *o,
     const struct frame_rec *fr)
 {
 	const struct pkt *p = &fr->pkt;
-	struct out_lines *lbp = lines;
 	uint8_t i;
 
-	lb_u64(fp, lbp, p->frame);
-	lb_lit(fp, lbp, " ");
-	out_text_time(fp, lbp, p->ts);
+	lb_u64(fp, lb, p->frame);
+	lb_lit(fp, lb, " ");
+	out_text_time(fp, lb, p->ts);
 	if (p->af != 0) {
-		lb_lit(fp, lbp, " ");
-		lb_addr(fp, lbp, p->af, p->src);
+		lb_lit(fp, lb, " ");
+		lb_addr(fp, lb, p->af, p->src);
 		if (p->has_ports) {
-			lb_lit(fp, lbp, ".");
-			lb_u64(fp, lbp, p->sport);
+			lb_lit(fp, lb, ".");
+			lb_u64(fp, lb, p->sport);
 		}
-		lb_lit(fp, lbp, " > ");
-		lb_addr(fp, lbp, p->af, p->dst);
+		lb_lit(fp, lb, " > ");
+		lb_addr(fp, lb, p->af, p->dst);
 		if (p->has_ports) {
-			lb_lit(fp, lbp, ".");
-			lb_u64(fp, lbp, p->dport);
+			lb_lit(fp, lb, ".");
+			lb_u64(fp, lb, p->dport);
 		}
-		lb_lit(fp, lbp, ":");
+		lb_lit(fp, lb, ":");
 	}
 	if (p->kind == PKT_ESP) {
-		lb_str(fp, lbp, p->natt ? " ESP-in-UDP" : " ESP");
+		lb_str(fp, lb, p->natt ? " ESP-in-UDP" : " ESP");
 		if (fr->has_esp) {
-			lb_lit(fp, lbp, " spi=0x");
-			lb_hex32(fp, lbp, fr->esp.spi);
-			lb_lit(fp, lbp, " seq=");
-			lb_u64(fp, lbp, fr->esp.seq);
-			lb_lit(fp, lbp, " len=");
-			lb_u64(fp, lbp, cur_left(&p->payload));
+			lb_lit(fp, lb, " spi=0x");
+			lb_hex32(fp, lb, fr->esp.spi);
+			lb_lit(fp, lb, " seq=");
+			lb_u64(fp, lb, fr->esp.seq);
+			lb_lit(fp, lb, " len=");
+			lb_u64(fp, lb, cur_left(&p->payload));
 		}
 		if (fr->espr.n > 0)
-			out_text_esp(fp, lbp, &fr->espr, 0);
+			out_text_esp(fp, lb, &fr->espr, 0);
 	}
 	switch (p->kind) {
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
-		lb_flush(fp, lbp);	/* out_text_isakmp writes to fp */
+		lb_flush(fp, lb);	/* out_text_isakmp writes to fp */
 		out_text_isakmp(fp, fr);
 		break;
 	case PKT_ESP:		/* above */
 		break;
 	case PKT_NAT_KEEPALIVE:
-		lb_lit(fp, lbp, " NAT-keepalive");
+		lb_lit(fp, lb, " NAT-keepalive");
 		break;
 	case PKT_OTHER:
 		if (p->fragment)
-			lb_printf(fp, lbp, " IP fragment id=0x%x off=%u%s "
+			lb_printf(fp, lb, " IP fragment id=0x%x off=%u%s "
 			    "proto %u", p->frag_id, p->frag_off,
 			    p->frag_more ? " MF" : "", p->proto);
 		else if (p->af != 0 && out_text_proto(p->proto) != NULL)
-			lb_printf(fp, lbp, " %s", out_text_proto(p->proto));
+			lb_printf(fp, lb, " %s", out_text_proto(p->proto));
 		else if (p->af != 0)
-			lb_printf(fp, lbp, " proto %u%s", p->proto,
+			lb_printf(fp, lb, " proto %u%s", p->proto,
 			    p->has_ports ? " (udp)" : "");
 		else if (p->ethertype != 0)
-			lb_printf(fp, lbp, " %s (ethertype 0x%04x)",
+			lb_printf(fp, lb, " %s (ethertype 0x%04x)",
 			    out_text_ethertype(p->ethertype), p->ethertype);
 		else
-			lb_lit(fp, lbp, " other");
+			lb_lit(fp, lb, " other");
 		break;
 	}
 	if (p->reassembled)
-		lb_printf(fp, lbp, " (reassembled from %u fragments, first "
+		lb_printf(fp, lb, " (reassembled from %u fragments, first "
 		    "frame %u)", p->nfrags, p->first_frame);
 	if (fr->ike_fragment)
-		lb_lit(fp, lbp, " (IKE fragment, message incomplete)");
+		lb_lit(fp, lb, " (IKE fragment, message incomplete)");
 	if (fr->ike_nfrags)
-		lb_printf(fp, lbp, " (IKE message reassembled from %u "
+		lb_printf(fp, lb, " (IKE message reassembled from %u "
 		    "fragments, first frame %u)", fr->ike_nfrags,
 		    fr->ike_frag_first);
 	for (i = 0; i < p->an.n; i++) {
 		char t[160];
 
 		an_format(&p->an.a[i], t, sizeof(t));
-		lb_printf(fp, lbp, " [%s: %s]",
+		lb_printf(fp, lb, " [%s: %s]",
 		    an_severity_name(an_severity(p->an.a[i].id)), t);
 	}
 	if (p->an.dropped)
-		lb_printf(fp, lbp, " [+%u more anomalies]", p->an.dropped);
-	lb_lit(fp, lbp, "\n");
+		lb_printf(fp, lb, " [+%u more anomalies]", p->an.dropped);
+	lb_lit(fp, lb, "\n");
 	if (o->verbose && fr->has_isakmp && p->kind == PKT_ISAKMP) {
-		lb_flush(fp, lbp);
+		lb_flush(fp, lb);
 		out_isakmp_tree(fp, &fr->isakmp, 1, o->show_secrets);
 	}
 }

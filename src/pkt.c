@@ -882,31 +882,28 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 			et = cur_be16(&c);
 		}
 		if (c.err) {
-			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
+			pkt_link_truncated(p, &c);
 			return;
 		}
-		p->ip_off = (uint32_t)c.off;
-		pkt_ethertype(d, cur_rest(&c), et, p);
+		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
 		break;
 	case DLT_LINUX_SLL:
 		cur_skip(&c, 14);
 		et = cur_be16(&c);
 		if (c.err) {
-			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
+			pkt_link_truncated(p, &c);
 			return;
 		}
-		p->ip_off = (uint32_t)c.off;
-		pkt_ethertype(d, cur_rest(&c), et, p);
+		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
 		break;
 	case DLT_LINUX_SLL2:
 		et = cur_be16(&c);
 		cur_skip(&c, SLL2_HDR_LEN - 2);
 		if (c.err) {
-			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
+			pkt_link_truncated(p, &c);
 			return;
 		}
-		p->ip_off = (uint32_t)c.off;
-		pkt_ethertype(d, cur_rest(&c), et, p);
+		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
 		break;
 	case DLT_RAW:
 	case DLT_IPV4:
@@ -918,13 +915,12 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		/* Host byte order for NULL (we accept either), network for LOOP. */
 		af = linktype == DLT_LOOP ? cur_be32(&c) : cur_le32(&c);
 		if (c.err) {
-			an_add(&p->an, AN_LINK_TRUNCATED, (uint32_t)caplen, 0);
+			pkt_link_truncated(p, &c);
 			return;
 		}
 		if (linktype == DLT_NULL && (af & 0xffff) == 0)
 			af >>= 24;	/* written big-endian */
-		p->ip_off = (uint32_t)c.off;
-		pkt_bsd_af(d, cur_rest(&c), af, p);
+		pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
 		break;
 	case DLT_PPP:
 	case DLT_PPP_SERIAL:
@@ -972,23 +968,42 @@ pkt_kind_name(enum pkt_kind k)
 	return "other";
 }
 
-/* IPv4 dotted quad at e, NUL-terminated; returns the end (at the NUL). */
+/*
+ * Each byte's decimal digits with a dot after them (an IPv4 octet, copied
+ * as 4 bytes and kept as n + 1), a table made once before main.
+ */
+static struct {
+	char	s[4];
+	uint8_t	n;		/* digits */
+} pkt_oct[256];
+
+static void __attribute__((constructor))
+pkt_oct_table(void)
+{
+	unsigned v, u;
+	int n, i;
+
+	for (v = 0; v < 256; v++) {
+		n = v >= 100 ? 3 : v >= 10 ? 2 : 1;
+		for (i = n - 1, u = v; i >= 0; i--, u /= 10)
+			pkt_oct[v].s[i] = (char)('0' + u % 10);
+		pkt_oct[v].s[n] = '.';
+		pkt_oct[v].n = (uint8_t)n;
+	}
+}
+
+/* IPv4 dotted quad at e (16 bytes of room), NUL-terminated; the end. */
 static char *
 pkt_v4_str(char *e, const uint8_t *a)
 {
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		unsigned v = a[i];
-
-		if (i > 0)
-			*e++ = '.';
-		if (v >= 100)
-			*e++ = (char)('0' + v / 100);
-		if (v >= 10)
-			*e++ = (char)('0' + v / 10 % 10);
-		*e++ = (char)('0' + v % 10);
-	}
+	memcpy(e, pkt_oct[a[0]].s, 4);
+	e += pkt_oct[a[0]].n + 1;
+	memcpy(e, pkt_oct[a[1]].s, 4);
+	e += pkt_oct[a[1]].n + 1;
+	memcpy(e, pkt_oct[a[2]].s, 4);
+	e += pkt_oct[a[2]].n + 1;
+	memcpy(e, pkt_oct[a[3]].s, 4);
+	e += pkt_oct[a[3]].n;		/* not its dot */
 	*e = '\0';
 	return e;
 }
@@ -999,7 +1014,7 @@ pkt_v4_str(char *e, const uint8_t *a)
  * more zero groups as "::", and the last 32 bits as a dotted quad in the
  * IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) forms.
  */
-static void
+static char *
 pkt_v6_str(char *e, const uint8_t *a)
 {
 	static const char hx[] = "0123456789abcdef";
@@ -1030,10 +1045,8 @@ pkt_v6_str(char *e, const uint8_t *a)
 		if (i > 0)
 			*e++ = ':';
 		if (i == 6 && base == 0 &&
-		    (len == 6 || (len == 5 && w[5] == 0xffff))) {
-			pkt_v4_str(e, a + 12);
-			return;
-		}
+		    (len == 6 || (len == 5 && w[5] == 0xffff)))
+			return pkt_v4_str(e, a + 12);
 		if (w[i] >= 0x1000)
 			*e++ = hx[w[i] >> 12];
 		if (w[i] >= 0x100)
@@ -1045,22 +1058,21 @@ pkt_v6_str(char *e, const uint8_t *a)
 	if (base >= 0 && base + len == 8)
 		*e++ = ':';
 	*e = '\0';
+	return e;
 }
 
-/*
- * The address in text, as inet_ntop writes it but without its sprintf
- * per address; "?" when buf is too small (len < 46, the longest IPv6).
- */
+size_t
+pkt_addr_fmt(int af, const uint8_t *a, char *buf)
+{
+	return (size_t)((af == 6 ? pkt_v6_str(buf, a) : pkt_v4_str(buf, a)) -
+	    buf);
+}
+
 const char *
 pkt_addr_str(int af, const uint8_t *a, char *buf, size_t len)
 {
-	char t[48];
-
-	if (af == 6 && len >= 46) {
-		pkt_v6_str(t, a);
-		memcpy(buf, t, strlen(t) + 1);
-	} else if (af != 6 && len >= 16)
-		pkt_v4_str(buf, a);
+	if (len >= (af == 6 ? PKT_ADDR_STRLEN : 16))
+		pkt_addr_fmt(af, a, buf);
 	else
 		snprintf(buf, len, "?");
 	return buf;

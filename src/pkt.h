@@ -131,6 +131,14 @@ int		pkt_add_natt_port(struct pkt_decoder *, uint16_t);
 void		pkt_decode(struct pkt_decoder *, int, const uint8_t *, size_t,
 		    struct pkt *);
 const char	*pkt_kind_name(enum pkt_kind);
+/*
+ * An address (af 6: IPv6, else IPv4) in text as inet_ntop writes it, but
+ * without its sprintf per address.  pkt_addr_fmt writes it and its NUL
+ * into PKT_ADDR_STRLEN bytes and returns its length; pkt_addr_str into
+ * len bytes, "?" when they cannot hold it, and returns buf.
+ */
+#define PKT_ADDR_STRLEN	46
+size_t		pkt_addr_fmt(int, const uint8_t *, char *);
 const char	*pkt_addr_str(int, const uint8_t *, char *, size_t);
 
 #endif
