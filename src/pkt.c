@@ -37,6 +37,23 @@
 #define CHDLC_BCAST	0x8f
 #define MPLS_BOS	0x100		/* bottom of stack, in a label entry */
 
+#define WLAN_FC_VERSION	0x03		/* frame control, first byte */
+#define WLAN_FC_TYPE(b)	((b) >> 2 & 3)
+#define WLAN_FC_SUBTYPE(b) ((b) >> 4)
+#define WLAN_TYPE_DATA	2
+#define WLAN_SUB_NODATA	0x4		/* null data, CF-Ack/Poll alone */
+#define WLAN_SUB_QOS	0x8
+#define WLAN_FC_TODS	0x01		/* frame control, second byte */
+#define WLAN_FC_FROMDS	0x02
+#define WLAN_FC_MOREFRAG 0x04
+#define WLAN_FC_PROTECTED 0x40
+#define WLAN_FC_ORDER	0x80		/* +HTC: an HT control field */
+#define WLAN_QOS_AMSDU	0x0080
+#define LLC_SNAP_SAP	0xaa
+#define LLC_UI		0x03
+#define OUI_RFC1042	0x000000	/* SNAP with an ethertype */
+#define OUI_BRIDGE_TUNNEL 0x0000f8	/* 802.1H */
+
 #define NFLOG_HDR_LEN	4		/* family, version, resource id */
 #define NFLOG_TLV_HDR	4		/* length, type */
 #define NFULA_PACKET_HDR 1		/* hw_protocol (an ethertype), ... */
@@ -860,6 +877,118 @@ pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
 }
 
+/*
+ * LLC (IEEE 802.2) with a SNAP header whose OUI says an ethertype follows
+ * (RFC 1042, or 802.1H bridge tunnel): the ethertype dispatch.  Any other
+ * LLC is not IP.
+ */
+static void
+pkt_llc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint8_t dsap, ssap, ctl;
+	uint32_t oui;
+	uint16_t et;
+
+	dsap = cur_u8(&c);
+	ssap = cur_u8(&c);
+	ctl = cur_u8(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (dsap != LLC_SNAP_SAP || ssap != LLC_SNAP_SAP || ctl != LLC_UI)
+		return;
+	oui = cur_be24(&c);
+	et = cur_be16(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (oui == OUI_RFC1042 || oui == OUI_BRIDGE_TUNNEL)
+		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
+/*
+ * An IEEE 802.11 frame (DLT_IEEE802_11, no FCS; radiotap and PPI strip
+ * theirs first).  Data frames only: the MAC header (a fourth address when
+ * both DS bits are set; QoS control in QoS subtypes, and HT control when
+ * such a frame has the order bit), padded to 4 bytes when radiotap says
+ * so (pad), then LLC/SNAP.  Management, control and null-data frames are
+ * not IP.  A protected (link-encrypted) body, an 802.11 fragment and an
+ * A-MSDU cannot be read as one datagram: each is said, not guessed at.
+ */
+static void
+pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
+{
+	uint8_t fc0, fc1;
+	uint16_t seq, qos = 0;
+
+	fc0 = cur_u8(&c);
+	fc1 = cur_u8(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if ((fc0 & WLAN_FC_VERSION) != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off,
+		    fc0 & WLAN_FC_VERSION);
+		return;
+	}
+	if (WLAN_FC_TYPE(fc0) != WLAN_TYPE_DATA)
+		return;
+	cur_skip(&c, 2 + 3 * 6);	/* duration, three addresses */
+	seq = cur_le16(&c);
+	if ((fc1 & (WLAN_FC_TODS | WLAN_FC_FROMDS)) ==
+	    (WLAN_FC_TODS | WLAN_FC_FROMDS))
+		cur_skip(&c, 6);	/* the fourth address */
+	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_QOS) {
+		qos = cur_le16(&c);
+		if (fc1 & WLAN_FC_ORDER)
+			cur_skip(&c, 4);
+	}
+	if (pad)
+		cur_skip(&c, (4 - c.off % 4) % 4);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_NODATA)
+		return;
+	if (fc1 & WLAN_FC_PROTECTED) {
+		an_add(&p->an, AN_WLAN_PROTECTED, (uint32_t)fc0 << 8 | fc1, 0);
+		return;
+	}
+	if ((fc1 & WLAN_FC_MOREFRAG) || (seq & 0xf) != 0) {
+		an_add(&p->an, AN_WLAN_FRAGMENT, seq & 0xf, seq >> 4);
+		return;
+	}
+	if (qos & WLAN_QOS_AMSDU) {
+		an_add(&p->an, AN_WLAN_AMSDU, (uint32_t)cur_left(&c), 0);
+		return;
+	}
+	pkt_llc(d, pkt_link_rest(&c, p), p);
+}
+
+/* Ethernet: addresses, then the ethertype after any VLAN tags. */
+static void
+pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint16_t et;
+
+	cur_skip(&c, 12);
+	et = cur_be16(&c);
+	while (!c.err && (et == ETHERTYPE_VLAN ||
+	    et == ETHERTYPE_QINQ || et == ETHERTYPE_QINQ1)) {
+		cur_skip(&c, 2);	/* TCI */
+		et = cur_be16(&c);
+	}
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
 void
 pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
     size_t caplen, struct pkt *p)
@@ -874,18 +1003,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	p->payload = cur_init(NULL, 0);
 	switch (linktype) {
 	case DLT_EN10MB:
-		cur_skip(&c, 12);
-		et = cur_be16(&c);
-		while (!c.err && (et == ETHERTYPE_VLAN ||
-		    et == ETHERTYPE_QINQ || et == ETHERTYPE_QINQ1)) {
-			cur_skip(&c, 2);	/* TCI */
-			et = cur_be16(&c);
-		}
-		if (c.err) {
-			pkt_link_truncated(p, &c);
-			return;
-		}
-		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+		pkt_eth(d, c, p);
 		break;
 	case DLT_LINUX_SLL:
 		cur_skip(&c, 14);
@@ -943,6 +1061,9 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		break;
 	case DLT_PFLOG:
 		pkt_pflog(d, c, p);
+		break;
+	case DLT_IEEE802_11:
+		pkt_wlan(d, c, false, p);
 		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);

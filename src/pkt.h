@@ -7,7 +7,8 @@
  * Link types: Ethernet (802.1Q, 802.1ad and 0x9100 tags; PPPoE sessions
  * and MPLS label stacks under any ethertype dispatch), Linux cooked SLL
  * and SLL2, raw IP, BSD null and loop, PPP (DLT_PPP, DLT_PPP_SERIAL),
- * Cisco HDLC and Linux NFLOG.
+ * Cisco HDLC, Linux NFLOG, OpenBSD enc and pflog, and IEEE 802.11 data
+ * frames (LLC/SNAP into the same ethertype dispatch).
  *
  * Classification rules: UDP port 500 (either side) and any --ike-port is
  * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
@@ -58,6 +59,9 @@
 #endif
 #ifndef DLT_PFLOG
 #define DLT_PFLOG	117
+#endif
+#ifndef DLT_IEEE802_11
+#define DLT_IEEE802_11	105
 #endif
 
 enum pkt_kind {

@@ -8,12 +8,12 @@ DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
 DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
 direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
 DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
-DLT_PFLOG) a small classic
-pcap file is written here, from the RFCs' and the linktype pages' layouts,
+DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape) a small
+classic pcap file is written here, from the RFCs' and the linktype pages' layouts,
 holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
 ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
 that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
-payload) where the framing has one.
+payload, an 802.11 beacon and null-data frame) where the framing has one.
 
 Three views are compared per frame: what the frame was built to carry,
 tshark's decode (addresses, ports, ESP SPI, ISAKMP initiator cookie) and
@@ -140,6 +140,45 @@ def nflog(family, dgram):
     return rec
 
 
+def snap(et, oui=0):
+    """LLC with a SNAP header (RFC 1042, or 802.1H with OUI 00-00-f8)."""
+    return b"\xaa\xaa\x03" + oui.to_bytes(3, "big") + struct.pack(">H", et)
+
+
+def wlan(fc0, fc1, body, qos=None, seq=0x10):
+    """An 802.11 frame: frame control (version/type/subtype, flags), a
+    fourth address with both DS bits, QoS control (and HT control with
+    the order bit) when qos is given."""
+    h = struct.pack("<BBH6s6s6sH", fc0, fc1, 0x2c, b"\x02" * 6, b"\x04" * 6,
+                    b"\x06" * 6, seq)
+    if fc1 & 3 == 3:
+        h += b"\x08" * 6
+    if qos is not None:
+        h += struct.pack("<H", qos) + (bytes(4) if fc1 & 0x80 else b"")
+    return h + body
+
+
+def wlan_frames():
+    """[(802.11 frame, expectation)]: data frames of each header shape
+    (to and from the AP, four addresses with QoS, QoS with HT control),
+    a beacon and a null-data frame."""
+    ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
+
+    def et_of(d):
+        return 0x86dd if d[0][0] >> 4 == 6 else 0x0800
+
+    shapes = [(0x08, 0x01, None, 0), (0x88, 0x03, 5, 0), (0x88, 0x82, 0, 0),
+              (0x08, 0x02, None, 0xf8)]
+    out = [(wlan(fc0, fc1, snap(et_of(d), oui) + d[0], qos, 0x10 * (i + 1)),
+            d) for i, (d, (fc0, fc1, qos, oui)) in enumerate(zip(ups,
+                                                                 shapes))]
+    beacon = (struct.pack("<QHH", 0, 100, 0x0411) + b"\x00\x05ikesc" +
+              b"\x01\x01\x82")
+    out.append((wlan(0x80, 0, beacon), NOT_IP))
+    out.append((wlan(0x48, 0x01, b""), NOT_IP))
+    return out
+
+
 def frames_for(name):
     """(link type, [(frame bytes, expectation)]) of a case."""
     ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
@@ -216,6 +255,9 @@ def frames_for(name):
         out = [(nflog(10 if d[0][0] >> 4 == 6 else 2, d[0]), d)
                for d in ups]
         out.append((nflog(2, None), NOT_IP))
+    elif name == "wlan":
+        link = 105
+        out = wlan_frames()
     else:
         raise ValueError(name)
     return link, out
@@ -227,7 +269,7 @@ NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
 
 CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
-         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd")
+         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan")
 
 
 def write_pcap(path, link, frames):

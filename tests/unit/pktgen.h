@@ -424,4 +424,57 @@ pg_nflog(struct pg *g, uint8_t family, uint16_t resid)
 	pg_prepend(g, h, sizeof(h));
 }
 
+
+/* LLC with a SNAP header: OUI (0 for RFC 1042), ethertype. */
+static inline void
+pg_llc_snap(struct pg *g, uint32_t oui, uint16_t ethertype)
+{
+	uint8_t h[8] = { 0xaa, 0xaa, 0x03 };
+
+	h[3] = (uint8_t)(oui >> 16);
+	h[4] = (uint8_t)(oui >> 8);
+	h[5] = (uint8_t)oui;
+	pg_w16(h + 6, ethertype);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/*
+ * An IEEE 802.11 MAC header: frame control fc0 (version, type, subtype)
+ * and fc1 (flags), sequence control seq (little-endian, as all of its
+ * fields); a fourth address when both DS bits are set, QoS control qos
+ * in QoS subtypes, and 4 bytes of HT control when such a frame has the
+ * order bit.  Returns the header's length.
+ */
+static inline size_t
+pg_wlan(struct pg *g, uint8_t fc0, uint8_t fc1, uint16_t seq, uint16_t qos)
+{
+	uint8_t h[36];
+	size_t n = 24;
+
+	memset(h, 0, sizeof(h));
+	h[0] = fc0;
+	h[1] = fc1;
+	h[2] = 0x2c;			/* duration */
+	memset(h + 4, 0x02, 6);
+	memset(h + 10, 0x04, 6);
+	memset(h + 16, 0x06, 6);
+	h[22] = (uint8_t)seq;
+	h[23] = (uint8_t)(seq >> 8);
+	if ((fc1 & 3) == 3) {
+		memset(h + n, 0x08, 6);
+		n += 6;
+	}
+	if ((fc0 & 0x0c) == 0x08 && (fc0 & 0x80)) {
+		h[n] = (uint8_t)qos;
+		h[n + 1] = (uint8_t)(qos >> 8);
+		n += 2;
+		if (fc1 & 0x80) {
+			memset(h + n, 0x0c, 4);
+			n += 4;
+		}
+	}
+	pg_prepend(g, h, n);
+	return n;
+}
+
 #endif

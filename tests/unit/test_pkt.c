@@ -1,7 +1,7 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
- * every link type (PPPoE, MPLS, PPP, Cisco HDLC and NFLOG framings too,
- * each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG and IEEE 802.11
+ * framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
  * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
@@ -512,6 +512,35 @@ expect_esp(const struct pkt *p, uint32_t spi, uint32_t ip_off)
 	CHECK_EQ_U(cur_be32(&c), 3);
 }
 
+/* ESP in UDP (port 4500): SPI, sequence, 24 bytes. */
+static void
+v4_espudp(struct pg *g, uint32_t spi)
+{
+	pg_init(g);
+	pg_fill(g, 0x5a, 24);
+	pg_esp(g, spi, 3);
+	pg_udp(g, 4500, 4500);
+	pg_ipv4(g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+}
+
+static void
+expect_espudp(const struct pkt *p, uint32_t spi, uint32_t ip_off)
+{
+	struct cursor c = p->payload;
+
+	CHECK_EQ_U(p->kind, PKT_ESP);
+	CHECK_EQ_U(p->af, 4);
+	CHECK_EQ_U(p->proto, 17);
+	CHECK(p->natt);
+	CHECK_EQ_U(p->dport, 4500);
+	CHECK_EQ_U(p->an.n, 0);
+	CHECK_EQ_U(p->ip_off, ip_off);
+	CHECK_EQ_U(p->ip_caplen, 20 + 8 + 8 + 24);
+	CHECK_EQ_U(cur_left(&c), 8 + 24);
+	CHECK_EQ_U(cur_be32(&c), spi);
+	CHECK_EQ_U(cur_be32(&c), 3);
+}
+
 /* Not IP, kind other, with nan anomalies. */
 static void
 expect_other(const struct pkt *p, int nan)
@@ -947,6 +976,158 @@ test_enc_pflog(void)
 	decode(DLT_PFLOG, &g, &p);
 	expect_other(&p, 1);
 	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+}
+
+/*
+ * IEEE 802.11 data frames (3 and 4 addresses, QoS, HT control), LLC/SNAP;
+ * frames that are not IP and frames that cannot be decoded.
+ */
+static void
+test_wlan(void)
+{
+	struct pg g;
+	struct pkt p;
+	size_t h;
+
+	/* a data frame to the AP: three addresses, IPv4 */
+	v4_ike(&g, 0xa1);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x08, 0x01, 0x0120, 0);
+	CHECK_EQ_U(h, 24);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_ike_at(&p, 4, 0xa1, 24 + 8);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	/* cut in the MAC header or in LLC/SNAP, then with no IP header */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 24 + 8, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_IEEE802_11, &g, 24 + 8, 24 + 9, AN_IP_TRUNCATED);
+
+	/* QoS data between two APs (four addresses), IPv6 */
+	v6_ike(&g, 0xa2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	h = pg_wlan(&g, 0x88, 0x03, 0x0010, 0x0005);
+	CHECK_EQ_U(h, 24 + 6 + 2);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_ike_at(&p, 6, 0xa2, 32 + 8);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 32 + 8, AN_LINK_TRUNCATED);
+
+	/* QoS data with the order bit: HT control too; ESP */
+	v4_esp(&g, 0xa3a3a3a3);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x88, 0x82, 0x0030, 0x0000);
+	CHECK_EQ_U(h, 24 + 2 + 4);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_esp(&p, 0xa3a3a3a3, 30 + 8);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 30 + 8, AN_LINK_TRUNCATED);
+	/* the order bit outside a QoS data frame adds nothing */
+	v4_esp(&g, 0xa4a4a4a4);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x08, 0x82, 0x0030, 0);
+	CHECK_EQ_U(h, 24);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_esp(&p, 0xa4a4a4a4, 24 + 8);
+
+	/* ESP in UDP, with the 802.1H bridge-tunnel OUI */
+	v4_espudp(&g, 0xa5a5a5a5);
+	pg_llc_snap(&g, 0x0000f8, 0x0800);
+	pg_wlan(&g, 0x08, 0x02, 0x0040, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_espudp(&p, 0xa5a5a5a5, 24 + 8);
+
+	/* management (a beacon) and control (an ACK) frames, null data and
+	 * QoS null: not IP, nothing wrong, even with the protected bit */
+	pg_init(&g);
+	pg_fill(&g, 0, 12);
+	pg_wlan(&g, 0x80, 0x00, 0x0100, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	pg_init(&g);
+	pg_fill(&g, 0x02, 8);
+	pg_prepend(&g, "\xd4\x00", 2);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	decode_n(DLT_IEEE802_11, &g, 2, &p);
+	expect_other(&p, 0);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 2, AN_LINK_TRUNCATED);
+	pg_init(&g);
+	pg_wlan(&g, 0x48, 0x11, 0x0050, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	pg_init(&g);
+	pg_wlan(&g, 0xc8, 0x01, 0x0050, 0x0007);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	/* a null-data header cut short is truncated */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 26, AN_LINK_TRUNCATED);
+
+	/* LLC that is not SNAP (spanning tree), SNAP with another OUI
+	 * (Cisco's), and EAPOL: not IP, nothing wrong */
+	pg_init(&g);
+	pg_fill(&g, 0, 35);
+	pg_prepend(&g, "\x42\x42\x03", 3);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0);
+	v4_ike(&g, 0xa6);
+	pg_llc_snap(&g, 0x00000c, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0);
+	pg_init(&g);
+	pg_fill(&g, 0x01, 20);
+	pg_llc_snap(&g, 0, 0x888e);
+	pg_wlan(&g, 0x88, 0x02, 0x0060, 0x0006);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x888e);
+
+	/* protected: said, with the frame control, and not decoded */
+	v4_ike(&g, 0xa7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x41, 0x0070, 0x0000);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_PROTECTED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_PROTECTED, 0), 0x8841);
+	CHECK_EQ_U(p.ethertype, 0);
+	/* ... but a protected frame cut in its header is truncated */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 26, AN_LINK_TRUNCATED);
+
+	/* 802.11 fragments: a later one, and a first with more to come */
+	v4_ike(&g, 0xa8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0123, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 0), 3);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 1), 0x12);
+	v4_ike(&g, 0xa8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x05, 0x0120, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 1), 0x12);
+
+	/* an A-MSDU (QoS control bit 7) */
+	v4_ike(&g, 0xa9);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x01, 0x0070, 0x0080);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_AMSDU), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_AMSDU, 0), 8 + V4_IKE_LEN);
+
+	/* a protocol version other than 0 */
+	v4_ike(&g, 0xaa);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x09, 0x01, 0x0070, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
 }
 
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
@@ -1716,6 +1897,7 @@ main(void)
 	test_nflog();
 	test_enc_pflog();
 	test_ppp_ether_pppd();
+	test_wlan();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
