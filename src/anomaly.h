@@ -25,6 +25,9 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	X(AN_WLAN_PROTECTED, "wlan_protected", AN_NOTE,		\
 	    "protected 802.11 data frame (frame control 0x%04x): "	\
 	    "encrypted at the link layer, not decoded")			\
+	X(AN_WLAN_BAD_FCS, "wlan_bad_fcs", AN_WARN,			\
+	    "802.11 frame marked as failing its FCS check (flags 0x%02x): " \
+	    "not decoded")						\
 	X(AN_WLAN_FRAGMENT, "wlan_fragment", AN_NOTE,			\
 	    "802.11 fragment %u of sequence number %u: not reassembled")	\
 	X(AN_WLAN_AMSDU, "wlan_amsdu", AN_NOTE,			\

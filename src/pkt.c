@@ -49,6 +49,13 @@
 #define WLAN_FC_PROTECTED 0x40
 #define WLAN_FC_ORDER	0x80		/* +HTC: an HT control field */
 #define WLAN_QOS_AMSDU	0x0080
+#define WLAN_FCS_LEN	4
+#define RT_TSFT		0x00000001	/* present bits: TSFT, 8 bytes */
+#define RT_FLAGS	0x00000002	/* ... Flags, 1 byte */
+#define RT_EXT		0x80000000	/* ... another bitmap follows */
+#define RT_F_FCS	0x10		/* Flags: an FCS ends the frame */
+#define RT_F_DATAPAD	0x20		/* ... MAC header padded to 4 */
+#define RT_F_BADFCS	0x40		/* ... that FCS did not check */
 #define LLC_SNAP_SAP	0xaa
 #define LLC_UI		0x03
 #define OUI_RFC1042	0x000000	/* SNAP with an ethertype */
@@ -969,6 +976,87 @@ pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
 	pkt_llc(d, pkt_link_rest(&c, p), p);
 }
 
+/*
+ * An 802.11 frame that a radio header describes.  An FCS (fcs) is the
+ * frame's last 4 bytes on the wire, so it is left out of what was
+ * captured (all of it, or the part the snap length did not cut off).
+ */
+static void
+pkt_wlan_fcs(struct pkt_decoder *d, struct cursor c, bool fcs, bool pad,
+    struct pkt *p)
+{
+	size_t wire;
+
+	if (fcs) {
+		wire = p->wirelen > p->ip_off ? p->wirelen - p->ip_off : 0;
+		if (wire < cur_left(&c))
+			wire = cur_left(&c);
+		if (wire < WLAN_FCS_LEN) {
+			pkt_link_truncated(p, &c);
+			return;
+		}
+		if (wire - WLAN_FCS_LEN < cur_left(&c))
+			c = cur_sub(&c, wire - WLAN_FCS_LEN);
+	}
+	pkt_wlan(d, c, pad, p);
+}
+
+/*
+ * A radiotap header (DLT_IEEE802_11_RADIO): version 0, pad, its length
+ * (little-endian, as every field), present bitmaps chained by bit 31,
+ * then the fields, each aligned to its size from the header's start.
+ * Only Flags is read (after TSFT when present): whether an FCS ends the
+ * frame, whether the MAC header is padded, whether the FCS was bad (the
+ * frame is then said and not decoded: its bytes are not what was sent).
+ */
+static void
+pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	struct cursor h = c;
+	uint8_t ver, flags = 0;
+	uint16_t len;
+	uint32_t present, word;
+
+	ver = cur_u8(&h);
+	cur_skip(&h, 1);
+	len = cur_le16(&h);
+	if (h.err) {
+		pkt_link_truncated(p, &h);
+		return;
+	}
+	if (ver != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, ver);
+		return;
+	}
+	h = cur_sub(&c, len);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	cur_skip(&h, 4);
+	present = word = cur_le32(&h);
+	while (!h.err && (word & RT_EXT))
+		word = cur_le32(&h);
+	if (!h.err && (present & RT_FLAGS)) {
+		if (present & RT_TSFT) {
+			cur_skip(&h, (8 - h.off % 8) % 8);
+			cur_skip(&h, 8);
+		}
+		flags = cur_u8(&h);
+	}
+	if (h.err) {
+		/* a length under 8, bitmaps or fields past the length */
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2, len);
+		return;
+	}
+	if (flags & RT_F_BADFCS) {
+		an_add(&p->an, AN_WLAN_BAD_FCS, flags, 0);
+		return;
+	}
+	pkt_wlan_fcs(d, pkt_link_rest(&c, p), (flags & RT_F_FCS) != 0,
+	    (flags & RT_F_DATAPAD) != 0, p);
+}
+
 /* Ethernet: addresses, then the ethertype after any VLAN tags. */
 static void
 pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
@@ -1064,6 +1152,9 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		break;
 	case DLT_IEEE802_11:
 		pkt_wlan(d, c, false, p);
+		break;
+	case DLT_IEEE802_11_RADIO:
+		pkt_radiotap(d, c, p);
 		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);

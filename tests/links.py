@@ -8,8 +8,9 @@ DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
 DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
 direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
 DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
-DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape) a small
-classic pcap file is written here, from the RFCs' and the linktype pages' layouts,
+DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape, bare and
+under radiotap with an FCS and a padded header) a small classic pcap file
+is written here, from the RFCs' and the linktype pages' layouts,
 holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
 ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
 that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
@@ -31,6 +32,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 
 V4A, V4B = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
 V6A = bytes.fromhex("20010db8000000000000000000000001")
@@ -179,6 +181,30 @@ def wlan_frames():
     return out
 
 
+def radiotap(flags, frame):
+    """A radiotap header (TSFT, Flags, Rate, Channel, antenna signal:
+    present bits 0-3 and 5) in front of an 802.11 frame; with the FCS
+    flag (0x10) a CRC-32 of the frame follows it; with the padding flag
+    (0x20) the MAC header is padded to 4 bytes (hlen is its length)."""
+    h = struct.pack("<BBHI", 0, 0, 23, 0x2f) + struct.pack(
+        "<QBBHHb", 1700000000000000, flags, 12, 2437, 0x00c0, -48)
+    if flags & 0x10:
+        frame += struct.pack("<I", zlib.crc32(frame))
+    return h + frame
+
+
+def radiotap_frames():
+    """The 802.11 frames of wlan_frames(), each with its FCS; the third
+    (QoS with HT control, a 30-byte MAC header) padded to 32 bytes."""
+    out = []
+    for i, (f, d) in enumerate(wlan_frames()):
+        if i == 2:
+            out.append((radiotap(0x30, f[:30] + b"\0\0" + f[30:]), d))
+        else:
+            out.append((radiotap(0x10, f), d))
+    return out
+
+
 def frames_for(name):
     """(link type, [(frame bytes, expectation)]) of a case."""
     ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
@@ -258,6 +284,9 @@ def frames_for(name):
     elif name == "wlan":
         link = 105
         out = wlan_frames()
+    elif name == "radiotap":
+        link = 127
+        out = radiotap_frames()
     else:
         raise ValueError(name)
     return link, out
@@ -269,7 +298,8 @@ NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
 
 CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
-         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan")
+         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan",
+         "radiotap")
 
 
 def write_pcap(path, link, frames):

@@ -21,7 +21,8 @@ import sys
 # types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
          228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13,
-         51: 14, 166: 15, 105: 16}
+         51: 14, 166: 15, 105: 16,
+         127: 17}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -66,20 +67,41 @@ def nflog(f):
     return len(f), None
 
 
-def wlan(f, off):
-    """(offset, ethertype) after the MAC header and LLC/SNAP of an 802.11
-    data frame at f[off], or (len, None) when it carries none."""
+def wlan(f, off, pad=False):
+    """(offset, ethertype) after the MAC header (padded to 4 bytes when
+    pad) and LLC/SNAP of an 802.11 data frame at f[off], or (len, None)
+    when it carries none."""
     if len(f) < off + 2 or f[off] & 0x0c != 0x08 or f[off] & 0x40 or \
             f[off + 1] & 0x40:
         return len(f), None
     h = 24 + (6 if f[off + 1] & 3 == 3 else 0)
     if f[off] & 0x80:
         h += 2 + (4 if f[off + 1] & 0x80 else 0)
+    if pad:
+        h = (h + 3) & ~3
     llc = f[off + h:off + h + 8]
     if llc[:3] != b"\xaa\xaa\x03" or llc[3:6] not in (bytes(3),
                                                      b"\0\0\xf8"):
         return len(f), None
     return off + h + 8, llc[6:8]
+
+
+def radiotap(f):
+    """(offset, ethertype) under a radiotap header: its length, and the
+    Flags field (after TSFT, aligned to 8) for a padded MAC header."""
+    if len(f) < 8:
+        return len(f), None
+    rlen, present = struct.unpack("<HI", f[2:8])
+    off, word = 8, present
+    while word & 0x80000000 and off + 4 <= rlen:
+        word = struct.unpack("<I", f[off:off + 4])[0]
+        off += 4
+    flags = 0
+    if present & 2:
+        if present & 1:
+            off = ((off + 7) & ~7) + 8
+        flags = f[off] if off < rlen else 0
+    return wlan(f, rlen, flags & 0x20)
 
 
 def esp_of(link, f):
@@ -111,6 +133,8 @@ def esp_of(link, f):
         off, et = ppp(f, 2 if f[1:2] == b"\x03" else 1)
     elif link == 105:
         off, et = wlan(f, 0)
+    elif link == 127:
+        off, et = radiotap(f)
     elif link == 117 and len(f) > 0:
         off = (f[0] + 3) & ~3
         et = by_nibble(f, off)

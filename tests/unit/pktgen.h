@@ -477,4 +477,49 @@ pg_wlan(struct pg *g, uint8_t fc0, uint8_t fc1, uint16_t seq, uint16_t qos)
 	return n;
 }
 
+
+/*
+ * A radiotap header with nwords present bitmaps (the caller sets bit 31
+ * in all but the last), then the fields of the first one it knows, each
+ * aligned to its size: TSFT (bit 0), Flags (1, the value flags), Rate
+ * (2), Channel (3) and antenna signal (5).  Returns the header's length.
+ */
+static inline size_t
+pg_radiotap(struct pg *g, const uint32_t *present, size_t nwords,
+    uint8_t flags)
+{
+	uint8_t h[128];
+	size_t i, n = 4;
+
+	memset(h, 0, sizeof(h));
+	for (i = 0; i < nwords; i++, n += 4) {
+		h[n] = (uint8_t)present[i];
+		h[n + 1] = (uint8_t)(present[i] >> 8);
+		h[n + 2] = (uint8_t)(present[i] >> 16);
+		h[n + 3] = (uint8_t)(present[i] >> 24);
+	}
+	if (present[0] & 0x01) {
+		n = (n + 7) & ~(size_t)7;
+		memset(h + n, 0, 8);
+		n += 8;
+	}
+	if (present[0] & 0x02)
+		h[n++] = flags;
+	if (present[0] & 0x04)
+		h[n++] = 0x0c;			/* 6 Mb/s */
+	if (present[0] & 0x08) {
+		n = (n + 1) & ~(size_t)1;
+		h[n] = 0x85;			/* 2437 MHz, 2.4 GHz OFDM */
+		h[n + 1] = 0x09;
+		h[n + 2] = 0xc0;
+		n += 4;
+	}
+	if (present[0] & 0x20)
+		h[n++] = 0xd0;			/* -48 dBm */
+	h[2] = (uint8_t)n;
+	h[3] = (uint8_t)(n >> 8);
+	pg_prepend(g, h, n);
+	return n;
+}
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
- * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG and IEEE 802.11
- * framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG, IEEE 802.11 and
+ * radiotap framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
  * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
@@ -1130,6 +1130,163 @@ test_wlan(void)
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
 }
 
+/*
+ * Radiotap: present bitmaps (chained), TSFT alignment before Flags, the
+ * FCS flag (the FCS left out, also when the snap length cut into it),
+ * the padding flag, a bad FCS; header lengths that cannot be right.
+ */
+static void
+test_radiotap(void)
+{
+	static const uint8_t fcs[4] = { 0xde, 0xad, 0xbe, 0xef };
+	static const uint32_t full[1] = { 0x2f }, chain[4] = {
+	    0x80000003, 0x80000000, 0x80000000, 0x00000020 }, fl[1] = { 0x02 },
+	    rate[1] = { 0x04 }, tsft_fl[1] = { 0x03 };
+	struct pg g;
+	struct pkt p;
+	size_t rt, n;
+
+	/* TSFT, Flags (an FCS), rate, channel, signal: IPv4 IKE; no IP
+	 * trailer, so the FCS is not taken for the datagram's */
+	v4_ike(&g, 0xb1);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, full, 1, 0x10);
+	CHECK_EQ_U(rt, 23);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 4, 0xb1, 23 + 24 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 23 + 24 + 8,
+	    AN_LINK_TRUNCATED);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 23 + 24 + 8, 23 + 24 + 9,
+	    AN_IP_TRUNCATED);
+	/* the snap length cut into the FCS only, and into the datagram */
+	for (n = 1; n <= 4; n++) {
+		decode_n(DLT_IEEE802_11_RADIO, &g, g.n - n, &p);
+		expect_ike_at(&p, 4, 0xb1, 23 + 24 + 8);
+	}
+	decode_n(DLT_IEEE802_11_RADIO, &g, g.n - 6, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_SNAPLEN, 1), V4_IKE_LEN - 2);
+	/* without the FCS flag the 4 bytes are the datagram's trailer */
+	*pg_at(&g, 16) = 0x00;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRAILER), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 4);
+
+	/* chained bitmaps: TSFT aligned to 8 (20 -> 24) after four of
+	 * them; IPv6 */
+	v6_ike(&g, 0xb2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	pg_wlan(&g, 0x88, 0x01, 0x0020, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, chain, 4, 0x10);
+	CHECK_EQ_U(rt, 33);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 6, 0xb2, 33 + 26 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 33 + 26 + 8,
+	    AN_LINK_TRUNCATED);
+	/* without TSFT the flags byte is right after the bitmap */
+	v4_ike(&g, 0xb3);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0020, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, tsft_fl, 1, 0x10);
+	CHECK_EQ_U(rt, 17);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 4, 0xb3, 17 + 24 + 8);
+
+	/* Flags only, with the MAC header padded to 4 bytes (26 -> 28) */
+	v4_esp(&g, 0xb4b4b4b4);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_prepend(&g, "\0\0", 2);
+	pg_wlan(&g, 0x88, 0x01, 0x0030, 0);
+	rt = pg_radiotap(&g, fl, 1, 0x20);
+	CHECK_EQ_U(rt, 9);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_esp(&p, 0xb4b4b4b4, 9 + 28 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 9 + 28 + 8,
+	    AN_LINK_TRUNCATED);
+	/* a header of 28 bytes needs no padding */
+	v4_esp(&g, 0xb5b5b5b5);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x03, 0x0030, 0);
+	pg_radiotap(&g, fl, 1, 0x30);
+	pg_append(&g, fcs, sizeof(fcs));
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_esp(&p, 0xb5b5b5b5, 9 + 32 + 8);
+
+	/* no Flags: no FCS; ESP in UDP */
+	v4_espudp(&g, 0xb6b6b6b6);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x02, 0x0040, 0);
+	rt = pg_radiotap(&g, rate, 1, 0);
+	CHECK_EQ_U(rt, 9);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_espudp(&p, 0xb6b6b6b6, 9 + 24 + 8);
+
+	/* a bad FCS: said, with the flags, and not decoded */
+	v4_ike(&g, 0xb7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0050, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	pg_radiotap(&g, fl, 1, 0x50);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_BAD_FCS), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_BAD_FCS, 0), 0x50);
+
+	/* a frame too short to hold its FCS */
+	pg_init(&g);
+	pg_append(&g, fcs, 3);
+	pg_radiotap(&g, fl, 1, 0x10);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), 9 + 3);
+
+	/* version 1; a length under 8; a length past the capture; bitmaps
+	 * and fields past the length */
+	v4_ike(&g, 0xb8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	pg_radiotap(&g, full, 1, 0);
+	*pg_at(&g, 0) = 1;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 2) = 7;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+	pg_w16(pg_at(&g, 2), 0x0001);	/* 256, little-endian */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 2) = 8;
+	*pg_at(&g, 3) = 0;
+	*pg_at(&g, 7) = 0x80;		/* another bitmap, past 8 bytes */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 8);
+	*pg_at(&g, 7) = 0;
+	*pg_at(&g, 2) = 16;		/* TSFT, but not Flags, inside */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 16);
+	/* Flags inside: the frame starts where the length says (here at
+	 * the rate byte, 0x0c: an extension frame, not IP) */
+	*pg_at(&g, 2) = 17;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ip_off, 17);
+}
+
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
 static void
 nflog_attrs(struct pg *g, int be)
@@ -1898,6 +2055,7 @@ main(void)
 	test_enc_pflog();
 	test_ppp_ether_pppd();
 	test_wlan();
+	test_radiotap();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
