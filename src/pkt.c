@@ -50,12 +50,19 @@
 #define WLAN_FC_ORDER	0x80		/* +HTC: an HT control field */
 #define WLAN_QOS_AMSDU	0x0080
 #define WLAN_FCS_LEN	4
+#define RT_HDR_LEN	8		/* version, pad, length, present */
 #define RT_TSFT		0x00000001	/* present bits: TSFT, 8 bytes */
 #define RT_FLAGS	0x00000002	/* ... Flags, 1 byte */
 #define RT_EXT		0x80000000	/* ... another bitmap follows */
 #define RT_F_FCS	0x10		/* Flags: an FCS ends the frame */
 #define RT_F_DATAPAD	0x20		/* ... MAC header padded to 4 */
 #define RT_F_BADFCS	0x40		/* ... that FCS did not check */
+#define PPI_HDR_LEN	8		/* version, flags, length, dlt */
+#define PPI_F_ALIGNED	0x01		/* fields padded to 4 bytes */
+#define PPI_80211_COMMON 2		/* the 802.11-Common field */
+#define PPI_C_FCS	0x0001		/* its flags: an FCS ends the frame */
+#define PPI_C_BADFCS	0x0004		/* ... which did not check */
+#define LINKTYPE_RAW	101		/* pcap files' number for raw IP */
 #define LLC_SNAP_SAP	0xaa
 #define LLC_UI		0x03
 #define OUI_RFC1042	0x000000	/* SNAP with an ethertype */
@@ -783,7 +790,8 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 			return;
 		}
 		if (len < NFLOG_TLV_HDR) {
-			an_add(&p->an, AN_LINK_MALFORMED, (uint32_t)at, len);
+			an_add(&p->an, AN_LINK_MALFORMED, p->ip_off +
+			    (uint32_t)at, len);
 			return;
 		}
 		len -= NFLOG_TLV_HDR;
@@ -794,7 +802,7 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 				pkt_link_truncated(p, &c);
 				return;
 			}
-			p->ip_off = (uint32_t)c.off;
+			p->ip_off += (uint32_t)c.off;
 			p->ethertype = hwproto;
 			v = len <= cur_left(&c) ? cur_sub(&c, len) :
 			    cur_rest(&c);
@@ -873,7 +881,7 @@ pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		return;
 	}
 	if (len < 4) {
-		an_add(&p->an, AN_LINK_MALFORMED, 0, len);
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
 		return;
 	}
 	cur_skip(&c, ((size_t)len + 3) & ~(size_t)3);
@@ -1002,6 +1010,44 @@ pkt_wlan_fcs(struct pkt_decoder *d, struct cursor c, bool fcs, bool pad,
 }
 
 /*
+ * The start of a radiotap or PPI header: version 0, a byte (*second), the
+ * header's length (little-endian, at least min, all of it captured).
+ * True with h the header, read past those 4 bytes, and c past it; false
+ * when the header cannot be decoded, which is said.
+ */
+static bool
+pkt_radio_hdr(struct cursor *c, size_t min, struct cursor *h,
+    uint8_t *second, struct pkt *p)
+{
+	struct cursor t = *c;
+	uint8_t ver;
+	uint16_t len;
+
+	ver = cur_u8(&t);
+	*second = cur_u8(&t);
+	len = cur_le16(&t);
+	if (t.err) {
+		pkt_link_truncated(p, &t);
+		return false;
+	}
+	if (ver != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, ver);
+		return false;
+	}
+	if (len < min) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2, len);
+		return false;
+	}
+	*h = cur_sub(c, len);
+	if (c->err) {
+		pkt_link_truncated(p, c);
+		return false;
+	}
+	cur_skip(h, 4);
+	return true;
+}
+
+/*
  * A radiotap header (DLT_IEEE802_11_RADIO): version 0, pad, its length
  * (little-endian, as every field), present bitmaps chained by bit 31,
  * then the fields, each aligned to its size from the header's start.
@@ -1012,28 +1058,12 @@ pkt_wlan_fcs(struct pkt_decoder *d, struct cursor c, bool fcs, bool pad,
 static void
 pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
-	struct cursor h = c;
-	uint8_t ver, flags = 0;
-	uint16_t len;
+	struct cursor h;
+	uint8_t pad, flags = 0;
 	uint32_t present, word;
 
-	ver = cur_u8(&h);
-	cur_skip(&h, 1);
-	len = cur_le16(&h);
-	if (h.err) {
-		pkt_link_truncated(p, &h);
+	if (!pkt_radio_hdr(&c, RT_HDR_LEN, &h, &pad, p))
 		return;
-	}
-	if (ver != 0) {
-		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, ver);
-		return;
-	}
-	h = cur_sub(&c, len);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
-		return;
-	}
-	cur_skip(&h, 4);
 	present = word = cur_le32(&h);
 	while (!h.err && (word & RT_EXT))
 		word = cur_le32(&h);
@@ -1045,8 +1075,9 @@ pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		flags = cur_u8(&h);
 	}
 	if (h.err) {
-		/* a length under 8, bitmaps or fields past the length */
-		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2, len);
+		/* bitmaps or fields past the header's length */
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2,
+		    (uint32_t)h.len);
 		return;
 	}
 	if (flags & RT_F_BADFCS) {
@@ -1077,18 +1108,25 @@ pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
 }
 
-void
-pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
-    size_t caplen, struct pkt *p)
+static void pkt_ppi(struct pkt_decoder *, struct cursor, size_t,
+    struct pkt *);
+
+/*
+ * The link header of type linktype at c (p->ip_off bytes into the frame
+ * of caplen bytes).  Nested: under a PPI header, whose link types cannot
+ * nest another (so the recursion is one deep).
+ */
+static void
+pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
+    size_t caplen, bool nested, struct pkt *p)
 {
-	struct cursor c = cur_init(data, caplen);
 	uint16_t et;
 	uint32_t af;
 
-	p->linktype = linktype;
-	p->kind = PKT_OTHER;
-	p->ip_off = 0;		/* the link header's length, once known */
-	p->payload = cur_init(NULL, 0);
+	if (nested && linktype == DLT_PPI) {
+		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
+		return;
+	}
 	switch (linktype) {
 	case DLT_EN10MB:
 		pkt_eth(d, c, p);
@@ -1114,6 +1152,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	case DLT_RAW:
 	case DLT_IPV4:
 	case DLT_IPV6:
+	case LINKTYPE_RAW:	/* as a PPI header may name it */
 		pkt_raw_ip(d, c, p);
 		break;
 	case DLT_NULL:
@@ -1156,10 +1195,74 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	case DLT_IEEE802_11_RADIO:
 		pkt_radiotap(d, c, p);
 		break;
+	case DLT_PPI:
+		pkt_ppi(d, c, caplen, p);
+		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
 		break;
 	}
+}
+
+/*
+ * A PPI header (DLT_PPI): version 0, flags, its length and the link type
+ * of what follows (little-endian), then fields (type, length, data; the
+ * data padded to 4 bytes when the flags say aligned).  The 802.11-Common
+ * field's flags say whether an 802.11 frame ends with an FCS and whether
+ * that FCS was bad; other fields are skipped.
+ */
+static void
+pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
+    struct pkt *p)
+{
+	struct cursor h, f;
+	uint8_t flags;
+	uint16_t ftype, flen, cflags = 0;
+	uint32_t dlt;
+	size_t at, pad;
+
+	if (!pkt_radio_hdr(&c, PPI_HDR_LEN, &h, &flags, p))
+		return;
+	dlt = cur_le32(&h);
+	while (cur_left(&h) > 0) {
+		at = h.off;
+		ftype = cur_le16(&h);
+		flen = cur_le16(&h);
+		f = cur_sub(&h, flen);
+		if (ftype == PPI_80211_COMMON) {
+			cur_skip(&f, 8);	/* TSF timer */
+			cflags = cur_le16(&f);
+		}
+		if (h.err || f.err) {
+			/* a field past the header, or 802.11-Common short */
+			an_add(&p->an, AN_LINK_MALFORMED, p->ip_off +
+			    (uint32_t)at + 2, flen);
+			return;
+		}
+		pad = flags & PPI_F_ALIGNED ? (size_t)(4 - flen % 4) % 4 : 0;
+		cur_skip(&h, pad <= cur_left(&h) ? pad : cur_left(&h));
+	}
+	c = pkt_link_rest(&c, p);
+	if (dlt != DLT_IEEE802_11) {
+		pkt_link(d, (int)dlt, c, caplen, true, p);
+		return;
+	}
+	if (cflags & PPI_C_BADFCS) {
+		an_add(&p->an, AN_WLAN_BAD_FCS, cflags, 0);
+		return;
+	}
+	pkt_wlan_fcs(d, c, (cflags & PPI_C_FCS) != 0, false, p);
+}
+
+void
+pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
+    size_t caplen, struct pkt *p)
+{
+	p->linktype = linktype;
+	p->kind = PKT_OTHER;
+	p->ip_off = 0;		/* the link header's length, once known */
+	p->payload = cur_init(NULL, 0);
+	pkt_link(d, linktype, cur_init(data, caplen), caplen, false, p);
 }
 
 const char *

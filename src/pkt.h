@@ -9,7 +9,8 @@
  * and SLL2, raw IP, BSD null and loop, PPP (DLT_PPP, DLT_PPP_SERIAL),
  * Cisco HDLC, Linux NFLOG, OpenBSD enc and pflog, and IEEE 802.11 data
  * frames (LLC/SNAP into the same ethertype dispatch), bare or under a
- * radiotap header (whose flags say whether an FCS trails the frame).
+ * radiotap header (whose flags say whether an FCS trails the frame); a
+ * PPI header in front of any of these (802.11 the usual one).
  *
  * Classification rules: UDP port 500 (either side) and any --ike-port is
  * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
@@ -66,6 +67,9 @@
 #endif
 #ifndef DLT_IEEE802_11_RADIO
 #define DLT_IEEE802_11_RADIO 127
+#endif
+#ifndef DLT_PPI
+#define DLT_PPI		192
 #endif
 
 enum pkt_kind {

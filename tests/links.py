@@ -9,8 +9,8 @@ DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
 direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
 DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
 DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape, bare and
-under radiotap with an FCS and a padded header) a small classic pcap file
-is written here, from the RFCs' and the linktype pages' layouts,
+under radiotap with an FCS and a padded header, and under PPI with an FCS
+(and Ethernet under PPI)) a small classic pcap file is written here, from the RFCs' and the linktype pages' layouts,
 holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
 ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
 that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
@@ -205,6 +205,22 @@ def radiotap_frames():
     return out
 
 
+def ppi(dlt, frame, common_flags=None):
+    """A PPI header (fields aligned) for link type dlt: a field of an
+    unknown type (8 bytes: tshark 4.0 does not count the padding after a
+    shorter aligned field in the header length, which ikescope does, so
+    the padding is left to the unit tests) and, with common_flags, an
+    802.11-Common field; its FCS flag (1) puts a CRC-32 after the frame."""
+    fields = struct.pack("<HH", 1000, 8) + b"\x77" * 8
+    if common_flags is not None:
+        fields += struct.pack("<HHQHHHHBBbb", 2, 20, 1700000000000000,
+                              common_flags, 12, 2437, 0x00c0, 0, 0, -48,
+                              -95)
+        if common_flags & 1:
+            frame += struct.pack("<I", zlib.crc32(frame))
+    return struct.pack("<BBHI", 0, 1, 8 + len(fields), dlt) + fields + frame
+
+
 def frames_for(name):
     """(link type, [(frame bytes, expectation)]) of a case."""
     ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
@@ -287,6 +303,11 @@ def frames_for(name):
     elif name == "radiotap":
         link = 127
         out = radiotap_frames()
+    elif name == "ppi":
+        # 802.11 with an FCS, and Ethernet, under PPI
+        link = 192
+        out = [(ppi(105, f, 1), d) for f, d in wlan_frames()]
+        out.append((ppi(1, eth(0x0800, dgram_ike4(4)[0])), dgram_ike4(4)))
     else:
         raise ValueError(name)
     return link, out
@@ -299,7 +320,7 @@ NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
 CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
          "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan",
-         "radiotap")
+         "radiotap", "ppi")
 
 
 def write_pcap(path, link, frames):

@@ -22,7 +22,7 @@ import sys
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
          228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13,
          51: 14, 166: 15, 105: 16,
-         127: 17}
+         127: 17, 192: 18}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -135,6 +135,9 @@ def esp_of(link, f):
         off, et = wlan(f, 0)
     elif link == 127:
         off, et = radiotap(f)
+    elif link == 192 and len(f) >= 8:
+        hlen, dlt = struct.unpack("<HI", f[2:8])
+        return esp_of(dlt, f[hlen:]) if dlt != 192 else None
     elif link == 117 and len(f) > 0:
         off = (f[0] + 3) & ~3
         et = by_nibble(f, off)

@@ -522,4 +522,45 @@ pg_radiotap(struct pg *g, const uint32_t *present, size_t nwords,
 	return n;
 }
 
+
+/*
+ * A PPI header (flags, link type dlt) with a 5-byte field of an unknown
+ * type (padded to 8 when flags say aligned) and, when common, an
+ * 802.11-Common field whose flags are cflags.  Returns its length.
+ */
+static inline size_t
+pg_ppi(struct pg *g, uint8_t flags, uint32_t dlt, int common,
+    uint16_t cflags)
+{
+	uint8_t h[64];
+	size_t n = 8;
+
+	memset(h, 0, sizeof(h));
+	h[n] = 0x42;			/* type 30018, 5 bytes */
+	h[n + 1] = 0x75;
+	h[n + 2] = 5;
+	memset(h + n + 4, 0x77, 5);
+	n += 4 + 5;
+	if (flags & 1)
+		n = (n + 3) & ~(size_t)3;
+	if (common) {
+		h[n] = 2;
+		h[n + 2] = 20;
+		h[n + 4 + 8] = (uint8_t)cflags;
+		h[n + 4 + 9] = (uint8_t)(cflags >> 8);
+		h[n + 4 + 12] = 0x85;	/* 2437 MHz */
+		h[n + 4 + 13] = 0x09;
+		n += 4 + 20;
+	}
+	h[1] = flags;
+	h[2] = (uint8_t)n;
+	h[3] = (uint8_t)(n >> 8);
+	h[4] = (uint8_t)dlt;
+	h[5] = (uint8_t)(dlt >> 8);
+	h[6] = (uint8_t)(dlt >> 16);
+	h[7] = (uint8_t)(dlt >> 24);
+	pg_prepend(g, h, n);
+	return n;
+}
+
 #endif

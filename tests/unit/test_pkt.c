@@ -1,7 +1,7 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
- * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG, IEEE 802.11 and
- * radiotap framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG, IEEE 802.11,
+ * radiotap and PPI framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
  * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
@@ -1287,6 +1287,133 @@ test_radiotap(void)
 	CHECK_EQ_U(p.ip_off, 17);
 }
 
+/*
+ * PPI: fields (aligned or not), 802.11-Common's FCS flags, other link
+ * types inside (not PPI again), header lengths that cannot be right.
+ */
+static void
+test_ppi(void)
+{
+	static const uint8_t fcs[4] = { 0xde, 0xad, 0xbe, 0xef };
+	static const uint32_t fl[1] = { 0x02 };
+	struct pg g;
+	struct pkt p;
+	size_t h, w;
+
+	/* aligned fields (5 -> 8 bytes), an FCS: IPv4 IKE in 802.11 */
+	v4_ike(&g, 0xc1);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 1, 0x0001);
+	CHECK_EQ_U(h, 44);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 4, 0xc1, 44 + 24 + 8);
+	expect_cuts(DLT_PPI, &g, 0, 44 + 24 + 8, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_PPI, &g, 44 + 24 + 8, 44 + 24 + 9, AN_IP_TRUNCATED);
+	/* without the FCS flag the 4 bytes are the datagram's trailer */
+	*pg_at(&g, 20 + 4 + 8) = 0;
+	decode(DLT_PPI, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 4);
+	/* a bad FCS */
+	*pg_at(&g, 20 + 4 + 8) = 0x05;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_BAD_FCS, 0), 0x05);
+
+	/* unaligned fields; QoS data, IPv6 */
+	v6_ike(&g, 0xc2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	w = pg_wlan(&g, 0x88, 0x02, 0x0020, 0);
+	h = pg_ppi(&g, 0x00, DLT_IEEE802_11, 1, 0);
+	CHECK_EQ_U(h, 41);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 6, 0xc2, 41 + w + 8);
+	expect_cuts(DLT_PPI, &g, 0, 41 + w + 8, AN_LINK_TRUNCATED);
+
+	/* ESP and ESP in UDP in 802.11 */
+	v4_esp(&g, 0xc3c3c3c3);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_esp(&p, 0xc3c3c3c3, h + 24 + 8);
+	v4_espudp(&g, 0xc4c4c4c4);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 1, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_espudp(&p, 0xc4c4c4c4, h + 24 + 8);
+
+	/* other link types inside: Ethernet, raw IP (as pcap files number
+	 * it), radiotap (its own FCS flag); an unknown one, and PPI */
+	v4_esp(&g, 0xc5c5c5c5);
+	pg_eth(&g, 0x0800);
+	h = pg_ppi(&g, 0x01, DLT_EN10MB, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_esp(&p, 0xc5c5c5c5, h + 14);
+	v4_espudp(&g, 0xc6c6c6c6);
+	h = pg_ppi(&g, 0x00, 101, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_espudp(&p, 0xc6c6c6c6, h);
+	v4_ike(&g, 0xc7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	pg_radiotap(&g, fl, 1, 0x10);
+	h = pg_ppi(&g, 0x00, DLT_IEEE802_11_RADIO, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 4, 0xc7, h + 9 + 24 + 8);
+	v4_ike(&g, 0xc8);
+	pg_eth(&g, 0x0800);
+	pg_ppi(&g, 0x00, DLT_EN10MB, 0, 0);
+	h = pg_ppi(&g, 0x00, DLT_PPI, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), DLT_PPI);
+	CHECK_EQ_U(p.ip_off, h);
+	pg_ppi(&g, 0x00, 147, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 147);
+
+	/* version 1; a length under 8; past the capture; a field past the
+	 * length; an 802.11-Common field too short for its flags */
+	v4_ike(&g, 0xc9);
+	pg_eth(&g, 0x0800);
+	h = pg_ppi(&g, 0x00, DLT_EN10MB, 1, 0);
+	*pg_at(&g, 0) = 1;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 2) = 7;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+	pg_w16(pg_at(&g, 2), 0x0002);	/* 512, little-endian */
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 2) = (uint8_t)h;
+	*pg_at(&g, 3) = 0;
+	*pg_at(&g, 10) = 200;		/* the unknown field's length */
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 10);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 200);
+	*pg_at(&g, 10) = 5;
+	*pg_at(&g, 17 + 2) = 9;		/* 802.11-Common: 9 bytes */
+	*pg_at(&g, 2) = 17 + 4 + 9;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 17 + 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
+}
+
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
 static void
 nflog_attrs(struct pg *g, int be)
@@ -2056,6 +2183,7 @@ main(void)
 	test_ppp_ether_pppd();
 	test_wlan();
 	test_radiotap();
+	test_ppi();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
