@@ -63,6 +63,9 @@
 #define PPI_C_FCS	0x0001		/* its flags: an FCS ends the frame */
 #define PPI_C_BADFCS	0x0004		/* ... which did not check */
 #define LINKTYPE_RAW	101		/* pcap files' number for raw IP */
+#define PKTAP_HDR_LEN	108		/* the fixed part of Apple's header */
+#define PKTAP_REC_NONE	0		/* record types: no packet, */
+#define PKTAP_REC_PACKET 1		/* ... a packet of pth_dlt */
 #define LLC_SNAP_SAP	0xaa
 #define LLC_UI		0x03
 #define OUI_RFC1042	0x000000	/* SNAP with an ethertype */
@@ -1110,10 +1113,20 @@ pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 
 static void pkt_ppi(struct pkt_decoder *, struct cursor, size_t,
     struct pkt *);
+static void pkt_pktap(struct pkt_decoder *, struct cursor, size_t,
+    struct pkt *);
+
+/* The link types that carry another: not nested in each other. */
+static bool
+pkt_link_wraps(int linktype)
+{
+	return linktype == DLT_PPI || linktype == DLT_PKTAP ||
+	    linktype == PKT_LINKTYPE_PKTAP;
+}
 
 /*
  * The link header of type linktype at c (p->ip_off bytes into the frame
- * of caplen bytes).  Nested: under a PPI header, whose link types cannot
+ * of caplen bytes).  Nested: under a PPI or PKTAP header, which cannot
  * nest another (so the recursion is one deep).
  */
 static void
@@ -1123,7 +1136,7 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
 	uint16_t et;
 	uint32_t af;
 
-	if (nested && linktype == DLT_PPI) {
+	if (nested && pkt_link_wraps(linktype)) {
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
 		return;
 	}
@@ -1198,6 +1211,12 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
 	case DLT_PPI:
 		pkt_ppi(d, c, caplen, p);
 		break;
+	case PKT_LINKTYPE_PKTAP:
+#if DLT_PKTAP != PKT_LINKTYPE_PKTAP
+	case DLT_PKTAP:
+#endif
+		pkt_pktap(d, c, caplen, p);
+		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
 		break;
@@ -1252,6 +1271,44 @@ pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		return;
 	}
 	pkt_wlan_fcs(d, c, (cflags & PPI_C_FCS) != 0, false, p);
+}
+
+/*
+ * Apple's PKTAP header (what "tcpdump -i pktap" writes on macOS): its
+ * length, the record type and the link type of the packet (little-endian,
+ * as the rest: interface, process, flags), then the packet when the type
+ * says there is one.  A length under the fixed header's is malformed;
+ * a longer one (a newer header) is skipped.
+ */
+static void
+pkt_pktap(struct pkt_decoder *d, struct cursor c, size_t caplen,
+    struct pkt *p)
+{
+	struct cursor h = c;
+	uint32_t len, type, dlt;
+
+	len = cur_le32(&h);
+	type = cur_le32(&h);
+	dlt = cur_le32(&h);
+	if (h.err) {
+		pkt_link_truncated(p, &h);
+		return;
+	}
+	if (len < PKTAP_HDR_LEN) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
+		return;
+	}
+	if (!cur_skip(&c, len)) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (type == PKTAP_REC_NONE)
+		return;
+	if (type != PKTAP_REC_PACKET) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 4, type);
+		return;
+	}
+	pkt_link(d, (int)dlt, pkt_link_rest(&c, p), caplen, true, p);
 }
 
 void

@@ -10,7 +10,8 @@
  * Cisco HDLC, Linux NFLOG, OpenBSD enc and pflog, and IEEE 802.11 data
  * frames (LLC/SNAP into the same ethertype dispatch), bare or under a
  * radiotap header (whose flags say whether an FCS trails the frame); a
- * PPI header in front of any of these (802.11 the usual one).
+ * PPI header (802.11 the usual link type under it) or Apple's PKTAP
+ * header in front of any of these.
  *
  * Classification rules: UDP port 500 (either side) and any --ike-port is
  * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
@@ -70,6 +71,12 @@
 #endif
 #ifndef DLT_PPI
 #define DLT_PPI		192
+#endif
+/* Apple's PKTAP: files say 258, which libpcap reports as DLT_PKTAP (149,
+ * DLT_USER2, on Darwin); both are taken */
+#define PKT_LINKTYPE_PKTAP 258
+#ifndef DLT_PKTAP
+#define DLT_PKTAP	PKT_LINKTYPE_PKTAP
 #endif
 
 enum pkt_kind {

@@ -10,11 +10,13 @@ direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
 DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
 DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape, bare and
 under radiotap with an FCS and a padded header, and under PPI with an FCS
-(and Ethernet under PPI)) a small classic pcap file is written here, from the RFCs' and the linktype pages' layouts,
-holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
+(and Ethernet under PPI); Apple's PKTAP over Ethernet, null and raw IP) a
+small classic pcap file is written here, from the RFCs' and the linktype
+pages' layouts, holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
 ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
 that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
-payload, an 802.11 beacon and null-data frame) where the framing has one.
+payload, an 802.11 beacon and null-data frame, a PKTAP record without a
+packet) where the framing has one.
 
 Three views are compared per frame: what the frame was built to carry,
 tshark's decode (addresses, ports, ESP SPI, ISAKMP initiator cookie) and
@@ -221,6 +223,15 @@ def ppi(dlt, frame, common_flags=None):
     return struct.pack("<BBHI", 0, 1, 8 + len(fields), dlt) + fields + frame
 
 
+def pktap(dlt, frame, rectype=1, hlen=108):
+    """Apple's PKTAP header (little-endian: length, record type, link
+    type, interface name, flags, protocol family, ..., process id and
+    name) in front of a frame of link type dlt."""
+    h = struct.pack("<III24sIIIIi20sIHHi20s", hlen, rectype, dlt, b"en0",
+                    0, 2, 0, 0, 1234, b"charon", 0, 6, 0, 1234, b"charon")
+    return h + bytes(hlen - len(h)) + frame
+
+
 def frames_for(name):
     """(link type, [(frame bytes, expectation)]) of a case."""
     ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
@@ -308,6 +319,15 @@ def frames_for(name):
         link = 192
         out = [(ppi(105, f, 1), d) for f, d in wlan_frames()]
         out.append((ppi(1, eth(0x0800, dgram_ike4(4)[0])), dgram_ike4(4)))
+    elif name == "pktap":
+        # Ethernet, BSD null (macOS's AF_INET6 30), raw IP under PKTAP; a
+        # longer header; a record with no packet
+        link = 258
+        out = [(pktap(1, eth(et_of(ups[0]), ups[0][0])), ups[0]),
+               (pktap(0, struct.pack("<I", 2) + ups[1][0]), ups[1]),
+               (pktap(12, ups[2][0], hlen=116), ups[2]),
+               (pktap(0, struct.pack("<I", 30) + ups[3][0]), ups[3]),
+               (pktap(1, b"", rectype=0), NOT_IP)]
     else:
         raise ValueError(name)
     return link, out
@@ -320,7 +340,7 @@ NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
 CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
          "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan",
-         "radiotap", "ppi")
+         "radiotap", "ppi", "pktap")
 
 
 def write_pcap(path, link, frames):

@@ -18,11 +18,11 @@ import subprocess
 import sys
 
 # Same order as fuzz_links[] in tests/fuzz/linktypes.h (pcap file link
-# types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
+# types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL; 258 LINKTYPE_PKTAP).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
          228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13,
          51: 14, 166: 15, 105: 16,
-         127: 17, 192: 18}
+         127: 17, 192: 18, 258: 19}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -138,6 +138,10 @@ def esp_of(link, f):
     elif link == 192 and len(f) >= 8:
         hlen, dlt = struct.unpack("<HI", f[2:8])
         return esp_of(dlt, f[hlen:]) if dlt != 192 else None
+    elif link == 258 and len(f) >= 12:
+        hlen, rectype, dlt = struct.unpack("<III", f[:12])
+        return esp_of(dlt, f[hlen:]) if rectype == 1 and dlt not in (
+            192, 258) else None
     elif link == 117 and len(f) > 0:
         off = (f[0] + 3) & ~3
         et = by_nibble(f, off)

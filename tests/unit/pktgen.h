@@ -563,4 +563,30 @@ pg_ppi(struct pg *g, uint8_t flags, uint32_t dlt, int common,
 	return n;
 }
 
+
+/*
+ * Apple's PKTAP header of len bytes (108 the fixed part; more are zero):
+ * record type, link type dlt, interface "en0", a process.
+ */
+static inline void
+pg_pktap(struct pg *g, uint32_t len, uint32_t type, uint32_t dlt)
+{
+	uint8_t h[256];
+	uint32_t v[3];
+	size_t i, k;
+
+	memset(h, 0, sizeof(h));
+	v[0] = len;
+	v[1] = type;
+	v[2] = dlt;
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 4; k++)
+			h[4 * i + k] = (uint8_t)(v[i] >> (8 * k));
+	memcpy(h + 12, "en0", 3);
+	h[40] = 2;			/* protocol family */
+	h[52] = 0x39;			/* pid */
+	memcpy(h + 56, "charon", 6);
+	pg_prepend(g, h, len);
+}
+
 #endif

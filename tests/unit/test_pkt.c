@@ -1,7 +1,8 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
  * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG, IEEE 802.11,
- * radiotap and PPI framings too, each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * radiotap, PPI and PKTAP framings too, each cut at every header
+ * boundary), VLAN and QinQ tags, IPv4 options
  * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
@@ -1414,6 +1415,120 @@ test_ppi(void)
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
 }
 
+/*
+ * Apple's PKTAP: the link types under it, a longer header, a record with
+ * no packet, lengths and types that cannot be right, no nesting.
+ */
+static void
+test_pktap(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* Ethernet, IPv4 IKE; files say 258, libpcap DLT_PKTAP */
+	v4_ike(&g, 0xd1);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_ike_at(&p, 4, 0xd1, 108 + 14);
+	decode(DLT_PKTAP, &g, &p);
+	expect_ike_at(&p, 4, 0xd1, 108 + 14);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 108 + 14, AN_LINK_TRUNCATED);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 108 + 14, 108 + 15,
+	    AN_IP_TRUNCATED);
+
+	/* BSD null (macOS's AF_INET6 30), IPv6; raw IP, ESP; a longer
+	 * header, ESP in UDP */
+	v6_ike(&g, 0xd2);
+	pg_null(&g, 30, 0);
+	pg_pktap(&g, 108, 1, DLT_NULL);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_ike_at(&p, 6, 0xd2, 108 + 4);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 108 + 4, AN_LINK_TRUNCATED);
+	v4_esp(&g, 0xd3d3d3d3);
+	pg_pktap(&g, 108, 1, DLT_RAW);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_esp(&p, 0xd3d3d3d3, 108);
+	v4_espudp(&g, 0xd4d4d4d4);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 124, 1, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_espudp(&p, 0xd4d4d4d4, 124 + 14);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 124 + 14, AN_LINK_TRUNCATED);
+
+	/* 802.11 under radiotap under PKTAP */
+	{
+		static const uint32_t fl[1] = { 0x02 };
+
+		v4_ike(&g, 0xd5);
+		pg_llc_snap(&g, 0, 0x0800);
+		pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+		pg_radiotap(&g, fl, 1, 0);
+		pg_pktap(&g, 108, 1, DLT_IEEE802_11_RADIO);
+		decode(PKT_LINKTYPE_PKTAP, &g, &p);
+		expect_ike_at(&p, 4, 0xd5, 108 + 9 + 24 + 8);
+	}
+
+	/* a record without a packet: not IP, nothing wrong; an unknown
+	 * record type */
+	v4_ike(&g, 0xd6);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 0, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 4) = 7;
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 4);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+
+	/* a length under 108, and past the capture */
+	*pg_at(&g, 4) = 1;
+	*pg_at(&g, 0) = 107;
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 107);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 1) = 1;		/* 256 */
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 3) = 0x80;		/* 2^31 + 256 */
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+
+	/* no PKTAP or PPI inside PKTAP, nor PKTAP inside PPI; an unknown
+	 * link type (numbers past INT_MAX too) */
+	v4_ike(&g, 0xd7);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	pg_pktap(&g, 108, 1, PKT_LINKTYPE_PKTAP);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), PKT_LINKTYPE_PKTAP);
+	CHECK_EQ_U(p.ip_off, 108);
+	v4_ike(&g, 0xd8);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	pg_ppi(&g, 0, PKT_LINKTYPE_PKTAP, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), PKT_LINKTYPE_PKTAP);
+	v4_ike(&g, 0xd9);
+	pg_eth(&g, 0x0800);
+	pg_ppi(&g, 0, DLT_EN10MB, 0, 0);
+	pg_pktap(&g, 108, 1, DLT_PPI);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), DLT_PPI);
+	v4_ike(&g, 0xda);
+	pg_pktap(&g, 108, 1, 0xfffffff0u);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 0xfffffff0u);
+}
+
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
 static void
 nflog_attrs(struct pg *g, int be)
@@ -2184,6 +2299,7 @@ main(void)
 	test_wlan();
 	test_radiotap();
 	test_ppi();
+	test_pktap();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
