@@ -22,6 +22,9 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "link-layer header field at byte %u has invalid value %u")	\
 	X(AN_MPLS_LABEL_LIMIT, "mpls_label_limit", AN_WARN,		\
 	    "more than %u MPLS labels: not decoded")			\
+	X(AN_MPLS_PAYLOAD_UNKNOWN, "mpls_payload_unknown", AN_NOTE,	\
+	    "MPLS payload starting with nibble %u (not IPv4, IPv6 or a "	\
+	    "pseudowire control word): not decoded")			\
 	X(AN_WLAN_PROTECTED, "wlan_protected", AN_NOTE,		\
 	    "protected 802.11 data frame (frame control 0x%04x): "	\
 	    "encrypted at the link layer, not decoded")			\

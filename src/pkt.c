@@ -36,6 +36,8 @@
 #define CHDLC_UNICAST	0x0f		/* Cisco HDLC address bytes */
 #define CHDLC_BCAST	0x8f
 #define MPLS_BOS	0x100		/* bottom of stack, in a label entry */
+#define MPLS_PW_CW	0		/* first nibble: a control word, */
+#define MPLS_PW_ACH	1		/* ... an associated channel */
 
 #define WLAN_FC_VERSION	0x03		/* frame control, first byte */
 #define WLAN_FC_TYPE(b)	((b) >> 2 & 3)
@@ -605,26 +607,46 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ppp_payload(d, body, proto, p);
 }
 
+static void pkt_eth(struct pkt_decoder *, struct cursor, struct pkt *);
+
 /*
- * An MPLS label stack (RFC 3032) down to its bottom entry, then IP by its
- * version nibble (a pseudowire control word, first nibble 0, is other).
+ * An MPLS label stack (RFC 3032) down to its bottom entry, then what the
+ * first nibble says: IPv4 or IPv6; 0, the control word (RFC 4385) of an
+ * Ethernet pseudowire (RFC 4448), then Ethernet, whose own MPLS stacks
+ * count towards the same limit (so the nesting is bounded); 1, an
+ * associated channel (RFC 5586), not IP; others are said.
  */
 static void
 pkt_mpls(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
-	unsigned n;
+	bool ok;
+	uint8_t nib;
 
-	for (n = 0; n < PKT_MAX_MPLS_LABELS; n++) {
+	while (p->mpls_labels < PKT_MAX_MPLS_LABELS) {
 		uint32_t lse = cur_be32(&c);
 
 		if (c.err) {
 			pkt_link_truncated(p, &c);
 			return;
 		}
-		if (lse & MPLS_BOS) {
-			pkt_ip_version(d, pkt_link_rest(&c, p), p);
-			return;
+		p->mpls_labels++;
+		if ((lse & MPLS_BOS) == 0)
+			continue;
+		c = pkt_link_rest(&c, p);
+		nib = (uint8_t)(cur_peek_u8(&c, 0, &ok) >> 4);
+		if (!ok || nib == 4 || nib == 6) {
+			pkt_ip_version(d, c, p);
+		} else if (nib == MPLS_PW_CW) {
+			cur_skip(&c, 4);
+			if (c.err) {
+				pkt_link_truncated(p, &c);
+				return;
+			}
+			pkt_eth(d, pkt_link_rest(&c, p), p);
+		} else if (nib != MPLS_PW_ACH) {
+			an_add(&p->an, AN_MPLS_PAYLOAD_UNKNOWN, nib, 0);
 		}
+		return;
 	}
 	an_add(&p->an, AN_MPLS_LABEL_LIMIT, PKT_MAX_MPLS_LABELS, 0);
 }
@@ -1318,6 +1340,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	p->linktype = linktype;
 	p->kind = PKT_OTHER;
 	p->ip_off = 0;		/* the link header's length, once known */
+	p->mpls_labels = 0;
 	p->payload = cur_init(NULL, 0);
 	pkt_link(d, linktype, cur_init(data, caplen), caplen, false, p);
 }

@@ -5,7 +5,9 @@
  * hands the upper-layer bytes on as a cursor.
  *
  * Link types: Ethernet (802.1Q, 802.1ad and 0x9100 tags; PPPoE sessions
- * and MPLS label stacks under any ethertype dispatch), Linux cooked SLL
+ * and MPLS label stacks under any ethertype dispatch, with IP or an
+ * Ethernet pseudowire after its control word under the stack), Linux
+ * cooked SLL
  * and SLL2, raw IP, BSD null and loop, PPP (DLT_PPP, DLT_PPP_SERIAL),
  * Cisco HDLC, Linux NFLOG, OpenBSD enc and pflog, and IEEE 802.11 data
  * frames (LLC/SNAP into the same ethertype dispatch), bare or under a
@@ -90,7 +92,8 @@ enum pkt_kind {
 #define PKT_IKE_PORT		500
 #define PKT_MAX_IKE_PORTS	16
 #define PKT_MAX_EXT_HDRS	16	/* IPv6 extension headers walked */
-#define PKT_MAX_MPLS_LABELS	16	/* MPLS label stack entries walked */
+#define PKT_MAX_MPLS_LABELS	16	/* MPLS label stack entries walked
+					   (all stacks of a frame) */
 
 struct pkt {
 	uint32_t	frame;		/* 1-based, per input file */
@@ -103,6 +106,7 @@ struct pkt {
 	uint8_t		proto;		/* upper-layer protocol */
 	uint8_t		ttl;
 	uint16_t	ethertype;	/* when the link says */
+	uint8_t		mpls_labels;	/* MPLS label stack entries walked */
 	uint32_t	ip_len;		/* datagram length (after reassembly) */
 	/*
 	 * The frame's own IP datagram (af != 0): its offset in the frame

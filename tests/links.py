@@ -2,7 +2,7 @@
 """links.py - the link types beyond Ethernet, end to end, against tshark.
 
 For each framing (PPPoE sessions and MPLS label stacks in Ethernet, with
-and without a VLAN tag; DLT_PPP with and without address/control and
+and without a VLAN tag, and an Ethernet pseudowire under MPLS; DLT_PPP with and without address/control and
 protocol compression, and in Cisco HDLC framing as Wireshark reads it;
 DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
 DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
@@ -256,6 +256,14 @@ def frames_for(name):
     elif name == "mpls":
         link = 1
         out = [(eth(0x8847, mpls([16], d[0])), d) for d in ups]
+    elif name == "mpls-pw":
+        # an Ethernet pseudowire: control word (sequence number), then
+        # Ethernet (a VLAN tag in the second frame) under two labels
+        link = 1
+        for i, d in enumerate(ups):
+            pw = eth(et_of(d), d[0], [(0x8100, 5)] if i == 1 else ())
+            out.append((eth(0x8847, mpls([1000, 17], struct.pack(">I", i) +
+                                         pw)), d))
     elif name == "vlan-mpls2":
         link = 1
         out = [(eth(0x8847, mpls([1000, 17], d[0]), [(0x8100, 9)]), d)
@@ -337,7 +345,7 @@ def frames_for(name):
 NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
                   "(\"record data that TShark doesn't support\")"}
 
-CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
+CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "mpls-pw", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
          "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan",
          "radiotap", "ppi", "pktap")

@@ -41,15 +41,28 @@ def ppp(f, off):
     return off, {0x21: V4, 0x57: V6}.get(proto)
 
 
-def inner(f, off, et):
-    """(offset, ethertype) under PPPoE sessions and MPLS label stacks."""
+def inner(f, off, et, depth=0):
+    """(offset, ethertype) under PPPoE sessions and MPLS label stacks (and
+    an Ethernet pseudowire's control word, first nibble 0, under one)."""
     if et == b"\x88\x64":
         return ppp(f, off + 6)
     if et in (b"\x88\x47", b"\x88\x48"):
         while off + 4 <= len(f) and not f[off + 2] & 1:
             off += 4
-        return off + 4, by_nibble(f, off + 4)
+        off += 4
+        if f[off:off + 1] and f[off] >> 4 == 0 and depth < 16:
+            return eth(f, off + 4, depth + 1)
+        return off, by_nibble(f, off)
     return off, et
+
+
+def eth(f, off, depth=0):
+    """(offset, ethertype) after an Ethernet header at f[off], its VLAN
+    tags and what inner() finds under it."""
+    et, off = f[off + 12:off + 14], off + 14
+    while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
+        et, off = f[off + 2:off + 4], off + 4
+    return inner(f, off, et, depth)
 
 
 def nflog(f):
@@ -107,10 +120,7 @@ def radiotap(f):
 def esp_of(link, f):
     """The ESP packet of frame f (link-layer type link), or None."""
     if link == 1:
-        off, et = 14, f[12:14]
-        while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
-            et, off = f[off + 2:off + 4], off + 4
-        off, et = inner(f, off, et)
+        off, et = eth(f, 0)
     elif link == 113:
         off, et = inner(f, 16, f[14:16])
     elif link == 276:

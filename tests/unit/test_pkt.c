@@ -722,13 +722,107 @@ test_mpls(void)
 	CHECK_EQ_U(an_count(&p, AN_MPLS_LABEL_LIMIT), 1);
 	CHECK_EQ_U(an_arg(&p, AN_MPLS_LABEL_LIMIT, 0), PKT_MAX_MPLS_LABELS);
 
-	/* a pseudowire control word (first nibble 0): other, nothing wrong */
+	/* an Ethernet pseudowire: control word (first nibble 0, a
+	 * sequence number), then Ethernet; the inner ethertype is kept */
 	v4_ike(&g, 0x45);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\x07", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x45, 14 + 4 + 4 + 14);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	CHECK_EQ_U(p.mpls_labels, 1);
+	expect_cuts(DLT_EN10MB, &g, 14, 14 + 4, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4, 14 + 5, AN_IP_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 5, 14 + 4 + 4 + 14,
+	    AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4 + 4 + 14, 14 + 4 + 4 + 15,
+	    AN_IP_TRUNCATED);
+	/* two labels, a VLAN tag inside, IPv6; ESP; ESP in UDP */
+	v6_ike(&g, 0x47);
+	pg_vlan(&g, 12, 0x86dd);
+	pg_eth(&g, 0x8100);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 17, 1);
+	pg_mpls(&g, 1000, 0);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 6, 0x47, 14 + 8 + 4 + 18);
+	CHECK_EQ_U(p.mpls_labels, 2);
+	v4_esp(&g, 0x4a4a4a4a);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_esp(&p, 0x4a4a4a4a, 14 + 4 + 4 + 14);
+	v4_espudp(&g, 0x4b4b4b4b);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_sll(&g, 0x8847);
+	decode(DLT_LINUX_SLL, &g, &p);
+	expect_espudp(&p, 0x4b4b4b4b, 16 + 4 + 4 + 14);
+	/* ARP in the pseudowire: not IP, its ethertype said */
+	pg_init(&g);
+	pg_fill(&g, 0, 28);
+	pg_eth(&g, 0x0806);
 	pg_prepend(&g, "\0\0\0\0", 4);
 	pg_mpls(&g, 16, 1);
 	pg_eth(&g, 0x8847);
 	decode(DLT_EN10MB, &g, &p);
 	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x0806);
+
+	/* MPLS inside the pseudowire: its labels count towards the same
+	 * limit, so pseudowires in pseudowires end */
+	v4_ike(&g, 0x48);
+	pg_mpls(&g, 200, 1);
+	for (i = 2; i < PKT_MAX_MPLS_LABELS; i++)
+		pg_mpls(&g, (uint32_t)(200 + i), 0);
+	pg_eth(&g, 0x8847);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x48, 14 + 4 + 4 + 14 + 4 * 15);
+	CHECK_EQ_U(p.mpls_labels, PKT_MAX_MPLS_LABELS);
+	pg_init(&g);
+	pg_fill(&g, 0x45, 20);
+	for (i = 0; i <= PKT_MAX_MPLS_LABELS; i++) {
+		pg_prepend(&g, "\0\0\0\0", 4);
+		pg_mpls(&g, 16, 1);
+		pg_eth(&g, 0x8847);
+	}
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_MPLS_LABEL_LIMIT), 1);
+	CHECK_EQ_U(p.mpls_labels, PKT_MAX_MPLS_LABELS);
+	/* ... and the next frame counts again, in the same struct pkt */
+	v4_ike(&g, 0x49);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	p.an.n = 0;
+	pkt_decode(&dec, DLT_EN10MB, pg_data(&g), g.n, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(p.ip_off, 14 + 4);
+	CHECK_EQ_U(p.mpls_labels, 1);
+
+	/* an associated channel (nibble 1): not IP, nothing wrong; any
+	 * other nibble is said */
+	pg_init(&g);
+	pg_fill(&g, 0, 16);
+	pg_prepend(&g, "\x10\0\0\x07", 4);	/* ACH, channel type 7 (BFD) */
+	pg_mpls(&g, 13, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 14 + 4) = 0x51;
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_MPLS_PAYLOAD_UNKNOWN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_MPLS_PAYLOAD_UNKNOWN, 0), 5);
 
 	/* Linux cooked capture of an MPLS interface */
 	v4_ike(&g, 0x46);
