@@ -2,21 +2,22 @@
 """links.py - the link types beyond Ethernet, end to end, against tshark.
 
 For each framing (PPPoE sessions and MPLS label stacks in Ethernet, with
-and without a VLAN tag, and an Ethernet pseudowire under MPLS; DLT_PPP with and without address/control and
-protocol compression, and in Cisco HDLC framing as Wireshark reads it;
-DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
-DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
-direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
-DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
-DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape, bare and
-under radiotap with an FCS and a padded header, and under PPI with an FCS
-(and Ethernet under PPI); Apple's PKTAP over Ethernet, null and raw IP) a
-small classic pcap file is written here, from the RFCs' and the linktype
-pages' layouts, holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
-ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
-that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
-payload, an 802.11 beacon and null-data frame, a PKTAP record without a
-packet) where the framing has one.
+and without a VLAN tag, and an Ethernet pseudowire under MPLS; DLT_PPP
+with and without address/control and protocol compression, and in Cisco
+HDLC framing as Wireshark reads it; DLT_PPP_SERIAL in PPP and in Cisco
+HDLC framing; DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet);
+DLT_PPP_PPPD (pppd's direction byte); DLT_NFLOG as "tcpdump -i nflog"
+writes it; OpenBSD's DLT_ENC (the enc0 "IPsec" interface of pfSense and
+OPNsense) and DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape,
+bare and under radiotap with an FCS and a padded header, and under PPI
+with an FCS (and Ethernet under PPI); Apple's PKTAP over Ethernet, null
+and raw IP) a small classic pcap file is written here, from the RFCs' and
+the linktype pages' layouts, holding the same frames: an IKEv1 message on
+UDP 500 (IPv4 and IPv6), an ESP packet (IP protocol 50) and an ESP-in-UDP
+one (port 4500), and a frame that is not IP (an LCP packet, a PPPoE
+discovery packet, a SLARP keepalive, an NFLOG record with no payload, an
+802.11 beacon and null-data frame, a PKTAP record without a packet) where
+the framing has one.
 
 Three views are compared per frame: what the frame was built to carry,
 tshark's decode (addresses, ports, ESP SPI, ISAKMP initiator cookie) and
@@ -249,6 +250,10 @@ def frames_for(name):
         out = [(eth(0x8864, pppoe(ppp_of(d), d[0])), d) for d in ups]
         out.append((eth(0x8864, struct.pack(">BBHH", 0x11, 0, 0x1234,
                                             len(lcp)) + lcp), NOT_IP))
+        # the discovery stage: a PADI with a host-uniq tag
+        tags = struct.pack(">HHHHI", 0x0101, 0, 0x0103, 4, 0x12345678)
+        out.append((eth(0x8863, struct.pack(">BBHH", 0x11, 0x09, 0,
+                                            len(tags)) + tags), NOT_IP))
     elif name == "vlan-pppoe":
         link = 1
         out = [(eth(0x8864, pppoe(ppp_of(d), d[0]), [(0x8100, 7)]), d)

@@ -656,6 +656,18 @@ test_pppoe(void)
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 15);
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
 
+	/* the discovery stage (ethertype 0x8863; a PADI with a host-uniq
+	 * tag): not IP, nothing wrong, the ethertype kept */
+	pg_init(&g);
+	pg_append(&g, "\x01\x01\0\0\x01\x03\0\x04\x12\x34\x56\x78", 12);
+	pg_pppoe(&g, 0);
+	*pg_at(&g, 1) = 0x09;
+	pg_eth(&g, 0x8863);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x8863);
+	CHECK_EQ_U(p.ip_off, 14);
+
 	/* LCP: other, nothing wrong, the ethertype kept */
 	pg_init(&g);
 	pg_fill(&g, 0x01, 14);
