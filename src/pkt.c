@@ -566,15 +566,27 @@ pkt_ppp_payload(struct pkt_decoder *d, struct cursor c, uint16_t proto,
 		pkt_ipv6(d, c, p);
 }
 
+/* The codes of the discovery stage (RFC 2516): PADO, PADI, PADR, PADS,
+ * PADT. */
+static bool
+pkt_pppoe_discovery(uint8_t code)
+{
+	return code == 0x07 || code == 0x09 || code == 0x19 || code == 0x65 ||
+	    code == 0xa7;
+}
+
 /*
  * A PPPoE session frame (RFC 2516): version/type, code 0, session id and
  * a length that counts the PPP protocol field and what follows it.  The
  * length bounds the PPP payload when the capture has that much (what
  * follows is Ethernet padding); a longer one (snap length, or a wrong
  * field) leaves the captured bytes to the IP layer, which says which.
+ * Without an ethertype to tell the stages apart (any_stage), a discovery
+ * packet is not IP; after the session ethertype its code is malformed.
  */
 static void
-pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_pppoe(struct pkt_decoder *d, struct cursor c, bool any_stage,
+    struct pkt *p)
 {
 	uint8_t vt, code;
 	uint16_t len, proto;
@@ -585,6 +597,9 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	code = cur_u8(&c);
 	cur_skip(&c, 2);		/* session id */
 	len = cur_be16(&c);
+	if (!c.err && any_stage && vt == PPPOE_VER_TYPE &&
+	    pkt_pppoe_discovery(code))
+		return;
 	at = c.off;
 	proto = pkt_ppp_proto(&c);
 	if (c.err) {
@@ -664,7 +679,7 @@ pkt_ethertype(struct pkt_decoder *d, struct cursor c, uint16_t et,
 		pkt_ipv6(d, c, p);
 		break;
 	case ETHERTYPE_PPPOE:
-		pkt_pppoe(d, c, p);
+		pkt_pppoe(d, c, false, p);
 		break;
 	case ETHERTYPE_MPLS:
 	case ETHERTYPE_MPLS_MC:
@@ -1210,7 +1225,7 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
 		pkt_chdlc(d, c, p);
 		break;
 	case DLT_PPP_ETHER:	/* PPPoE without its Ethernet header */
-		pkt_pppoe(d, c, p);
+		pkt_pppoe(d, c, true, p);
 		break;
 	case DLT_PPP_PPPD:
 		pkt_ppp_pppd(d, c, p);

@@ -14,8 +14,8 @@ with an FCS (and Ethernet under PPI); Apple's PKTAP over Ethernet, null
 and raw IP) a small classic pcap file is written here, from the RFCs' and
 the linktype pages' layouts, holding the same frames: an IKEv1 message on
 UDP 500 (IPv4 and IPv6), an ESP packet (IP protocol 50) and an ESP-in-UDP
-one (port 4500), and a frame that is not IP (an LCP packet, a PPPoE
-discovery packet, a SLARP keepalive, an NFLOG record with no payload, an
+one (port 4500), and a frame that is not IP (an LCP packet, PPPoE
+discovery packets, a SLARP keepalive, an NFLOG record with no payload, an
 802.11 beacon and null-data frame, a PKTAP record without a packet) where
 the framing has one.
 
@@ -299,6 +299,8 @@ def frames_for(name):
         # PPPoE without its Ethernet header
         link = 51
         out = [(pppoe(ppp_of(d), d[0]), d) for d in ups]
+        # a discovery packet (PADT), told by its code alone
+        out.append((struct.pack(">BBHH", 0x11, 0xa7, 0x1234, 0), NOT_IP))
     elif name == "ppp-pppd":
         # pppd: the address byte replaced by the direction (0 in, 1 out)
         link = 166

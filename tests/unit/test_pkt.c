@@ -1008,6 +1008,19 @@ test_ppp_ether_pppd(void)
 	pg_pppoe(&g, 0x4242);
 	decode(DLT_PPP_ETHER, &g, &p);
 	expect_ike_at(&p, 6, 0x82, 8);
+	/* without an ethertype, a discovery packet (a PADT, no tags) is
+	 * told by its code: not IP, nothing wrong; another code is wrong */
+	pg_init(&g);
+	pg_pppoe(&g, 0x4242);
+	*pg_at(&g, 1) = 0xa7;
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 1) = 0x42;
+	pg_append(&g, "\0\x21", 2);
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 0x42);
 
 	/* direction, control, protocol; the control byte may be absent
 	 * and the protocol compressed */
