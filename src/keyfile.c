@@ -386,6 +386,21 @@ kf_addr(const char *s, int af_hint, struct ks_addr *a)
 	return 0;
 }
 
+/* A 32-bit hex number, "0x" optional (an ESN high half). */
+static int
+kf_hex32(const char *s, uint32_t *v)
+{
+	size_t nd;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	nd = strspn(s, "0123456789abcdefABCDEF");
+	if (nd == 0 || nd > 8 || s[nd] != '\0')
+		return -1;
+	*v = (uint32_t)strtoul(s, NULL, 16);
+	return 0;
+}
+
 /* SPI: "0x1234abcd", decimal, "*", or a hex prefix "0x1234*". */
 static int
 kf_spi(const char *s, uint32_t *spi, uint32_t *mask)
@@ -495,6 +510,29 @@ kf_uat_split(const char *s, char *buf, size_t cap, char **f, int maxf)
 	}
 }
 
+/*
+ * Newer Wireshark's last two esp_sa fields: "32-bit" or "64-bit" (ESN),
+ * and the high half of the sequence number in hex, which Wireshark uses
+ * for every packet and we as the starting point of the window (ignored,
+ * as there, for a 32-bit SA).
+ */
+static int
+kf_ws_sn(const struct kf_loc *l, const char *len, const char *upper,
+    struct ks_esp_sa *sa, char *errbuf, size_t errlen)
+{
+	if (strcmp(len, "64-bit") == 0)
+		sa->esn = true;
+	else if (strcmp(len, "32-bit") != 0)
+		return kf_err(l, errbuf, errlen, "esp_sa: SN length must be "
+		    "\"32-bit\" or \"64-bit\"", len);
+	if (kf_hex32(upper, &sa->esn_hi) == -1)
+		return kf_err(l, errbuf, errlen, "esp_sa: bad ESN high bits "
+		    "(up to 8 hex digits expected)", upper);
+	if (!sa->esn)
+		sa->esn_hi = 0;
+	return 0;
+}
+
 static int
 kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
     char *errbuf, size_t errlen)
@@ -507,10 +545,11 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 	int nf, af, rc = -1;
 
 	nf = kf_uat_split(line, buf, sizeof(buf), f, KF_MAX_FIELDS);
-	if (nf < 8)
+	if (nf != 8 && nf != 10)
 		return kf_err(l, errbuf, errlen, "esp_sa: expected 8 quoted "
 		    "fields (protocol, src, dst, SPI, encryption, key, "
-		    "authentication, key)", NULL);
+		    "authentication, key), or 10 (then SN length and ESN high "
+		    "bits, as Wireshark versions after 4.0 write)", NULL);
 	memset(&sa, 0, sizeof(sa));
 	if (strcmp(f[0], "IPv4") == 0)
 		af = 4;
@@ -564,6 +603,8 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 		goto out;
 	}
 	sa.auth_key_len = (size_t)kl;
+	if (nf == 10 && kf_ws_sn(l, f[8], f[9], &sa, errbuf, errlen) == -1)
+		goto out;
 	rc = kf_finish_sa(k, l, &sa, en->icv, an->icv, errbuf, errlen);
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
@@ -765,6 +806,7 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 	const struct kf_auth_name *an = NULL;
 	char *w, *v;
 	bool have_spi = false, have_dst = false, have_src = false;
+	bool esn_no = false, have_hi = false;
 	long kl;
 	int rc = -1;
 
@@ -833,11 +875,18 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 			if (strcmp(v, "yes") == 0)
 				sa.esn = true;
 			else if (strcmp(v, "no") == 0)
-				sa.esn = false;
+				esn_no = true;
 			else {
 				kf_err(l, errbuf, errlen, "esn: yes or no", v);
 				goto out;
 			}
+		} else if (strcmp(w, "esn_hi") == 0) {
+			if (kf_hex32(v, &sa.esn_hi) == -1) {
+				kf_err(l, errbuf, errlen, "esn_hi: up to 8 hex "
+				    "digits expected", v);
+				goto out;
+			}
+			have_hi = true;
 		} else {
 			kf_err(l, errbuf, errlen, "unknown esp field", w);
 			goto out;
@@ -848,6 +897,13 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 		    "required", NULL);
 		goto out;
 	}
+	if (esn_no && (sa.esn || have_hi)) {
+		kf_err(l, errbuf, errlen, "esn=no contradicts esn=yes or "
+		    "esn_hi=", NULL);
+		goto out;
+	}
+	if (have_hi)
+		sa.esn = true;	/* a high half means 64-bit numbers */
 	if (!have_src)
 		sa.src.af = sa.dst.af;
 	if (sa.src.af != 0 && sa.dst.af != 0 && sa.src.af != sa.dst.af) {
