@@ -115,15 +115,19 @@ espd_mode_name(enum espd_mode m)
 
 /*
  * RFC 4303 appendix A2.2: the high half of the sequence number, from the
- * highest authenticated one (T) and the window.
+ * highest authenticated one (T) and the window; before any, the SA's
+ * starting guess.
  */
 static uint32_t
-espd_seq_hi(bool seen, uint64_t top, bool esn, uint32_t seq)
+espd_seq_hi(const struct ks_esp_sa *sa, bool seen, uint64_t top,
+    uint32_t seq)
 {
 	uint32_t tl, th;
 
-	if (!esn || !seen)
+	if (!sa->esn)
 		return 0;
+	if (!seen)
+		return sa->esn_hi;
 	tl = (uint32_t)top;
 	th = (uint32_t)(top >> 32);
 	if (tl >= ESPD_WINDOW - 1)
@@ -338,7 +342,7 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	}
 	/* ESN: from the highest sequence number queued so far (as if every
 	 * queued packet authenticates); espd_layer_end checks it */
-	hi = espd_seq_hi(sa->seq_seen_q, sa->seq_top_q, sa->esn, h->seq);
+	hi = espd_seq_hi(sa, sa->seq_seen_q, sa->seq_top_q, h->seq);
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
 	if (sa->esn && (!sa->seq_seen_q || l->seq64 > sa->seq_top_q)) {
 		sa->seq_top_q = l->seq64;
@@ -407,7 +411,7 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 
 	/* the ESN guess assumed queued packets authenticate: redo the
 	 * (rare) packets where the exact inference differs */
-	hi = espd_seq_hi(sa->seq_seen, sa->seq_top, sa->esn, h->seq);
+	hi = espd_seq_hi(sa, sa->seq_seen, sa->seq_top, h->seq);
 	if (hi != q->job.seq_hi) {
 		struct cry_job *jp = &q->job;
 

@@ -229,7 +229,9 @@ kx_ws_esp(FILE *fp, const struct ks_esp_sa *sa)
 	}
 	if (sa->esn)
 		fprintf(fp, "# SPI %s uses extended sequence numbers: "
-		    "Wireshark needs its ESP preference for them\n", spi);
+		    "Wireshark 4.0's esp_sa has no field for them (newer "
+		    "versions take \"64-bit\" and the high bits as two more)\n",
+		    spi);
 	if (af == 0) {		/* any family: one line for each */
 		kx_ws_esp_line(fp, sa, 4, src, dst, spi);
 		kx_ws_esp_line(fp, sa, 6, src, dst, spi);
@@ -381,6 +383,8 @@ kx_our_esp(FILE *fp, const struct ks_esp_sa *sa)
 	}
 	if (sa->esn)
 		fputs(" esn=yes", fp);
+	if (sa->esn && sa->esn_hi != 0)
+		fprintf(fp, " esn_hi=%x", (unsigned)sa->esn_hi);
 	fputc('\n', fp);
 }
 

@@ -14,6 +14,8 @@
 
 #include "keyfile.h"
 #include "keyfile_charon.h"
+#include "keyfile_int.h"
+#include "keyfile_xfrm.h"
 
 #define KF_MAX_FIELDS	12
 
@@ -23,16 +25,22 @@ struct kf_loc {
 	unsigned	 line;
 };
 
+int
+kf_err_at(char *errbuf, size_t errlen, const char *name, unsigned line,
+    const char *format, const char *msg, const char *arg)
+{
+	snprintf(errbuf, errlen, "%s:%u: %s%s%s%s%.60s%s", name, line,
+	    format != NULL ? format : "", format != NULL ? ": " : "", msg,
+	    arg != NULL ? " \"" : "", arg != NULL ? arg : "",
+	    arg != NULL ? "\"" : "");
+	return -1;
+}
+
 static int
 kf_err(const struct kf_loc *l, char *errbuf, size_t errlen, const char *msg,
     const char *arg)
 {
-	if (arg != NULL)
-		snprintf(errbuf, errlen, "%s:%u: %s \"%.60s\"", l->name,
-		    l->line, msg, arg);
-	else
-		snprintf(errbuf, errlen, "%s:%u: %s", l->name, l->line, msg);
-	return -1;
+	return kf_err_at(errbuf, errlen, l->name, l->line, NULL, msg, arg);
 }
 
 /* "name:line", keeping the end of a long name (the line number shows). */
@@ -276,7 +284,7 @@ kf_hexval(int c)
  * A key: "0x" + hex (also bare hex when hex_only), else the text itself.
  * Hex may contain ':' or ' ' separators.  Returns the length or -1.
  */
-static long
+long
 kf_key(const char *s, uint8_t *out, size_t cap, bool hex_only)
 {
 	size_t n = 0;
@@ -316,7 +324,7 @@ kf_key(const char *s, uint8_t *out, size_t cap, bool hex_only)
  * "a.b.c.d/n", IPv6 "x::y" or "x::/n".  af_hint 4 or 6 (or 0) says what
  * "*" matches.
  */
-static int
+int
 kf_addr(const char *s, int af_hint, struct ks_addr *a)
 {
 	char buf[64], *slash;
@@ -383,6 +391,21 @@ kf_addr(const char *s, int af_hint, struct ks_addr *a)
 		return -1;
 	if (af_hint != 0 && a->af != af_hint)
 		return -1;
+	return 0;
+}
+
+/* A 32-bit hex number, "0x" optional (an ESN high half). */
+static int
+kf_hex32(const char *s, uint32_t *v)
+{
+	size_t nd;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	nd = strspn(s, "0123456789abcdefABCDEF");
+	if (nd == 0 || nd > 8 || s[nd] != '\0')
+		return -1;
+	*v = (uint32_t)strtoul(s, NULL, 16);
 	return 0;
 }
 
@@ -495,6 +518,29 @@ kf_uat_split(const char *s, char *buf, size_t cap, char **f, int maxf)
 	}
 }
 
+/*
+ * Newer Wireshark's last two esp_sa fields: "32-bit" or "64-bit" (ESN),
+ * and the high half of the sequence number in hex, which Wireshark uses
+ * for every packet and we as the starting point of the window (ignored,
+ * as there, for a 32-bit SA).
+ */
+static int
+kf_ws_sn(const struct kf_loc *l, const char *len, const char *upper,
+    struct ks_esp_sa *sa, char *errbuf, size_t errlen)
+{
+	if (strcmp(len, "64-bit") == 0)
+		sa->esn = true;
+	else if (strcmp(len, "32-bit") != 0)
+		return kf_err(l, errbuf, errlen, "esp_sa: SN length must be "
+		    "\"32-bit\" or \"64-bit\"", len);
+	if (kf_hex32(upper, &sa->esn_hi) == -1)
+		return kf_err(l, errbuf, errlen, "esp_sa: bad ESN high bits "
+		    "(up to 8 hex digits expected)", upper);
+	if (!sa->esn)
+		sa->esn_hi = 0;
+	return 0;
+}
+
 static int
 kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
     char *errbuf, size_t errlen)
@@ -507,10 +553,11 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 	int nf, af, rc = -1;
 
 	nf = kf_uat_split(line, buf, sizeof(buf), f, KF_MAX_FIELDS);
-	if (nf < 8)
+	if (nf != 8 && nf != 10)
 		return kf_err(l, errbuf, errlen, "esp_sa: expected 8 quoted "
 		    "fields (protocol, src, dst, SPI, encryption, key, "
-		    "authentication, key)", NULL);
+		    "authentication, key), or 10 (then SN length and ESN high "
+		    "bits, as Wireshark versions after 4.0 write)", NULL);
 	memset(&sa, 0, sizeof(sa));
 	if (strcmp(f[0], "IPv4") == 0)
 		af = 4;
@@ -564,6 +611,8 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 		goto out;
 	}
 	sa.auth_key_len = (size_t)kl;
+	if (nf == 10 && kf_ws_sn(l, f[8], f[9], &sa, errbuf, errlen) == -1)
+		goto out;
 	rc = kf_finish_sa(k, l, &sa, en->icv, an->icv, errbuf, errlen);
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
@@ -765,6 +814,7 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 	const struct kf_auth_name *an = NULL;
 	char *w, *v;
 	bool have_spi = false, have_dst = false, have_src = false;
+	bool esn_no = false, have_hi = false;
 	long kl;
 	int rc = -1;
 
@@ -833,11 +883,18 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 			if (strcmp(v, "yes") == 0)
 				sa.esn = true;
 			else if (strcmp(v, "no") == 0)
-				sa.esn = false;
+				esn_no = true;
 			else {
 				kf_err(l, errbuf, errlen, "esn: yes or no", v);
 				goto out;
 			}
+		} else if (strcmp(w, "esn_hi") == 0) {
+			if (kf_hex32(v, &sa.esn_hi) == -1) {
+				kf_err(l, errbuf, errlen, "esn_hi: up to 8 hex "
+				    "digits expected", v);
+				goto out;
+			}
+			have_hi = true;
 		} else {
 			kf_err(l, errbuf, errlen, "unknown esp field", w);
 			goto out;
@@ -848,6 +905,13 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 		    "required", NULL);
 		goto out;
 	}
+	if (esn_no && (sa.esn || have_hi)) {
+		kf_err(l, errbuf, errlen, "esn=no contradicts esn=yes or "
+		    "esn_hi=", NULL);
+		goto out;
+	}
+	if (have_hi)
+		sa.esn = true;	/* a high half means 64-bit numbers */
 	if (!have_src)
 		sa.src.af = sa.dst.af;
 	if (sa.src.af != 0 && sa.dst.af != 0 && sa.src.af != sa.dst.af) {
@@ -1009,14 +1073,30 @@ out:
 
 /* ------------------------------------------------------------ dispatch */
 
-/*
- * One line.  cs holds the charon log reader (made at the first charon
- * line; NULL cs: charon logs are not accepted here).
- */
+/* The multi-line readers: NULL members are not accepted (-E). */
+struct kf_readers {
+	struct kfc	*cs;	/* charon log, made at its first line */
+	struct kfx	*xs;	/* ip xfrm state, made at its first record */
+};
+
+/* An `ip xfrm state` line: a record's start, or one of its lines. */
 static int
-kf_line(struct ks *k, const struct kf_loc *l, char *s, struct kfc **cs,
+kf_xfrm(struct ks *k, const struct kf_loc *l, const char *s, bool start,
+    struct kf_readers *r, char *errbuf, size_t errlen)
+{
+	if (!start)
+		return kfx_line(r->xs, l->line, s, errbuf, errlen);
+	if (r->xs == NULL && (r->xs = kfx_new()) == NULL)
+		return kf_err(l, errbuf, errlen, "out of memory", NULL);
+	return kfx_start(r->xs, k, l->name, l->line, s, errbuf, errlen);
+}
+
+/* One line; r NULL: only the one-line formats. */
+static int
+kf_line(struct ks *k, const struct kf_loc *l, char *s, struct kf_readers *r,
     char *errbuf, size_t errlen)
 {
+	bool indented = *s == ' ' || *s == '\t';
 	size_t n;
 
 	while (*s == ' ' || *s == '\t')
@@ -1027,6 +1107,14 @@ kf_line(struct ks *k, const struct kf_loc *l, char *s, struct kfc **cs,
 		s[--n] = '\0';
 	if (n == 0 || s[0] == '#')
 		return 0;
+	if (r != NULL && kfx_is_start(s))
+		return kf_xfrm(k, l, s, true, r, errbuf, errlen);
+	if (r != NULL && kfx_open(r->xs)) {
+		if (indented)
+			return kf_xfrm(k, l, s, false, r, errbuf, errlen);
+		if (kfx_end(r->xs, k, errbuf, errlen) == -1)
+			return -1;
+	}
 	if (s[0] == '"')
 		return kf_esp_sa_line(k, l, s, errbuf, errlen);
 	if (strncmp(s, "esp ", 4) == 0)
@@ -1042,13 +1130,14 @@ kf_line(struct ks *k, const struct kf_loc *l, char *s, struct kfc **cs,
 		    "ikev2_decryption_table; IKEv2 is recognised but not "
 		    "decrypted", NULL);
 	if (kfc_is_line(s)) {
-		if (cs == NULL)
+		if (r == NULL)
 			return kf_err(l, errbuf, errlen, "this looks like a "
 			    "strongSwan charon log; give it with -k", NULL);
-		if (*cs == NULL && (*cs = kfc_new()) == NULL)
+		if (r->cs == NULL && (r->cs = kfc_new()) == NULL)
 			return kf_err(l, errbuf, errlen, "out of memory",
 			    NULL);
-		return kfc_line(*cs, k, l->name, l->line, s, errbuf, errlen);
+		return kfc_line(r->cs, k, l->name, l->line, s, errbuf,
+		    errlen);
 	}
 	return kf_tcpdump_line(k, l, s, errbuf, errlen);
 }
@@ -1059,7 +1148,7 @@ kf_load_text(struct ks *k, const char *text, size_t len, const char *name,
 {
 	char line[KF_MAX_LINE];
 	struct kf_loc l = { name, 0 };
-	struct kfc *cs = NULL;
+	struct kf_readers r = { NULL, NULL };
 	size_t i = 0;
 	int rc = 0;
 
@@ -1079,12 +1168,15 @@ kf_load_text(struct ks *k, const char *text, size_t len, const char *name,
 			rc = kf_err(&l, errbuf, errlen, "NUL byte in a key "
 			    "file", NULL);
 		else
-			rc = kf_line(k, &l, line, &cs, errbuf, errlen);
+			rc = kf_line(k, &l, line, &r, errbuf, errlen);
 		i = j + 1;
 	}
-	if (rc == 0 && cs != NULL)
-		rc = kfc_finish(cs, k, name, l.line, errbuf, errlen);
-	kfc_free(cs);
+	if (rc == 0)
+		rc = kfx_end(r.xs, k, errbuf, errlen);
+	if (rc == 0 && r.cs != NULL)
+		rc = kfc_finish(r.cs, k, name, l.line, errbuf, errlen);
+	kfc_free(r.cs);
+	kfx_free(r.xs);
 	OPENSSL_cleanse(line, sizeof(line));
 	return rc;
 }

@@ -10,7 +10,7 @@
  *                             e.g. 3des-cbc-hmac96, aes256-cbc, none)
  *   ikescope                  esp spi=<hex> dst=<addr> [src=<addr>]
  *                             enc=<alg> [enc_key=<hex>] [auth=<alg>]
- *                             [auth_key=<hex>] [esn=yes] [icv=<bytes>]
+ *                             [auth_key=<hex>] [esn=yes] [esn_hi=<hex>]
  *                             ike icookie=<16 hex> [rcookie=<16 hex>]
  *                             [enc_key=] [skeyid=] [skeyid_d=] [skeyid_a=]
  *                             [skeyid_e=] [gxy=] [qm_gxy=]
@@ -18,6 +18,9 @@
  *                             qm icookie=<16 hex> msgid=<8 hex> gxy=<hex>
  *   strongSwan charon logs    at level 4 for ike and chd (keyfile_charon.h);
  *                             only through kf_load_text/kf_load_file
+ *   Linux `ip xfrm state`     records of a "src A dst B" line and indented
+ *                             lines (keyfile_xfrm.h); only through
+ *                             kf_load_text/kf_load_file
  *
  * Blank lines and lines starting with '#' are ignored.  doc/keyfiles.md is
  * the full description.  Errors name the file (or "-E") and the line.

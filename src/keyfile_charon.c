@@ -24,6 +24,7 @@
 #include <openssl/crypto.h>
 
 #include "keyfile_charon.h"
+#include "keyfile_int.h"
 
 #define KFC_BUCKETS	256
 #define KFC_THREADS	256	/* thread -> checked-out IKE SA, by number */
@@ -142,13 +143,7 @@ static int
 kfc_err(char *errbuf, size_t errlen, const char *name, unsigned line,
     const char *msg, const char *arg)
 {
-	if (arg != NULL)
-		snprintf(errbuf, errlen, "%s:%u: charon log: %s \"%.60s\"",
-		    name, line, msg, arg);
-	else
-		snprintf(errbuf, errlen, "%s:%u: charon log: %s", name, line,
-		    msg);
-	return -1;
+	return kf_err_at(errbuf, errlen, name, line, "charon log", msg, arg);
 }
 
 struct kfc *

@@ -34,16 +34,4 @@ int		 kfc_line(struct kfc *, struct ks *, const char *, unsigned,
 int		 kfc_finish(struct kfc *, struct ks *, const char *, unsigned,
 		    char *, size_t);
 
-/*
- * Provided by keyfile.c: validate an ESP SA (key lengths, ICV length;
- * aead_icv is the AEAD's ICV or 0), note its origin and store it.
- */
-int		 kf_store_esp(struct ks *, const char *, unsigned,
-		    struct ks_esp_sa *, size_t, char *, size_t);
-
-/* Provided by keyfile.c: a hex digit's value, or -1. */
-int		 kf_hexval(int);
-/* Provided by keyfile.c: "name:line" into out (the name's end kept). */
-void		 kf_origin_str(char *, size_t, const char *, unsigned);
-
 #endif

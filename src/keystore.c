@@ -237,6 +237,21 @@ ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
 	    CRYPTO_memcmp(a->auth_key, b->auth_key, a->auth_key_len) == 0;
 }
 
+/*
+ * The same SA given twice: a starting ESN high half given by one source
+ * only is kept; two different ones conflict.
+ */
+static bool
+ks_esn_hi_merge(struct ks_esp_sa *o, const struct ks_esp_sa *in)
+{
+	if (in->esn_hi == 0 || in->esn_hi == o->esn_hi)
+		return true;
+	if (o->esn_hi != 0)
+		return false;
+	o->esn_hi = in->esn_hi;
+	return true;
+}
+
 int
 ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
     size_t errlen)
@@ -253,12 +268,15 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 			    o->src.af == in->src.af && o->src.plen ==
 			    in->src.plen && memcmp(o->src.a, in->src.a, 16) ==
 			    0) {
-				if (ks_same_keys(o, in))
+				bool same = ks_same_keys(o, in);
+
+				if (same && ks_esn_hi_merge(o, in))
 					return 0;
 				snprintf(errbuf, errlen, "%s: SPI 0x%08x to "
 				    "this destination is already defined "
-				    "with other keys at %s", in->origin,
-				    in->spi, o->origin);
+				    "with %s at %s", in->origin, in->spi,
+				    same ? "another ESN high half" :
+				    "other keys", o->origin);
 				return -1;
 			}
 	}

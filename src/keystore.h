@@ -70,6 +70,9 @@ struct ks_esp_sa {
 	size_t		 auth_key_len;
 	size_t		 icv_len;	/* bytes of ICV on the wire */
 	bool		 esn;		/* 64-bit extended sequence numbers */
+	uint32_t	 esn_hi;	/* ESN: the high half assumed until a
+					   packet authenticates (0 unless the
+					   key source gives it) */
 	char		 origin[96];	/* "file:line" it came from */
 
 	/* run-time state (not part of the key) */
