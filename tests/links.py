@@ -184,27 +184,36 @@ def wlan_frames():
     return out
 
 
-def radiotap(flags, frame):
+def radiotap(flags, frame, chained=False):
     """A radiotap header (TSFT, Flags, Rate, Channel, antenna signal:
-    present bits 0-3 and 5) in front of an 802.11 frame; with the FCS
-    flag (0x10) a CRC-32 of the frame follows it; with the padding flag
-    (0x20) the MAC header is padded to 4 bytes (hlen is its length)."""
-    h = struct.pack("<BBHI", 0, 0, 23, 0x2f) + struct.pack(
-        "<QBBHHb", 1700000000000000, flags, 12, 2437, 0x00c0, -48)
+    present bits 0-3 and 5) in front of an 802.11 frame; chained, as
+    Linux drivers write it, a second bitmap (radiotap namespace: antenna
+    signal and antenna) moves TSFT to the next 8-byte boundary.  With the
+    FCS flag (0x10) a CRC-32 of the frame follows it; the padding flag
+    (0x20) is for a frame whose MAC header is padded to 4 bytes."""
+    if chained:
+        words = struct.pack("<II", 0xa000002f, 0x00000820) + bytes(4)
+        extra = struct.pack("<bB", -50, 1)
+    else:
+        words, extra = struct.pack("<I", 0x2f), b""
+    fields = struct.pack("<QBBHHb", 1700000000000000, flags, 12, 2437,
+                         0x00c0, -48) + extra
+    h = struct.pack("<BBH", 0, 0, 4 + len(words) + len(fields)) + words
     if flags & 0x10:
         frame += struct.pack("<I", zlib.crc32(frame))
-    return h + frame
+    return h + fields + frame
 
 
 def radiotap_frames():
     """The 802.11 frames of wlan_frames(), each with its FCS; the third
-    (QoS with HT control, a 30-byte MAC header) padded to 32 bytes."""
+    (QoS with HT control, a 30-byte MAC header) padded to 32 bytes; the
+    second and fourth with chained bitmaps."""
     out = []
     for i, (f, d) in enumerate(wlan_frames()):
         if i == 2:
             out.append((radiotap(0x30, f[:30] + b"\0\0" + f[30:]), d))
         else:
-            out.append((radiotap(0x10, f), d))
+            out.append((radiotap(0x10, f, i in (1, 3)), d))
     return out
 
 
