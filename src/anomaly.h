@@ -22,6 +22,19 @@ enum an_severity { AN_NOTE, AN_WARN, AN_ERROR };
 	    "link-layer header field at byte %u has invalid value %u")	\
 	X(AN_MPLS_LABEL_LIMIT, "mpls_label_limit", AN_WARN,		\
 	    "more than %u MPLS labels: not decoded")			\
+	X(AN_MPLS_PAYLOAD_UNKNOWN, "mpls_payload_unknown", AN_NOTE,	\
+	    "MPLS payload starting with nibble %u (not IPv4, IPv6 or a "	\
+	    "pseudowire control word): not decoded")			\
+	X(AN_WLAN_PROTECTED, "wlan_protected", AN_NOTE,		\
+	    "protected 802.11 data frame (frame control 0x%04x): "	\
+	    "encrypted at the link layer, not decoded")			\
+	X(AN_WLAN_BAD_FCS, "wlan_bad_fcs", AN_WARN,			\
+	    "802.11 frame marked as failing its FCS check (flags 0x%02x): " \
+	    "not decoded")						\
+	X(AN_WLAN_FRAGMENT, "wlan_fragment", AN_NOTE,			\
+	    "802.11 fragment %u of sequence number %u: not reassembled")	\
+	X(AN_WLAN_AMSDU, "wlan_amsdu", AN_NOTE,			\
+	    "802.11 A-MSDU of %u bytes (aggregated frames): not decoded")	\
 	X(AN_IP_TRUNCATED, "ip_truncated", AN_ERROR,			\
 	    "IP header truncated (%u bytes present)")			\
 	X(AN_IP_BAD_VERSION, "ip_bad_version", AN_ERROR,		\

@@ -36,6 +36,42 @@
 #define CHDLC_UNICAST	0x0f		/* Cisco HDLC address bytes */
 #define CHDLC_BCAST	0x8f
 #define MPLS_BOS	0x100		/* bottom of stack, in a label entry */
+#define MPLS_PW_CW	0		/* first nibble: a control word, */
+#define MPLS_PW_ACH	1		/* ... an associated channel */
+
+#define WLAN_FC_VERSION	0x03		/* frame control, first byte */
+#define WLAN_FC_TYPE(b)	((b) >> 2 & 3)
+#define WLAN_FC_SUBTYPE(b) ((b) >> 4)
+#define WLAN_TYPE_DATA	2
+#define WLAN_SUB_NODATA	0x4		/* null data, CF-Ack/Poll alone */
+#define WLAN_SUB_QOS	0x8
+#define WLAN_FC_TODS	0x01		/* frame control, second byte */
+#define WLAN_FC_FROMDS	0x02
+#define WLAN_FC_MOREFRAG 0x04
+#define WLAN_FC_PROTECTED 0x40
+#define WLAN_FC_ORDER	0x80		/* +HTC: an HT control field */
+#define WLAN_QOS_AMSDU	0x0080
+#define WLAN_FCS_LEN	4
+#define RT_HDR_LEN	8		/* version, pad, length, present */
+#define RT_TSFT		0x00000001	/* present bits: TSFT, 8 bytes */
+#define RT_FLAGS	0x00000002	/* ... Flags, 1 byte */
+#define RT_EXT		0x80000000	/* ... another bitmap follows */
+#define RT_F_FCS	0x10		/* Flags: an FCS ends the frame */
+#define RT_F_DATAPAD	0x20		/* ... MAC header padded to 4 */
+#define RT_F_BADFCS	0x40		/* ... that FCS did not check */
+#define PPI_HDR_LEN	8		/* version, flags, length, dlt */
+#define PPI_F_ALIGNED	0x01		/* fields padded to 4 bytes */
+#define PPI_80211_COMMON 2		/* the 802.11-Common field */
+#define PPI_C_FCS	0x0001		/* its flags: an FCS ends the frame */
+#define PPI_C_BADFCS	0x0004		/* ... which did not check */
+#define LINKTYPE_RAW	101		/* pcap files' number for raw IP */
+#define PKTAP_HDR_LEN	108		/* the fixed part of Apple's header */
+#define PKTAP_REC_NONE	0		/* record types: no packet, */
+#define PKTAP_REC_PACKET 1		/* ... a packet of pth_dlt */
+#define LLC_SNAP_SAP	0xaa
+#define LLC_UI		0x03
+#define OUI_RFC1042	0x000000	/* SNAP with an ethertype */
+#define OUI_BRIDGE_TUNNEL 0x0000f8	/* 802.1H */
 
 #define NFLOG_HDR_LEN	4		/* family, version, resource id */
 #define NFLOG_TLV_HDR	4		/* length, type */
@@ -530,15 +566,27 @@ pkt_ppp_payload(struct pkt_decoder *d, struct cursor c, uint16_t proto,
 		pkt_ipv6(d, c, p);
 }
 
+/* The codes of the discovery stage (RFC 2516): PADO, PADI, PADR, PADS,
+ * PADT. */
+static bool
+pkt_pppoe_discovery(uint8_t code)
+{
+	return code == 0x07 || code == 0x09 || code == 0x19 || code == 0x65 ||
+	    code == 0xa7;
+}
+
 /*
  * A PPPoE session frame (RFC 2516): version/type, code 0, session id and
  * a length that counts the PPP protocol field and what follows it.  The
  * length bounds the PPP payload when the capture has that much (what
  * follows is Ethernet padding); a longer one (snap length, or a wrong
  * field) leaves the captured bytes to the IP layer, which says which.
+ * Without an ethertype to tell the stages apart (any_stage), a discovery
+ * packet is not IP; after the session ethertype its code is malformed.
  */
 static void
-pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_pppoe(struct pkt_decoder *d, struct cursor c, bool any_stage,
+    struct pkt *p)
 {
 	uint8_t vt, code;
 	uint16_t len, proto;
@@ -549,6 +597,9 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	code = cur_u8(&c);
 	cur_skip(&c, 2);		/* session id */
 	len = cur_be16(&c);
+	if (!c.err && any_stage && vt == PPPOE_VER_TYPE &&
+	    pkt_pppoe_discovery(code))
+		return;
 	at = c.off;
 	proto = pkt_ppp_proto(&c);
 	if (c.err) {
@@ -571,26 +622,46 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_ppp_payload(d, body, proto, p);
 }
 
+static void pkt_eth(struct pkt_decoder *, struct cursor, struct pkt *);
+
 /*
- * An MPLS label stack (RFC 3032) down to its bottom entry, then IP by its
- * version nibble (a pseudowire control word, first nibble 0, is other).
+ * An MPLS label stack (RFC 3032) down to its bottom entry, then what the
+ * first nibble says: IPv4 or IPv6; 0, the control word (RFC 4385) of an
+ * Ethernet pseudowire (RFC 4448), then Ethernet, whose own MPLS stacks
+ * count towards the same limit (so the nesting is bounded); 1, an
+ * associated channel (RFC 5586), not IP; others are said.
  */
 static void
 pkt_mpls(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
-	unsigned n;
+	bool ok;
+	uint8_t nib;
 
-	for (n = 0; n < PKT_MAX_MPLS_LABELS; n++) {
+	while (p->mpls_labels < PKT_MAX_MPLS_LABELS) {
 		uint32_t lse = cur_be32(&c);
 
 		if (c.err) {
 			pkt_link_truncated(p, &c);
 			return;
 		}
-		if (lse & MPLS_BOS) {
-			pkt_ip_version(d, pkt_link_rest(&c, p), p);
-			return;
+		p->mpls_labels++;
+		if ((lse & MPLS_BOS) == 0)
+			continue;
+		c = pkt_link_rest(&c, p);
+		nib = (uint8_t)(cur_peek_u8(&c, 0, &ok) >> 4);
+		if (!ok || nib == 4 || nib == 6) {
+			pkt_ip_version(d, c, p);
+		} else if (nib == MPLS_PW_CW) {
+			cur_skip(&c, 4);
+			if (c.err) {
+				pkt_link_truncated(p, &c);
+				return;
+			}
+			pkt_eth(d, pkt_link_rest(&c, p), p);
+		} else if (nib != MPLS_PW_ACH) {
+			an_add(&p->an, AN_MPLS_PAYLOAD_UNKNOWN, nib, 0);
 		}
+		return;
 	}
 	an_add(&p->an, AN_MPLS_LABEL_LIMIT, PKT_MAX_MPLS_LABELS, 0);
 }
@@ -608,7 +679,7 @@ pkt_ethertype(struct pkt_decoder *d, struct cursor c, uint16_t et,
 		pkt_ipv6(d, c, p);
 		break;
 	case ETHERTYPE_PPPOE:
-		pkt_pppoe(d, c, p);
+		pkt_pppoe(d, c, false, p);
 		break;
 	case ETHERTYPE_MPLS:
 	case ETHERTYPE_MPLS_MC:
@@ -759,7 +830,8 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 			return;
 		}
 		if (len < NFLOG_TLV_HDR) {
-			an_add(&p->an, AN_LINK_MALFORMED, (uint32_t)at, len);
+			an_add(&p->an, AN_LINK_MALFORMED, p->ip_off +
+			    (uint32_t)at, len);
 			return;
 		}
 		len -= NFLOG_TLV_HDR;
@@ -770,7 +842,7 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 				pkt_link_truncated(p, &c);
 				return;
 			}
-			p->ip_off = (uint32_t)c.off;
+			p->ip_off += (uint32_t)c.off;
 			p->ethertype = hwproto;
 			v = len <= cur_left(&c) ? cur_sub(&c, len) :
 			    cur_rest(&c);
@@ -849,7 +921,7 @@ pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		return;
 	}
 	if (len < 4) {
-		an_add(&p->an, AN_LINK_MALFORMED, 0, len);
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
 		return;
 	}
 	cur_skip(&c, ((size_t)len + 3) & ~(size_t)3);
@@ -860,32 +932,254 @@ pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
 }
 
-void
-pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
-    size_t caplen, struct pkt *p)
+/*
+ * LLC (IEEE 802.2) with a SNAP header whose OUI says an ethertype follows
+ * (RFC 1042, or 802.1H bridge tunnel): the ethertype dispatch.  Any other
+ * LLC is not IP.
+ */
+static void
+pkt_llc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 {
-	struct cursor c = cur_init(data, caplen);
+	uint8_t dsap, ssap, ctl;
+	uint32_t oui;
 	uint16_t et;
-	uint32_t af;
 
-	p->linktype = linktype;
-	p->kind = PKT_OTHER;
-	p->ip_off = 0;		/* the link header's length, once known */
-	p->payload = cur_init(NULL, 0);
-	switch (linktype) {
-	case DLT_EN10MB:
-		cur_skip(&c, 12);
-		et = cur_be16(&c);
-		while (!c.err && (et == ETHERTYPE_VLAN ||
-		    et == ETHERTYPE_QINQ || et == ETHERTYPE_QINQ1)) {
-			cur_skip(&c, 2);	/* TCI */
-			et = cur_be16(&c);
-		}
-		if (c.err) {
+	dsap = cur_u8(&c);
+	ssap = cur_u8(&c);
+	ctl = cur_u8(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (dsap != LLC_SNAP_SAP || ssap != LLC_SNAP_SAP || ctl != LLC_UI)
+		return;
+	oui = cur_be24(&c);
+	et = cur_be16(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (oui == OUI_RFC1042 || oui == OUI_BRIDGE_TUNNEL)
+		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
+/*
+ * An IEEE 802.11 frame (DLT_IEEE802_11, no FCS; radiotap and PPI strip
+ * theirs first).  Data frames only: the MAC header (a fourth address when
+ * both DS bits are set; QoS control in QoS subtypes, and HT control when
+ * such a frame has the order bit), padded to 4 bytes when radiotap says
+ * so (pad), then LLC/SNAP.  Management, control and null-data frames are
+ * not IP.  A protected (link-encrypted) body, an 802.11 fragment and an
+ * A-MSDU cannot be read as one datagram: each is said, not guessed at.
+ */
+static void
+pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
+{
+	uint8_t fc0, fc1;
+	uint16_t seq, qos = 0;
+
+	fc0 = cur_u8(&c);
+	fc1 = cur_u8(&c);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if ((fc0 & WLAN_FC_VERSION) != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off,
+		    fc0 & WLAN_FC_VERSION);
+		return;
+	}
+	if (WLAN_FC_TYPE(fc0) != WLAN_TYPE_DATA)
+		return;
+	cur_skip(&c, 2 + 3 * 6);	/* duration, three addresses */
+	seq = cur_le16(&c);
+	if ((fc1 & (WLAN_FC_TODS | WLAN_FC_FROMDS)) ==
+	    (WLAN_FC_TODS | WLAN_FC_FROMDS))
+		cur_skip(&c, 6);	/* the fourth address */
+	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_QOS) {
+		qos = cur_le16(&c);
+		if (fc1 & WLAN_FC_ORDER)
+			cur_skip(&c, 4);
+	}
+	if (pad)
+		cur_skip(&c, (4 - c.off % 4) % 4);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_NODATA)
+		return;
+	if (fc1 & WLAN_FC_PROTECTED) {
+		an_add(&p->an, AN_WLAN_PROTECTED, (uint32_t)fc0 << 8 | fc1, 0);
+		return;
+	}
+	if ((fc1 & WLAN_FC_MOREFRAG) || (seq & 0xf) != 0) {
+		an_add(&p->an, AN_WLAN_FRAGMENT, seq & 0xf, seq >> 4);
+		return;
+	}
+	if (qos & WLAN_QOS_AMSDU) {
+		an_add(&p->an, AN_WLAN_AMSDU, (uint32_t)cur_left(&c), 0);
+		return;
+	}
+	pkt_llc(d, pkt_link_rest(&c, p), p);
+}
+
+/*
+ * An 802.11 frame that a radio header describes.  An FCS (fcs) is the
+ * frame's last 4 bytes on the wire, so it is left out of what was
+ * captured (all of it, or the part the snap length did not cut off).
+ */
+static void
+pkt_wlan_fcs(struct pkt_decoder *d, struct cursor c, bool fcs, bool pad,
+    struct pkt *p)
+{
+	size_t wire;
+
+	if (fcs) {
+		wire = p->wirelen > p->ip_off ? p->wirelen - p->ip_off : 0;
+		if (wire < cur_left(&c))
+			wire = cur_left(&c);
+		if (wire < WLAN_FCS_LEN) {
 			pkt_link_truncated(p, &c);
 			return;
 		}
-		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+		if (wire - WLAN_FCS_LEN < cur_left(&c))
+			c = cur_sub(&c, wire - WLAN_FCS_LEN);
+	}
+	pkt_wlan(d, c, pad, p);
+}
+
+/*
+ * The start of a radiotap or PPI header: version 0, a byte (*second), the
+ * header's length (little-endian, at least min, all of it captured).
+ * True with h the header, read past those 4 bytes, and c past it; false
+ * when the header cannot be decoded, which is said.
+ */
+static bool
+pkt_radio_hdr(struct cursor *c, size_t min, struct cursor *h,
+    uint8_t *second, struct pkt *p)
+{
+	struct cursor t = *c;
+	uint8_t ver;
+	uint16_t len;
+
+	ver = cur_u8(&t);
+	*second = cur_u8(&t);
+	len = cur_le16(&t);
+	if (t.err) {
+		pkt_link_truncated(p, &t);
+		return false;
+	}
+	if (ver != 0) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, ver);
+		return false;
+	}
+	if (len < min) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2, len);
+		return false;
+	}
+	*h = cur_sub(c, len);
+	if (c->err) {
+		pkt_link_truncated(p, c);
+		return false;
+	}
+	cur_skip(h, 4);
+	return true;
+}
+
+/*
+ * A radiotap header (DLT_IEEE802_11_RADIO): version 0, pad, its length
+ * (little-endian, as every field), present bitmaps chained by bit 31,
+ * then the fields, each aligned to its size from the header's start.
+ * Only Flags is read (after TSFT when present): whether an FCS ends the
+ * frame, whether the MAC header is padded, whether the FCS was bad (the
+ * frame is then said and not decoded: its bytes are not what was sent).
+ */
+static void
+pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	struct cursor h;
+	uint8_t pad, flags = 0;
+	uint32_t present, word;
+
+	if (!pkt_radio_hdr(&c, RT_HDR_LEN, &h, &pad, p))
+		return;
+	present = word = cur_le32(&h);
+	while (!h.err && (word & RT_EXT))
+		word = cur_le32(&h);
+	if (!h.err && (present & RT_FLAGS)) {
+		if (present & RT_TSFT) {
+			cur_skip(&h, (8 - h.off % 8) % 8);
+			cur_skip(&h, 8);
+		}
+		flags = cur_u8(&h);
+	}
+	if (h.err) {
+		/* bitmaps or fields past the header's length */
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 2,
+		    (uint32_t)h.len);
+		return;
+	}
+	if (flags & RT_F_BADFCS) {
+		an_add(&p->an, AN_WLAN_BAD_FCS, flags, 0);
+		return;
+	}
+	pkt_wlan_fcs(d, pkt_link_rest(&c, p), (flags & RT_F_FCS) != 0,
+	    (flags & RT_F_DATAPAD) != 0, p);
+}
+
+/* Ethernet: addresses, then the ethertype after any VLAN tags. */
+static void
+pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+{
+	uint16_t et;
+
+	cur_skip(&c, 12);
+	et = cur_be16(&c);
+	while (!c.err && (et == ETHERTYPE_VLAN ||
+	    et == ETHERTYPE_QINQ || et == ETHERTYPE_QINQ1)) {
+		cur_skip(&c, 2);	/* TCI */
+		et = cur_be16(&c);
+	}
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
+static void pkt_ppi(struct pkt_decoder *, struct cursor, size_t,
+    struct pkt *);
+static void pkt_pktap(struct pkt_decoder *, struct cursor, size_t,
+    struct pkt *);
+
+/* The link types that carry another: not nested in each other. */
+static bool
+pkt_link_wraps(int linktype)
+{
+	return linktype == DLT_PPI || linktype == DLT_PKTAP ||
+	    linktype == PKT_LINKTYPE_PKTAP;
+}
+
+/*
+ * The link header of type linktype at c (p->ip_off bytes into the frame
+ * of caplen bytes).  Nested: under a PPI or PKTAP header, which cannot
+ * nest another (so the recursion is one deep).
+ */
+static void
+pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
+    size_t caplen, bool nested, struct pkt *p)
+{
+	uint16_t et;
+	uint32_t af;
+
+	if (nested && pkt_link_wraps(linktype)) {
+		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
+		return;
+	}
+	switch (linktype) {
+	case DLT_EN10MB:
+		pkt_eth(d, c, p);
 		break;
 	case DLT_LINUX_SLL:
 		cur_skip(&c, 14);
@@ -908,6 +1202,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	case DLT_RAW:
 	case DLT_IPV4:
 	case DLT_IPV6:
+	case LINKTYPE_RAW:	/* as a PPI header may name it */
 		pkt_raw_ip(d, c, p);
 		break;
 	case DLT_NULL:
@@ -930,7 +1225,7 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 		pkt_chdlc(d, c, p);
 		break;
 	case DLT_PPP_ETHER:	/* PPPoE without its Ethernet header */
-		pkt_pppoe(d, c, p);
+		pkt_pppoe(d, c, true, p);
 		break;
 	case DLT_PPP_PPPD:
 		pkt_ppp_pppd(d, c, p);
@@ -944,10 +1239,125 @@ pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
 	case DLT_PFLOG:
 		pkt_pflog(d, c, p);
 		break;
+	case DLT_IEEE802_11:
+		pkt_wlan(d, c, false, p);
+		break;
+	case DLT_IEEE802_11_RADIO:
+		pkt_radiotap(d, c, p);
+		break;
+	case DLT_PPI:
+		pkt_ppi(d, c, caplen, p);
+		break;
+	case PKT_LINKTYPE_PKTAP:
+#if DLT_PKTAP != PKT_LINKTYPE_PKTAP
+	case DLT_PKTAP:
+#endif
+		pkt_pktap(d, c, caplen, p);
+		break;
 	default:
 		an_add(&p->an, AN_LINK_UNSUPPORTED, (uint32_t)linktype, 0);
 		break;
 	}
+}
+
+/*
+ * A PPI header (DLT_PPI): version 0, flags, its length and the link type
+ * of what follows (little-endian), then fields (type, length, data; the
+ * data padded to 4 bytes when the flags say aligned).  The 802.11-Common
+ * field's flags say whether an 802.11 frame ends with an FCS and whether
+ * that FCS was bad; other fields are skipped.
+ */
+static void
+pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
+    struct pkt *p)
+{
+	struct cursor h, f;
+	uint8_t flags;
+	uint16_t ftype, flen, cflags = 0;
+	uint32_t dlt;
+	size_t at, pad;
+
+	if (!pkt_radio_hdr(&c, PPI_HDR_LEN, &h, &flags, p))
+		return;
+	dlt = cur_le32(&h);
+	while (cur_left(&h) > 0) {
+		at = h.off;
+		ftype = cur_le16(&h);
+		flen = cur_le16(&h);
+		f = cur_sub(&h, flen);
+		if (ftype == PPI_80211_COMMON) {
+			cur_skip(&f, 8);	/* TSF timer */
+			cflags = cur_le16(&f);
+		}
+		if (h.err || f.err) {
+			/* a field past the header, or 802.11-Common short */
+			an_add(&p->an, AN_LINK_MALFORMED, p->ip_off +
+			    (uint32_t)at + 2, flen);
+			return;
+		}
+		pad = flags & PPI_F_ALIGNED ? (size_t)(4 - flen % 4) % 4 : 0;
+		cur_skip(&h, pad <= cur_left(&h) ? pad : cur_left(&h));
+	}
+	c = pkt_link_rest(&c, p);
+	if (dlt != DLT_IEEE802_11) {
+		pkt_link(d, (int)dlt, c, caplen, true, p);
+		return;
+	}
+	if (cflags & PPI_C_BADFCS) {
+		an_add(&p->an, AN_WLAN_BAD_FCS, cflags, 0);
+		return;
+	}
+	pkt_wlan_fcs(d, c, (cflags & PPI_C_FCS) != 0, false, p);
+}
+
+/*
+ * Apple's PKTAP header (what "tcpdump -i pktap" writes on macOS): its
+ * length, the record type and the link type of the packet (little-endian,
+ * as the rest: interface, process, flags), then the packet when the type
+ * says there is one.  A length under the fixed header's is malformed;
+ * a longer one (a newer header) is skipped.
+ */
+static void
+pkt_pktap(struct pkt_decoder *d, struct cursor c, size_t caplen,
+    struct pkt *p)
+{
+	struct cursor h = c;
+	uint32_t len, type, dlt;
+
+	len = cur_le32(&h);
+	type = cur_le32(&h);
+	dlt = cur_le32(&h);
+	if (h.err) {
+		pkt_link_truncated(p, &h);
+		return;
+	}
+	if (len < PKTAP_HDR_LEN) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
+		return;
+	}
+	if (!cur_skip(&c, len)) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	if (type == PKTAP_REC_NONE)
+		return;
+	if (type != PKTAP_REC_PACKET) {
+		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 4, type);
+		return;
+	}
+	pkt_link(d, (int)dlt, pkt_link_rest(&c, p), caplen, true, p);
+}
+
+void
+pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
+    size_t caplen, struct pkt *p)
+{
+	p->linktype = linktype;
+	p->kind = PKT_OTHER;
+	p->ip_off = 0;		/* the link header's length, once known */
+	p->mpls_labels = 0;
+	p->payload = cur_init(NULL, 0);
+	pkt_link(d, linktype, cur_init(data, caplen), caplen, false, p);
 }
 
 const char *

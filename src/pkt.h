@@ -5,9 +5,15 @@
  * hands the upper-layer bytes on as a cursor.
  *
  * Link types: Ethernet (802.1Q, 802.1ad and 0x9100 tags; PPPoE sessions
- * and MPLS label stacks under any ethertype dispatch), Linux cooked SLL
+ * and MPLS label stacks under any ethertype dispatch, with IP or an
+ * Ethernet pseudowire after its control word under the stack), Linux
+ * cooked SLL
  * and SLL2, raw IP, BSD null and loop, PPP (DLT_PPP, DLT_PPP_SERIAL),
- * Cisco HDLC and Linux NFLOG.
+ * Cisco HDLC, Linux NFLOG, OpenBSD enc and pflog, and IEEE 802.11 data
+ * frames (LLC/SNAP into the same ethertype dispatch), bare or under a
+ * radiotap header (whose flags say whether an FCS trails the frame); a
+ * PPI header (802.11 the usual link type under it) or Apple's PKTAP
+ * header in front of any of these.
  *
  * Classification rules: UDP port 500 (either side) and any --ike-port is
  * ISAKMP; UDP 4500 is split per RFC 3948 (natt.h); IP protocol 50 is ESP.
@@ -59,6 +65,21 @@
 #ifndef DLT_PFLOG
 #define DLT_PFLOG	117
 #endif
+#ifndef DLT_IEEE802_11
+#define DLT_IEEE802_11	105
+#endif
+#ifndef DLT_IEEE802_11_RADIO
+#define DLT_IEEE802_11_RADIO 127
+#endif
+#ifndef DLT_PPI
+#define DLT_PPI		192
+#endif
+/* Apple's PKTAP: files say 258, which libpcap reports as DLT_PKTAP (149,
+ * DLT_USER2, on Darwin); both are taken */
+#define PKT_LINKTYPE_PKTAP 258
+#ifndef DLT_PKTAP
+#define DLT_PKTAP	PKT_LINKTYPE_PKTAP
+#endif
 
 enum pkt_kind {
 	PKT_OTHER = 0,
@@ -71,7 +92,8 @@ enum pkt_kind {
 #define PKT_IKE_PORT		500
 #define PKT_MAX_IKE_PORTS	16
 #define PKT_MAX_EXT_HDRS	16	/* IPv6 extension headers walked */
-#define PKT_MAX_MPLS_LABELS	16	/* MPLS label stack entries walked */
+#define PKT_MAX_MPLS_LABELS	16	/* MPLS label stack entries walked
+					   (all stacks of a frame) */
 
 struct pkt {
 	uint32_t	frame;		/* 1-based, per input file */
@@ -84,6 +106,7 @@ struct pkt {
 	uint8_t		proto;		/* upper-layer protocol */
 	uint8_t		ttl;
 	uint16_t	ethertype;	/* when the link says */
+	uint8_t		mpls_labels;	/* MPLS label stack entries walked */
 	uint32_t	ip_len;		/* datagram length (after reassembly) */
 	/*
 	 * The frame's own IP datagram (af != 0): its offset in the frame

@@ -2,18 +2,22 @@
 """links.py - the link types beyond Ethernet, end to end, against tshark.
 
 For each framing (PPPoE sessions and MPLS label stacks in Ethernet, with
-and without a VLAN tag; DLT_PPP with and without address/control and
-protocol compression, and in Cisco HDLC framing as Wireshark reads it;
-DLT_PPP_SERIAL in PPP and in Cisco HDLC framing;
-DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet); DLT_PPP_PPPD (pppd's
-direction byte); DLT_NFLOG as "tcpdump -i nflog" writes it; OpenBSD's
-DLT_ENC (the enc0 "IPsec" interface of pfSense and OPNsense) and
-DLT_PFLOG) a small classic
-pcap file is written here, from the RFCs' and the linktype pages' layouts,
-holding the same frames: an IKEv1 message on UDP 500 (IPv4 and IPv6), an
-ESP packet (IP protocol 50) and an ESP-in-UDP one (port 4500), and a frame
-that is not IP (an LCP packet, a SLARP keepalive, an NFLOG record with no
-payload) where the framing has one.
+and without a VLAN tag, and an Ethernet pseudowire under MPLS; DLT_PPP
+with and without address/control and protocol compression, and in Cisco
+HDLC framing as Wireshark reads it; DLT_PPP_SERIAL in PPP and in Cisco
+HDLC framing; DLT_C_HDLC; DLT_PPP_ETHER (PPPoE without Ethernet);
+DLT_PPP_PPPD (pppd's direction byte); DLT_NFLOG as "tcpdump -i nflog"
+writes it; OpenBSD's DLT_ENC (the enc0 "IPsec" interface of pfSense and
+OPNsense) and DLT_PFLOG; IEEE 802.11 data frames of each MAC header shape,
+bare and under radiotap with an FCS and a padded header, and under PPI
+with an FCS (and Ethernet under PPI); Apple's PKTAP over Ethernet, null
+and raw IP) a small classic pcap file is written here, from the RFCs' and
+the linktype pages' layouts, holding the same frames: an IKEv1 message on
+UDP 500 (IPv4 and IPv6), an ESP packet (IP protocol 50) and an ESP-in-UDP
+one (port 4500), and a frame that is not IP (an LCP packet, PPPoE
+discovery packets, a SLARP keepalive, an NFLOG record with no payload, an
+802.11 beacon and null-data frame, a PKTAP record without a packet) where
+the framing has one.
 
 Three views are compared per frame: what the frame was built to carry,
 tshark's decode (addresses, ports, ESP SPI, ISAKMP initiator cookie) and
@@ -31,6 +35,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 
 V4A, V4B = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
 V6A = bytes.fromhex("20010db8000000000000000000000001")
@@ -140,6 +145,103 @@ def nflog(family, dgram):
     return rec
 
 
+def snap(et, oui=0):
+    """LLC with a SNAP header (RFC 1042, or 802.1H with OUI 00-00-f8)."""
+    return b"\xaa\xaa\x03" + oui.to_bytes(3, "big") + struct.pack(">H", et)
+
+
+def wlan(fc0, fc1, body, qos=None, seq=0x10):
+    """An 802.11 frame: frame control (version/type/subtype, flags), a
+    fourth address with both DS bits, QoS control (and HT control with
+    the order bit) when qos is given."""
+    h = struct.pack("<BBH6s6s6sH", fc0, fc1, 0x2c, b"\x02" * 6, b"\x04" * 6,
+                    b"\x06" * 6, seq)
+    if fc1 & 3 == 3:
+        h += b"\x08" * 6
+    if qos is not None:
+        h += struct.pack("<H", qos) + (bytes(4) if fc1 & 0x80 else b"")
+    return h + body
+
+
+def wlan_frames():
+    """[(802.11 frame, expectation)]: data frames of each header shape
+    (to and from the AP, four addresses with QoS, QoS with HT control),
+    a beacon and a null-data frame."""
+    ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
+
+    def et_of(d):
+        return 0x86dd if d[0][0] >> 4 == 6 else 0x0800
+
+    shapes = [(0x08, 0x01, None, 0), (0x88, 0x03, 5, 0), (0x88, 0x82, 0, 0),
+              (0x08, 0x02, None, 0xf8)]
+    out = [(wlan(fc0, fc1, snap(et_of(d), oui) + d[0], qos, 0x10 * (i + 1)),
+            d) for i, (d, (fc0, fc1, qos, oui)) in enumerate(zip(ups,
+                                                                 shapes))]
+    beacon = (struct.pack("<QHH", 0, 100, 0x0411) + b"\x00\x05ikesc" +
+              b"\x01\x01\x82")
+    out.append((wlan(0x80, 0, beacon), NOT_IP))
+    out.append((wlan(0x48, 0x01, b""), NOT_IP))
+    return out
+
+
+def radiotap(flags, frame, chained=False):
+    """A radiotap header (TSFT, Flags, Rate, Channel, antenna signal:
+    present bits 0-3 and 5) in front of an 802.11 frame; chained, as
+    Linux drivers write it, a second bitmap (radiotap namespace: antenna
+    signal and antenna) moves TSFT to the next 8-byte boundary.  With the
+    FCS flag (0x10) a CRC-32 of the frame follows it; the padding flag
+    (0x20) is for a frame whose MAC header is padded to 4 bytes."""
+    if chained:
+        words = struct.pack("<II", 0xa000002f, 0x00000820) + bytes(4)
+        extra = struct.pack("<bB", -50, 1)
+    else:
+        words, extra = struct.pack("<I", 0x2f), b""
+    fields = struct.pack("<QBBHHb", 1700000000000000, flags, 12, 2437,
+                         0x00c0, -48) + extra
+    h = struct.pack("<BBH", 0, 0, 4 + len(words) + len(fields)) + words
+    if flags & 0x10:
+        frame += struct.pack("<I", zlib.crc32(frame))
+    return h + fields + frame
+
+
+def radiotap_frames():
+    """The 802.11 frames of wlan_frames(), each with its FCS; the third
+    (QoS with HT control, a 30-byte MAC header) padded to 32 bytes; the
+    second and fourth with chained bitmaps."""
+    out = []
+    for i, (f, d) in enumerate(wlan_frames()):
+        if i == 2:
+            out.append((radiotap(0x30, f[:30] + b"\0\0" + f[30:]), d))
+        else:
+            out.append((radiotap(0x10, f, i in (1, 3)), d))
+    return out
+
+
+def ppi(dlt, frame, common_flags=None):
+    """A PPI header (fields aligned) for link type dlt: a field of an
+    unknown type (8 bytes: tshark 4.0 does not count the padding after a
+    shorter aligned field in the header length, which ikescope does, so
+    the padding is left to the unit tests) and, with common_flags, an
+    802.11-Common field; its FCS flag (1) puts a CRC-32 after the frame."""
+    fields = struct.pack("<HH", 1000, 8) + b"\x77" * 8
+    if common_flags is not None:
+        fields += struct.pack("<HHQHHHHBBbb", 2, 20, 1700000000000000,
+                              common_flags, 12, 2437, 0x00c0, 0, 0, -48,
+                              -95)
+        if common_flags & 1:
+            frame += struct.pack("<I", zlib.crc32(frame))
+    return struct.pack("<BBHI", 0, 1, 8 + len(fields), dlt) + fields + frame
+
+
+def pktap(dlt, frame, rectype=1, hlen=108):
+    """Apple's PKTAP header (little-endian: length, record type, link
+    type, interface name, flags, protocol family, ..., process id and
+    name) in front of a frame of link type dlt."""
+    h = struct.pack("<III24sIIIIi20sIHHi20s", hlen, rectype, dlt, b"en0",
+                    0, 2, 0, 0, 1234, b"charon", 0, 6, 0, 1234, b"charon")
+    return h + bytes(hlen - len(h)) + frame
+
+
 def frames_for(name):
     """(link type, [(frame bytes, expectation)]) of a case."""
     ups = [dgram_ike4(0), dgram_esp4(1), dgram_espudp4(2), dgram_ike6(3)]
@@ -157,6 +259,10 @@ def frames_for(name):
         out = [(eth(0x8864, pppoe(ppp_of(d), d[0])), d) for d in ups]
         out.append((eth(0x8864, struct.pack(">BBHH", 0x11, 0, 0x1234,
                                             len(lcp)) + lcp), NOT_IP))
+        # the discovery stage: a PADI with a host-uniq tag
+        tags = struct.pack(">HHHHI", 0x0101, 0, 0x0103, 4, 0x12345678)
+        out.append((eth(0x8863, struct.pack(">BBHH", 0x11, 0x09, 0,
+                                            len(tags)) + tags), NOT_IP))
     elif name == "vlan-pppoe":
         link = 1
         out = [(eth(0x8864, pppoe(ppp_of(d), d[0]), [(0x8100, 7)]), d)
@@ -164,6 +270,14 @@ def frames_for(name):
     elif name == "mpls":
         link = 1
         out = [(eth(0x8847, mpls([16], d[0])), d) for d in ups]
+    elif name == "mpls-pw":
+        # an Ethernet pseudowire: control word (sequence number), then
+        # Ethernet (a VLAN tag in the second frame) under two labels
+        link = 1
+        for i, d in enumerate(ups):
+            pw = eth(et_of(d), d[0], [(0x8100, 5)] if i == 1 else ())
+            out.append((eth(0x8847, mpls([1000, 17], struct.pack(">I", i) +
+                                         pw)), d))
     elif name == "vlan-mpls2":
         link = 1
         out = [(eth(0x8847, mpls([1000, 17], d[0]), [(0x8100, 9)]), d)
@@ -194,6 +308,8 @@ def frames_for(name):
         # PPPoE without its Ethernet header
         link = 51
         out = [(pppoe(ppp_of(d), d[0]), d) for d in ups]
+        # a discovery packet (PADT), told by its code alone
+        out.append((struct.pack(">BBHH", 0x11, 0xa7, 0x1234, 0), NOT_IP))
     elif name == "ppp-pppd":
         # pppd: the address byte replaced by the direction (0 in, 1 out)
         link = 166
@@ -216,6 +332,26 @@ def frames_for(name):
         out = [(nflog(10 if d[0][0] >> 4 == 6 else 2, d[0]), d)
                for d in ups]
         out.append((nflog(2, None), NOT_IP))
+    elif name == "wlan":
+        link = 105
+        out = wlan_frames()
+    elif name == "radiotap":
+        link = 127
+        out = radiotap_frames()
+    elif name == "ppi":
+        # 802.11 with an FCS, and Ethernet, under PPI
+        link = 192
+        out = [(ppi(105, f, 1), d) for f, d in wlan_frames()]
+        out.append((ppi(1, eth(0x0800, dgram_ike4(4)[0])), dgram_ike4(4)))
+    elif name == "pktap":
+        # Ethernet, BSD null (macOS's AF_INET6 30), raw IP under PKTAP; a
+        # longer header; a record with no packet
+        link = 258
+        out = [(pktap(1, eth(et_of(ups[0]), ups[0][0])), ups[0]),
+               (pktap(0, struct.pack("<I", 2) + ups[1][0]), ups[1]),
+               (pktap(12, ups[2][0], hlen=116), ups[2]),
+               (pktap(0, struct.pack("<I", 30) + ups[3][0]), ups[3]),
+               (pktap(1, b"", rectype=0), NOT_IP)]
     else:
         raise ValueError(name)
     return link, out
@@ -225,9 +361,10 @@ def frames_for(name):
 NO_TSHARK = {166: "tshark 4.0 does not read LINKTYPE_PPP_PPPD (166) files "
                   "(\"record data that TShark doesn't support\")"}
 
-CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "ppp",
+CASES = ("pppoe", "vlan-pppoe", "mpls", "vlan-mpls2", "mpls-pw", "ppp",
          "ppp-compressed", "ppp-cisco", "ppp-serial", "ppp-serial-cisco",
-         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd")
+         "chdlc", "nflog", "enc", "pflog", "ppp-ether", "ppp-pppd", "wlan",
+         "radiotap", "ppi", "pktap")
 
 
 def write_pcap(path, link, frames):

@@ -18,10 +18,11 @@ import subprocess
 import sys
 
 # Same order as fuzz_links[] in tests/fuzz/linktypes.h (pcap file link
-# types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL).
+# types; 50 is LINKTYPE_PPP_HDLC, DLT_PPP_SERIAL; 258 LINKTYPE_PKTAP).
 LINKS = {1: 0, 113: 1, 276: 2, 101: 3, 12: 3, 14: 3, 0: 4, 108: 5,
          228: 6, 229: 7, 9: 8, 50: 9, 104: 10, 239: 11, 109: 12, 117: 13,
-         51: 14, 166: 15}
+         51: 14, 166: 15, 105: 16,
+         127: 17, 192: 18, 258: 19}
 
 V4, V6 = b"\x08\x00", b"\x86\xdd"
 
@@ -40,15 +41,28 @@ def ppp(f, off):
     return off, {0x21: V4, 0x57: V6}.get(proto)
 
 
-def inner(f, off, et):
-    """(offset, ethertype) under PPPoE sessions and MPLS label stacks."""
+def inner(f, off, et, depth=0):
+    """(offset, ethertype) under PPPoE sessions and MPLS label stacks (and
+    an Ethernet pseudowire's control word, first nibble 0, under one)."""
     if et == b"\x88\x64":
         return ppp(f, off + 6)
     if et in (b"\x88\x47", b"\x88\x48"):
         while off + 4 <= len(f) and not f[off + 2] & 1:
             off += 4
-        return off + 4, by_nibble(f, off + 4)
+        off += 4
+        if f[off:off + 1] and f[off] >> 4 == 0 and depth < 16:
+            return eth(f, off + 4, depth + 1)
+        return off, by_nibble(f, off)
     return off, et
+
+
+def eth(f, off, depth=0):
+    """(offset, ethertype) after an Ethernet header at f[off], its VLAN
+    tags and what inner() finds under it."""
+    et, off = f[off + 12:off + 14], off + 14
+    while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
+        et, off = f[off + 2:off + 4], off + 4
+    return inner(f, off, et, depth)
 
 
 def nflog(f):
@@ -66,13 +80,47 @@ def nflog(f):
     return len(f), None
 
 
+def wlan(f, off, pad=False):
+    """(offset, ethertype) after the MAC header (padded to 4 bytes when
+    pad) and LLC/SNAP of an 802.11 data frame at f[off], or (len, None)
+    when it carries none."""
+    if len(f) < off + 2 or f[off] & 0x0c != 0x08 or f[off] & 0x40 or \
+            f[off + 1] & 0x40:
+        return len(f), None
+    h = 24 + (6 if f[off + 1] & 3 == 3 else 0)
+    if f[off] & 0x80:
+        h += 2 + (4 if f[off + 1] & 0x80 else 0)
+    if pad:
+        h = (h + 3) & ~3
+    llc = f[off + h:off + h + 8]
+    if llc[:3] != b"\xaa\xaa\x03" or llc[3:6] not in (bytes(3),
+                                                     b"\0\0\xf8"):
+        return len(f), None
+    return off + h + 8, llc[6:8]
+
+
+def radiotap(f):
+    """(offset, ethertype) under a radiotap header: its length, and the
+    Flags field (after TSFT, aligned to 8) for a padded MAC header."""
+    if len(f) < 8:
+        return len(f), None
+    rlen, present = struct.unpack("<HI", f[2:8])
+    off, word = 8, present
+    while word & 0x80000000 and off + 4 <= rlen:
+        word = struct.unpack("<I", f[off:off + 4])[0]
+        off += 4
+    flags = 0
+    if present & 2:
+        if present & 1:
+            off = ((off + 7) & ~7) + 8
+        flags = f[off] if off < rlen else 0
+    return wlan(f, rlen, flags & 0x20)
+
+
 def esp_of(link, f):
     """The ESP packet of frame f (link-layer type link), or None."""
     if link == 1:
-        off, et = 14, f[12:14]
-        while et in (b"\x81\x00", b"\x88\xa8", b"\x91\x00"):
-            et, off = f[off + 2:off + 4], off + 4
-        off, et = inner(f, off, et)
+        off, et = eth(f, 0)
     elif link == 113:
         off, et = inner(f, 16, f[14:16])
     elif link == 276:
@@ -93,6 +141,17 @@ def esp_of(link, f):
         off, et = ppp(f, 6)
     elif link == 166:
         off, et = ppp(f, 2 if f[1:2] == b"\x03" else 1)
+    elif link == 105:
+        off, et = wlan(f, 0)
+    elif link == 127:
+        off, et = radiotap(f)
+    elif link == 192 and len(f) >= 8:
+        hlen, dlt = struct.unpack("<HI", f[2:8])
+        return esp_of(dlt, f[hlen:]) if dlt != 192 else None
+    elif link == 258 and len(f) >= 12:
+        hlen, rectype, dlt = struct.unpack("<III", f[:12])
+        return esp_of(dlt, f[hlen:]) if rectype == 1 and dlt not in (
+            192, 258) else None
     elif link == 117 and len(f) > 0:
         off = (f[0] + 3) & ~3
         et = by_nibble(f, off)

@@ -424,4 +424,169 @@ pg_nflog(struct pg *g, uint8_t family, uint16_t resid)
 	pg_prepend(g, h, sizeof(h));
 }
 
+
+/* LLC with a SNAP header: OUI (0 for RFC 1042), ethertype. */
+static inline void
+pg_llc_snap(struct pg *g, uint32_t oui, uint16_t ethertype)
+{
+	uint8_t h[8] = { 0xaa, 0xaa, 0x03 };
+
+	h[3] = (uint8_t)(oui >> 16);
+	h[4] = (uint8_t)(oui >> 8);
+	h[5] = (uint8_t)oui;
+	pg_w16(h + 6, ethertype);
+	pg_prepend(g, h, sizeof(h));
+}
+
+/*
+ * An IEEE 802.11 MAC header: frame control fc0 (version, type, subtype)
+ * and fc1 (flags), sequence control seq (little-endian, as all of its
+ * fields); a fourth address when both DS bits are set, QoS control qos
+ * in QoS subtypes, and 4 bytes of HT control when such a frame has the
+ * order bit.  Returns the header's length.
+ */
+static inline size_t
+pg_wlan(struct pg *g, uint8_t fc0, uint8_t fc1, uint16_t seq, uint16_t qos)
+{
+	uint8_t h[36];
+	size_t n = 24;
+
+	memset(h, 0, sizeof(h));
+	h[0] = fc0;
+	h[1] = fc1;
+	h[2] = 0x2c;			/* duration */
+	memset(h + 4, 0x02, 6);
+	memset(h + 10, 0x04, 6);
+	memset(h + 16, 0x06, 6);
+	h[22] = (uint8_t)seq;
+	h[23] = (uint8_t)(seq >> 8);
+	if ((fc1 & 3) == 3) {
+		memset(h + n, 0x08, 6);
+		n += 6;
+	}
+	if ((fc0 & 0x0c) == 0x08 && (fc0 & 0x80)) {
+		h[n] = (uint8_t)qos;
+		h[n + 1] = (uint8_t)(qos >> 8);
+		n += 2;
+		if (fc1 & 0x80) {
+			memset(h + n, 0x0c, 4);
+			n += 4;
+		}
+	}
+	pg_prepend(g, h, n);
+	return n;
+}
+
+
+/*
+ * A radiotap header with nwords present bitmaps (the caller sets bit 31
+ * in all but the last), then the fields of the first one it knows, each
+ * aligned to its size: TSFT (bit 0), Flags (1, the value flags), Rate
+ * (2), Channel (3) and antenna signal (5).  Returns the header's length.
+ */
+static inline size_t
+pg_radiotap(struct pg *g, const uint32_t *present, size_t nwords,
+    uint8_t flags)
+{
+	uint8_t h[128];
+	size_t i, n = 4;
+
+	memset(h, 0, sizeof(h));
+	for (i = 0; i < nwords; i++, n += 4) {
+		h[n] = (uint8_t)present[i];
+		h[n + 1] = (uint8_t)(present[i] >> 8);
+		h[n + 2] = (uint8_t)(present[i] >> 16);
+		h[n + 3] = (uint8_t)(present[i] >> 24);
+	}
+	if (present[0] & 0x01) {
+		n = (n + 7) & ~(size_t)7;
+		memset(h + n, 0, 8);
+		n += 8;
+	}
+	if (present[0] & 0x02)
+		h[n++] = flags;
+	if (present[0] & 0x04)
+		h[n++] = 0x0c;			/* 6 Mb/s */
+	if (present[0] & 0x08) {
+		n = (n + 1) & ~(size_t)1;
+		h[n] = 0x85;			/* 2437 MHz, 2.4 GHz OFDM */
+		h[n + 1] = 0x09;
+		h[n + 2] = 0xc0;
+		n += 4;
+	}
+	if (present[0] & 0x20)
+		h[n++] = 0xd0;			/* -48 dBm */
+	h[2] = (uint8_t)n;
+	h[3] = (uint8_t)(n >> 8);
+	pg_prepend(g, h, n);
+	return n;
+}
+
+
+/*
+ * A PPI header (flags, link type dlt) with a 5-byte field of an unknown
+ * type (padded to 8 when flags say aligned) and, when common, an
+ * 802.11-Common field whose flags are cflags.  Returns its length.
+ */
+static inline size_t
+pg_ppi(struct pg *g, uint8_t flags, uint32_t dlt, int common,
+    uint16_t cflags)
+{
+	uint8_t h[64];
+	size_t n = 8;
+
+	memset(h, 0, sizeof(h));
+	h[n] = 0x42;			/* type 30018, 5 bytes */
+	h[n + 1] = 0x75;
+	h[n + 2] = 5;
+	memset(h + n + 4, 0x77, 5);
+	n += 4 + 5;
+	if (flags & 1)
+		n = (n + 3) & ~(size_t)3;
+	if (common) {
+		h[n] = 2;
+		h[n + 2] = 20;
+		h[n + 4 + 8] = (uint8_t)cflags;
+		h[n + 4 + 9] = (uint8_t)(cflags >> 8);
+		h[n + 4 + 12] = 0x85;	/* 2437 MHz */
+		h[n + 4 + 13] = 0x09;
+		n += 4 + 20;
+	}
+	h[1] = flags;
+	h[2] = (uint8_t)n;
+	h[3] = (uint8_t)(n >> 8);
+	h[4] = (uint8_t)dlt;
+	h[5] = (uint8_t)(dlt >> 8);
+	h[6] = (uint8_t)(dlt >> 16);
+	h[7] = (uint8_t)(dlt >> 24);
+	pg_prepend(g, h, n);
+	return n;
+}
+
+
+/*
+ * Apple's PKTAP header of len bytes (108 the fixed part; more are zero):
+ * record type, link type dlt, interface "en0", a process.
+ */
+static inline void
+pg_pktap(struct pg *g, uint32_t len, uint32_t type, uint32_t dlt)
+{
+	uint8_t h[256];
+	uint32_t v[3];
+	size_t i, k;
+
+	memset(h, 0, sizeof(h));
+	v[0] = len;
+	v[1] = type;
+	v[2] = dlt;
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 4; k++)
+			h[4 * i + k] = (uint8_t)(v[i] >> (8 * k));
+	memcpy(h + 12, "en0", 3);
+	h[40] = 2;			/* protocol family */
+	h[52] = 0x39;			/* pid */
+	memcpy(h + 56, "charon", 6);
+	pg_prepend(g, h, len);
+}
+
 #endif

@@ -1,7 +1,8 @@
 /*
  * test_pkt.c - the packet layer (src/pkt.c) on frames built by pktgen.h:
- * every link type (PPPoE, MPLS, PPP, Cisco HDLC and NFLOG framings too,
- * each cut at every header boundary), VLAN and QinQ tags, IPv4 options
+ * every link type (PPPoE, MPLS, PPP, Cisco HDLC, NFLOG, IEEE 802.11,
+ * radiotap, PPI and PKTAP framings too, each cut at every header
+ * boundary), VLAN and QinQ tags, IPv4 options
  * and header errors,
  * IPv6 extension headers, AH, UDP length errors, snap-length truncation,
  * port 500 / 4500 / --ike-port demultiplexing, IKEv2 detection by
@@ -512,6 +513,35 @@ expect_esp(const struct pkt *p, uint32_t spi, uint32_t ip_off)
 	CHECK_EQ_U(cur_be32(&c), 3);
 }
 
+/* ESP in UDP (port 4500): SPI, sequence, 24 bytes. */
+static void
+v4_espudp(struct pg *g, uint32_t spi)
+{
+	pg_init(g);
+	pg_fill(g, 0x5a, 24);
+	pg_esp(g, spi, 3);
+	pg_udp(g, 4500, 4500);
+	pg_ipv4(g, pg_v4a, pg_v4b, 17, 0, 1, 0);
+}
+
+static void
+expect_espudp(const struct pkt *p, uint32_t spi, uint32_t ip_off)
+{
+	struct cursor c = p->payload;
+
+	CHECK_EQ_U(p->kind, PKT_ESP);
+	CHECK_EQ_U(p->af, 4);
+	CHECK_EQ_U(p->proto, 17);
+	CHECK(p->natt);
+	CHECK_EQ_U(p->dport, 4500);
+	CHECK_EQ_U(p->an.n, 0);
+	CHECK_EQ_U(p->ip_off, ip_off);
+	CHECK_EQ_U(p->ip_caplen, 20 + 8 + 8 + 24);
+	CHECK_EQ_U(cur_left(&c), 8 + 24);
+	CHECK_EQ_U(cur_be32(&c), spi);
+	CHECK_EQ_U(cur_be32(&c), 3);
+}
+
 /* Not IP, kind other, with nan anomalies. */
 static void
 expect_other(const struct pkt *p, int nan)
@@ -626,6 +656,18 @@ test_pppoe(void)
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 15);
 	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
 
+	/* the discovery stage (ethertype 0x8863; a PADI with a host-uniq
+	 * tag): not IP, nothing wrong, the ethertype kept */
+	pg_init(&g);
+	pg_append(&g, "\x01\x01\0\0\x01\x03\0\x04\x12\x34\x56\x78", 12);
+	pg_pppoe(&g, 0);
+	*pg_at(&g, 1) = 0x09;
+	pg_eth(&g, 0x8863);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x8863);
+	CHECK_EQ_U(p.ip_off, 14);
+
 	/* LCP: other, nothing wrong, the ethertype kept */
 	pg_init(&g);
 	pg_fill(&g, 0x01, 14);
@@ -692,13 +734,107 @@ test_mpls(void)
 	CHECK_EQ_U(an_count(&p, AN_MPLS_LABEL_LIMIT), 1);
 	CHECK_EQ_U(an_arg(&p, AN_MPLS_LABEL_LIMIT, 0), PKT_MAX_MPLS_LABELS);
 
-	/* a pseudowire control word (first nibble 0): other, nothing wrong */
+	/* an Ethernet pseudowire: control word (first nibble 0, a
+	 * sequence number), then Ethernet; the inner ethertype is kept */
 	v4_ike(&g, 0x45);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\x07", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x45, 14 + 4 + 4 + 14);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	CHECK_EQ_U(p.mpls_labels, 1);
+	expect_cuts(DLT_EN10MB, &g, 14, 14 + 4, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4, 14 + 5, AN_IP_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 5, 14 + 4 + 4 + 14,
+	    AN_LINK_TRUNCATED);
+	expect_cuts(DLT_EN10MB, &g, 14 + 4 + 4 + 14, 14 + 4 + 4 + 15,
+	    AN_IP_TRUNCATED);
+	/* two labels, a VLAN tag inside, IPv6; ESP; ESP in UDP */
+	v6_ike(&g, 0x47);
+	pg_vlan(&g, 12, 0x86dd);
+	pg_eth(&g, 0x8100);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 17, 1);
+	pg_mpls(&g, 1000, 0);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 6, 0x47, 14 + 8 + 4 + 18);
+	CHECK_EQ_U(p.mpls_labels, 2);
+	v4_esp(&g, 0x4a4a4a4a);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_esp(&p, 0x4a4a4a4a, 14 + 4 + 4 + 14);
+	v4_espudp(&g, 0x4b4b4b4b);
+	pg_eth(&g, 0x0800);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_sll(&g, 0x8847);
+	decode(DLT_LINUX_SLL, &g, &p);
+	expect_espudp(&p, 0x4b4b4b4b, 16 + 4 + 4 + 14);
+	/* ARP in the pseudowire: not IP, its ethertype said */
+	pg_init(&g);
+	pg_fill(&g, 0, 28);
+	pg_eth(&g, 0x0806);
 	pg_prepend(&g, "\0\0\0\0", 4);
 	pg_mpls(&g, 16, 1);
 	pg_eth(&g, 0x8847);
 	decode(DLT_EN10MB, &g, &p);
 	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x0806);
+
+	/* MPLS inside the pseudowire: its labels count towards the same
+	 * limit, so pseudowires in pseudowires end */
+	v4_ike(&g, 0x48);
+	pg_mpls(&g, 200, 1);
+	for (i = 2; i < PKT_MAX_MPLS_LABELS; i++)
+		pg_mpls(&g, (uint32_t)(200 + i), 0);
+	pg_eth(&g, 0x8847);
+	pg_prepend(&g, "\0\0\0\0", 4);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_ike_at(&p, 4, 0x48, 14 + 4 + 4 + 14 + 4 * 15);
+	CHECK_EQ_U(p.mpls_labels, PKT_MAX_MPLS_LABELS);
+	pg_init(&g);
+	pg_fill(&g, 0x45, 20);
+	for (i = 0; i <= PKT_MAX_MPLS_LABELS; i++) {
+		pg_prepend(&g, "\0\0\0\0", 4);
+		pg_mpls(&g, 16, 1);
+		pg_eth(&g, 0x8847);
+	}
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_MPLS_LABEL_LIMIT), 1);
+	CHECK_EQ_U(p.mpls_labels, PKT_MAX_MPLS_LABELS);
+	/* ... and the next frame counts again, in the same struct pkt */
+	v4_ike(&g, 0x49);
+	pg_mpls(&g, 16, 1);
+	pg_eth(&g, 0x8847);
+	p.an.n = 0;
+	pkt_decode(&dec, DLT_EN10MB, pg_data(&g), g.n, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(p.ip_off, 14 + 4);
+	CHECK_EQ_U(p.mpls_labels, 1);
+
+	/* an associated channel (nibble 1): not IP, nothing wrong; any
+	 * other nibble is said */
+	pg_init(&g);
+	pg_fill(&g, 0, 16);
+	pg_prepend(&g, "\x10\0\0\x07", 4);	/* ACH, channel type 7 (BFD) */
+	pg_mpls(&g, 13, 1);
+	pg_eth(&g, 0x8847);
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 14 + 4) = 0x51;
+	decode(DLT_EN10MB, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_MPLS_PAYLOAD_UNKNOWN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_MPLS_PAYLOAD_UNKNOWN, 0), 5);
 
 	/* Linux cooked capture of an MPLS interface */
 	v4_ike(&g, 0x46);
@@ -872,6 +1008,19 @@ test_ppp_ether_pppd(void)
 	pg_pppoe(&g, 0x4242);
 	decode(DLT_PPP_ETHER, &g, &p);
 	expect_ike_at(&p, 6, 0x82, 8);
+	/* without an ethertype, a discovery packet (a PADT, no tags) is
+	 * told by its code: not IP, nothing wrong; another code is wrong */
+	pg_init(&g);
+	pg_pppoe(&g, 0x4242);
+	*pg_at(&g, 1) = 0xa7;
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 1) = 0x42;
+	pg_append(&g, "\0\x21", 2);
+	decode(DLT_PPP_ETHER, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 0x42);
 
 	/* direction, control, protocol; the control byte may be absent
 	 * and the protocol compressed */
@@ -947,6 +1096,556 @@ test_enc_pflog(void)
 	decode(DLT_PFLOG, &g, &p);
 	expect_other(&p, 1);
 	CHECK_EQ_U(an_count(&p, AN_LINK_MALFORMED), 1);
+}
+
+/*
+ * IEEE 802.11 data frames (3 and 4 addresses, QoS, HT control), LLC/SNAP;
+ * frames that are not IP and frames that cannot be decoded.
+ */
+static void
+test_wlan(void)
+{
+	struct pg g;
+	struct pkt p;
+	size_t h;
+
+	/* a data frame to the AP: three addresses, IPv4 */
+	v4_ike(&g, 0xa1);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x08, 0x01, 0x0120, 0);
+	CHECK_EQ_U(h, 24);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_ike_at(&p, 4, 0xa1, 24 + 8);
+	CHECK_EQ_U(p.ethertype, 0x0800);
+	/* cut in the MAC header or in LLC/SNAP, then with no IP header */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 24 + 8, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_IEEE802_11, &g, 24 + 8, 24 + 9, AN_IP_TRUNCATED);
+
+	/* QoS data between two APs (four addresses), IPv6 */
+	v6_ike(&g, 0xa2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	h = pg_wlan(&g, 0x88, 0x03, 0x0010, 0x0005);
+	CHECK_EQ_U(h, 24 + 6 + 2);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_ike_at(&p, 6, 0xa2, 32 + 8);
+	CHECK_EQ_U(p.ethertype, 0x86dd);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 32 + 8, AN_LINK_TRUNCATED);
+
+	/* QoS data with the order bit: HT control too; ESP */
+	v4_esp(&g, 0xa3a3a3a3);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x88, 0x82, 0x0030, 0x0000);
+	CHECK_EQ_U(h, 24 + 2 + 4);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_esp(&p, 0xa3a3a3a3, 30 + 8);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 30 + 8, AN_LINK_TRUNCATED);
+	/* the order bit outside a QoS data frame adds nothing */
+	v4_esp(&g, 0xa4a4a4a4);
+	pg_llc_snap(&g, 0, 0x0800);
+	h = pg_wlan(&g, 0x08, 0x82, 0x0030, 0);
+	CHECK_EQ_U(h, 24);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_esp(&p, 0xa4a4a4a4, 24 + 8);
+
+	/* ESP in UDP, with the 802.1H bridge-tunnel OUI */
+	v4_espudp(&g, 0xa5a5a5a5);
+	pg_llc_snap(&g, 0x0000f8, 0x0800);
+	pg_wlan(&g, 0x08, 0x02, 0x0040, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_espudp(&p, 0xa5a5a5a5, 24 + 8);
+
+	/* management (a beacon) and control (an ACK) frames, null data and
+	 * QoS null: not IP, nothing wrong, even with the protected bit */
+	pg_init(&g);
+	pg_fill(&g, 0, 12);
+	pg_wlan(&g, 0x80, 0x00, 0x0100, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	pg_init(&g);
+	pg_fill(&g, 0x02, 8);
+	pg_prepend(&g, "\xd4\x00", 2);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	decode_n(DLT_IEEE802_11, &g, 2, &p);
+	expect_other(&p, 0);
+	expect_cuts(DLT_IEEE802_11, &g, 0, 2, AN_LINK_TRUNCATED);
+	pg_init(&g);
+	pg_wlan(&g, 0x48, 0x11, 0x0050, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	pg_init(&g);
+	pg_wlan(&g, 0xc8, 0x01, 0x0050, 0x0007);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	/* a null-data header cut short is truncated */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 26, AN_LINK_TRUNCATED);
+
+	/* LLC that is not SNAP (spanning tree), SNAP with another OUI
+	 * (Cisco's), and EAPOL: not IP, nothing wrong */
+	pg_init(&g);
+	pg_fill(&g, 0, 35);
+	pg_prepend(&g, "\x42\x42\x03", 3);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0);
+	v4_ike(&g, 0xa6);
+	pg_llc_snap(&g, 0x00000c, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0);
+	pg_init(&g);
+	pg_fill(&g, 0x01, 20);
+	pg_llc_snap(&g, 0, 0x888e);
+	pg_wlan(&g, 0x88, 0x02, 0x0060, 0x0006);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ethertype, 0x888e);
+
+	/* protected: said, with the frame control, and not decoded */
+	v4_ike(&g, 0xa7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x41, 0x0070, 0x0000);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_PROTECTED), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_PROTECTED, 0), 0x8841);
+	CHECK_EQ_U(p.ethertype, 0);
+	/* ... but a protected frame cut in its header is truncated */
+	expect_cuts(DLT_IEEE802_11, &g, 0, 26, AN_LINK_TRUNCATED);
+
+	/* 802.11 fragments: a later one, and a first with more to come */
+	v4_ike(&g, 0xa8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0123, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 0), 3);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 1), 0x12);
+	v4_ike(&g, 0xa8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x05, 0x0120, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_FRAGMENT, 1), 0x12);
+
+	/* an A-MSDU (QoS control bit 7) */
+	v4_ike(&g, 0xa9);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x01, 0x0070, 0x0080);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_AMSDU), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_AMSDU, 0), 8 + V4_IKE_LEN);
+
+	/* a protocol version other than 0 */
+	v4_ike(&g, 0xaa);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x09, 0x01, 0x0070, 0);
+	decode(DLT_IEEE802_11, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+}
+
+/*
+ * Radiotap: present bitmaps (chained), TSFT alignment before Flags, the
+ * FCS flag (the FCS left out, also when the snap length cut into it),
+ * the padding flag, a bad FCS; header lengths that cannot be right.
+ */
+static void
+test_radiotap(void)
+{
+	static const uint8_t fcs[4] = { 0xde, 0xad, 0xbe, 0xef };
+	static const uint32_t full[1] = { 0x2f }, chain[4] = {
+	    0x80000003, 0x80000000, 0x80000000, 0x00000020 }, fl[1] = { 0x02 },
+	    rate[1] = { 0x04 }, tsft_fl[1] = { 0x03 };
+	struct pg g;
+	struct pkt p;
+	size_t rt, n;
+
+	/* TSFT, Flags (an FCS), rate, channel, signal: IPv4 IKE; no IP
+	 * trailer, so the FCS is not taken for the datagram's */
+	v4_ike(&g, 0xb1);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, full, 1, 0x10);
+	CHECK_EQ_U(rt, 23);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 4, 0xb1, 23 + 24 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 23 + 24 + 8,
+	    AN_LINK_TRUNCATED);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 23 + 24 + 8, 23 + 24 + 9,
+	    AN_IP_TRUNCATED);
+	/* the snap length cut into the FCS only, and into the datagram */
+	for (n = 1; n <= 4; n++) {
+		decode_n(DLT_IEEE802_11_RADIO, &g, g.n - n, &p);
+		expect_ike_at(&p, 4, 0xb1, 23 + 24 + 8);
+	}
+	decode_n(DLT_IEEE802_11_RADIO, &g, g.n - 6, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_IP_SNAPLEN), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_SNAPLEN, 1), V4_IKE_LEN - 2);
+	/* without the FCS flag the 4 bytes are the datagram's trailer */
+	*pg_at(&g, 16) = 0x00;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_count(&p, AN_IP_TRAILER), 1);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 4);
+
+	/* chained bitmaps: TSFT aligned to 8 (20 -> 24) after four of
+	 * them; IPv6 */
+	v6_ike(&g, 0xb2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	pg_wlan(&g, 0x88, 0x01, 0x0020, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, chain, 4, 0x10);
+	CHECK_EQ_U(rt, 33);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 6, 0xb2, 33 + 26 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 33 + 26 + 8,
+	    AN_LINK_TRUNCATED);
+	/* without TSFT the flags byte is right after the bitmap */
+	v4_ike(&g, 0xb3);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0020, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	rt = pg_radiotap(&g, tsft_fl, 1, 0x10);
+	CHECK_EQ_U(rt, 17);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_ike_at(&p, 4, 0xb3, 17 + 24 + 8);
+
+	/* Flags only, with the MAC header padded to 4 bytes (26 -> 28) */
+	v4_esp(&g, 0xb4b4b4b4);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_prepend(&g, "\0\0", 2);
+	pg_wlan(&g, 0x88, 0x01, 0x0030, 0);
+	rt = pg_radiotap(&g, fl, 1, 0x20);
+	CHECK_EQ_U(rt, 9);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_esp(&p, 0xb4b4b4b4, 9 + 28 + 8);
+	expect_cuts(DLT_IEEE802_11_RADIO, &g, 0, 9 + 28 + 8,
+	    AN_LINK_TRUNCATED);
+	/* a header of 28 bytes needs no padding */
+	v4_esp(&g, 0xb5b5b5b5);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x88, 0x03, 0x0030, 0);
+	pg_radiotap(&g, fl, 1, 0x30);
+	pg_append(&g, fcs, sizeof(fcs));
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_esp(&p, 0xb5b5b5b5, 9 + 32 + 8);
+
+	/* no Flags: no FCS; ESP in UDP */
+	v4_espudp(&g, 0xb6b6b6b6);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x02, 0x0040, 0);
+	rt = pg_radiotap(&g, rate, 1, 0);
+	CHECK_EQ_U(rt, 9);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_espudp(&p, 0xb6b6b6b6, 9 + 24 + 8);
+
+	/* a bad FCS: said, with the flags, and not decoded */
+	v4_ike(&g, 0xb7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0050, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	pg_radiotap(&g, fl, 1, 0x50);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_count(&p, AN_WLAN_BAD_FCS), 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_BAD_FCS, 0), 0x50);
+
+	/* a frame too short to hold its FCS */
+	pg_init(&g);
+	pg_append(&g, fcs, 3);
+	pg_radiotap(&g, fl, 1, 0x10);
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), 9 + 3);
+
+	/* version 1; a length under 8; a length past the capture; bitmaps
+	 * and fields past the length */
+	v4_ike(&g, 0xb8);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0060, 0);
+	pg_radiotap(&g, full, 1, 0);
+	*pg_at(&g, 0) = 1;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 2) = 7;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+	pg_w16(pg_at(&g, 2), 0x0001);	/* 256, little-endian */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 2) = 8;
+	*pg_at(&g, 3) = 0;
+	*pg_at(&g, 7) = 0x80;		/* another bitmap, past 8 bytes */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 8);
+	*pg_at(&g, 7) = 0;
+	*pg_at(&g, 2) = 16;		/* TSFT, but not Flags, inside */
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 16);
+	/* Flags inside: the frame starts where the length says (here at
+	 * the rate byte, 0x0c: an extension frame, not IP) */
+	*pg_at(&g, 2) = 17;
+	decode(DLT_IEEE802_11_RADIO, &g, &p);
+	expect_other(&p, 0);
+	CHECK_EQ_U(p.ip_off, 17);
+}
+
+/*
+ * PPI: fields (aligned or not), 802.11-Common's FCS flags, other link
+ * types inside (not PPI again), header lengths that cannot be right.
+ */
+static void
+test_ppi(void)
+{
+	static const uint8_t fcs[4] = { 0xde, 0xad, 0xbe, 0xef };
+	static const uint32_t fl[1] = { 0x02 };
+	struct pg g;
+	struct pkt p;
+	size_t h, w;
+
+	/* aligned fields (5 -> 8 bytes), an FCS: IPv4 IKE in 802.11 */
+	v4_ike(&g, 0xc1);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 1, 0x0001);
+	CHECK_EQ_U(h, 44);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 4, 0xc1, 44 + 24 + 8);
+	expect_cuts(DLT_PPI, &g, 0, 44 + 24 + 8, AN_LINK_TRUNCATED);
+	expect_cuts(DLT_PPI, &g, 44 + 24 + 8, 44 + 24 + 9, AN_IP_TRUNCATED);
+	/* without the FCS flag the 4 bytes are the datagram's trailer */
+	*pg_at(&g, 20 + 4 + 8) = 0;
+	decode(DLT_PPI, &g, &p);
+	CHECK_EQ_U(p.kind, PKT_ISAKMP);
+	CHECK_EQ_U(an_arg(&p, AN_IP_TRAILER, 0), 4);
+	/* a bad FCS */
+	*pg_at(&g, 20 + 4 + 8) = 0x05;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_WLAN_BAD_FCS, 0), 0x05);
+
+	/* unaligned fields; QoS data, IPv6 */
+	v6_ike(&g, 0xc2);
+	pg_llc_snap(&g, 0, 0x86dd);
+	w = pg_wlan(&g, 0x88, 0x02, 0x0020, 0);
+	h = pg_ppi(&g, 0x00, DLT_IEEE802_11, 1, 0);
+	CHECK_EQ_U(h, 41);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 6, 0xc2, 41 + w + 8);
+	expect_cuts(DLT_PPI, &g, 0, 41 + w + 8, AN_LINK_TRUNCATED);
+
+	/* ESP and ESP in UDP in 802.11 */
+	v4_esp(&g, 0xc3c3c3c3);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_esp(&p, 0xc3c3c3c3, h + 24 + 8);
+	v4_espudp(&g, 0xc4c4c4c4);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	h = pg_ppi(&g, 0x01, DLT_IEEE802_11, 1, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_espudp(&p, 0xc4c4c4c4, h + 24 + 8);
+
+	/* other link types inside: Ethernet, raw IP (as pcap files number
+	 * it), radiotap (its own FCS flag); an unknown one, and PPI */
+	v4_esp(&g, 0xc5c5c5c5);
+	pg_eth(&g, 0x0800);
+	h = pg_ppi(&g, 0x01, DLT_EN10MB, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_esp(&p, 0xc5c5c5c5, h + 14);
+	v4_espudp(&g, 0xc6c6c6c6);
+	h = pg_ppi(&g, 0x00, 101, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_espudp(&p, 0xc6c6c6c6, h);
+	v4_ike(&g, 0xc7);
+	pg_llc_snap(&g, 0, 0x0800);
+	pg_wlan(&g, 0x08, 0x01, 0x0030, 0);
+	pg_append(&g, fcs, sizeof(fcs));
+	pg_radiotap(&g, fl, 1, 0x10);
+	h = pg_ppi(&g, 0x00, DLT_IEEE802_11_RADIO, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_ike_at(&p, 4, 0xc7, h + 9 + 24 + 8);
+	v4_ike(&g, 0xc8);
+	pg_eth(&g, 0x0800);
+	pg_ppi(&g, 0x00, DLT_EN10MB, 0, 0);
+	h = pg_ppi(&g, 0x00, DLT_PPI, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), DLT_PPI);
+	CHECK_EQ_U(p.ip_off, h);
+	pg_ppi(&g, 0x00, 147, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 147);
+
+	/* version 1; a length under 8; past the capture; a field past the
+	 * length; an 802.11-Common field too short for its flags */
+	v4_ike(&g, 0xc9);
+	pg_eth(&g, 0x0800);
+	h = pg_ppi(&g, 0x00, DLT_EN10MB, 1, 0);
+	*pg_at(&g, 0) = 1;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 1);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 2) = 7;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+	pg_w16(pg_at(&g, 2), 0x0002);	/* 512, little-endian */
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 2) = (uint8_t)h;
+	*pg_at(&g, 3) = 0;
+	*pg_at(&g, 10) = 200;		/* the unknown field's length */
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 10);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 200);
+	*pg_at(&g, 10) = 5;
+	*pg_at(&g, 17 + 2) = 9;		/* 802.11-Common: 9 bytes */
+	*pg_at(&g, 2) = 17 + 4 + 9;
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 17 + 2);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 9);
+}
+
+/*
+ * Apple's PKTAP: the link types under it, a longer header, a record with
+ * no packet, lengths and types that cannot be right, no nesting.
+ */
+static void
+test_pktap(void)
+{
+	struct pg g;
+	struct pkt p;
+
+	/* Ethernet, IPv4 IKE; files say 258, libpcap DLT_PKTAP */
+	v4_ike(&g, 0xd1);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_ike_at(&p, 4, 0xd1, 108 + 14);
+	decode(DLT_PKTAP, &g, &p);
+	expect_ike_at(&p, 4, 0xd1, 108 + 14);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 108 + 14, AN_LINK_TRUNCATED);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 108 + 14, 108 + 15,
+	    AN_IP_TRUNCATED);
+
+	/* BSD null (macOS's AF_INET6 30), IPv6; raw IP, ESP; a longer
+	 * header, ESP in UDP */
+	v6_ike(&g, 0xd2);
+	pg_null(&g, 30, 0);
+	pg_pktap(&g, 108, 1, DLT_NULL);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_ike_at(&p, 6, 0xd2, 108 + 4);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 108 + 4, AN_LINK_TRUNCATED);
+	v4_esp(&g, 0xd3d3d3d3);
+	pg_pktap(&g, 108, 1, DLT_RAW);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_esp(&p, 0xd3d3d3d3, 108);
+	v4_espudp(&g, 0xd4d4d4d4);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 124, 1, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_espudp(&p, 0xd4d4d4d4, 124 + 14);
+	expect_cuts(PKT_LINKTYPE_PKTAP, &g, 0, 124 + 14, AN_LINK_TRUNCATED);
+
+	/* 802.11 under radiotap under PKTAP */
+	{
+		static const uint32_t fl[1] = { 0x02 };
+
+		v4_ike(&g, 0xd5);
+		pg_llc_snap(&g, 0, 0x0800);
+		pg_wlan(&g, 0x08, 0x01, 0x0010, 0);
+		pg_radiotap(&g, fl, 1, 0);
+		pg_pktap(&g, 108, 1, DLT_IEEE802_11_RADIO);
+		decode(PKT_LINKTYPE_PKTAP, &g, &p);
+		expect_ike_at(&p, 4, 0xd5, 108 + 9 + 24 + 8);
+	}
+
+	/* a record without a packet: not IP, nothing wrong; an unknown
+	 * record type */
+	v4_ike(&g, 0xd6);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 0, DLT_EN10MB);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 0);
+	*pg_at(&g, 4) = 7;
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 4);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 7);
+
+	/* a length under 108, and past the capture */
+	*pg_at(&g, 4) = 1;
+	*pg_at(&g, 0) = 107;
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 0), 0);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_MALFORMED, 1), 107);
+	*pg_at(&g, 0) = 0;
+	*pg_at(&g, 1) = 1;		/* 256 */
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+	*pg_at(&g, 3) = 0x80;		/* 2^31 + 256 */
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_TRUNCATED, 0), g.n);
+
+	/* no PKTAP or PPI inside PKTAP, nor PKTAP inside PPI; an unknown
+	 * link type (numbers past INT_MAX too) */
+	v4_ike(&g, 0xd7);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	pg_pktap(&g, 108, 1, PKT_LINKTYPE_PKTAP);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), PKT_LINKTYPE_PKTAP);
+	CHECK_EQ_U(p.ip_off, 108);
+	v4_ike(&g, 0xd8);
+	pg_eth(&g, 0x0800);
+	pg_pktap(&g, 108, 1, DLT_EN10MB);
+	pg_ppi(&g, 0, PKT_LINKTYPE_PKTAP, 0, 0);
+	decode(DLT_PPI, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), PKT_LINKTYPE_PKTAP);
+	v4_ike(&g, 0xd9);
+	pg_eth(&g, 0x0800);
+	pg_ppi(&g, 0, DLT_EN10MB, 0, 0);
+	pg_pktap(&g, 108, 1, DLT_PPI);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), DLT_PPI);
+	v4_ike(&g, 0xda);
+	pg_pktap(&g, 108, 1, 0xfffffff0u);
+	decode(PKT_LINKTYPE_PKTAP, &g, &p);
+	expect_other(&p, 1);
+	CHECK_EQ_U(an_arg(&p, AN_LINK_UNSUPPORTED, 0), 0xfffffff0u);
 }
 
 /* The NFLOG attributes tcpdump -i nflog writes before the payload. */
@@ -1716,6 +2415,10 @@ main(void)
 	test_nflog();
 	test_enc_pflog();
 	test_ppp_ether_pppd();
+	test_wlan();
+	test_radiotap();
+	test_ppi();
+	test_pktap();
 	test_ipv4_header();
 	test_udp();
 	test_ipv6_ext();
