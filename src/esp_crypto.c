@@ -349,6 +349,26 @@ cry_xcbc_mac(struct cry *c, const uint8_t key[16], const uint8_t *p,
 	return rc;
 }
 
+/*
+ * GCM and GMAC: fix the salt in the context and check that a packet's
+ * explicit IV can then be set alone (cry_aead); if the provider cannot,
+ * each packet sets the whole nonce instead.
+ */
+static bool
+cry_ivinv_setup(EVP_CIPHER_CTX *cctx, const uint8_t salt[4])
+{
+	uint8_t iv[8] = { 0 };
+	OSSL_PARAM par[2];
+
+	if (EVP_CIPHER_CTX_ctrl(cctx, EVP_CTRL_AEAD_SET_IV_FIXED, 4,
+	    (void *)(uintptr_t)salt) != 1)
+		return false;
+	par[0] = OSSL_PARAM_construct_octet_string(
+	    OSSL_CIPHER_PARAM_AEAD_TLS1_SET_IV_INV, iv, sizeof(iv));
+	par[1] = OSSL_PARAM_construct_end();
+	return EVP_CIPHER_CTX_set_params(cctx, par) == 1;
+}
+
 static int
 cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
     char *errbuf, size_t errlen)
@@ -413,8 +433,7 @@ cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
 		ok = EVP_DecryptInit_ex2(x->cctx, NULL, sa->enc_key, NULL,
 		    NULL) == 1 && EVP_CIPHER_CTX_set_padding(x->cctx, 0) == 1;
 	if (ok && (s->mode == CRY_M_GCM || s->mode == CRY_M_GMAC))
-		s->ivinv = EVP_CIPHER_CTX_ctrl(x->cctx,
-		    EVP_CTRL_AEAD_SET_IV_FIXED, 4, s->salt) == 1;
+		s->ivinv = cry_ivinv_setup(x->cctx, s->salt);
 	EVP_CIPHER_free(ci);
 	if (!ok) {
 		snprintf(errbuf, errlen, "OpenSSL: cannot key %s", name);
