@@ -255,7 +255,7 @@ kfx_auth_line(struct kfx *x, unsigned line, int n, char **t, bool trunc,
 	long bits = -1;
 	size_t i;
 
-	if (trunc && (n < 4 || (bits = kfx_bits(t[3])) < 0))
+	if (trunc && (n < 4 || (bits = kfx_bits(t[n - 1])) < 0))
 		return kfx_err(errbuf, errlen, x->name, line, "auth-trunc: "
 		    "expected algorithm, key and ICV bits", NULL);
 	for (i = 0; i < KFX_N(kfx_auths); i++)
@@ -286,7 +286,7 @@ static int
 kfx_aead_line(struct kfx *x, unsigned line, int n, char **t, char *errbuf,
     size_t errlen)
 {
-	long bits = n >= 4 ? kfx_bits(t[3]) : -1;
+	long bits = n >= 4 ? kfx_bits(t[n - 1]) : -1;
 	size_t i;
 
 	for (i = 0; i < KFX_N(kfx_aeads); i++)
@@ -319,12 +319,37 @@ kfx_proto_line(struct kfx *x, unsigned line, int n, char **t, char *errbuf,
 		return kfx_err(errbuf, errlen, x->name, line, "proto esp "
 		    "without spi", NULL);
 	v = strtoul(t[3], &end, 0);
+	if (*end == '(' && end[strlen(end) - 1] == ')')
+		end += strlen(end);	/* ip -s: "0x00000101(257)" */
 	if (*t[3] == '-' || *end != '\0' || end == t[3] || v > 0xffffffffUL)
 		return kfx_err(errbuf, errlen, x->name, line, "bad SPI",
 		    t[3]);
 	x->sa.spi = (uint32_t)v;
 	x->have_spi = true;
 	return 0;
+}
+
+/*
+ * A word after "flag" that says ESN: "esn"; in an iproute2 too old to
+ * name it, the state flags it did not name, in hex ("80"); with -s, the
+ * whole mask, "(0xa0)".  XFRM_STATE_ESN is 0x80.
+ */
+static bool
+kfx_flag_esn(const char *w)
+{
+	char *end;
+	unsigned long v;
+	bool paren = w[0] == '(';
+
+	if (strcmp(w, "esn") == 0)
+		return true;
+	if (paren)
+		w++;
+	v = strtoul(w, &end, 16);
+	if (end == w || *end != (paren ? ')' : '\0') ||
+	    (paren && end[1] != '\0'))
+		return false;
+	return (v & 0x80) != 0;
 }
 
 int
@@ -350,12 +375,11 @@ kfx_line(struct kfx *x, unsigned line, const char *s, char *errbuf,
 	else if (strcmp(t[0], "aead") == 0)
 		rc = kfx_aead_line(x, line, n, t, errbuf, errlen);
 	else {
-		/* "replay-window 0 flag af-unspec esn", "flag esn" */
 		for (i = 0; i < n; i++)
 			if (strcmp(t[i], "flag") == 0)
 				break;
 		for (i++; i < n; i++)
-			if (strcmp(t[i], "esn") == 0)
+			if (kfx_flag_esn(t[i]))
 				x->sa.esn = true;
 	}
 	OPENSSL_cleanse(buf, sizeof(buf));

@@ -5,9 +5,11 @@ tests/esp_gen.py builds its interoperability capture (every encryption and
 integrity algorithm, tunnel and transport, IPv4 and IPv6, UDP 4500, ESN
 across 2^32, wrong keys) with python's cryptography.  Its SAs are written
 here as Linux's iproute2 prints them (`ip xfrm state`, and `ip -s xfrm
-state` with its lifetime and statistics lines, kernel algorithm names,
-"auth-trunc NAME KEY BITS" and the older "auth NAME KEY"; AEAD keys end
-with the salt, "flag esn"; AH and IPComp records between them), and
+state` with its lifetime and statistics lines, SPIs and key lengths in
+both forms; kernel algorithm names, "auth-trunc NAME KEY BITS" and the
+older "auth NAME KEY"; AEAD keys end with the salt; the ESN flag by name
+and as older iproute2 prints it, in hex; AH and IPComp records between
+them), and
 ikescope's verdict on every frame with that file must equal its verdict
 with its own key file.  Errors must name the file and the line.
 
@@ -40,20 +42,39 @@ AUTH = {"none": ("digest_null", 0), "hmac-md5-96": ("hmac(md5)", 96),
         "aes-xcbc-96": ("xcbc(aes)", 96)}
 
 
+def keybits(key, stats):
+    """A key as iproute2 prints it; with -s its length follows."""
+    return "0x" + key.hex() + (" (%d bits)" % (8 * len(key)) if stats
+                               else "")
+
+
 def record(sa, i):
-    """One SA as `ip [-s] xfrm state` prints it; the style varies with i."""
-    hx = "0x" + sa["file_enc_key"].hex()
+    """One SA as `ip [-s] xfrm state` prints it; the style varies with i:
+    odd i as `ip -s` (SPI and reqid also in the other base, key lengths,
+    the flag mask, lifetimes and statistics), and the ESN flag as newer
+    iproute2 names it ("esn") or as older ones print an unnamed flag (the
+    remaining bits in hex, 0x80)."""
+    st = i % 2 == 1
+    flags = " flag af-unspec"
+    if sa["esn"]:
+        flags += " esn" if i % 4 < 2 else " 80"
+    if st:
+        flags += " (0x%02x)" % (0x20 | (0x80 if sa["esn"] else 0))
     lines = ["src %s dst %s" % (sa["src"], sa["dst"]),
-             "\tproto esp spi 0x%08x reqid %d mode %s" %
-             (sa["spi"], i + 1, sa["mode"]),
-             "\treplay-window %d flag af-unspec%s" %
-             (32 * (i % 2), " esn" if sa["esn"] else "")]
+             "\tproto esp spi 0x%08x%s reqid %d%s mode %s" %
+             (sa["spi"], "(%d)" % sa["spi"] if st else "", i + 1,
+              "(0x%08x)" % (i + 1) if st else "", sa["mode"]),
+             "\treplay-window %d%s%s" % (32 * (i % 2),
+                                        " seq 0x00000000" if st else "",
+                                        flags)]
     if sa["enc"] in AEAD:
         name, bits = AEAD[sa["enc"]]
-        lines.append("\taead %s %s %d" % (name, hx, bits))
+        lines.append("\taead %s %s %d" % (name,
+                                          keybits(sa["file_enc_key"], st),
+                                          bits))
     else:
         an, bits = AUTH[sa["auth"]]
-        ak = "0x" + sa["file_auth_key"].hex() if sa["auth"] != "none" \
+        ak = keybits(sa["file_auth_key"], st) if sa["auth"] != "none" \
             else "0x"
         # the kernel's default truncation may be printed as plain "auth"
         if i % 3 == 0 and sa["auth"] not in ("hmac-sha256-128", "none"):
@@ -61,7 +82,8 @@ def record(sa, i):
         else:
             lines.append("\tauth-trunc %s %s %d" % (an, ak, bits))
         lines.append("\tenc %s %s" % (ENC[sa["enc"]],
-                                      hx if sa["enc"] != "null" else "0x"))
+                                      keybits(sa["file_enc_key"], st)
+                                      if sa["enc"] != "null" else "0x"))
     if sa["udp_encap"]:
         lines.append("\tencap type espinudp sport 4500 dport 4500 addr "
                      "0.0.0.0")
