@@ -336,6 +336,7 @@ eng_ike_esp_alg(const struct trk_in *in, struct ks_esp_sa *sa,
 	if (sa->auth != KS_AUTH_NONE)
 		sa->icv_len = ks_auth_icv_len(sa->auth);
 	sa->esn = in->esn;
+	sa->esn_known = true;	/* the Quick Mode's attributes say */
 	return true;
 }
 

@@ -928,6 +928,20 @@ eng_finish(struct ctx *c)
 	fflush(c->out);
 }
 
+/* ESP SAs found to use ESN though their key source did not say. */
+static void
+eng_summary_esn(const struct ctx *c, FILE *fp)
+{
+	const struct ks_esp_sa *sa = NULL;
+
+	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL)
+		if (sa->esn_inferred)
+			fprintf(fp, "ESP: SPI 0x%08x (%s): extended sequence "
+			    "numbers inferred (the key source does not say; "
+			    "the ICV verifies with them only)\n", sa->spi,
+			    sa->origin);
+}
+
 void
 eng_summary(const struct ctx *c, FILE *fp)
 {
@@ -958,4 +972,5 @@ eng_summary(const struct ctx *c, FILE *fp)
 		fprintf(fp, "IKE decryption: state limit reached, %llu IKE SA(s) "
 		    "not decrypted\n",
 		    (unsigned long long)c->ike_states_refused);
+	eng_summary_esn(c, fp);
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "esp_dec.h"
 
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
@@ -78,7 +80,8 @@ espd_free(struct espd *d)
 
 		while ((sa = ks_esp_next(d->ks, sa)) != NULL) {
 			cry_sa_free(sa->cry);
-			sa->cry = NULL;
+			cry_sa_free(sa->cry_prev);
+			sa->cry = sa->cry_prev = NULL;
 		}
 	}
 	cry_free(d->cry);
@@ -325,6 +328,8 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 		return false;
 	l->sa_known = true;
 	l->sa = sa;
+	l->esn = sa->esn;
+	l->esn_inferred = sa->esn_inferred;
 	espd_account(sa, outer, esp_len);
 	if (sa->cry == NULL && !sa->cry_failed) {
 		sa->cry = cry_sa_prepare(d->cry, sa, sa->cry_err,
@@ -381,6 +386,51 @@ espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 }
 
 /*
+ * The job failed its ICV on an SA whose key source did not say whether it
+ * uses 64-bit sequence numbers, before anything authenticated: try them,
+ * high halves esn_hi .. esn_hi + ESPD_ESN_PROBE_HI (Wireshark 4.0's
+ * esp_sa table and tcpdump's secrets cannot say ESN).  A verified ICV
+ * proves it: the SA becomes ESN from here on (jobs still holding the
+ * 32-bit state are redone in espd_layer_end).  Returns whether it did.
+ */
+static bool
+espd_esn_infer(struct espd *d, struct espd_req *q, uint32_t *hi)
+{
+	struct ks_esp_sa *sa = q->sa, alt;
+	struct cry_sa *prev = q->job.sa;
+	struct cry_job *jp = &q->job;
+	char err[128];
+	uint32_t h;
+
+	sa->esn_probes++;
+	alt = *sa;
+	alt.esn = true;
+	alt.cry = alt.cry_prev = NULL;
+	q->job.sa = cry_sa_prepare(d->cry, &alt, err, sizeof(err));
+	OPENSSL_cleanse(&alt, sizeof(alt));
+	if (q->job.sa == NULL) {
+		q->job.sa = prev;
+		return false;
+	}
+	for (h = 0; h <= ESPD_ESN_PROBE_HI; h++) {
+		q->job.seq_hi = sa->esn_hi + h;
+		cry_run(d->cry, 0, &jp, 1);
+		if (q->job.o.icv != CRY_ICV_BAD) {
+			sa->esn = sa->esn_inferred = true;
+			sa->cry_prev = sa->cry;
+			sa->cry = q->job.sa;
+			*hi = q->job.seq_hi;
+			return true;
+		}
+	}
+	cry_sa_free(q->job.sa);
+	q->job.sa = prev;
+	q->job.seq_hi = 0;
+	cry_run(d->cry, 0, &jp, 1);	/* the 32-bit result again */
+	return false;
+}
+
+/*
  * The layer is not decrypted, for why.  A verified ICV proves only the
  * integrity key: the trailer and inner checks still decide about the
  * encryption key, hence the hint.  A bad ICV is counted as such, anything
@@ -410,18 +460,25 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	size_t dlen;
 
 	/* the ESN guess assumed queued packets authenticate: redo the
-	 * (rare) packets where the exact inference differs */
+	 * (rare) packets where the exact inference differs, and those
+	 * queued before ESN was inferred */
 	hi = espd_seq_hi(sa, sa->seq_seen, sa->seq_top, h->seq);
-	if (hi != q->job.seq_hi) {
+	if (hi != q->job.seq_hi || q->job.sa != sa->cry) {
 		struct cry_job *jp = &q->job;
 
 		q->job.seq_hi = hi;
+		q->job.sa = sa->cry;
 		cry_run(d->cry, 0, &jp, 1);
 	}
 	if (o->icv == CRY_ICV_BAD && sa->esn && !sa->seq_seen &&
 	    sa->esn_probes < ESPD_ESN_PROBE_PKTS)
 		hi = espd_esn_probe(d, q, hi);
+	else if (o->icv == CRY_ICV_BAD && !sa->esn && !sa->esn_known &&
+	    !sa->seq_seen && sa->esn_probes < ESPD_ESN_PROBE_PKTS)
+		(void)espd_esn_infer(d, q, &hi);
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
+	l->esn = sa->esn;
+	l->esn_inferred = sa->esn_inferred;
 	l->icv = o->icv;
 	l->next_header = o->next_header;
 	l->pad_len = o->pad_len;

@@ -34,6 +34,8 @@ enum espd_mode { ESPD_NONE = 0, ESPD_TUNNEL, ESPD_TRANSPORT, ESPD_DUMMY };
 struct espd_layer {
 	uint32_t	 spi, seq;
 	uint64_t	 seq64;		/* with the inferred ESN high half */
+	bool		 esn;		/* the SA's, when the layer ended */
+	bool		 esn_inferred;	/* ... found by the ICV (esp_dec.c) */
 	bool		 sa_known;
 	const struct ks_esp_sa *sa;
 	bool		 decrypted;	/* ICV ok or unchecked and all checks */

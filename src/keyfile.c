@@ -538,6 +538,7 @@ kf_ws_sn(const struct kf_loc *l, const char *len, const char *upper,
 		    "(up to 8 hex digits expected)", upper);
 	if (!sa->esn)
 		sa->esn_hi = 0;
+	sa->esn_known = true;
 	return 0;
 }
 
@@ -912,6 +913,7 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 	}
 	if (have_hi)
 		sa.esn = true;	/* a high half means 64-bit numbers */
+	sa.esn_known = sa.esn || esn_no;
 	if (!have_src)
 		sa.src.af = sa.dst.af;
 	if (sa.src.af != 0 && sa.dst.af != 0 && sa.src.af != sa.dst.af) {

@@ -626,6 +626,7 @@ kfc_esp_sa(struct kfc *c, struct kfc_sa *s, struct ks *k, const char *name,
 		return kfc_err(errbuf, errlen, name, line, "unsupported "
 		    "integrity algorithm", ch->integ);
 	sa.esn = esn;
+	sa.esn_known = true;	/* the proposal says EXT_SEQ or NO_EXT_SEQ */
 	if (sa.enc != KS_ENC_NULL) {
 		if (!ch->have_key[which])
 			return kfc_err(errbuf, errlen, name, line, "no "

@@ -139,6 +139,7 @@ kfx_start(struct kfx *x, struct ks *k, const char *name, unsigned line,
 	if (!kfx_addrs(s, &x->sa))
 		return kfx_err(errbuf, errlen, name, line, "bad addresses", s);
 	x->sa.spi_mask = 0xffffffffU;
+	x->sa.esn_known = true;	/* the kernel's flags say */
 	return 0;
 }
 

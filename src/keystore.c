@@ -114,8 +114,12 @@ ks_free(struct ks *k)
 		return;
 	for (sa = k->all; sa != NULL; sa = nsa) {
 		nsa = sa->all_next;
-		if (sa->cry != NULL && k->cry_free != NULL)
-			k->cry_free(sa->cry);
+		if (k->cry_free != NULL) {
+			if (sa->cry != NULL)
+				k->cry_free(sa->cry);
+			if (sa->cry_prev != NULL)
+				k->cry_free(sa->cry_prev);
+		}
 		OPENSSL_cleanse(sa, sizeof(*sa));
 		free(sa);
 	}
@@ -225,12 +229,16 @@ ks_ike_hash(const void *e)
 	return ks_hash(6, z, NULL, 0);
 }
 
-/* Same algorithms and keys (the addresses and SPI already compared). */
+/*
+ * Same algorithms and keys (the addresses and SPI already compared); ESN
+ * alike, or said by one source only.
+ */
 static bool
 ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
 {
 	return a->enc == b->enc && a->auth == b->auth &&
-	    a->icv_len == b->icv_len && a->esn == b->esn &&
+	    a->icv_len == b->icv_len &&
+	    (a->esn == b->esn || !a->esn_known || !b->esn_known) &&
 	    a->enc_key_len == b->enc_key_len &&
 	    a->auth_key_len == b->auth_key_len &&
 	    CRYPTO_memcmp(a->enc_key, b->enc_key, a->enc_key_len) == 0 &&
@@ -238,12 +246,17 @@ ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
 }
 
 /*
- * The same SA given twice: a starting ESN high half given by one source
- * only is kept; two different ones conflict.
+ * The same SA given twice: whether it uses ESN, and a starting ESN high
+ * half, given by one source only are kept; two different high halves
+ * conflict.
  */
 static bool
 ks_esn_hi_merge(struct ks_esp_sa *o, const struct ks_esp_sa *in)
 {
+	if (in->esn_known && !o->esn_known) {
+		o->esn = in->esn;
+		o->esn_known = true;
+	}
 	if (in->esn_hi == 0 || in->esn_hi == o->esn_hi)
 		return true;
 	if (o->esn_hi != 0)

@@ -73,6 +73,9 @@ struct ks_esp_sa {
 	uint32_t	 esn_hi;	/* ESN: the high half assumed until a
 					   packet authenticates (0 unless the
 					   key source gives it) */
+	bool		 esn_known;	/* the key source says whether the SA
+					   uses ESN; if not, esp_dec may find
+					   it does (esn_inferred) */
 	char		 origin[96];	/* "file:line" it came from */
 
 	/* run-time state (not part of the key) */
@@ -86,6 +89,10 @@ struct ks_esp_sa {
 	bool		 seq_seen_q;
 	unsigned	 esn_probes;	/* packets tried with other ESN high
 					   halves before one authenticated */
+	bool		 esn_inferred;	/* esn set because only 64-bit
+					   numbers authenticated */
+	void		*cry_prev;	/* the 32-bit state, kept for jobs
+					   still holding it */
 	struct ks_esp_stats st;
 	struct ks_esp_sa *next;		/* hash chain / wildcard list */
 	struct ks_esp_sa *all_next;	/* every SA, in load order */

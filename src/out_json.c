@@ -175,8 +175,10 @@ out_json_esp_layer(struct json *j, const struct espd_result *r, unsigned i)
 		return;
 	json_kstr(j, "enc", ks_enc_name(l->sa->enc));
 	json_kstr(j, "auth", ks_auth_name(l->sa->auth));
-	if (l->sa->esn)
+	if (l->esn)
 		json_ku64(j, "seq64", l->seq64);
+	if (l->esn_inferred)
+		json_kbool(j, "esn_inferred", true);
 	if (l->error != NULL)
 		json_kstr(j, "error", l->error);
 	if (l->detail != NULL)

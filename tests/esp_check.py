@@ -152,21 +152,40 @@ def packetgen():
            "bytes, TFC %d)" % (name, iplen, len(plain) - iplen))
     # transport mode + ESN: tshark 4.0 says ICV bad; with esn=yes we verify
     cap = os.path.join(PUB, "packetgen", "esp-transport-esn.pcapng")
-    keys = os.path.join(TMP, "esn.keys")
-    with open(keys, "w") as f:
-        f.write("esp spi=c84340a5 dst=201.25.64.2 enc=aes-gcm-16 enc_key="
-                "70b20243dbeb17a81078db80f14adf5e098b32445e0e5529b903e5140ba"
-                "5883dbc6b7c64 esn=yes\n")
-    rc, recs, err = run(["-k", keys, cap])
-    e = [x for x in esp_recs(recs) if x.get("sa_known")]
+
+    def with_esn(esn):
+        """The capture's SA as our esp line saying esn=yes or esn=no."""
+        keys = os.path.join(TMP, "esn.keys")
+        with open(keys, "w") as f:
+            f.write("esp spi=c84340a5 dst=201.25.64.2 enc=aes-gcm-16 "
+                    "enc_key=70b20243dbeb17a81078db80f14adf5e098b32445e0e5"
+                    "529b903e5140ba5883dbc6b7c64 esn=%s\n" % esn)
+        rc, recs, err = run(["-k", keys, cap])
+        return [x for x in esp_recs(recs) if x.get("sa_known")]
+
+    e = with_esn("yes")
     ok(len(e) == 1 and e[0]["decrypted"] and e[0]["icv"] == "ok" and
        e[0]["mode"] == "transport" and e[0]["inner"]["proto"] == 1,
        "packetgen esp-transport-esn: transport mode with ESN, icv ok",
        json.dumps(e))
+    # its esp_sa table (Wireshark 4.0's) cannot say ESN: found by the ICV
     rc, recs, err = run(["-k", cap + ".esp_sa", cap])
     e = [x for x in esp_recs(recs) if x.get("sa_known")]
-    ok(len(e) == 1 and not e[0]["decrypted"] and e[0]["icv"] == "bad",
-       "packetgen esp-transport-esn: without esn=yes the ICV fails")
+    ok(len(e) == 1 and e[0]["decrypted"] and e[0]["icv"] == "ok" and
+       e[0].get("esn_inferred") is True and "seq64" in e[0],
+       "packetgen esp-transport-esn: from its esp_sa table, ESN inferred "
+       "(icv ok, esn_inferred)", json.dumps(e))
+    p = subprocess.run([IKESCOPE, "-k", cap + ".esp_sa", cap],
+                       capture_output=True, text=True)
+    ok(p.returncode == 0 and "ESP: SPI 0xc84340a5 (" in p.stderr and
+       "extended sequence numbers inferred" in p.stderr,
+       "packetgen esp-transport-esn: the summary says ESN was inferred, "
+       "for which SA", p.stderr)
+    e = with_esn("no")
+    ok(len(e) == 1 and not e[0]["decrypted"] and e[0]["icv"] == "bad" and
+       "esn_inferred" not in e[0],
+       "packetgen esp-transport-esn: with esn=no the ICV fails (nothing "
+       "inferred)", json.dumps(e))
 
 
 def wireshark():

@@ -28,10 +28,11 @@ Stated exception (not hidden: every such frame is counted and checked):
 ESN.  Wireshark 4.0's esp_sa table has no ESN column, so tshark computes
 the ICV without the high half of the sequence number that RFC 4303 2.2.1
 and 3.3.2.1 append for the integrity check (and RFC 4106 5 / RFC 7634 2.1
-put in the AAD); it must report those frames' ICV bad, and ikescope given
-the same table (which cannot say esn=yes) must too.  That the ESN SAs'
-frames fail without the high half is itself checked: it shows the
-generator put it in.
+put in the AAD); it must report those frames' ICV bad.  ikescope given
+the same table finds ESN from the ICV (it verifies with the high half
+only) and decrypts them as with esn=yes; given the table with the two
+fields of later Wireshark versions saying "32-bit", it must report them
+bad, which shows the generator put the high half in.
 
 A second one, for frames that decrypt to noise only (a wrong key, a
 wrong encryption key, ESN as above): tshark 4.0 hands the plaintext to
@@ -278,14 +279,27 @@ def run_ikescope(label, extra, per_sa_lines):
 
 
 def esp_sa_run():
-    """ikescope with the Wireshark esp_sa file: the same verdicts."""
+    """ikescope with the Wireshark esp_sa file: the same verdicts.  The
+    8-field table of Wireshark 4.0 cannot say ESN: ikescope finds it from
+    the ICV (esn_inferred) and must decrypt those SAs as with esn=yes.
+    The same table with the two fields of later Wireshark versions saying
+    "32-bit" must leave every ESN frame bad: that shows the generator put
+    the high half in (RFC 4303 3.3.2.1, RFC 4106 5)."""
+    ten = PREFIX + ".esp_sa10"
+    with open(PREFIX + ".esp_sa") as f, open(ten, "w") as g:
+        for line in f:
+            if line.startswith('"'):
+                line = line.rstrip("\n") + ',"32-bit","0"\n'
+            g.write(line)
     for cap, path in sorted(M["captures"].items()):
         rc, recs, err = ikescope(["-k", PREFIX + ".esp_sa", path])
+        rc10, recs10, err10 = ikescope(["-k", ten, path])
         n = esn_n = 0
         bad = []
         for f in frames_of(cap):
             sa = SAS[f["sa"]]
             e = recs.get(f["frame"], {}).get("esp") or {}
+            e10 = recs10.get(f["frame"], {}).get("esp") or {}
             if f.get("fragment"):
                 continue
             if sa["name"] in NO_DES:
@@ -295,22 +309,27 @@ def esp_sa_run():
                     bad.append("frame %d: SA %s is not in the table" %
                                (f["frame"], sa["name"]))
                 continue
-            if sa["esn"]:
-                # no esn=yes in the table: without the high half no
-                # frame may verify (RFC 4303 3.3.2.1, RFC 4106 5)
-                esn_n += 1
-                if e.get("icv") != "bad" or e.get("decrypted"):
-                    bad.append("frame %d (ESN SA %s without ESN): icv %r" %
-                               (f["frame"], sa["name"], e.get("icv")))
-                continue
-            n += 1
             d = check_verdict(f, e)
+            if sa["esn"]:
+                esn_n += 1
+                if sa["kind"] == "ok" and e.get("esn_inferred") is not True:
+                    d.append("esn_inferred %r" % e.get("esn_inferred"))
+                if e10.get("icv") != "bad" or e10.get("decrypted"):
+                    d.append("with \"32-bit\" icv %r" % e10.get("icv"))
+            else:
+                n += 1
+                if "esn_inferred" in e:
+                    d.append("esn_inferred on a 32-bit SA")
+                if check_verdict(f, e10):
+                    d.append("10-field table: " +
+                             ", ".join(check_verdict(f, e10)))
             if d:
                 bad.append("frame %d: %s" % (f["frame"], ", ".join(d)))
-        ok(rc == 0 and not bad,
-           "ikescope -k esp_sa, %s capture: %d frames as with the key file, "
-           "%d ESN frames bad without ESN" % (cap, n, esn_n),
-           err.strip()[:200] + "; ".join(bad[:4]))
+        ok(rc == 0 and rc10 == 0 and not bad,
+           "ikescope -k esp_sa, %s capture: %d frames as with the key file; "
+           "%d frames of ESN SAs too, ESN inferred, and all bad when the "
+           "10-field table says \"32-bit\"" % (cap, n, esn_n),
+           (err + err10).strip()[:200] + "; ".join(bad[:4]))
 
 
 def num(s):

@@ -2,7 +2,8 @@
  * test_esp_dec.c - the ESP decryption step (esp_dec): the ESN high half
  * of an SA seen from the middle (the capture began after the SA passed
  * 2^32 packets), found by trying the next high halves on its first
- * packets, and the bound on that search; TFC padding after a UDP
+ * packets, and the bound on that search; ESN inferred for an SA whose
+ * key source does not say, and its bound; TFC padding after a UDP
  * datagram in transport mode (RFC 4303 2.4).
  *
  * Packets are built here: IPv4, ESP with NULL encryption and
@@ -35,6 +36,13 @@ static const char keys[] =
     "esp spi=00001002 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
     "auth_key=1122334405060708090a0b0c0d0e0f1011121314 esn=yes\n"
     "esp spi=00001003 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314 esn=no\n"
+    /* the next two do not say whether they use ESN */
+    "esp spi=00001004 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n"
+    "esp spi=00001005 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n"
+    "esp spi=00001006 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
     "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n";
 
 static struct pkt_decoder pd;
@@ -139,7 +147,56 @@ test_wrong_key_bound(void)
 	CHECK_EQ_U(l.seq64, 200);
 }
 
-/* Without ESN nothing is tried. */
+/*
+ * An SA whose key source does not say ESN, its packets ESN from high half
+ * 3: the first packet finds it (seq64 and esn_inferred from then on);
+ * what verifies with 32-bit numbers is never tried with ESN.
+ */
+static void
+test_esn_inferred(void)
+{
+	uint64_t s = (uint64_t)3 << 32 | 0xfffffffaU;
+	struct espd_layer l;
+	int i;
+
+	for (i = 0; i < 12; i++, s++) {
+		l = esp_run(0x1004, s, key_a, true);
+		CHECK(l.decrypted);
+		CHECK_EQ_U(l.icv, CRY_ICV_OK);
+		CHECK(l.esn && l.esn_inferred);
+		CHECK_EQ_U(l.seq64, s);
+	}
+	CHECK(sa_of(0x1004)->esn && sa_of(0x1004)->esn_inferred);
+	CHECK_EQ_U(sa_of(0x1004)->esn_probes, 1);
+	l = esp_run(0x1005, 9, key_a, false);
+	CHECK(l.decrypted && !l.esn && !l.esn_inferred);
+	CHECK_EQ_U(sa_of(0x1005)->esn_probes, 0);
+}
+
+/*
+ * ... and with the wrong key: only the first 8 packets are tried with
+ * ESN, the SA stays 32-bit and still decrypts with the right one.
+ */
+static void
+test_esn_infer_bound(void)
+{
+	struct espd_layer l;
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		l = esp_run(0x1006, (uint64_t)1 << 32 | (uint32_t)(50 + i),
+		    key_b, true);
+		CHECK(!l.decrypted && !l.esn);
+		CHECK_EQ_U(l.icv, CRY_ICV_BAD);
+	}
+	CHECK_EQ_U(sa_of(0x1006)->esn_probes, 8);
+	CHECK(!sa_of(0x1006)->esn && !sa_of(0x1006)->esn_inferred);
+	l = esp_run(0x1006, 70, key_a, false);
+	CHECK(l.decrypted && !l.esn);
+	CHECK_EQ_U(l.seq64, 70);
+}
+
+/* Without ESN, said so, nothing is tried. */
 static void
 test_no_esn(void)
 {
@@ -208,6 +265,8 @@ main(void)
 	}
 	test_midway();
 	test_wrong_key_bound();
+	test_esn_inferred();
+	test_esn_infer_bound();
 	test_no_esn();
 	test_transport_tfc();
 	espd_free(D);
