@@ -229,16 +229,12 @@ ks_ike_hash(const void *e)
 	return ks_hash(6, z, NULL, 0);
 }
 
-/*
- * Same algorithms and keys (the addresses and SPI already compared); ESN
- * alike, or said by one source only.
- */
+/* Same algorithms and keys (the addresses and SPI already compared). */
 static bool
 ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
 {
 	return a->enc == b->enc && a->auth == b->auth &&
 	    a->icv_len == b->icv_len &&
-	    (a->esn == b->esn || !a->esn_known || !b->esn_known) &&
 	    a->enc_key_len == b->enc_key_len &&
 	    a->auth_key_len == b->auth_key_len &&
 	    CRYPTO_memcmp(a->enc_key, b->enc_key, a->enc_key_len) == 0 &&
@@ -246,23 +242,24 @@ ks_same_keys(const struct ks_esp_sa *a, const struct ks_esp_sa *b)
 }
 
 /*
- * The same SA given twice: whether it uses ESN, and a starting ESN high
- * half, given by one source only are kept; two different high halves
- * conflict.
+ * The same SA given twice (same keys): whether it uses ESN, and a
+ * starting ESN high half, said by one source only are kept.  Returns
+ * NULL, or what two sources say differently.
  */
-static bool
-ks_esn_hi_merge(struct ks_esp_sa *o, const struct ks_esp_sa *in)
+static const char *
+ks_esn_merge(struct ks_esp_sa *o, const struct ks_esp_sa *in)
 {
+	if (o->esn_known && in->esn_known && o->esn != in->esn)
+		return "extended sequence numbers said otherwise";
+	if (in->esn_hi != 0 && o->esn_hi != 0 && in->esn_hi != o->esn_hi)
+		return "another ESN high half";
 	if (in->esn_known && !o->esn_known) {
 		o->esn = in->esn;
 		o->esn_known = true;
 	}
-	if (in->esn_hi == 0 || in->esn_hi == o->esn_hi)
-		return true;
-	if (o->esn_hi != 0)
-		return false;
-	o->esn_hi = in->esn_hi;
-	return true;
+	if (in->esn_hi != 0)
+		o->esn_hi = in->esn_hi;
+	return NULL;
 }
 
 int
@@ -281,15 +278,15 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 			    o->src.af == in->src.af && o->src.plen ==
 			    in->src.plen && memcmp(o->src.a, in->src.a, 16) ==
 			    0) {
-				bool same = ks_same_keys(o, in);
+				const char *why = !ks_same_keys(o, in) ?
+				    "other keys" : ks_esn_merge(o, in);
 
-				if (same && ks_esn_hi_merge(o, in))
+				if (why == NULL)
 					return 0;
 				snprintf(errbuf, errlen, "%s: SPI 0x%08x to "
 				    "this destination is already defined "
-				    "with %s at %s", in->origin, in->spi,
-				    same ? "another ESN high half" :
-				    "other keys", o->origin);
+				    "with %s at %s", in->origin, in->spi, why,
+				    o->origin);
 				return -1;
 			}
 	}

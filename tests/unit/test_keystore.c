@@ -76,6 +76,46 @@ test_esp_sa(void)
 	ks_free(k);
 }
 
+/*
+ * Whether an SA uses ESN: the 8-field esp_sa does not say, our line does;
+ * the same SA from both is one SA as the one that says; two that say
+ * differently conflict.
+ */
+static void
+test_esn_known(void)
+{
+	struct ks *k = ks_new();
+	struct ks_esp_sa *sa;
+	char err[256];
+	const char *ws = "\"IPv4\",\"192.0.2.2\",\"192.0.2.1\","
+	    "\"0x00000501\",\"AES-CBC [RFC3602]\","
+	    "\"0x000102030405060708090a0b0c0d0e0f\","
+	    "\"HMAC-SHA-1-96 [RFC2404]\","
+	    "\"0x0001020304050607080910111213141516171819\"\n";
+	const char *ours = "esp spi=00000501 dst=192.0.2.1 src=192.0.2.2 "
+	    "enc=aes-cbc enc_key=000102030405060708090a0b0c0d0e0f "
+	    "auth=hmac-sha1-96 "
+	    "auth_key=0001020304050607080910111213141516171819 esn=%s\n";
+	char line[512];
+
+	CHECK(k != NULL);
+	CHECK_EQ_U(load(k, ws, err, sizeof(err)), 0);
+	sa = find4(k, "192.0.2.2", "192.0.2.1", 0x501);
+	CHECK(sa != NULL && !sa->esn && !sa->esn_known);
+	snprintf(line, sizeof(line), ours, "yes");
+	CHECK_EQ_U(load(k, line, err, sizeof(err)), 0);
+	CHECK_EQ_U(ks_esp_count(k), 1);
+	CHECK(sa != NULL && sa->esn && sa->esn_known);
+	/* the table again: nothing said, nothing changed */
+	CHECK_EQ_U(load(k, ws, err, sizeof(err)), 0);
+	CHECK(sa != NULL && sa->esn && sa->esn_known);
+	snprintf(line, sizeof(line), ours, "no");
+	CHECK(load(k, line, err, sizeof(err)) == -1);
+	CHECK(strstr(err, "extended sequence numbers said otherwise") !=
+	    NULL && strstr(err, "t:1") != NULL);
+	ks_free(k);
+}
+
 static void
 test_errors(void)
 {
@@ -446,6 +486,7 @@ int
 main(void)
 {
 	test_esp_sa();
+	test_esn_known();
 	test_errors();
 	test_tcpdump();
 	test_ours_and_ike();
