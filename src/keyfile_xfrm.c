@@ -65,14 +65,14 @@ kfx_open(const struct kfx *x)
 static int
 kfx_split(const char *s, char *buf, size_t cap, char **t)
 {
-	char *p;
+	char *p, *save = NULL;
 	int n = 0;
 
 	if (strlen(s) >= cap)
 		return -1;
 	strcpy(buf, s);
-	for (p = strtok(buf, " \t"); p != NULL && n < KFX_MAX_TOK;
-	    p = strtok(NULL, " \t"))
+	for (p = strtok_r(buf, " \t", &save); p != NULL && n < KFX_MAX_TOK;
+	    p = strtok_r(NULL, " \t", &save))
 		t[n++] = p;
 	return n;
 }
