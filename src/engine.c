@@ -928,18 +928,26 @@ eng_finish(struct ctx *c)
 	fflush(c->out);
 }
 
-/* ESP SAs found to use ESN though their key source did not say. */
+/*
+ * ESP SAs read otherwise than their key source says, because only that
+ * reading authenticated (esp_dec.c).
+ */
 static void
 eng_summary_esn(const struct ctx *c, FILE *fp)
 {
 	const struct ks_esp_sa *sa = NULL;
 
-	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL)
+	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL) {
 		if (sa->esn_inferred)
 			fprintf(fp, "ESP: SPI 0x%08x (%s): extended sequence "
 			    "numbers inferred (the key source does not say; "
 			    "the ICV verifies with them only)\n", sa->spi,
 			    sa->origin);
+		if (sa->trunc_inferred)
+			fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV verifies "
+			    "as %s, not as the key source says\n", sa->spi,
+			    sa->origin, ks_auth_name(sa->auth));
+	}
 }
 
 void

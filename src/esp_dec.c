@@ -80,8 +80,9 @@ espd_free(struct espd *d)
 
 		while ((sa = ks_esp_next(d->ks, sa)) != NULL) {
 			cry_sa_free(sa->cry);
-			cry_sa_free(sa->cry_prev);
-			sa->cry = sa->cry_prev = NULL;
+			cry_sa_free(sa->cry_prev[0]);
+			cry_sa_free(sa->cry_prev[1]);
+			sa->cry = sa->cry_prev[0] = sa->cry_prev[1] = NULL;
 		}
 	}
 	cry_free(d->cry);
@@ -330,6 +331,8 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	l->sa = sa;
 	l->esn = sa->esn;
 	l->esn_inferred = sa->esn_inferred;
+	l->auth = sa->auth;
+	l->trunc_inferred = sa->trunc_inferred;
 	espd_account(sa, outer, esp_len);
 	if (sa->cry == NULL && !sa->cry_failed) {
 		sa->cry = cry_sa_prepare(d->cry, sa, sa->cry_err,
@@ -374,11 +377,10 @@ espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 	struct cry_job *jp = &q->job;
 	uint32_t h;
 
-	q->sa->esn_probes++;
 	for (h = 1; h <= ESPD_ESN_PROBE_HI; h++) {
 		q->job.seq_hi = hi + h;
 		cry_run(d->cry, 0, &jp, 1);
-		if (q->job.o.icv != CRY_ICV_BAD)
+		if (q->job.o.icv == CRY_ICV_OK)
 			return hi + h;
 	}
 	q->job.seq_hi = hi;
@@ -386,48 +388,124 @@ espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 }
 
 /*
- * The job failed its ICV on an SA whose key source did not say whether it
- * uses 64-bit sequence numbers, before anything authenticated: try them,
- * high halves esn_hi .. esn_hi + ESPD_ESN_PROBE_HI (Wireshark 4.0's
- * esp_sa table and tcpdump's secrets cannot say ESN).  A verified ICV
- * proves it: the SA becomes ESN from here on (jobs still holding the
- * 32-bit state are redone in espd_layer_end).  Returns whether it did.
+ * Try the job with the SA read otherwise (v: ESN, or the other
+ * truncation of HMAC-SHA-256), high halves v->esn_hi .. + ESPD_ESN_PROBE_HI
+ * when v is ESN.  A verified ICV proves that reading: the SA takes it
+ * from here on (jobs still holding the replaced state are redone in
+ * espd_layer_end).  Returns whether it did.
  */
 static bool
-espd_esn_infer(struct espd *d, struct espd_req *q, uint32_t *hi)
+espd_try(struct espd *d, struct espd_req *q, const struct ks_esp_sa *v,
+    uint32_t *hi)
 {
-	struct ks_esp_sa *sa = q->sa, alt;
+	struct ks_esp_sa *sa = q->sa;
 	struct cry_sa *prev = q->job.sa;
 	struct cry_job *jp = &q->job;
 	char err[128];
-	uint32_t h;
+	uint32_t h, nh = v->esn ? ESPD_ESN_PROBE_HI : 0;
 
-	sa->esn_probes++;
-	alt = *sa;
-	alt.esn = true;
-	alt.cry = alt.cry_prev = NULL;
-	q->job.sa = cry_sa_prepare(d->cry, &alt, err, sizeof(err));
-	OPENSSL_cleanse(&alt, sizeof(alt));
+	q->job.sa = cry_sa_prepare(d->cry, v, err, sizeof(err));
 	if (q->job.sa == NULL) {
 		q->job.sa = prev;
 		return false;
 	}
-	for (h = 0; h <= ESPD_ESN_PROBE_HI; h++) {
-		q->job.seq_hi = sa->esn_hi + h;
+	for (h = 0; h <= nh; h++) {
+		q->job.seq_hi = v->esn ? v->esn_hi + h : 0;
 		cry_run(d->cry, 0, &jp, 1);
-		if (q->job.o.icv != CRY_ICV_BAD) {
-			sa->esn = sa->esn_inferred = true;
-			sa->cry_prev = sa->cry;
-			sa->cry = q->job.sa;
-			*hi = q->job.seq_hi;
-			return true;
-		}
+		if (q->job.o.icv != CRY_ICV_OK)
+			continue;
+		sa->esn_inferred |= v->esn && !sa->esn;
+		sa->trunc_inferred |= v->auth != sa->auth;
+		sa->esn = v->esn;
+		sa->auth = v->auth;
+		sa->icv_len = v->icv_len;
+		sa->cry_prev[sa->cry_prev[0] != NULL] = sa->cry;
+		sa->cry = q->job.sa;
+		*hi = q->job.seq_hi;
+		return true;
 	}
 	cry_sa_free(q->job.sa);
 	q->job.sa = prev;
-	q->job.seq_hi = 0;
-	cry_run(d->cry, 0, &jp, 1);	/* the 32-bit result again */
 	return false;
+}
+
+/* Whether the SA may be ESN though nothing says so. */
+static bool
+espd_esn_unsure(const struct ks_esp_sa *sa)
+{
+	return !sa->esn && !sa->esn_known;
+}
+
+/* Whether the SA's HMAC-SHA-256 truncation may be the other one. */
+static bool
+espd_trunc_unsure(const struct ks_esp_sa *sa)
+{
+	return !sa->trunc_inferred && (sa->auth == KS_AUTH_HMAC_SHA256_96 ||
+	    sa->auth == KS_AUTH_HMAC_SHA256_128);
+}
+
+/*
+ * Whether a failed job is worth other readings of its SA: before anything
+ * of the SA authenticated, on its first ESPD_ESN_PROBE_PKTS failures; an
+ * ICV that fails, or, for HMAC-SHA-256, lengths that do not fit (the
+ * other truncation moves where the ciphertext ends).
+ */
+static bool
+espd_may_infer(const struct ks_esp_sa *sa, const struct cry_out *o)
+{
+	bool len = o->st == CRY_BAD_LENGTH || o->st == CRY_TOO_SHORT;
+
+	if (sa->seq_seen || sa->esn_probes >= ESPD_ESN_PROBE_PKTS)
+		return false;
+	if (o->icv == CRY_ICV_BAD)
+		return sa->esn || espd_esn_unsure(sa) ||
+		    espd_trunc_unsure(sa);
+	return len && espd_trunc_unsure(sa);
+}
+
+/*
+ * The job failed before anything of the SA authenticated.  What
+ * the key source did not say, or may have got wrong, is tried: ESN where
+ * it did not say (Wireshark 4.0's esp_sa table and tcpdump's secrets
+ * cannot), and for HMAC-SHA-256 the other truncation (96 bits, as peers
+ * before RFC 4868 send, or 128).  Each inference is made once.  If none
+ * verifies, the job's 32-bit result is restored.
+ */
+static void
+espd_infer(struct espd *d, struct espd_req *q, uint32_t *hi)
+{
+	struct ks_esp_sa *sa = q->sa, v;
+	struct cry_sa *js = q->job.sa;
+	uint32_t jhi = q->job.seq_hi;
+	bool esn = espd_esn_unsure(sa), trunc = espd_trunc_unsure(sa);
+	bool icv_bad = q->job.o.icv == CRY_ICV_BAD, ok = false;
+	struct cry_job *jp = &q->job;
+
+	if (!esn && !trunc)
+		return;
+	v = *sa;
+	v.cry = v.cry_prev[0] = v.cry_prev[1] = NULL;
+	if (esn && icv_bad) {	/* ESN leaves the lengths alone */
+		v.esn = true;
+		ok = espd_try(d, q, &v, hi);
+		v.esn = false;
+	}
+	if (!ok && trunc) {
+		v.auth = sa->auth == KS_AUTH_HMAC_SHA256_96 ?
+		    KS_AUTH_HMAC_SHA256_128 : KS_AUTH_HMAC_SHA256_96;
+		v.icv_len = ks_auth_icv_len(v.auth);
+		ok = espd_try(d, q, &v, hi);
+		if (!ok && esn) {
+			v.esn = true;
+			ok = espd_try(d, q, &v, hi);
+		}
+	}
+	OPENSSL_cleanse(&v, sizeof(v));
+	if (!ok) {
+		q->job.sa = js;
+		q->job.seq_hi = jhi;
+		cry_run(d->cry, 0, &jp, 1);
+	}
 }
 
 /*
@@ -470,15 +548,18 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 		q->job.sa = sa->cry;
 		cry_run(d->cry, 0, &jp, 1);
 	}
-	if (o->icv == CRY_ICV_BAD && sa->esn && !sa->seq_seen &&
-	    sa->esn_probes < ESPD_ESN_PROBE_PKTS)
-		hi = espd_esn_probe(d, q, hi);
-	else if (o->icv == CRY_ICV_BAD && !sa->esn && !sa->esn_known &&
-	    !sa->seq_seen && sa->esn_probes < ESPD_ESN_PROBE_PKTS)
-		(void)espd_esn_infer(d, q, &hi);
+	if (espd_may_infer(sa, o)) {
+		sa->esn_probes++;
+		if (sa->esn && o->icv == CRY_ICV_BAD)
+			hi = espd_esn_probe(d, q, hi);
+		if (o->icv != CRY_ICV_OK)
+			espd_infer(d, q, &hi);
+	}
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
 	l->esn = sa->esn;
 	l->esn_inferred = sa->esn_inferred;
+	l->auth = sa->auth;
+	l->trunc_inferred = sa->trunc_inferred;
 	l->icv = o->icv;
 	l->next_header = o->next_header;
 	l->pad_len = o->pad_len;

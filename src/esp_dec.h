@@ -36,6 +36,8 @@ struct espd_layer {
 	uint64_t	 seq64;		/* with the inferred ESN high half */
 	bool		 esn;		/* the SA's, when the layer ended */
 	bool		 esn_inferred;	/* ... found by the ICV (esp_dec.c) */
+	enum ks_auth	 auth;		/* the SA's integrity, then */
+	bool		 trunc_inferred; /* ... its truncation found so */
 	bool		 sa_known;
 	const struct ks_esp_sa *sa;
 	bool		 decrypted;	/* ICV ok or unchecked and all checks */

@@ -117,8 +117,10 @@ ks_free(struct ks *k)
 		if (k->cry_free != NULL) {
 			if (sa->cry != NULL)
 				k->cry_free(sa->cry);
-			if (sa->cry_prev != NULL)
-				k->cry_free(sa->cry_prev);
+			if (sa->cry_prev[0] != NULL)
+				k->cry_free(sa->cry_prev[0]);
+			if (sa->cry_prev[1] != NULL)
+				k->cry_free(sa->cry_prev[1]);
 		}
 		OPENSSL_cleanse(sa, sizeof(*sa));
 		free(sa);

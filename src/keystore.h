@@ -91,8 +91,11 @@ struct ks_esp_sa {
 					   halves before one authenticated */
 	bool		 esn_inferred;	/* esn set because only 64-bit
 					   numbers authenticated */
-	void		*cry_prev;	/* the 32-bit state, kept for jobs
-					   still holding it */
+	bool		 trunc_inferred; /* HMAC-SHA-256 truncated otherwise
+					   than given, because only that
+					   authenticated */
+	void		*cry_prev[2];	/* states replaced by an inference,
+					   kept for jobs still holding them */
 	struct ks_esp_stats st;
 	struct ks_esp_sa *next;		/* hash chain / wildcard list */
 	struct ks_esp_sa *all_next;	/* every SA, in load order */

@@ -174,11 +174,13 @@ out_json_esp_layer(struct json *j, const struct espd_result *r, unsigned i)
 	if (!l->sa_known)
 		return;
 	json_kstr(j, "enc", ks_enc_name(l->sa->enc));
-	json_kstr(j, "auth", ks_auth_name(l->sa->auth));
+	json_kstr(j, "auth", ks_auth_name(l->auth));
 	if (l->esn)
 		json_ku64(j, "seq64", l->seq64);
 	if (l->esn_inferred)
 		json_kbool(j, "esn_inferred", true);
+	if (l->trunc_inferred)
+		json_kbool(j, "truncation_inferred", true);
 	if (l->error != NULL)
 		json_kstr(j, "error", l->error);
 	if (l->detail != NULL)

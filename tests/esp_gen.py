@@ -43,6 +43,7 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import os
 import random
 import struct
 import sys
@@ -762,6 +763,17 @@ def write(prefix, g):
                    "linktypes": {"eth": 1, "raw": 101},
                    "sas": sas, "frames": man_frames}, f, indent=0)
         f.write("\n")
+
+
+def build_in(work, seed):
+    """The cases built with seed and written to WORK/gen.*: (Gen, the
+    prefix of its files)."""
+    os.makedirs(work, exist_ok=True)
+    gen = Gen(seed)
+    gen.build()
+    prefix = os.path.join(work, "gen")
+    write(prefix, gen)
+    return gen, prefix
 
 
 def main():

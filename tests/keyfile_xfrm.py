@@ -110,11 +110,7 @@ def record(sa, i):
 
 def main():
     ike, work = sys.argv[1], sys.argv[2]
-    os.makedirs(work, exist_ok=True)
-    gen = g.Gen(7)
-    gen.build()
-    prefix = os.path.join(work, "gen")
-    g.write(prefix, gen)
+    gen, prefix = g.build_in(work, 7)
     dump = []
     for i, sa in enumerate(gen.sas):
         dump += record(sa, i)
