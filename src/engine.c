@@ -933,7 +933,7 @@ eng_finish(struct ctx *c)
  * reading authenticated (esp_dec.c).
  */
 static void
-eng_summary_esn(const struct ctx *c, FILE *fp)
+eng_summary_inferred(const struct ctx *c, FILE *fp)
 {
 	const struct ks_esp_sa *sa = NULL;
 
@@ -980,5 +980,5 @@ eng_summary(const struct ctx *c, FILE *fp)
 		fprintf(fp, "IKE decryption: state limit reached, %llu IKE SA(s) "
 		    "not decrypted\n",
 		    (unsigned long long)c->ike_states_refused);
-	eng_summary_esn(c, fp);
+	eng_summary_inferred(c, fp);
 }

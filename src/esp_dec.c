@@ -367,6 +367,25 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 }
 
 /*
+ * Run the job with high halves from .. from + n; true, with the job's
+ * seq_hi left at it, when one makes its ICV verify.
+ */
+static bool
+espd_run_his(struct espd *d, struct espd_req *q, uint32_t from, uint32_t n)
+{
+	struct cry_job *jp = &q->job;
+	uint32_t h;
+
+	for (h = 0; h <= n; h++) {
+		q->job.seq_hi = from + h;
+		cry_run(d->cry, 0, &jp, 1);
+		if (q->job.o.icv == CRY_ICV_OK)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The job failed its ICV with high half hi on an ESN SA where nothing has
  * authenticated yet: try hi + 1 .. hi + ESPD_ESN_PROBE_HI.  Returns the
  * high half that verified, or hi (the job's result stays a failure).
@@ -374,15 +393,8 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 static uint32_t
 espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 {
-	struct cry_job *jp = &q->job;
-	uint32_t h;
-
-	for (h = 1; h <= ESPD_ESN_PROBE_HI; h++) {
-		q->job.seq_hi = hi + h;
-		cry_run(d->cry, 0, &jp, 1);
-		if (q->job.o.icv == CRY_ICV_OK)
-			return hi + h;
-	}
+	if (espd_run_his(d, q, hi + 1, ESPD_ESN_PROBE_HI - 1))
+		return q->job.seq_hi;
 	q->job.seq_hi = hi;
 	return hi;
 }
@@ -400,33 +412,28 @@ espd_try(struct espd *d, struct espd_req *q, const struct ks_esp_sa *v,
 {
 	struct ks_esp_sa *sa = q->sa;
 	struct cry_sa *prev = q->job.sa;
-	struct cry_job *jp = &q->job;
 	char err[128];
-	uint32_t h, nh = v->esn ? ESPD_ESN_PROBE_HI : 0;
 
 	q->job.sa = cry_sa_prepare(d->cry, v, err, sizeof(err));
 	if (q->job.sa == NULL) {
 		q->job.sa = prev;
 		return false;
 	}
-	for (h = 0; h <= nh; h++) {
-		q->job.seq_hi = v->esn ? v->esn_hi + h : 0;
-		cry_run(d->cry, 0, &jp, 1);
-		if (q->job.o.icv != CRY_ICV_OK)
-			continue;
-		sa->esn_inferred |= v->esn && !sa->esn;
-		sa->trunc_inferred |= v->auth != sa->auth;
-		sa->esn = v->esn;
-		sa->auth = v->auth;
-		sa->icv_len = v->icv_len;
-		sa->cry_prev[sa->cry_prev[0] != NULL] = sa->cry;
-		sa->cry = q->job.sa;
-		*hi = q->job.seq_hi;
-		return true;
+	if (!espd_run_his(d, q, v->esn ? v->esn_hi : 0,
+	    v->esn ? ESPD_ESN_PROBE_HI : 0)) {
+		cry_sa_free(q->job.sa);
+		q->job.sa = prev;
+		return false;
 	}
-	cry_sa_free(q->job.sa);
-	q->job.sa = prev;
-	return false;
+	sa->esn_inferred |= v->esn && !sa->esn;
+	sa->trunc_inferred |= v->auth != sa->auth;
+	sa->esn = v->esn;
+	sa->auth = v->auth;
+	sa->icv_len = v->icv_len;
+	sa->cry_prev[sa->cry_prev[0] != NULL] = sa->cry;
+	sa->cry = q->job.sa;
+	*hi = q->job.seq_hi;
+	return true;
 }
 
 /* Whether the SA may be ESN though nothing says so. */

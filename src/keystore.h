@@ -87,8 +87,9 @@ struct ks_esp_sa {
 	uint64_t	 seq_top_q;	/* the same, counting queued packets
 					   (esp_dec's batches) */
 	bool		 seq_seen_q;
-	unsigned	 esn_probes;	/* packets tried with other ESN high
-					   halves before one authenticated */
+	unsigned	 esn_probes;	/* packets tried with other readings
+					   (ESN high halves, ESN, truncation)
+					   before one authenticated */
 	bool		 esn_inferred;	/* esn set because only 64-bit
 					   numbers authenticated */
 	bool		 trunc_inferred; /* HMAC-SHA-256 truncated otherwise

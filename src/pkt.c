@@ -1128,6 +1128,26 @@ pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	    (flags & RT_F_DATAPAD) != 0, p);
 }
 
+/*
+ * A link header of len bytes whose ethertype is at byte at (Linux cooked
+ * captures), then the ethertype dispatch.
+ */
+static void
+pkt_link_et(struct pkt_decoder *d, struct cursor c, size_t at, size_t len,
+    struct pkt *p)
+{
+	uint16_t et;
+
+	cur_skip(&c, at);
+	et = cur_be16(&c);
+	cur_skip(&c, len - at - 2);
+	if (c.err) {
+		pkt_link_truncated(p, &c);
+		return;
+	}
+	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+}
+
 /* Ethernet: addresses, then the ethertype after any VLAN tags. */
 static void
 pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
@@ -1170,7 +1190,6 @@ static void
 pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
     size_t caplen, bool nested, struct pkt *p)
 {
-	uint16_t et;
 	uint32_t af;
 
 	if (nested && pkt_link_wraps(linktype)) {
@@ -1181,23 +1200,11 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
 	case DLT_EN10MB:
 		pkt_eth(d, c, p);
 		break;
-	case DLT_LINUX_SLL:
-		cur_skip(&c, 14);
-		et = cur_be16(&c);
-		if (c.err) {
-			pkt_link_truncated(p, &c);
-			return;
-		}
-		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+	case DLT_LINUX_SLL:	/* the protocol is the header's last field */
+		pkt_link_et(d, c, SLL_HDR_LEN - 2, SLL_HDR_LEN, p);
 		break;
-	case DLT_LINUX_SLL2:
-		et = cur_be16(&c);
-		cur_skip(&c, SLL2_HDR_LEN - 2);
-		if (c.err) {
-			pkt_link_truncated(p, &c);
-			return;
-		}
-		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+	case DLT_LINUX_SLL2:	/* ... its first */
+		pkt_link_et(d, c, 0, SLL2_HDR_LEN, p);
 		break;
 	case DLT_RAW:
 	case DLT_IPV4:
