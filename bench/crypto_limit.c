@@ -15,12 +15,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "capture.h"
-#include "esp.h"
-#include "esp_crypto.h"
-#include "keyfile.h"
-#include "keystore.h"
-#include "pkt.h"
+#include "capture/capture.h"
+#include "dissectors/esp.h"
+#include "esp/esp_crypto.h"
+#include "keys/keyfile.h"
+#include "keys/keystore.h"
+#include "capture/pkt.h"
 
 struct item {
 	struct cry_sa	*sa;

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "engine.h"
-#include "keyexport.h"
-#include "keyfile.h"
+#include "engine/engine.h"
+#include "keys/keyexport.h"
+#include "keys/keyfile.h"
 
 static void
 usage(FILE *fp)

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "esp_dec.h"
-#include "keyfile.h"
+#include "esp/esp_dec.h"
+#include "keys/keyfile.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

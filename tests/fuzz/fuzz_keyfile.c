@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keyexport.h"
-#include "keyfile.h"
+#include "keys/keyexport.h"
+#include "keys/keyfile.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -12,10 +12,10 @@
 
 #include <pcap/dlt.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "linktypes.h"
-#include "keyfile.h"
-#include "keystore.h"
+#include "keys/keyfile.h"
+#include "keys/keystore.h"
 
 /*
  * Keys for cookie 0101010101010101 and for SPI 0x01010101, so inputs that

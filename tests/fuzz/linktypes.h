@@ -8,7 +8,7 @@
 #ifndef IKESCOPE_FUZZ_LINKTYPES_H
 #define IKESCOPE_FUZZ_LINKTYPES_H
 
-#include "pkt.h"
+#include "capture/pkt.h"
 
 static const int fuzz_links[] = {
 	DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, DLT_NULL,

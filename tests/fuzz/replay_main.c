@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "linktypes.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "check.h"
 
 #define MAXF	16

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "cursor.h"
+#include "dissectors/cursor.h"
 
 static const uint8_t buf[] = {
 	0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,

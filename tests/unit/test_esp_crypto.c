@@ -19,7 +19,7 @@
 #include <openssl/hmac.h>
 
 #include "check.h"
-#include "esp_crypto.h"
+#include "esp/esp_crypto.h"
 
 static struct cry *C;
 

@@ -18,11 +18,11 @@
 #include <openssl/hmac.h>
 
 #include "check.h"
-#include "esp.h"
-#include "esp_dec.h"
-#include "keyfile.h"
-#include "keystore.h"
-#include "pkt.h"
+#include "dissectors/esp.h"
+#include "esp/esp_dec.h"
+#include "keys/keyfile.h"
+#include "keys/keystore.h"
+#include "capture/pkt.h"
 #include "pktgen.h"
 
 static const uint8_t key_a[20] = { 0x11, 0x22, 0x33, 0x44, 5, 6, 7, 8, 9,

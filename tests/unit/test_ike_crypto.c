@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "ike_crypto.h"
+#include "ike/ike_crypto.h"
 #include "ike_vectors.h"
 
 static struct cry *cr;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "ikefrag.h"
+#include "ike/ikefrag.h"
 
 static struct ikefrag_key
 key(uint16_t id, uint8_t who)

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "isakmp_names.h"
+#include "dissectors/isakmp_names.h"
 
 #define SCAN_MAX	70000u
 

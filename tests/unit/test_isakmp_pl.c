@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "isakmp.h"
-#include "isakmp_pl.h"
+#include "dissectors/isakmp.h"
+#include "dissectors/isakmp_pl.h"
 
 /* ------------------------------------------------ a tiny byte builder */
 

@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "check.h"
-#include "isakmp.h"
-#include "isakmp_an.h"
-#include "json.h"
-#include "out_isakmp.h"
+#include "dissectors/isakmp.h"
+#include "ike/isakmp_an.h"
+#include "core/json.h"
+#include "out/out_isakmp.h"
 
 /*
  * Each capture and whether it must yield an anomaly: all but one are

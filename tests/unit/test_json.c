@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "json.h"
+#include "core/json.h"
 
 static FILE *out;
 static char *mem;

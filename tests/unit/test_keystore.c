@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "keyfile.h"
-#include "keystore.h"
+#include "keys/keyfile.h"
+#include "keys/keystore.h"
 
 static struct ks_esp_sa *
 find4(struct ks *k, const char *src, const char *dst, uint32_t spi)

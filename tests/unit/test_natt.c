@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "natt.h"
+#include "dissectors/natt.h"
 
 static enum natt_kind
 classify(const uint8_t *p, size_t n, size_t *off_after)

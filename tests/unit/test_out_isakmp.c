@@ -14,8 +14,8 @@
 #include <openssl/x509.h>
 
 #include "check.h"
-#include "isakmp.h"
-#include "out_isakmp.h"
+#include "dissectors/isakmp.h"
+#include "out/out_isakmp.h"
 
 static void
 test_str(void)

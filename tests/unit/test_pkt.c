@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "pkt.h"
+#include "capture/pkt.h"
 #include "pktgen.h"
 
 #define DLT_IPV4_	228

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "reasm.h"
+#include "capture/reasm.h"
 
 static char errbuf[256];
 

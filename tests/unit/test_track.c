@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "isakmp.h"
-#include "track.h"
+#include "dissectors/isakmp.h"
+#include "track/track.h"
 
 static const uint8_t A[4] = { 192, 0, 2, 1 }, B[4] = { 192, 0, 2, 2 };
 static const uint8_t IC[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };

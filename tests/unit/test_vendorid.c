@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "vendorid.h"
+#include "dissectors/vendorid.h"
 
 static size_t	unhex(const char *, uint8_t *, size_t);
 static bool	look(const char *, struct vid_info *);

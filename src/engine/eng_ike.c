@@ -1,0 +1,567 @@
+/*
+ * eng_ike.c - IKEv1 in the engine: the tracker's view of decoded payloads
+ * and decryption in the tracker's pre-placement hook; see eng_ike.h.
+ *
+ * Decryption runs before placement so the tracker labels and judges
+ * decrypted content (notify types, DELETEs, Quick Mode SPIs).  A
+ * retransmission is decrypted with the IV its original used and never
+ * advances an IV chain; one whose original could not be decrypted is left
+ * alone (there is no IV to use).  When a Quick Mode responder's message is
+ * decrypted and SKEYID_d is known, KEYMAT for both SPIs is derived and the
+ * two ESP SAs are added to the key store, so the tunnel's ESP decrypts
+ * from one IKE key line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "engine/eng_ike.h"
+#include "ike/isakmp_an.h"
+#include "dissectors/isakmp_pl.h"
+#include "keys/keystore.h"
+#include "out/out_isakmp.h"
+
+#define PLAIN_MAX	65536
+/*
+ * At most this many IKE SAs hold decryption state at once (each up to
+ * ~30 KB of copied KE, nonces, SA and ID bodies): a flood of SAs reusing
+ * a keyed initiator cookie cannot grow memory past ~30 MB.
+ */
+#define IKE_MAX_STATES	1024
+
+#define PL_SA		1
+#define PL_ID		5
+#define PL_N		11
+#define PL_D		12
+#define PL_ATTR		14
+
+#define CFG_SET		3
+#define CFG_XAUTH_STATUS	16527
+
+#define PROTO_ISAKMP	1
+#define PROTO_AH	2
+#define PROTO_ESP	3
+
+/* Oakley attributes (RFC 2409 appendix A) */
+#define OA_ENC		1
+#define OA_HASH		2
+#define OA_AUTH		3
+#define OA_GROUP	4
+#define OA_LIFE_TYPE	11
+#define OA_LIFE_DUR	12
+#define OA_KEY_LEN	14
+/* IPsec DOI attributes (RFC 2407 4.5) */
+#define IA_LIFE_TYPE	1
+#define IA_LIFE_DUR	2
+#define IA_GROUP	3
+#define IA_ENCAP	4
+#define IA_AUTH		5
+#define IA_KEY_LEN	6
+#define IA_ESN		11
+
+/* Where an attribute of the first transform goes in the summary. */
+enum eng_field {
+	F_ENC, F_HASH, F_AUTH, F_GROUP, F_KEY_LEN, F_LIFE_TYPE, F_LIFE_DUR,
+	F_ENCAP, F_ESN
+};
+
+static const struct {
+	bool		isakmp;		/* Oakley (phase 1), else IPsec DOI */
+	uint16_t	type;
+	enum eng_field	f;
+} eng_attr_map[] = {
+	{ true, OA_ENC, F_ENC },
+	{ true, OA_HASH, F_HASH },
+	{ true, OA_AUTH, F_AUTH },
+	{ true, OA_GROUP, F_GROUP },
+	{ true, OA_KEY_LEN, F_KEY_LEN },
+	{ true, OA_LIFE_TYPE, F_LIFE_TYPE },
+	{ true, OA_LIFE_DUR, F_LIFE_DUR },
+	{ false, IA_AUTH, F_HASH },		/* the IPsec auth algorithm */
+	{ false, IA_GROUP, F_GROUP },		/* the PFS group */
+	{ false, IA_KEY_LEN, F_KEY_LEN },
+	{ false, IA_ENCAP, F_ENCAP },
+	{ false, IA_ESN, F_ESN },
+	{ false, IA_LIFE_TYPE, F_LIFE_TYPE },
+	{ false, IA_LIFE_DUR, F_LIFE_DUR },
+};
+
+/* The first transform's attributes into the summary. */
+static void
+eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
+{
+	struct isakmp_iter it;
+	struct isakmp_attr a;
+	bool isakmp = proto == PROTO_ISAKMP;
+	uint32_t life_type = 1;
+	size_t k;
+
+	/* IPsec proposals carry the cipher as the transform ID. */
+	in->xform = x->id;
+	if (!isakmp)
+		in->enc = x->id;
+	isakmp_iter_init(&it, x->attrs);
+	while (it.n < ISAKMP_MAX_ATTRS && isakmp_attr_next(&it, &a) == 1) {
+		uint32_t v = a.num_ok && a.num <= UINT32_MAX ?
+		    (uint32_t)a.num : 0;
+
+		for (k = 0; k < sizeof(eng_attr_map) / sizeof(eng_attr_map[0]);
+		    k++)
+			if (eng_attr_map[k].isakmp == isakmp &&
+			    eng_attr_map[k].type == a.type)
+				break;
+		if (k == sizeof(eng_attr_map) / sizeof(eng_attr_map[0]))
+			continue;
+		switch (eng_attr_map[k].f) {
+		case F_ENC:
+			in->enc = (uint16_t)v;
+			break;
+		case F_HASH:
+			in->hash = (uint16_t)v;
+			break;
+		case F_AUTH:
+			in->auth = (uint16_t)v;
+			break;
+		case F_GROUP:
+			in->group = (uint16_t)v;
+			break;
+		case F_KEY_LEN:
+			in->key_len = (uint16_t)v;
+			break;
+		case F_ENCAP:
+			in->encap = (uint8_t)v;
+			break;
+		case F_ESN:
+			in->esn = v == 1;
+			break;
+		case F_LIFE_TYPE:
+			life_type = v;
+			break;
+		case F_LIFE_DUR:
+			/* RFC 2407/2409: type 2 = kilobytes, else seconds */
+			if (life_type == 2)
+				in->life_kb = v;
+			else
+				in->life_secs = v;
+			break;
+		}
+	}
+}
+
+static void
+eng_ike_sa(const struct isakmp_pl *d, struct trk_in *in)
+{
+	struct isakmp_iter pit, xit;
+	struct isakmp_prop p;
+	struct isakmp_xform x;
+	bool first = true;
+
+	if (d->status != DIS_OK && d->status != DIS_TRUNCATED)
+		return;
+	in->has_sa = true;
+	isakmp_iter_init(&pit, d->u.sa.props);
+	while (pit.n < ISAKMP_MAX_PROPOSALS && isakmp_prop_next(&pit, &p) == 1) {
+		in->sa_proposals++;
+		if (first) {
+			in->sa_proto = p.proto;
+			if (p.spi_size == 4 && p.spi != NULL &&
+			    in->nspis < TRK_MAX_SPIS) {
+				in->spis[in->nspis++] = (uint32_t)p.spi[0] << 24 |
+				    (uint32_t)p.spi[1] << 16 |
+				    (uint32_t)p.spi[2] << 8 | p.spi[3];
+				in->spi_proto = p.proto;
+			}
+		}
+		isakmp_iter_init(&xit, p.xforms);
+		while (xit.n < ISAKMP_MAX_TRANSFORMS &&
+		    isakmp_xform_next(&xit, &x) == 1) {
+			in->sa_transforms++;
+			if (first)
+				eng_ike_xform(&x, p.proto, in);
+			first = false;
+		}
+	}
+}
+
+/*
+ * The tracker's summary of a plaintext or decrypted message: payload
+ * types, the first error notify (else the first notify), DPD, DELETE
+ * with its SPIs, and the first proposal and transform of an SA payload.
+ */
+void
+eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
+{
+	size_t i;
+
+	in->npl = 0;
+	in->notify = 0;
+	in->has_sa = false;
+	in->nspis = 0;
+	in->sa_proposals = in->sa_transforms = 0;
+	in->nids = 0;
+	in->xauth_ok = in->xauth_fail = false;
+	for (i = 0; i < m->npayloads; i++) {
+		const struct isakmp_payload_raw *p = &m->pl[i];
+		const struct isakmp_pl *d = &p->d;
+
+		if (in->npl < TRK_MSG_PL)
+			in->pl[in->npl++] = p->type;
+		if (!d->decoded)
+			continue;
+		switch (p->type) {
+		case PL_SA:
+			if (!in->has_sa)
+				eng_ike_sa(d, in);
+			break;
+		case PL_ID:
+			if (in->nids < 2 && d->status == DIS_OK)
+				out_isakmp_id(d->u.id.type, d->data, d->dlen,
+				    in->ids[in->nids++], TRK_ID_LEN);
+			break;
+		case PL_N:
+			if (in->notify == 0 ||
+			    (!isakmp_notify_is_error(in->notify) &&
+			    isakmp_notify_is_error(d->u.n.type)))
+				in->notify = d->u.n.type;
+			if (d->u.n.has_seq) {
+				in->dpd = true;
+				in->dpd_seq = d->u.n.seq;
+			}
+			break;
+		case PL_ATTR: {
+			struct isakmp_iter it;
+			struct isakmp_attr a;
+
+			/* The status is what the edge device SETs; an ACK
+			 * only echoes the attribute. */
+			if (d->u.cfg.type != CFG_SET)
+				break;
+			isakmp_iter_init(&it, d->u.cfg.attrs);
+			while (it.n < ISAKMP_MAX_ATTRS &&
+			    isakmp_attr_next(&it, &a) == 1)
+				if (a.type == CFG_XAUTH_STATUS && a.num_ok) {
+					in->xauth_ok = a.num == 1;
+					in->xauth_fail = a.num == 0;
+				}
+			break;
+		}
+		case PL_D: {
+			struct cursor c = d->u.d.spis;
+			uint16_t k;
+
+			in->del = true;
+			in->del_proto = d->u.d.proto;
+			if (d->u.d.spi_size != 4)
+				break;
+			in->spi_proto = d->u.d.proto;
+			for (k = 0; k < d->u.d.nspis && in->nspis < TRK_MAX_SPIS;
+			    k++) {
+				uint32_t spi = cur_be32(&c);
+
+				if (c.err)
+					break;
+				in->spis[in->nspis++] = spi;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ ESP keys */
+
+/*
+ * IPsec DOI values (RFC 2407 4.4.4 ESP transform IDs, 4.5 authentication
+ * algorithm attribute) -> the key store's algorithms and key lengths.
+ * key: bytes of cipher key (0: from the Key Length attribute, default
+ * 128 bits); salt: bytes of nonce/salt appended (RFC 3686, 4106, 4543).
+ */
+static const struct {
+	uint8_t		xform;
+	enum ks_enc	enc;
+	uint8_t		key, salt, icv;
+} eng_ike_esp_enc[] = {
+	{ 2, KS_ENC_DES_CBC, 8, 0, 0 },		/* DES */
+	{ 3, KS_ENC_3DES_CBC, 24, 0, 0 },	/* 3DES */
+	{ 11, KS_ENC_NULL, 0, 0, 0 },		/* NULL */
+	{ 12, KS_ENC_AES_CBC, 0, 0, 0 },	/* AES-CBC */
+	{ 13, KS_ENC_AES_CTR, 0, 4, 0 },	/* AES-CTR */
+	{ 18, KS_ENC_AES_GCM, 0, 4, 8 },	/* AES-GCM-8 */
+	{ 19, KS_ENC_AES_GCM, 0, 4, 12 },	/* AES-GCM-12 */
+	{ 20, KS_ENC_AES_GCM, 0, 4, 16 },	/* AES-GCM-16 */
+	{ 23, KS_ENC_AES_GMAC, 0, 4, 16 },	/* NULL-AUTH-AES-GMAC */
+};
+
+static const struct {
+	uint16_t	auth;
+	enum ks_auth	ks;
+	uint8_t		key;
+} eng_ike_esp_auth[] = {
+	{ 0, KS_AUTH_NONE, 0 },
+	{ 1, KS_AUTH_HMAC_MD5_96, 16 },
+	{ 2, KS_AUTH_HMAC_SHA1_96, 20 },
+	{ 5, KS_AUTH_HMAC_SHA256_128, 32 },
+	{ 6, KS_AUTH_HMAC_SHA384_192, 48 },
+	{ 7, KS_AUTH_HMAC_SHA512_256, 64 },
+	{ 9, KS_AUTH_AES_XCBC_96, 16 },
+};
+
+static bool
+eng_ike_esp_alg(const struct trk_in *in, struct ks_esp_sa *sa,
+    size_t *enc_len, size_t *auth_len)
+{
+	size_t i, kl = in->key_len ? in->key_len / 8u : 16;
+
+	for (i = 0; i < sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]);
+	    i++)
+		if (eng_ike_esp_enc[i].xform == in->xform)
+			break;
+	if (i == sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]))
+		return false;
+	sa->enc = eng_ike_esp_enc[i].enc;
+	*enc_len = (sa->enc == KS_ENC_NULL ? 0 : eng_ike_esp_enc[i].key ?
+	    eng_ike_esp_enc[i].key : kl) + eng_ike_esp_enc[i].salt;
+	sa->icv_len = eng_ike_esp_enc[i].icv;
+	for (i = 0; i < sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]);
+	    i++)
+		if (eng_ike_esp_auth[i].auth == in->hash)
+			break;
+	if (i == sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]))
+		return false;
+	sa->auth = eng_ike_esp_auth[i].ks;
+	*auth_len = eng_ike_esp_auth[i].key;
+	if (sa->auth != KS_AUTH_NONE)
+		sa->icv_len = ks_auth_icv_len(sa->auth);
+	sa->esn = in->esn;
+	sa->esn_known = true;	/* the Quick Mode's attributes say */
+	return true;
+}
+
+/*
+ * A decrypted Quick Mode message with the responder's SA (QM2): derive
+ * KEYMAT for the initiator's SPI (from QM1, SA towards the initiator) and
+ * the responder's (from QM2, SA towards the responder) and add both.
+ */
+static void
+eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in,
+    const struct ks_ike *k, uint8_t dir)
+{
+	const struct trk_exchange *e = NULL;
+	const struct ks_ike_key *qg;	/* the Quick Mode's PFS g^xy */
+	const uint8_t *ni, *nr;
+	size_t nin, nrn, el = 0, al = 0, i;
+	uint32_t spi_i = 0;
+	bool have_i = false;
+	int pass;
+
+	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
+		return;
+	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
+	qg = NULL;
+	for (i = 0; i < in->npl; i++)
+		if (in->pl[i] == 4 &&
+		    (qg = ks_find_qm_gxy(k, in->msgid)) == NULL)
+			return;
+	for (i = sa->nex; i > 0; i--)
+		if (sa->ex[i - 1].type == ISAKMP_EXCH_QUICK &&
+		    sa->ex[i - 1].msgid == in->msgid) {
+			e = &sa->ex[i - 1];
+			break;
+		}
+	if (e == NULL)
+		return;
+	for (i = 0; i < e->nspis; i++) {
+		/* QM1's SPI was recorded first. */
+		spi_i = e->spis[i];
+		have_i = true;
+		break;
+	}
+	if (!have_i ||
+	    ike_cry_qm_nonces(sa->cry, in->msgid, &ni, &nin, &nr, &nrn) == -1)
+		return;
+	for (pass = 0; pass < 2; pass++) {
+		struct ks_esp_sa esa;
+		uint8_t km[2 * KS_MAX_KEY];
+		uint32_t spi = pass == 0 ? spi_i : in->spis[0];
+		/* QM1's SPI is where the QM initiator receives. */
+		bool to_qm_init = pass == 0;
+		bool qm_init_is_i = in->from_exch_init ? dir == TRK_I2R :
+		    dir == TRK_R2I;
+		const uint8_t *dst;
+		const uint8_t *src;
+		char err[128];
+
+		memset(&esa, 0, sizeof(esa));
+		if (!eng_ike_esp_alg(in, &esa, &el, &al) || el > KS_MAX_KEY ||
+		    al > KS_MAX_KEY)
+			return;
+		if (ike_cry_keymat(sa->cry, c->ikecry, k, PROTO_ESP, spi, ni,
+		    nin, nr, nrn, qg != NULL ? qg->v : NULL,
+		    qg != NULL ? qg->len : 0, km, el + al) == -1)
+			return;
+		if (to_qm_init == qm_init_is_i) {
+			dst = sa->iaddr;
+			src = sa->raddr;
+		} else {
+			dst = sa->raddr;
+			src = sa->iaddr;
+		}
+		esa.spi = spi;
+		esa.spi_mask = 0xffffffff;
+		esa.dst.af = esa.src.af = sa->af;
+		esa.dst.plen = esa.src.plen = sa->af == 6 ? 128 : 32;
+		memcpy(esa.dst.a, dst, sa->af == 6 ? 16 : 4);
+		memcpy(esa.src.a, src, sa->af == 6 ? 16 : 4);
+		memcpy(esa.enc_key, km, el);
+		esa.enc_key_len = el;
+		memcpy(esa.auth_key, km + el, al);
+		esa.auth_key_len = al;
+		snprintf(esa.origin, sizeof(esa.origin), "KEYMAT of IKE SA %llu "
+		    "Quick Mode %08x", (unsigned long long)sa->id, in->msgid);
+		if (ks_find_esp(c->ks, sa->af, src, dst, spi) == NULL &&
+		    ks_add_esp(c->ks, &esa, err, sizeof(err)) == 0)
+			c->esp_derived++;
+		OPENSSL_cleanse(km, sizeof(km));
+		OPENSSL_cleanse(&esa, sizeof(esa));
+	}
+}
+
+/* ------------------------------------------------------------ the hook */
+
+/* Keys derived for an SA go back to the key store (for --export). */
+static void
+eng_ike_learned(struct ctx *c, const struct trk_ike_sa *sa)
+{
+	struct ks_ike *k = malloc(sizeof(*k));
+	char err[128];
+
+	if (k == NULL)
+		return;
+	memset(k, 0, sizeof(*k));
+	memcpy(k->icookie, sa->icookie, 8);
+	memcpy(k->rcookie, sa->rcookie, 8);
+	k->has_rcookie = true;
+	snprintf(k->origin, sizeof(k->origin), "derived for IKE SA %llu",
+	    (unsigned long long)sa->id);
+	if (ike_cry_learned(sa->cry, k))
+		(void)ks_add_ike(c->ks, k, err, sizeof(err));
+	OPENSSL_clear_free(k, sizeof(*k));
+}
+
+
+static void
+eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
+    struct trk_in *in, void *arg)
+{
+	struct ctx *c = arg;
+	struct frame_rec *fr = &c->fr;
+	const struct ks_ike *k;
+	bool from_init = in->msgid == 0 ? dir == TRK_I2R : in->from_exch_init;
+	size_t i;
+
+	if (c->ikecry == NULL)
+		return;
+	k = ks_find_ike(c->ks, sa->icookie);
+	if (k == NULL)
+		return;
+	if (sa->cry == NULL) {
+		if (c->ike_states >= IKE_MAX_STATES) {
+			c->ike_states_refused++;
+			return;
+		}
+		sa->cry = ike_cry_new();
+		if (sa->cry == NULL)
+			return;
+		c->ike_states++;
+	}
+	if (!in->encrypted) {
+		/* Phase-1 material in clear, and the responder's choice. */
+		if (in->msgid == 0 && in->has_sa && !from_init &&
+		    in->sa_proto == PROTO_ISAKMP) {
+			struct ike_alg a = { in->enc, in->key_len, in->hash,
+			    in->auth, in->group };
+
+			ike_cry_set_alg(sa->cry, &a);
+		}
+		ike_cry_observe(sa->cry, from_init, in->msgid, NULL,
+		    &fr->isakmp);
+		return;
+	}
+	if (orig != NULL && orig->iv_len == 0)
+		return;
+	fr->ike_tried = true;
+	if (ike_cry_decrypt(sa->cry, c->ikecry, k, &fr->isakmp.hdr, in->raw,
+	    in->raw_len, from_init, orig != NULL ? orig->iv : NULL,
+	    c->ike_plain, PLAIN_MAX, c->ike_msg, &fr->ike) == -1) {
+		if (fr->ike.st == IKE_DEC_FAILED)
+			c->ike_failed++;
+		if (fr->ike.iv_len != 0 && fr->ike.st != IKE_DEC_OK) {
+			/* The chain advanced; remember the IV anyway. */
+			memcpy(in->iv, fr->ike.iv, fr->ike.iv_len);
+			in->iv_len = (uint8_t)fr->ike.iv_len;
+		}
+		return;
+	}
+	c->ike_decrypted++;
+	eng_ike_learned(c, sa);
+	memcpy(in->iv, fr->ike.iv, fr->ike.iv_len);
+	in->iv_len = (uint8_t)fr->ike.iv_len;
+
+	/* The decrypted payloads replace the opaque body everywhere. */
+	fr->isakmp.npayloads = c->ike_msg->npayloads;
+	for (i = 0; i < c->ike_msg->npayloads; i++)
+		fr->isakmp.pl[i] = c->ike_msg->pl[i];
+	/* Bytes after the last payload are the cipher's padding. */
+	c->ike_msg->anomalies &= ~ISAKMP_AN_PL_TRAILING;
+	c->ike_msg->pl_trailing = 0;
+	fr->isakmp.anomalies |= c->ike_msg->anomalies;
+	isakmp_an_collect(&fr->pkt.an, c->ike_msg, fr->ike.len);
+	in->decrypted = true;
+	in->plaintext = true;
+	eng_ike_summary(c->ike_msg, in);
+	if (in->exch == ISAKMP_EXCH_QUICK && in->has_sa && !in->from_exch_init)
+		eng_ike_derive_esp(c, sa, in, k, dir);
+}
+
+static void
+eng_ike_cry_free(struct ike_cry *cry, void *arg)
+{
+	struct ctx *c = arg;
+
+	ike_cry_free(cry);
+	if (c->ike_states > 0)
+		c->ike_states--;
+}
+
+int
+eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
+{
+	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_cry_free, c);
+	if (c->ks == NULL || ks_ike_count(c->ks) == 0)
+		return 0;
+	c->ikecry = cry_new(CRY_EVP, errbuf, errlen);
+	c->ike_plain = malloc(PLAIN_MAX);
+	c->ike_msg = malloc(sizeof(*c->ike_msg));
+	if (c->ikecry == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
+		if (c->ikecry != NULL)
+			snprintf(errbuf, errlen, "out of memory (IKE)");
+		eng_ike_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+void
+eng_ike_free(struct ctx *c)
+{
+	cry_free(c->ikecry);
+	c->ikecry = NULL;
+	if (c->ike_plain != NULL)
+		OPENSSL_clear_free(c->ike_plain, PLAIN_MAX);
+	c->ike_plain = NULL;
+	free(c->ike_msg);
+	c->ike_msg = NULL;
+}

@@ -1,0 +1,1247 @@
+/*
+ * track.c - the exchange tracker; see track.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "core/hash.h"
+#include "dissectors/isakmp.h"
+#include "dissectors/isakmp_names.h"
+#include "track/track.h"
+
+#define TRK_DEF_IKE_SAS		16384
+#define TRK_DEF_MSGS		256
+#define TRK_DEF_EXCHANGES	256
+#define TRK_DEF_ESP_SAS		16384
+#define TRK_ESP_WINDOW		64
+
+#define PL_SA		1
+#define PL_KE		4
+#define PL_ID		5
+#define PL_HASH		8
+#define PL_SIG		9
+#define PL_NONCE	10
+
+struct trk {
+	struct trk_limits	 lim;
+	struct trk_stats	 st;
+	uint64_t		 next_id;
+
+	struct trk_ike_sa	**ike_tab;
+	size_t			 ike_mask;
+	struct trk_ike_sa	*ike_lru_head, *ike_lru_tail;	/* head = oldest */
+
+	struct trk_esp		**esp_tab;
+	size_t			 esp_mask;
+	struct trk_esp		*esp_lru_head, *esp_lru_tail;
+
+	trk_pre_cb		*pre;
+	trk_cry_free_cb		*cry_free;
+	void			*pre_arg;
+	trk_ike_cb		*ike_evict;
+	trk_esp_cb		*esp_evict;
+	void			*evict_arg;
+};
+
+/* One script per exchange type: its length and its first label. */
+struct trk_script {
+	uint8_t	exch;
+	uint8_t	nsteps;
+	uint8_t	label;		/* label of step 1; TRK_L_NONE: unlabelled */
+	bool	same_label;	/* every step has the same label */
+};
+
+static const struct trk_script trk_scripts[] = {
+	{ ISAKMP_EXCH_MAIN, 6, TRK_L_MM1, false },
+	{ ISAKMP_EXCH_AGGRESSIVE, 3, TRK_L_AM1, false },
+	{ ISAKMP_EXCH_QUICK, 3, TRK_L_QM1, false },
+	{ ISAKMP_EXCH_INFO, 1, TRK_L_INFO, true },
+	{ ISAKMP_EXCH_TRANSACTION, 2, TRK_L_TXN, true },
+	{ ISAKMP_EXCH_BASE, 4, TRK_L_NONE, false },
+	{ ISAKMP_EXCH_AUTH_ONLY, 3, TRK_L_NONE, false },
+	{ ISAKMP_EXCH_NEW_GROUP, 2, TRK_L_NONE, false },
+};
+
+static const struct trk_script *
+trk_script(uint8_t exch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(trk_scripts) / sizeof(trk_scripts[0]); i++)
+		if (trk_scripts[i].exch == exch)
+			return &trk_scripts[i];
+	return NULL;
+}
+
+static bool
+trk_is_phase1(uint8_t exch)
+{
+	return exch == ISAKMP_EXCH_MAIN || exch == ISAKMP_EXCH_AGGRESSIVE ||
+	    exch == ISAKMP_EXCH_BASE || exch == ISAKMP_EXCH_AUTH_ONLY;
+}
+
+/* ------------------------------------------------------------ memory */
+
+static void *
+trk_alloc(struct trk *t, size_t n)
+{
+	void *p = calloc(1, n);
+
+	if (p != NULL) {
+		t->st.bytes_now += n;
+		if (t->st.bytes_now > t->st.peak_bytes)
+			t->st.peak_bytes = t->st.bytes_now;
+	}
+	return p;
+}
+
+static void
+trk_release(struct trk *t, void *p, size_t n)
+{
+	if (p == NULL)
+		return;
+	t->st.bytes_now -= n;
+	free(p);
+}
+
+/* Grow an array of elements of size sz from *cap to at most max. */
+static int
+trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
+{
+	size_t ncap = *cap == 0 ? 2 : (size_t)*cap * 2;
+	void *n;
+
+	if (ncap > max)
+		ncap = max;
+	if (ncap <= *cap)
+		return -1;
+	n = trk_alloc(t, ncap * sz);
+	if (n == NULL)
+		return -1;
+	if (*arr != NULL) {
+		memcpy(n, *arr, (size_t)*cap * sz);
+		trk_release(t, *arr, (size_t)*cap * sz);
+	}
+	*arr = n;
+	*cap = (uint32_t)ncap;
+	return 0;
+}
+
+static size_t
+trk_pow2(size_t n)
+{
+	size_t p = 64;
+
+	while (p < n && p < ((size_t)1 << 30))
+		p <<= 1;
+	return p;
+}
+
+struct trk *
+trk_new(const struct trk_limits *lim)
+{
+	struct trk *t = calloc(1, sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	if (lim != NULL)
+		t->lim = *lim;
+	if (t->lim.max_ike_sas == 0)
+		t->lim.max_ike_sas = TRK_DEF_IKE_SAS;
+	if (t->lim.max_msgs == 0)
+		t->lim.max_msgs = TRK_DEF_MSGS;
+	if (t->lim.max_exchanges == 0)
+		t->lim.max_exchanges = TRK_DEF_EXCHANGES;
+	if (t->lim.max_esp_sas == 0)
+		t->lim.max_esp_sas = TRK_DEF_ESP_SAS;
+	if (t->lim.max_msgs > UINT16_MAX)
+		t->lim.max_msgs = UINT16_MAX;
+	if (t->lim.max_exchanges > UINT16_MAX)
+		t->lim.max_exchanges = UINT16_MAX;
+	t->ike_mask = trk_pow2(t->lim.max_ike_sas) - 1;
+	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
+	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
+	t->esp_tab = trk_alloc(t, (t->esp_mask + 1) * sizeof(*t->esp_tab));
+	if (t->ike_tab == NULL || t->esp_tab == NULL) {
+		free(t->ike_tab);
+		free(t->esp_tab);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_cry_free_cb *cry_free,
+    void *arg)
+{
+	t->pre = pre;
+	t->cry_free = cry_free;
+	t->pre_arg = arg;
+}
+
+void
+trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
+{
+	t->ike_evict = ike;
+	t->esp_evict = esp;
+	t->evict_arg = arg;
+}
+
+/* ------------------------------------------------------------ hashing */
+
+static size_t
+trk_hash_bytes(const uint8_t *p, size_t n)
+{
+	return (size_t)hash_final(hash_bytes(HASH_SEED, p, n));
+}
+
+static size_t
+trk_ike_bucket(const struct trk *t, const uint8_t *icookie)
+{
+	return trk_hash_bytes(icookie, 8) & t->ike_mask;
+}
+
+static size_t
+trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
+{
+	return (size_t)hash_final(hash_add(hash_bytes(HASH_SEED, dst, 16),
+	    spi)) & t->esp_mask;
+}
+
+/* ------------------------------------------------------------ LRU lists */
+
+#define LRU_UNLINK(t, head, tail, e) do {				\
+	if ((e)->lru_prev != NULL)					\
+		(e)->lru_prev->lru_next = (e)->lru_next;		\
+	else								\
+		(t)->head = (e)->lru_next;				\
+	if ((e)->lru_next != NULL)					\
+		(e)->lru_next->lru_prev = (e)->lru_prev;		\
+	else								\
+		(t)->tail = (e)->lru_prev;				\
+	(e)->lru_prev = (e)->lru_next = NULL;				\
+} while (0)
+
+#define LRU_APPEND(t, head, tail, e) do {				\
+	(e)->lru_prev = (t)->tail;					\
+	(e)->lru_next = NULL;						\
+	if ((t)->tail != NULL)						\
+		(t)->tail->lru_next = (e);				\
+	else								\
+		(t)->head = (e);					\
+	(t)->tail = (e);						\
+} while (0)
+
+/* ------------------------------------------------------------ IKE SAs */
+
+static void
+trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
+{
+	if (sa->cry != NULL && t->cry_free != NULL)
+		t->cry_free(sa->cry, t->pre_arg);
+	sa->cry = NULL;
+	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
+	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
+	trk_release(t, sa, sizeof(*sa));
+}
+
+static void
+trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
+{
+	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie)];
+
+	while (*pp != NULL && *pp != sa)
+		pp = &(*pp)->hnext;
+	if (*pp == sa)
+		*pp = sa->hnext;
+	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
+	t->st.ike_now--;
+}
+
+static void trk_ike_conclude(struct trk_ike_sa *);
+
+static void
+trk_ike_evict_oldest(struct trk *t)
+{
+	struct trk_ike_sa *sa = t->ike_lru_head;
+
+	if (sa == NULL)
+		return;
+	trk_ike_remove(t, sa);
+	trk_ike_conclude(sa);
+	if (t->ike_evict != NULL)
+		t->ike_evict(sa, t->evict_arg);
+	t->st.ike_evicted++;
+	trk_ike_destroy(t, sa);
+}
+
+static struct trk_ike_sa *
+trk_ike_create(struct trk *t, const struct trk_in *in)
+{
+	struct trk_ike_sa *sa;
+	size_t b;
+
+	if (t->st.ike_now >= t->lim.max_ike_sas)
+		trk_ike_evict_oldest(t);
+	sa = trk_alloc(t, sizeof(*sa));
+	if (sa == NULL)
+		return NULL;
+	sa->id = ++t->next_id;
+	memcpy(sa->icookie, in->icookie, 8);
+	memcpy(sa->rcookie, in->rcookie, 8);
+	sa->af = in->af;
+	memcpy(sa->iaddr, in->src, in->af == 6 ? 16 : 4);
+	memcpy(sa->raddr, in->dst, in->af == 6 ? 16 : 4);
+	sa->iport = sa->iport0 = in->sport;
+	sa->rport = sa->rport0 = in->dport;
+	sa->first_ts = sa->last_ts = in->ts;
+	sa->first_frame = in->frame;
+	/* A first message with a responder cookie: we joined mid-SA. */
+	sa->initiator_inferred = memcmp(in->rcookie,
+	    "\0\0\0\0\0\0\0\0", 8) != 0;
+	b = trk_ike_bucket(t, sa->icookie);
+	sa->hnext = t->ike_tab[b];
+	t->ike_tab[b] = sa;
+	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	t->st.ike_now++;
+	t->st.ike_sas++;
+	return sa;
+}
+
+static bool
+trk_zero8(const uint8_t *p)
+{
+	return memcmp(p, "\0\0\0\0\0\0\0\0", 8) == 0;
+}
+
+static size_t
+trk_alen(int af)
+{
+	return af == 6 ? 16 : 4;
+}
+
+/*
+ * Find the IKE SA of a message.  The responder cookie is zero in the
+ * initiator's first message; the SA joins its responder cookie when the
+ * responder answers.  Several SAs may share an initiator cookie (ike-scan
+ * uses a fixed one), so the responder cookie and addresses decide.
+ */
+static struct trk_ike_sa *
+trk_ike_find(struct trk *t, const struct trk_in *in)
+{
+	struct trk_ike_sa *sa, *zero = NULL;
+	bool rzero = trk_zero8(in->rcookie);
+	size_t al = trk_alen(in->af);
+
+	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie)]; sa != NULL;
+	    sa = sa->hnext) {
+		if (memcmp(sa->icookie, in->icookie, 8) != 0)
+			continue;
+		if (memcmp(sa->rcookie, in->rcookie, 8) == 0)
+			return sa;
+		if (trk_zero8(sa->rcookie) && zero == NULL &&
+		    sa->af == in->af &&
+		    ((memcmp(sa->iaddr, in->src, al) == 0 &&
+		    memcmp(sa->raddr, in->dst, al) == 0) ||
+		    (memcmp(sa->iaddr, in->dst, al) == 0 &&
+		    memcmp(sa->raddr, in->src, al) == 0)))
+			zero = sa;
+	}
+	if (zero != NULL && !rzero) {
+		/* The responder answered: the SA takes its cookie. */
+		memcpy(zero->rcookie, in->rcookie, 8);
+		return zero;
+	}
+	return NULL;
+}
+
+/*
+ * Direction by addresses (ports change when IKE floats to 4500 or a NAT
+ * rebinds); ports decide only when both peers share an address.
+ * Endpoints follow the latest message.
+ */
+static uint8_t
+trk_direction(struct trk_ike_sa *sa, const struct trk_in *in)
+{
+	size_t al = trk_alen(in->af);
+	bool si = memcmp(sa->iaddr, in->src, al) == 0;
+	bool sr = memcmp(sa->raddr, in->src, al) == 0;
+	bool di = memcmp(sa->iaddr, in->dst, al) == 0;
+	bool dr = memcmp(sa->raddr, in->dst, al) == 0;
+	uint8_t dir;
+
+	if (si && dr && !(sr && di))
+		dir = TRK_I2R;
+	else if (sr && di && !(si && dr))
+		dir = TRK_R2I;
+	else if (si && dr)		/* same address on both sides */
+		dir = in->sport == sa->rport && in->dport == sa->iport ?
+		    TRK_R2I : TRK_I2R;
+	else if (si || dr)
+		dir = TRK_I2R;		/* one side rebound */
+	else if (sr || di)
+		dir = TRK_R2I;
+	else
+		dir = TRK_I2R;		/* both rebound: keep the roles */
+	if (dir == TRK_I2R) {
+		memcpy(sa->iaddr, in->src, al);
+		memcpy(sa->raddr, in->dst, al);
+		sa->iport = in->sport;
+		sa->rport = in->dport;
+	} else {
+		memcpy(sa->raddr, in->src, al);
+		memcpy(sa->iaddr, in->dst, al);
+		sa->rport = in->sport;
+		sa->iport = in->dport;
+	}
+	return dir;
+}
+
+/* ------------------------------------------------------------ exchanges */
+
+static struct trk_exchange *
+trk_ex_find(struct trk_ike_sa *sa, uint8_t exch, uint32_t msgid)
+{
+	uint32_t i;
+
+	if (exch == ISAKMP_EXCH_INFO)
+		return NULL;		/* each informational stands alone */
+	for (i = sa->nex; i > 0; i--) {
+		struct trk_exchange *e = &sa->ex[i - 1];
+
+		if (e->msgid != msgid)
+			continue;
+		if (e->type == exch)
+			return e;
+		/* Phase 1 types share message ID 0. */
+		if (msgid == 0 && trk_is_phase1(e->type) &&
+		    trk_is_phase1(exch))
+			return e;
+	}
+	return NULL;
+}
+
+static struct trk_exchange *
+trk_ex_new(struct trk *t, struct trk_ike_sa *sa, const struct trk_in *in,
+    uint8_t dir)
+{
+	const struct trk_script *s = trk_script(in->exch);
+	struct trk_exchange *e;
+
+	if (sa->nex == sa->capex &&
+	    trk_grow(t, (void **)&sa->ex, &sa->capex, sizeof(*sa->ex),
+	    t->lim.max_exchanges) == -1) {
+		sa->ex_dropped++;
+		t->st.ex_dropped++;
+		return NULL;
+	}
+	e = &sa->ex[sa->nex++];
+	memset(e, 0, sizeof(*e));
+	e->msgid = in->msgid;
+	e->type = in->exch;
+	e->nsteps = s != NULL ? s->nsteps : 0;
+	/* Phase 1 is started by the SA's initiator, whoever we saw first. */
+	e->init_dir = trk_is_phase1(in->exch) ? TRK_I2R : dir;
+	e->first_ts = in->ts;
+	e->first_frame = in->frame;
+	return e;
+}
+
+static bool
+trk_has_pl(const struct trk_in *in, uint8_t type)
+{
+	uint8_t i;
+
+	for (i = 0; i < in->npl; i++)
+		if (in->pl[i] == type)
+			return true;
+	return false;
+}
+
+/* Step from content where the script allows it; 0 when unknown. */
+static uint8_t
+trk_content_step(const struct trk_exchange *e, const struct trk_in *in,
+    uint8_t dir)
+{
+	bool ini = dir == e->init_dir;
+
+	switch (e->type) {
+	case ISAKMP_EXCH_MAIN:
+		if (in->encrypted && !in->decrypted)
+			return ini ? 5 : 6;
+		if (trk_has_pl(in, PL_SA))
+			return ini ? 1 : 2;
+		if (trk_has_pl(in, PL_KE) || trk_has_pl(in, PL_NONCE))
+			return ini ? 3 : 4;
+		if (trk_has_pl(in, PL_ID) || trk_has_pl(in, PL_HASH) ||
+		    trk_has_pl(in, PL_SIG) || in->encrypted)
+			return ini ? 5 : 6;
+		return 0;
+	case ISAKMP_EXCH_AGGRESSIVE:
+		if (!ini)
+			return 2;
+		if (in->plaintext && trk_has_pl(in, PL_SA))
+			return 1;
+		return in->encrypted || trk_has_pl(in, PL_HASH) ||
+		    trk_has_pl(in, PL_SIG) ? 3 : 0;
+	case ISAKMP_EXCH_QUICK:
+		if (!ini)
+			return 2;
+		if (!in->plaintext)
+			return 0;
+		if (trk_has_pl(in, PL_SA))
+			return 1;
+		if (in->npl == 1 && in->pl[0] == PL_HASH)
+			return 3;
+		return 0;
+	case ISAKMP_EXCH_INFO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Position from order alone: the next step in this direction. */
+static uint8_t
+trk_position_step(struct trk_ike_sa *sa, const struct trk_exchange *e,
+    const struct trk_in *in, uint8_t dir, bool *resent)
+{
+	bool ini = dir == e->init_dir;
+	uint8_t s = e->last_step;
+
+	*resent = false;
+	if (s == 0)
+		return ini ? 1 : 2;
+	if (((s & 1) != 0) == ini) {
+		/*
+		 * Same side again with other bytes.  In Quick Mode the
+		 * initiator's next message is QM3 when QM2 was lost from
+		 * the capture; QM3 (HASH only) is shorter than QM1.
+		 */
+		if (e->type == ISAKMP_EXCH_QUICK && s == 1) {
+			uint32_t i;
+
+			for (i = sa->nmsgs; i > 0; i--) {
+				const struct trk_msg *m = &sa->msgs[i - 1];
+
+				if (m->msgid == e->msgid && m->step == 1 &&
+				    m->exch == e->type && !m->retransmit) {
+					if (in->raw_len < m->len)
+						return 3;
+					break;
+				}
+			}
+		}
+		*resent = true;
+		return s;
+	}
+	return (uint8_t)(s + 1);
+}
+
+static uint8_t
+trk_step_label(const struct trk_exchange *e, uint8_t step)
+{
+	const struct trk_script *s = trk_script(e->type);
+
+	if (s == NULL || s->label == TRK_L_NONE || step == 0 ||
+	    step > s->nsteps)
+		return TRK_L_NONE;
+	return s->same_label ? s->label : (uint8_t)(s->label + step - 1);
+}
+
+static void
+trk_digest(const uint8_t *p, size_t n, uint8_t out[16])
+{
+	uint8_t md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+
+	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen < 16) {
+		/* Cannot happen with the default provider; fall back. */
+		size_t h = trk_hash_bytes(p, n);
+
+		memset(out, 0, 16);
+		memcpy(out, &h, sizeof(h));
+		return;
+	}
+	memcpy(out, md, 16);
+}
+
+static struct trk_msg *
+trk_find_original(struct trk_ike_sa *sa, const struct trk_in *in,
+    const uint8_t digest[16])
+{
+	uint32_t i;
+
+	for (i = 0; i < sa->nmsgs; i++) {
+		struct trk_msg *m = &sa->msgs[i];
+
+		if (!m->retransmit && m->msgid == in->msgid &&
+		    m->exch == in->exch && m->len == in->raw_len &&
+		    memcmp(m->digest, digest, 16) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+static void
+trk_proposal_from(struct trk_proposal *p, const struct trk_in *in)
+{
+	p->valid = true;
+	p->proto = in->sa_proto;
+	p->encap = in->encap;
+	p->esn = in->esn;
+	p->enc = in->enc;
+	p->key_len = in->key_len;
+	p->hash = in->hash;
+	p->group = in->group;
+	p->auth = in->auth;
+	p->life_secs = in->life_secs;
+	p->life_kb = in->life_kb;
+}
+
+/* Error notifies (RFC 2408 3.14.1: types below 16384 are errors). */
+static bool
+trk_notify_error(uint16_t n)
+{
+	return n != 0 && isakmp_notify_is_error(n);
+}
+
+/* Apply what a placed message says about outcomes. */
+static void
+trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
+    const struct trk_in *in, uint8_t step, uint8_t dir)
+{
+	uint32_t i;
+
+	if (in->has_sa && !in->encrypted) {
+		if (step == 1 && trk_is_phase1(e->type)) {
+			sa->offered_proposals = in->sa_proposals;
+			sa->offered_transforms = in->sa_transforms;
+		}
+		if (step == 2 && trk_is_phase1(e->type))
+			trk_proposal_from(&sa->chosen, in);
+	}
+	if (in->has_sa && in->plaintext && e->type == ISAKMP_EXCH_QUICK) {
+		if (step == 1) {
+			e->offered_proposals = in->sa_proposals;
+			e->offered_transforms = in->sa_transforms;
+		} else if (step == 2)
+			trk_proposal_from(&e->chosen, in);
+	}
+	if (in->nids > 0 && trk_is_phase1(e->type)) {
+		char *dst = dir == TRK_I2R ? sa->id_i : sa->id_r;
+
+		if (dst[0] == '\0')
+			snprintf(dst, TRK_ID_LEN, "%s", in->ids[0]);
+	}
+	if (in->nids == 2 && e->type == ISAKMP_EXCH_QUICK &&
+	    e->idc[0][0] == '\0') {
+		snprintf(e->idc[0], TRK_ID_LEN, "%s", in->ids[0]);
+		snprintf(e->idc[1], TRK_ID_LEN, "%s", in->ids[1]);
+	}
+	if (in->plaintext && in->nspis > 0 && e->nspis < TRK_MAX_SPIS) {
+		uint8_t k;
+
+		for (k = 0; k < in->nspis && e->nspis < TRK_MAX_SPIS; k++)
+			e->spis[e->nspis++] = in->spis[k];
+	}
+	if (in->dpd) {
+		e->dpd = true;
+		e->dpd_seq = in->dpd_seq;
+	}
+	if (in->del) {
+		e->del = true;
+		e->del_proto = in->del_proto;
+		if (in->del_proto == 1) {
+			sa->deleted = true;
+			sa->deleted_ts = in->ts;
+		}
+	}
+	if (in->notify != 0 && e->notify == 0)
+		e->notify = in->notify;
+	if (in->xauth_ok && sa->xauth == 0)
+		sa->xauth = 1;
+	if (in->xauth_fail) {
+		/* Phase 1 stands, but the user was not authenticated. */
+		sa->xauth = 2;
+		e->state = TRK_FAILED;
+		e->reason = TRK_R_XAUTH;
+		sa->state = TRK_FAILED;
+		sa->reason = TRK_R_XAUTH;
+		return;
+	}
+
+	if (trk_notify_error(in->notify)) {
+		struct trk_exchange *victim = e;
+
+		if (e->type == ISAKMP_EXCH_INFO) {
+			/* An error informational ends the pending exchange:
+			 * phase 1 if not done, else the newest open one. */
+			victim = NULL;
+			for (i = sa->nex; i > 0; i--) {
+				struct trk_exchange *x = &sa->ex[i - 1];
+
+				if (x != e && x->type != ISAKMP_EXCH_INFO &&
+				    x->state == TRK_INCOMPLETE) {
+					victim = x;
+					break;
+				}
+			}
+			e->state = TRK_FAILED;
+			e->reason = TRK_R_NOTIFY;
+		}
+		if (victim != NULL) {
+			victim->state = TRK_FAILED;
+			victim->reason = TRK_R_NOTIFY;
+			victim->notify = in->notify;
+		}
+		if ((victim != NULL && trk_is_phase1(victim->type)) ||
+		    (victim == NULL && sa->state != TRK_ESTABLISHED)) {
+			sa->state = TRK_FAILED;
+			sa->reason = TRK_R_NOTIFY;
+			sa->notify = in->notify;
+		}
+		return;
+	}
+	if (e->state == TRK_INCOMPLETE && e->nsteps != 0 &&
+	    step == e->nsteps) {
+		e->state = TRK_ESTABLISHED;
+		if (trk_is_phase1(e->type) && sa->state != TRK_FAILED) {
+			sa->state = TRK_ESTABLISHED;
+			sa->established_ts = in->ts;
+		}
+	}
+}
+
+static void
+trk_msg_fill(struct trk_msg *m, const struct trk_in *in, uint8_t dir)
+{
+	memset(m, 0, sizeof(*m));
+	m->frame = in->frame;
+	m->ts = in->ts;
+	m->dir = dir;
+	m->exch = in->exch;
+	m->msgid = in->msgid;
+	m->len = (uint32_t)in->raw_len;
+	m->encrypted = in->encrypted;
+	m->decrypted = in->decrypted;
+	m->notify = in->notify;
+	m->iv_len = in->iv_len <= sizeof(m->iv) ? in->iv_len : 0;
+	memcpy(m->iv, in->iv, m->iv_len);
+	if (in->plaintext) {
+		m->npl = in->npl < TRK_MSG_PL ? in->npl : TRK_MSG_PL;
+		memcpy(m->pl, in->pl, m->npl);
+	}
+}
+
+static struct trk_esp *trk_esp_find(struct trk *, int, const uint8_t *,
+    uint32_t);
+
+static void
+trk_esp_deleted(struct trk *t, int af, const uint8_t *dst, uint32_t spi,
+    double ts)
+{
+	struct trk_esp *f = trk_esp_find(t, af, dst, spi);
+
+	if (f != NULL && !f->deleted) {
+		f->deleted = true;
+		f->deleted_ts = ts;
+	}
+}
+
+int
+trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
+{
+	struct trk_ike_sa *sa;
+	struct trk_exchange *e;
+	struct trk_msg *m, *orig, tmp;
+	uint8_t digest[16], dir, step;
+	bool resent = false;
+
+	memset(r, 0, sizeof(*r));
+	t->st.msgs++;
+	sa = trk_ike_find(t, in);
+	if (sa == NULL) {
+		sa = trk_ike_create(t, in);
+		if (sa == NULL)
+			return -1;
+	}
+	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
+	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	sa->last_ts = in->ts;
+	dir = trk_direction(sa, in);
+	if (sa->mode == 0 && trk_is_phase1(in->exch))
+		sa->mode = in->exch;
+	r->sa = sa;
+	r->dir = dir;
+
+	trk_digest(in->raw, in->raw_len, digest);
+	orig = trk_find_original(sa, in, digest);
+	e = orig != NULL ? &sa->ex[orig->ex] : trk_ex_find(sa, in->exch,
+	    in->msgid);
+	if (e == NULL)
+		e = trk_ex_new(t, sa, in, dir);
+	in->from_exch_init = e != NULL ? dir == e->init_dir : dir == TRK_I2R;
+	if (t->pre != NULL)
+		t->pre(sa, orig, dir, in, t->pre_arg);
+
+	if (orig != NULL) {
+		/* Same bytes again: a retransmission; nothing advances. */
+		step = orig->step;
+		if (orig->resent < UINT16_MAX)
+			orig->resent++;
+		e->rexmits++;
+		t->st.retransmits++;
+	} else if (e != NULL) {
+		step = trk_content_step(e, in, dir);
+		if (step == 0)
+			step = trk_position_step(sa, e, in, dir, &resent);
+		if (step > e->nsteps)
+			step = 0;
+		if (step != 0 && (e->seen & (1u << (step - 1))) != 0 &&
+		    !resent)
+			resent = true;	/* position already filled */
+		if (resent) {
+			e->rexmits++;
+			t->st.retransmits++;
+		}
+	} else
+		step = 0;
+
+	m = &tmp;
+	if (sa->nmsgs < sa->capmsgs ||
+	    trk_grow(t, (void **)&sa->msgs, &sa->capmsgs, sizeof(*sa->msgs),
+	    t->lim.max_msgs) == 0)
+		m = &sa->msgs[sa->nmsgs++];
+	else {
+		sa->msgs_dropped++;
+		t->st.msgs_dropped++;
+	}
+	trk_msg_fill(m, in, dir);
+	memcpy(m->digest, digest, 16);
+	m->retransmit = orig != NULL || resent;
+	m->step = step;
+	if (e != NULL) {
+		m->ex = (uint16_t)(e - sa->ex);
+		m->label = trk_step_label(e, step);
+		if (step == 0)
+			m->off_script = true;
+		e->last_ts = in->ts;
+		e->nmsgs++;
+		if (step != 0 && orig == NULL && !resent) {
+			if (step < e->last_step)
+				m->out_of_order = true;
+			if (step > e->last_step + 1)
+				e->missing = (uint16_t)(e->missing +
+				    step - e->last_step - 1);
+			e->seen |= (uint8_t)(1u << (step - 1));
+			if (step > e->last_step)
+				e->last_step = step;
+			trk_outcome(sa, e, in, step, dir);
+		} else if (orig == NULL && step == 0)
+			trk_outcome(sa, e, in, step, dir);
+	}
+	/*
+	 * A DELETE for ESP/AH SPIs: the sender deletes SAs it receives on,
+	 * so each named flow is (destination = sender, SPI).
+	 */
+	if (orig == NULL && in->del && (in->del_proto == 2 ||
+	    in->del_proto == 3)) {
+		uint8_t k;
+
+		for (k = 0; k < in->nspis; k++)
+			trk_esp_deleted(t, in->af, in->src, in->spis[k], in->ts);
+	}
+	r->msg = m == &tmp ? NULL : m;
+	r->label = m->label;
+	r->retransmit = m->retransmit;
+	r->original = orig;
+	return 0;
+}
+
+/*
+ * End-of-capture verdicts: an exchange whose last step was resent and
+ * never answered failed for lack of response; anything else unfinished
+ * is incomplete.  An SA whose phase 1 we never saw but which ran a
+ * complete Quick Mode must have been established before the capture.
+ */
+/* Encrypted informationals we could not read (possible error notifies). */
+static uint16_t
+trk_unread_info(const struct trk_ike_sa *sa)
+{
+	uint32_t j;
+	uint16_t n = 0;
+
+	for (j = 0; j < sa->nmsgs; j++)
+		if (sa->msgs[j].exch == ISAKMP_EXCH_INFO &&
+		    sa->msgs[j].encrypted && !sa->msgs[j].decrypted &&
+		    n < UINT16_MAX)
+			n++;
+	return n;
+}
+
+static void
+trk_ike_conclude(struct trk_ike_sa *sa)
+{
+	uint32_t i, j;
+	bool p1 = false, qm_done = false;
+
+	for (i = 0; i < sa->nex; i++) {
+		struct trk_exchange *e = &sa->ex[i];
+		uint16_t resends = 0;
+
+		if (trk_is_phase1(e->type))
+			p1 = true;
+		if (e->type == ISAKMP_EXCH_QUICK &&
+		    e->state == TRK_ESTABLISHED)
+			qm_done = true;
+		if (e->state != TRK_INCOMPLETE || e->last_step == 0)
+			continue;
+		for (j = 0; j < sa->nmsgs; j++) {
+			const struct trk_msg *m = &sa->msgs[j];
+
+			if (m->ex == i && m->step == e->last_step)
+				resends = (uint16_t)(resends +
+				    (m->retransmit ? 1 : 0));
+		}
+		if (resends > 0) {
+			e->state = TRK_FAILED;
+			e->reason = TRK_R_NO_RESPONSE;
+			e->rexmits = resends;
+			if (trk_is_phase1(e->type) &&
+			    sa->state == TRK_INCOMPLETE) {
+				sa->state = TRK_FAILED;
+				sa->reason = TRK_R_NO_RESPONSE;
+				sa->reason_count = resends;
+				sa->unread_info = trk_unread_info(sa);
+			}
+		}
+	}
+	if (!p1 && qm_done && sa->state == TRK_INCOMPLETE)
+		sa->state = TRK_ESTABLISHED;
+}
+
+/* ------------------------------------------------------------ ESP */
+
+static void
+trk_esp_evict_oldest(struct trk *t)
+{
+	struct trk_esp *f = t->esp_lru_head, **pp;
+
+	if (f == NULL)
+		return;
+	pp = &t->esp_tab[trk_esp_bucket(t, f->dst, f->spi)];
+	while (*pp != NULL && *pp != f)
+		pp = &(*pp)->hnext;
+	if (*pp == f)
+		*pp = f->hnext;
+	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
+	if (t->esp_evict != NULL)
+		t->esp_evict(f, t->evict_arg);
+	t->st.esp_now--;
+	t->st.esp_evicted++;
+	trk_release(t, f, sizeof(*f));
+}
+
+static void
+trk_esp_seq(struct trk_esp *f, uint32_t seq)
+{
+	uint32_t d;
+
+	if (f->packets == 1) {
+		f->seq_first = f->seq_max = seq;
+		f->window = 1;
+		return;
+	}
+	if (seq > f->seq_max) {
+		d = seq - f->seq_max;
+		f->gaps += d - 1;
+		f->window = d >= TRK_ESP_WINDOW ? 1 : (f->window << d) | 1;
+		f->seq_max = seq;
+		return;
+	}
+	d = f->seq_max - seq;
+	if (d >= TRK_ESP_WINDOW) {
+		f->late++;
+		return;
+	}
+	if (f->window & ((uint64_t)1 << d)) {
+		f->dups++;
+		return;
+	}
+	f->window |= (uint64_t)1 << d;
+	f->reordered++;
+	if (f->gaps > 0)
+		f->gaps--;		/* it was counted missing */
+	if (d > f->max_reorder)
+		f->max_reorder = d;
+}
+
+/*
+ * Which IKE SA made this ESP SA: the one whose Quick Mode carried its SPI,
+ * else the most recent established SA between the same two addresses.
+ * Only the TRK_LINK_SCAN most recently active IKE SAs are looked at, so
+ * the cost is bounded.
+ */
+#define TRK_LINK_SCAN	64
+
+static void
+trk_esp_link(struct trk *t, struct trk_esp *f)
+{
+	const struct trk_ike_sa *sa, *byaddr = NULL;
+	size_t al = trk_alen(f->af), n = 0;
+	uint32_t i;
+	uint8_t k;
+
+	for (sa = t->ike_lru_tail; sa != NULL && n < TRK_LINK_SCAN;
+	    sa = sa->lru_prev, n++) {
+		for (i = 0; i < sa->nex; i++)
+			for (k = 0; k < sa->ex[i].nspis; k++)
+				if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
+				    sa->ex[i].spis[k] == f->spi) {
+					f->ike_id = sa->id;
+					f->linked_by_spi = true;
+					return;
+				}
+		if (byaddr == NULL && sa->af == f->af &&
+		    sa->state != TRK_FAILED &&
+		    ((memcmp(sa->iaddr, f->src, al) == 0 &&
+		    memcmp(sa->raddr, f->dst, al) == 0) ||
+		    (memcmp(sa->iaddr, f->dst, al) == 0 &&
+		    memcmp(sa->raddr, f->src, al) == 0)))
+			byaddr = sa;
+	}
+	if (byaddr != NULL)
+		f->ike_id = byaddr->id;
+}
+
+static struct trk_esp *
+trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
+{
+	uint8_t d16[16] = { 0 };
+	struct trk_esp *f;
+
+	memcpy(d16, dst, trk_alen(af));
+	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
+	    f = f->hnext)
+		if (f->spi == spi && f->af == af &&
+		    memcmp(f->dst, d16, 16) == 0)
+			return f;
+	return NULL;
+}
+
+struct trk_esp *
+trk_esp_packet(struct trk *t, int af, const uint8_t *src, const uint8_t *dst,
+    uint32_t spi, uint32_t seq, size_t len, double ts, uint32_t frame)
+{
+	uint8_t d16[16] = { 0 };
+	struct trk_esp *f;
+	size_t b, al = trk_alen(af);
+
+	memcpy(d16, dst, al);
+	f = trk_esp_find(t, af, dst, spi);
+	if (f == NULL) {
+		if (t->st.esp_now >= t->lim.max_esp_sas)
+			trk_esp_evict_oldest(t);
+		f = trk_alloc(t, sizeof(*f));
+		if (f == NULL)
+			return NULL;
+		f->af = af;
+		memcpy(f->src, src, al);
+		memcpy(f->dst, d16, 16);
+		f->spi = spi;
+		f->first_ts = ts;
+		f->first_frame = frame;
+		trk_esp_link(t, f);
+		b = trk_esp_bucket(t, f->dst, spi);
+		f->hnext = t->esp_tab[b];
+		t->esp_tab[b] = f;
+		t->st.esp_now++;
+		t->st.esp_sas++;
+	} else
+		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
+	LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	f->packets++;
+	f->bytes += len;
+	f->last_ts = ts;
+	trk_esp_seq(f, seq);
+	return f;
+}
+
+/* ------------------------------------------------------------ queries */
+
+void
+trk_finish(struct trk *t)
+{
+	struct trk_ike_sa *sa;
+
+	for (sa = t->ike_lru_head; sa != NULL; sa = sa->lru_next)
+		trk_ike_conclude(sa);
+}
+
+void
+trk_stats(const struct trk *t, struct trk_stats *s)
+{
+	*s = t->st;
+}
+
+/* In order of creation (ids ascending). */
+static int
+trk_cmp_ike(const void *a, const void *b)
+{
+	const struct trk_ike_sa *x = *(const struct trk_ike_sa *const *)a;
+	const struct trk_ike_sa *y = *(const struct trk_ike_sa *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void
+trk_foreach_ike(const struct trk *t, trk_ike_cb *cb, void *arg)
+{
+	const struct trk_ike_sa **v;
+	const struct trk_ike_sa *sa;
+	size_t n = 0, i;
+
+	v = malloc((t->st.ike_now + 1) * sizeof(*v));
+	if (v == NULL)
+		return;
+	for (sa = t->ike_lru_head; sa != NULL; sa = sa->lru_next)
+		v[n++] = sa;
+	qsort(v, n, sizeof(*v), trk_cmp_ike);
+	for (i = 0; i < n; i++)
+		cb(v[i], arg);
+	free(v);
+}
+
+static int
+trk_cmp_esp(const void *a, const void *b)
+{
+	const struct trk_esp *x = *(const struct trk_esp *const *)a;
+	const struct trk_esp *y = *(const struct trk_esp *const *)b;
+
+	return x->first_frame < y->first_frame ? -1 :
+	    x->first_frame > y->first_frame;
+}
+
+void
+trk_foreach_esp(const struct trk *t, trk_esp_cb *cb, void *arg)
+{
+	const struct trk_esp **v;
+	const struct trk_esp *f;
+	size_t n = 0, i;
+
+	v = malloc((t->st.esp_now + 1) * sizeof(*v));
+	if (v == NULL)
+		return;
+	for (f = t->esp_lru_head; f != NULL; f = f->lru_next)
+		v[n++] = f;
+	qsort(v, n, sizeof(*v), trk_cmp_esp);
+	for (i = 0; i < n; i++)
+		cb(v[i], arg);
+	free(v);
+}
+
+void
+trk_free(struct trk *t)
+{
+	if (t == NULL)
+		return;
+	while (t->ike_lru_head != NULL) {
+		struct trk_ike_sa *sa = t->ike_lru_head;
+
+		trk_ike_remove(t, sa);
+		trk_ike_destroy(t, sa);
+	}
+	while (t->esp_lru_head != NULL) {
+		struct trk_esp *f = t->esp_lru_head;
+
+		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
+		trk_release(t, f, sizeof(*f));
+	}
+	free(t->ike_tab);
+	free(t->esp_tab);
+	free(t);
+}
+
+/* ------------------------------------------------------------ names */
+
+const char *
+trk_label_name(uint8_t l)
+{
+	static const char *const names[TRK_L__COUNT] = {
+		[TRK_L_NONE] = NULL,
+		[TRK_L_MM1] = "MM1", [TRK_L_MM2] = "MM2", [TRK_L_MM3] = "MM3",
+		[TRK_L_MM4] = "MM4", [TRK_L_MM5] = "MM5", [TRK_L_MM6] = "MM6",
+		[TRK_L_AM1] = "AM1", [TRK_L_AM2] = "AM2", [TRK_L_AM3] = "AM3",
+		[TRK_L_QM1] = "QM1", [TRK_L_QM2] = "QM2", [TRK_L_QM3] = "QM3",
+		[TRK_L_INFO] = "INFO", [TRK_L_TXN] = "TXN",
+	};
+
+	return l < TRK_L__COUNT ? names[l] : NULL;
+}
+
+const char *
+trk_state_name(uint8_t s)
+{
+	switch (s) {
+	case TRK_ESTABLISHED:
+		return "established";
+	case TRK_FAILED:
+		return "failed";
+	default:
+		return "incomplete";
+	}
+}
+
+const char *
+trk_dir_name(uint8_t d)
+{
+	return d == TRK_R2I ? "r2i" : "i2r";
+}
+
+static int
+trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
+    size_t len)
+{
+	char nb[64];
+
+	switch (reason) {
+	case TRK_R_NOTIFY:
+		return snprintf(buf, len, "%s",
+		    isakmp_name_fmt(REG_NOTIFY, notify, nb, sizeof(nb)));
+	case TRK_R_NO_RESPONSE:
+		return snprintf(buf, len, "no response after %u "
+		    "retransmission%s", count, count == 1 ? "" : "s");
+	case TRK_R_XAUTH:
+		return snprintf(buf, len, "XAUTH authentication failed "
+		    "(XAUTH-STATUS FAIL)");
+	default:
+		if (len > 0)
+			buf[0] = '\0';
+		return 0;
+	}
+}
+
+int
+trk_reason_text(const struct trk_ike_sa *sa, char *buf, size_t len)
+{
+	int n = trk_reason_fmt(sa->reason, sa->notify, sa->reason_count, buf,
+	    len);
+
+	if (sa->reason == TRK_R_NO_RESPONSE && sa->unread_info > 0 && n > 0 &&
+	    (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, "; %u encrypted "
+		    "informational message%s not decrypted", sa->unread_info,
+		    sa->unread_info == 1 ? "" : "s");
+	return n;
+}
+
+int
+trk_ex_reason_text(const struct trk_exchange *e, char *buf, size_t len)
+{
+	return trk_reason_fmt(e->reason, e->notify, e->rexmits, buf, len);
+}

@@ -1,0 +1,307 @@
+/*
+ * track.h - the exchange tracker: IKE SAs keyed by their cookies, the
+ * exchanges inside each (Main, Aggressive, Quick, Informational,
+ * Transaction, Base, Authentication-only, New Group) walked as scripts, and
+ * ESP flows keyed by (destination, SPI).
+ *
+ * The tracker sees every ISAKMP message as a struct trk_in: header facts,
+ * addresses, the raw bytes (for retransmission detection) and a summary of
+ * what the decoders found in the payloads (when the message was plaintext
+ * or has been decrypted).  It places the message in its exchange's script
+ * and returns the label (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) and
+ * whether it was a retransmission.  The timeline of an IKE SA is its
+ * message list plus its exchanges with their outcome.
+ *
+ * Script positions come from direction and content, not arrival order:
+ * in Main Mode an SA payload means step 1/2, KE step 3/4, an encrypted
+ * body step 5/6, and the direction picks which of the pair.  So
+ * out-of-order arrival and gaps are seen as such.  A message whose bytes
+ * equal an earlier message of the same exchange is a retransmission of
+ * it and never advances anything (the crypto layer relies on this).
+ *
+ * State is bounded: at most max_ike_sas IKE SAs (the least recently
+ * active one is evicted, handed first to the eviction callback so file
+ * output loses nothing), max_msgs messages and max_exchanges exchanges
+ * per SA (more are counted, not stored), max_esp_sas ESP flows.  The
+ * tracker counts every byte it allocates (trk_stats).
+ */
+#ifndef IKESCOPE_TRACK_H
+#define IKESCOPE_TRACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keys/keystore.h"
+
+enum trk_dir { TRK_I2R = 0, TRK_R2I = 1 };
+
+enum trk_label {
+	TRK_L_NONE = 0,
+	TRK_L_MM1, TRK_L_MM2, TRK_L_MM3, TRK_L_MM4, TRK_L_MM5, TRK_L_MM6,
+	TRK_L_AM1, TRK_L_AM2, TRK_L_AM3,
+	TRK_L_QM1, TRK_L_QM2, TRK_L_QM3,
+	TRK_L_INFO,
+	TRK_L_TXN,
+	TRK_L__COUNT
+};
+
+enum trk_state { TRK_INCOMPLETE = 0, TRK_ESTABLISHED, TRK_FAILED };
+
+/* Why an exchange or SA failed. */
+enum trk_reason {
+	TRK_R_NONE = 0,
+	TRK_R_NOTIFY,		/* an error notify was received (type kept) */
+	TRK_R_NO_RESPONSE,	/* last step resent N times, never answered */
+	TRK_R_XAUTH		/* XAUTH-STATUS FAIL (extended auth) */
+};
+
+#define TRK_MSG_PL	16	/* payload types kept per message */
+#define TRK_MAX_SPIS	4
+#define TRK_ID_LEN	80	/* rendered identity, truncated */
+
+/* What the tracker is told about one ISAKMP message. */
+struct trk_in {
+	uint32_t	 frame;
+	double		 ts;
+	int		 af;
+	const uint8_t	*src, *dst;
+	uint16_t	 sport, dport;
+	const uint8_t	*icookie, *rcookie;
+	uint8_t		 exch;
+	uint8_t		 flags;
+	uint32_t	 msgid;
+	const uint8_t	*raw;		/* whole message, for retransmits */
+	size_t		 raw_len;
+	bool		 encrypted;	/* E flag */
+	bool		 plaintext;	/* payload summary below is known */
+	bool		 decrypted;
+
+	/* payload summary (valid when plaintext) */
+	uint8_t		 npl;
+	uint8_t		 pl[TRK_MSG_PL];
+	uint16_t	 notify;	/* first notify type, 0 if none */
+	bool		 dpd;		/* R-U-THERE or R-U-THERE-ACK */
+	uint32_t	 dpd_seq;
+	bool		 xauth_fail;	/* XAUTH-STATUS = FAIL (0) */
+	bool		 xauth_ok;	/* XAUTH-STATUS = OK (1) */
+	bool		 del;		/* a DELETE payload */
+	uint8_t		 del_proto;	/* 1 ISAKMP, 2 AH, 3 ESP */
+	uint8_t		 nspis;		/* SPIs from SA proposals or DELETE */
+	uint32_t	 spis[TRK_MAX_SPIS];
+	uint8_t		 spi_proto;
+	uint8_t		 spi_from_init;	/* SPIs[0..n) from exchange initiator */
+
+	/* SA payload summary (phase 1 or Quick Mode), when present */
+	bool		 has_sa;
+	uint16_t	 sa_proposals, sa_transforms;
+	uint8_t		 sa_proto;	/* first proposal's protocol */
+	uint8_t		 xform;		/* first transform's ID */
+	uint8_t		 encap;		/* IPsec encapsulation mode */
+	bool		 esn;		/* IPsec ESN attribute */
+
+	/* identities (ID payloads, rendered), in order */
+	uint8_t		 nids;
+	char		 ids[2][TRK_ID_LEN];
+	/* first transform's attributes: the choice when from the responder */
+	uint16_t	 enc, key_len, hash, group, auth;
+	uint32_t	 life_secs, life_kb;
+
+	/* set by the tracker before the pre-placement hook runs */
+	bool		 from_exch_init;	/* sender started the exchange */
+	/* set by the hook (decryption): the IV this message used */
+	uint8_t		 iv[16];
+	uint8_t		 iv_len;
+};
+
+/*
+ * A chosen proposal.  Phase 1: Oakley values (enc, hash, group, auth).
+ * Quick Mode: enc is the IPsec transform ID, hash the IPsec
+ * authentication algorithm, group the PFS group (0: no PFS), plus the
+ * encapsulation mode and ESN.
+ */
+struct trk_proposal {
+	bool		valid;
+	uint8_t		proto;		/* 1 ISAKMP, 2 AH, 3 ESP, 4 IPCOMP */
+	uint16_t	enc, key_len, hash, group, auth;
+	uint32_t	life_secs, life_kb;
+	uint8_t		encap;
+	bool		esn;
+};
+
+struct trk_msg {
+	uint32_t	frame;
+	double		ts;
+	uint8_t		dir;		/* enum trk_dir */
+	uint8_t		exch;
+	uint8_t		label;		/* enum trk_label */
+	uint8_t		step;		/* script position, 0 = not placed */
+	uint32_t	msgid;
+	uint32_t	len;
+	uint16_t	ex;		/* index of its exchange */
+	bool		retransmit;
+	bool		off_script;	/* does not fit the script */
+	bool		out_of_order;	/* placed before a step already seen */
+	bool		encrypted, decrypted;
+	uint8_t		iv_len;		/* IV it was decrypted with, if any */
+	uint8_t		iv[16];
+	uint16_t	resent;		/* retransmissions of this message */
+	uint16_t	notify;
+	uint8_t		npl;
+	uint8_t		pl[TRK_MSG_PL];
+	uint8_t		digest[16];
+};
+
+struct trk_exchange {
+	uint32_t	msgid;
+	uint8_t		type;		/* exchange type */
+	uint8_t		state;		/* enum trk_state */
+	uint8_t		reason;		/* enum trk_reason */
+	uint8_t		init_dir;	/* direction of its first step */
+	uint8_t		nsteps;		/* script length */
+	uint8_t		seen;		/* bit (step-1) set when seen */
+	uint8_t		last_step;	/* highest step seen */
+	uint16_t	notify;		/* error notify (reason), or first */
+	uint16_t	rexmits;
+	uint16_t	missing;	/* steps skipped (capture gaps) */
+	uint16_t	nmsgs;
+	bool		dpd;
+	uint32_t	dpd_seq;
+	bool		del;
+	uint8_t		del_proto;
+	uint8_t		nspis;
+	uint32_t	spis[TRK_MAX_SPIS];
+	uint32_t	first_frame;
+	double		first_ts, last_ts;
+	struct trk_proposal chosen;	/* Quick Mode: responder's choice */
+	char		idc[2][TRK_ID_LEN];	/* Quick Mode IDci, IDcr */
+	uint16_t	offered_proposals, offered_transforms;
+};
+
+struct trk_ike_sa {
+	uint64_t	 id;		/* serial, 1-based, in order of creation */
+	uint8_t		 icookie[8], rcookie[8];
+	int		 af;
+	uint8_t		 iaddr[16], raddr[16];
+	uint16_t	 iport, rport;		/* latest */
+	uint16_t	 iport0, rport0;	/* first seen */
+	bool		 initiator_inferred;	/* capture began mid-SA */
+	uint8_t		 mode;		/* phase-1 exchange type, 0 unknown */
+	uint8_t		 state;		/* enum trk_state */
+	uint8_t		 reason;	/* enum trk_reason */
+	uint16_t	 notify;	/* with TRK_R_NOTIFY */
+	uint16_t	 reason_count;	/* with TRK_R_NO_RESPONSE */
+	uint16_t	 unread_info;	/* encrypted informationals unread */
+	bool		 deleted;
+	double		 deleted_ts;
+	uint8_t		 xauth;		/* 0 none seen, 1 ok, 2 failed */
+	struct trk_proposal chosen;
+	uint16_t	 offered_proposals, offered_transforms;
+	char		 id_i[TRK_ID_LEN], id_r[TRK_ID_LEN];	/* phase-1 IDs */
+	double		 first_ts, last_ts, established_ts;
+	uint32_t	 first_frame;
+
+	struct trk_msg	*msgs;
+	uint32_t	 nmsgs, capmsgs, msgs_dropped;
+	struct trk_exchange *ex;
+	uint32_t	 nex, capex, ex_dropped;
+
+	struct ike_cry	*cry;		/* decryption state (ike_crypto.h) */
+
+	/* private to track.c */
+	struct trk_ike_sa *hnext;
+	struct trk_ike_sa *lru_prev, *lru_next;
+};
+
+struct trk_esp {
+	int		 af;
+	uint8_t		 src[16], dst[16];
+	uint32_t	 spi;
+	uint64_t	 packets, bytes;
+	double		 first_ts, last_ts;
+	uint32_t	 first_frame;
+	uint32_t	 seq_first, seq_max;
+	uint64_t	 gaps;		/* sequence numbers never seen */
+	uint64_t	 dups;		/* seen twice within the window */
+	uint64_t	 reordered;	/* arrived below the highest seen */
+	uint32_t	 max_reorder;	/* largest reordering distance */
+	uint64_t	 late;		/* older than the 64-packet window */
+	uint64_t	 window;	/* bit i: seq_max - i seen */
+	uint64_t	 ike_id;	/* IKE SA that made it, 0 unknown */
+	bool		 linked_by_spi;	/* else by addresses (a guess) */
+	uint64_t	 icv_bad;	/* counted by the ESP decryptor */
+	bool		 deleted;	/* an Informational DELETE named it */
+	double		 deleted_ts;
+	uint64_t	 decrypted;
+	struct ks_memo	 key;		/* the decryptor's SA for src */
+	struct trk_esp	*hnext;
+	struct trk_esp	*lru_prev, *lru_next;
+};
+
+struct trk_limits {
+	size_t	max_ike_sas;		/* default 16384 */
+	size_t	max_msgs;		/* per IKE SA, default 256 */
+	size_t	max_exchanges;		/* per IKE SA, default 256 */
+	size_t	max_esp_sas;		/* default 16384 */
+};
+
+struct trk_stats {
+	uint64_t	ike_sas, ike_evicted, esp_sas, esp_evicted;
+	uint64_t	msgs, retransmits, msgs_dropped, ex_dropped;
+	size_t		bytes_now, peak_bytes;
+	size_t		ike_now, esp_now;
+};
+
+struct ike_cry;
+
+/*
+ * Runs for every message once its SA, direction and (for a
+ * retransmission) original are known, before it is placed in its script:
+ * the decryption layer uses it to decrypt and to fill in the payload
+ * summary of trk_in, so placement and outcomes see decrypted content.
+ */
+typedef void trk_pre_cb(struct trk_ike_sa *, const struct trk_msg *,
+    uint8_t, struct trk_in *, void *);
+/* Frees an SA's decryption state (arg as given to trk_set_hooks). */
+typedef void trk_cry_free_cb(struct ike_cry *, void *);
+
+/* Told about an SA before it is freed by eviction or trk_free. */
+typedef void trk_ike_cb(const struct trk_ike_sa *, void *);
+typedef void trk_esp_cb(const struct trk_esp *, void *);
+
+/* What trk_ike returns about the message. */
+struct trk_result {
+	const struct trk_ike_sa	*sa;
+	const struct trk_msg	*msg;	/* NULL when the cap dropped it */
+	uint8_t			 label;
+	bool			 retransmit;
+	uint8_t			 dir;
+	const struct trk_msg	*original;	/* for a retransmit */
+};
+
+struct trk;
+
+struct trk	*trk_new(const struct trk_limits *);
+void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
+		    void *);
+void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_cry_free_cb *,
+		    void *);
+void		 trk_free(struct trk *);
+int		 trk_ike(struct trk *, struct trk_in *,
+		    struct trk_result *);
+struct trk_esp	*trk_esp_packet(struct trk *, int, const uint8_t *,
+		    const uint8_t *, uint32_t, uint32_t, size_t, double,
+		    uint32_t);
+void		 trk_finish(struct trk *);
+void		 trk_stats(const struct trk *, struct trk_stats *);
+void		 trk_foreach_ike(const struct trk *, trk_ike_cb *, void *);
+void		 trk_foreach_esp(const struct trk *, trk_esp_cb *, void *);
+
+const char	*trk_label_name(uint8_t);
+const char	*trk_state_name(uint8_t);
+const char	*trk_dir_name(uint8_t);
+int		 trk_reason_text(const struct trk_ike_sa *, char *, size_t);
+int		 trk_ex_reason_text(const struct trk_exchange *, char *,
+		    size_t);
+
+#endif
