@@ -8,6 +8,7 @@
 
 #include "engine/engine.h"
 #include "dissectors/isakmp_names.h"
+#include "out/out_isakmp.h"
 
 struct out_esp_ctx {
 	FILE		*fp;
@@ -244,10 +245,36 @@ out_resends(FILE *fp, const struct trk_ike_sa *sa, uint32_t i)
 	fprintf(fp, "%s)", n ? " s" : " -");
 }
 
+/* Identities as the timeline shows them: rendered, at most 79 chars. */
+#define OUT_TL_ID_LEN	80
+
+/* A Quick Mode ID; false (and "") when there is none. */
+static bool
+out_tl_id(const struct trk_id *id, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (id->type == 0)
+		return false;
+	out_isakmp_id(id->type, id->data, id->len, buf, len);
+	return true;
+}
+
+/* A phase-1 ID from its recorded body (type, protocol, port, data). */
+static bool
+out_tl_p1_id(const struct p1rec_blob *b, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (b->n < 4)
+		return false;
+	out_isakmp_id(b->p[0], b->p + 4, b->n - 4, buf, len);
+	return true;
+}
+
 void
 out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
 	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
+	char idi[OUT_TL_ID_LEN], idr[OUT_TL_ID_LEN];
 	const char *mode = out_mode_token(sa->mode);
 	struct out_esp_ctx oc;
 	uint32_t i;
@@ -292,10 +319,10 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 		    sa->offered_transforms,
 		    sa->offered_transforms == 1 ? "" : "s");
 	}
-	if (sa->id_i[0] != '\0' || sa->id_r[0] != '\0')
+	if (out_tl_p1_id(&sa->p1.idi, idi, sizeof(idi)) |
+	    out_tl_p1_id(&sa->p1.idr, idr, sizeof(idr)))
 		fprintf(fp, "  identities: I %s, R %s\n",
-		    sa->id_i[0] ? sa->id_i : "(not seen)",
-		    sa->id_r[0] ? sa->id_r : "(not seen)");
+		    idi[0] ? idi : "(not seen)", idr[0] ? idr : "(not seen)");
 	for (i = 0; i < sa->nmsgs; i++) {
 		const struct trk_msg *m = &sa->msgs[i];
 		const char *l = trk_label_name(m->label);
@@ -356,9 +383,10 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 			fprintf(fp, "\n    ");
 			out_qm_proposal_text(fp, &e->chosen);
 		}
-		if (e->idc[0][0] != '\0')
-			fprintf(fp, "\n    traffic %s <-> %s", e->idc[0],
-			    e->idc[1]);
+		if (out_tl_id(&e->idc[0], idi, sizeof(idi))) {
+			out_tl_id(&e->idc[1], idr, sizeof(idr));
+			fprintf(fp, "\n    traffic %s <-> %s", idi, idr);
+		}
 		if (e->missing)
 			fprintf(fp, " [%u step(s) missing]", e->missing);
 		fputc('\n', fp);
@@ -529,6 +557,7 @@ out_json_ike_sa(struct json *j, const struct trk *t,
     const struct trk_ike_sa *sa)
 {
 	char a[64], r[160], nb[64], h[12];
+	char idi[OUT_TL_ID_LEN], idr[OUT_TL_ID_LEN];
 	const char *tok;
 	struct out_esp_ctx oc;
 	uint32_t i;
@@ -554,8 +583,10 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	if (sa->reason == TRK_R_NOTIFY)
 		json_ku64(j, "reason_notify", sa->notify);
 	out_json_proposal(j, &sa->chosen, false);
-	json_kstr(j, "initiator_id", sa->id_i[0] ? sa->id_i : NULL);
-	json_kstr(j, "responder_id", sa->id_r[0] ? sa->id_r : NULL);
+	out_tl_p1_id(&sa->p1.idi, idi, sizeof(idi));
+	out_tl_p1_id(&sa->p1.idr, idr, sizeof(idr));
+	json_kstr(j, "initiator_id", idi[0] ? idi : NULL);
+	json_kstr(j, "responder_id", idr[0] ? idr : NULL);
 	json_ku64(j, "offered_proposals", sa->offered_proposals);
 	json_ku64(j, "offered_transforms", sa->offered_transforms);
 	json_key(j, "first_ts");
@@ -639,8 +670,10 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 			json_ku64(j, "notify", e->notify);
 		if (e->type == ISAKMP_EXCH_QUICK) {
 			out_json_qm_proposal(j, &e->chosen);
-			json_kstr(j, "idci", e->idc[0][0] ? e->idc[0] : NULL);
-			json_kstr(j, "idcr", e->idc[1][0] ? e->idc[1] : NULL);
+			json_kstr(j, "idci", out_tl_id(&e->idc[0], idi,
+			    sizeof(idi)) ? idi : NULL);
+			json_kstr(j, "idcr", out_tl_id(&e->idc[1], idr,
+			    sizeof(idr)) ? idr : NULL);
 		}
 		if (e->dpd) {
 			json_kbool(j, "dpd", true);
