@@ -1,0 +1,570 @@
+/*
+ * test_p1rec.c - the phase-1 record, read from real captures through the
+ * engine (samples/ and ../shared/corpus/strongswan), with and without
+ * keys, checked against the captures' manifests:
+ *
+ *   b_am (Aggressive Mode, PSK, SHA-256 PRF), no keys: cookies, IDs as
+ *   psk-crack takes them, KE lengths, the choice; H(g^xi | g^xr) equals
+ *   the manifest's initial IV, prf(PSK, Ni | Nr) its SKEYID, and HASH_R
+ *   (and HASH_I) computed from the record alone with the PSK equal the
+ *   ones recorded (RFC 2409 5.4);
+ *   a_mm (Main Mode): IDs absent without keys, recorded as decrypted with
+ *   the key table; the rest identical with and without keys;
+ *   ikescan_am_psk_probe (AM2 resent twice): every field equals the
+ *   psk-crack line ike-scan's psk-crack was given;
+ *   tcpdump-isakmp4500: all 4 offered transforms with their attributes;
+ *   caps: an oversized KE and SA, 70 transforms, 20 attributes, counted
+ *   and not kept.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "check.h"
+#include "engine/engine.h"
+#include "ike/ike_crypto.h"
+#include "keys/keyfile.h"
+#include "track/p1rec.h"
+
+static const char *samples, *corpus;
+static struct cry *be;
+
+/* ------------------------------------------------------------ helpers */
+
+static size_t
+unhex(const char *s, uint8_t *out, size_t cap)
+{
+	size_t n = 0;
+	unsigned v;
+
+	while (s[0] != '\0' && s[1] != '\0' && n < cap &&
+	    sscanf(s, "%2x", &v) == 1) {
+		out[n++] = (uint8_t)v;
+		s += 2;
+	}
+	return n;
+}
+
+static bool
+bytes_is(const uint8_t *p, size_t len, const char *hex)
+{
+	uint8_t want[4096];
+	size_t n = unhex(hex, want, sizeof(want));
+
+	return len == n && (n == 0 || memcmp(p, want, n) == 0);
+}
+
+static bool
+blob_is(const struct p1rec_blob *b, const char *hex)
+{
+	return bytes_is(b->p, b->n, hex);
+}
+
+struct run {
+	struct ctx	c;
+	FILE		*devnull;
+	const struct trk_ike_sa *sa;	/* the first IKE SA */
+};
+
+static void
+first_sa(const struct trk_ike_sa *sa, void *arg)
+{
+	struct run *r = arg;
+
+	if (r->sa == NULL)
+		r->sa = sa;
+}
+
+/* Run a capture through the engine (timeline), with a key file or not. */
+static bool
+run_open(struct run *r, const char *dir, const char *name, const char *keys)
+{
+	char path[1024], err[256];
+
+	memset(r, 0, sizeof(*r));
+	r->c.o.cmd = CMD_TIMELINE;
+	r->c.o.quiet = true;
+	r->devnull = fopen("/dev/null", "w");
+	r->c.ks = ks_new();
+	if (r->devnull == NULL || r->c.ks == NULL)
+		return false;
+	if (keys != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", dir, keys);
+		if (kf_load_file(r->c.ks, path, err, sizeof(err)) == -1) {
+			fprintf(stderr, "%s\n", err);
+			return false;
+		}
+	}
+	if (eng_init(&r->c, r->devnull, err, sizeof(err)) == -1)
+		return false;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (eng_read_file(&r->c, path, err, sizeof(err)) == -1) {
+		fprintf(stderr, "%s\n", err);
+		return false;
+	}
+	eng_finish(&r->c);
+	trk_foreach_ike(r->c.trk, first_sa, r);
+	return r->sa != NULL;
+}
+
+static void
+run_close(struct run *r)
+{
+	eng_free(&r->c);
+	if (r->devnull != NULL)
+		fclose(r->devnull);
+}
+
+static int
+prf(uint16_t hash, const uint8_t *key, size_t klen, const uint8_t *const *p,
+    const size_t *l, size_t n, uint8_t *out, size_t *outlen)
+{
+	return ike_prf(be, hash, key, klen, p, l, n, out, outlen);
+}
+
+/* ------------------------------------------------------------ b_am */
+
+#define B_AM	"b_am_psk_aes256_sha256_modp2048_pfs_gcm"
+
+/* keyed: AM3 (HASH_I) is encrypted, so recorded only with keys. */
+static void
+check_b_am(const struct p1rec *r, bool keyed)
+{
+	static const char psk[] = "letmein123";
+	uint8_t skeyid[64], h[64], want[64];
+	size_t sn = 0, hn = 0;
+	const uint8_t *p[6];
+	size_t l[6];
+
+	CHECK(r->has_rcookie);
+	CHECK(bytes_is(r->icookie, 8, "4f8491cf06c9e3a4"));
+	CHECK(bytes_is(r->rcookie, 8, "cee400341979783b"));
+	CHECK_EQ_U(r->exch, ISAKMP_EXCH_AGGRESSIVE);
+	/* IDs as psk-crack takes them: type, protocol, port, data */
+	CHECK(blob_is(&r->idi, "0b00000076706e636c69656e74"));
+	CHECK(blob_is(&r->idr, "0b00000076706e67726f7570"));
+	CHECK(r->idi.clear && r->idr.clear);
+	CHECK_EQ_U(r->gxi.n, 256);
+	CHECK_EQ_U(r->gxr.n, 256);
+	CHECK_EQ_U(r->ni.n, 32);
+	CHECK_EQ_U(r->nr.n, 32);
+	CHECK(r->gxi.clear && r->gxr.clear && r->ni.clear && r->nr.clear);
+	CHECK(blob_is(&r->hash_r, "2dee2a06e428ad5b7823a4dc3390d9ad"
+	    "8c530f6b8cb7894c0a7356f8c8dde68a"));
+	CHECK(r->hash_r.clear);
+	CHECK_EQ_U(r->hash_i.n, keyed ? 32 : 0);
+	CHECK(!r->hash_i.clear);
+	/* the offer: one proposal, one transform; the choice */
+	CHECK_EQ_U(r->offered_proposals, 1);
+	CHECK_EQ_U(r->offered_transforms, 1);
+	CHECK_EQ_U(r->nkept, 1);
+	CHECK_EQ_U(r->sai.n, 52);	/* SA payload 56 bytes less 4 */
+	CHECK(r->has_chosen);
+	CHECK_EQ_U(r->chosen_alg.enc, 7);
+	CHECK_EQ_U(r->chosen_alg.key_len, 256);
+	CHECK_EQ_U(r->chosen_alg.hash, 4);	/* SHA2-256: the PRF */
+	CHECK_EQ_U(r->chosen_alg.auth, 1);	/* PSK */
+	CHECK_EQ_U(r->chosen_alg.group, 14);
+	CHECK_EQ_U(r->oversized + r->xforms_dropped + r->attrs_dropped, 0);
+	if (r->gxi.n == 0 || r->ni.n == 0 || r->sai.n == 0 || r->idr.n == 0 ||
+	    r->hash_r.n == 0)
+		return;
+
+	/* the KEs: SHA-256(g^xi | g^xr) starts with the manifest's IV */
+	{
+		EVP_MD_CTX *x = EVP_MD_CTX_new();
+		uint8_t d[64];
+		unsigned dn = 0;
+
+		CHECK(x != NULL && EVP_DigestInit_ex(x, EVP_sha256(),
+		    NULL) == 1 && EVP_DigestUpdate(x, r->gxi.p, r->gxi.n) == 1 &&
+		    EVP_DigestUpdate(x, r->gxr.p, r->gxr.n) == 1 &&
+		    EVP_DigestFinal_ex(x, d, &dn) == 1);
+		EVP_MD_CTX_free(x);
+		unhex("ecd53ce8a8feb7bae5734805cd9628d3", want, 16);
+		CHECK_MEM(d, want, 16);
+	}
+	/* SKEYID = prf(PSK, Ni_b | Nr_b): the nonces, against the manifest */
+	p[0] = r->ni.p;
+	l[0] = r->ni.n;
+	p[1] = r->nr.p;
+	l[1] = r->nr.n;
+	CHECK(prf(r->chosen_alg.hash, (const uint8_t *)psk, strlen(psk), p, l,
+	    2, skeyid, &sn) == 0);
+	CHECK_EQ_U(sn, 32);
+	unhex("b75c0bee5bd83757b459e7fe5b13fdd639902eb45f68239cdaec596de553e0a8",
+	    want, 32);
+	CHECK_MEM(skeyid, want, 32);
+	/* HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b) */
+	p[0] = r->gxr.p;
+	l[0] = r->gxr.n;
+	p[1] = r->gxi.p;
+	l[1] = r->gxi.n;
+	p[2] = r->rcookie;
+	l[2] = 8;
+	p[3] = r->icookie;
+	l[3] = 8;
+	p[4] = r->sai.p;
+	l[4] = r->sai.n;
+	p[5] = r->idr.p;
+	l[5] = r->idr.n;
+	CHECK(prf(r->chosen_alg.hash, skeyid, sn, p, l, 6, h, &hn) == 0);
+	CHECK_EQ_U(hn, r->hash_r.n);
+	CHECK_MEM(h, r->hash_r.p, r->hash_r.n);
+	/* HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b),
+	 * from AM3, which came encrypted over UDP 4500 (NAT-T) */
+	if (!keyed)
+		return;
+	p[0] = r->gxi.p;
+	l[0] = r->gxi.n;
+	p[1] = r->gxr.p;
+	l[1] = r->gxr.n;
+	p[2] = r->icookie;
+	p[3] = r->rcookie;
+	p[5] = r->idi.p;
+	l[5] = r->idi.n;
+	CHECK(prf(r->chosen_alg.hash, skeyid, sn, p, l, 6, h, &hn) == 0);
+	CHECK_EQ_U(hn, r->hash_i.n);
+	CHECK_MEM(h, r->hash_i.p, r->hash_i.n);
+}
+
+static void
+test_b_am(void)
+{
+	struct run r;
+
+	printf("-- b_am without keys\n");
+	if (!run_open(&r, samples, B_AM ".pcap", NULL)) {
+		CHECK(!"b_am runs");
+		run_close(&r);
+		return;
+	}
+	CHECK(r.sa->ike_state == NULL);	/* no keys: no decryption state */
+	check_b_am(&r.sa->p1, false);
+	run_close(&r);
+	printf("-- b_am with keys\n");
+	CHECK(run_open(&r, samples, B_AM ".pcap",
+	    B_AM ".ikev1_decryption_table"));
+	if (r.sa != NULL) {
+		CHECK(r.sa->ike_state != NULL);
+		check_b_am(&r.sa->p1, true);
+	}
+	run_close(&r);
+}
+
+/* ------------------------------------------------------------ a_mm */
+
+#define A_MM	"a_mm_psk_aes128_sha1_modp2048"
+
+static bool
+blob_eq(const struct p1rec_blob *a, const struct p1rec_blob *b)
+{
+	return a->n == b->n && a->clear == b->clear &&
+	    (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+static void
+test_a_mm(void)
+{
+	struct run plain, keyed;
+	const struct p1rec *a, *b;
+	static const char psk[] = "Lab-PSK-8f3a91c2d7e4b605";
+
+	printf("-- a_mm with and without keys\n");
+	if (!run_open(&plain, samples, A_MM ".pcap", NULL) ||
+	    !run_open(&keyed, samples, A_MM ".pcap",
+	    A_MM ".ikev1_decryption_table")) {
+		CHECK(!"a_mm runs");
+		return;
+	}
+	a = &plain.sa->p1;
+	b = &keyed.sa->p1;
+	CHECK_EQ_U(a->exch, ISAKMP_EXCH_MAIN);
+	/* MM5/MM6 are encrypted: no IDs or hashes without keys ... */
+	CHECK_EQ_U(a->idi.n + a->idr.n + a->hash_i.n + a->hash_r.n, 0);
+	/* ... recorded once decrypted, and said so */
+	CHECK(b->idi.n > 4 && !b->idi.clear);
+	CHECK(b->idr.n > 4 && !b->idr.clear);
+	CHECK(b->hash_i.n == 20 && !b->hash_i.clear);
+	CHECK(b->hash_r.n == 20 && !b->hash_r.clear);
+	/* the manifest's IDs: 192.0.2.1 and 192.0.2.2 as IPv4 addresses */
+	CHECK(blob_is(&b->idi, "01000000c0000201"));
+	CHECK(blob_is(&b->idr, "01000000c0000202"));
+	/* the rest is the same with or without keys */
+	CHECK(blob_eq(&a->gxi, &b->gxi) && a->gxi.n == 256);
+	CHECK(blob_eq(&a->gxr, &b->gxr) && a->gxr.n == 256);
+	CHECK(blob_eq(&a->ni, &b->ni) && a->ni.n > 0);
+	CHECK(blob_eq(&a->nr, &b->nr) && a->nr.n > 0);
+	CHECK(blob_eq(&a->sai, &b->sai) && a->sai.n > 0);
+	CHECK(memcmp(&a->chosen_alg, &b->chosen_alg,
+	    sizeof(a->chosen_alg)) == 0);
+	CHECK_EQ_U(a->chosen_alg.enc, 7);
+	CHECK_EQ_U(a->chosen_alg.key_len, 128);
+	CHECK_EQ_U(a->chosen_alg.hash, 2);
+	CHECK_EQ_U(a->chosen_alg.group, 14);
+	CHECK(bytes_is(a->icookie, 8, "a8c2d82e88abfb04"));
+	/* SKEYID from the record's nonces equals the manifest's */
+	{
+		const uint8_t *p[2] = { a->ni.p, a->nr.p };
+		size_t l[2] = { a->ni.n, a->nr.n }, n = 0;
+		uint8_t s[64], want[20];
+
+		CHECK(prf(2, (const uint8_t *)psk, strlen(psk), p, l, 2, s,
+		    &n) == 0);
+		unhex("2584d589269fffb815e254cc8c6b7ef3ea7485cd", want, 20);
+		CHECK_MEM(s, want, 20);
+	}
+	run_close(&plain);
+	run_close(&keyed);
+}
+
+/* ------------------------------------------------------------ ike-scan */
+
+static void
+test_ikescan(void)
+{
+	char path[1024], line[8192], *f[9], *s;
+	FILE *fp;
+	struct run r;
+	int n = 0;
+
+	printf("-- ikescan_am_psk_probe against its psk-crack line\n");
+	snprintf(path, sizeof(path), "%s/strongswan/ikescan_am_psk_probe"
+	    ".psk-crack", corpus);
+	fp = fopen(path, "r");
+	if (fp == NULL) {
+		printf("(corpus not found, skipped)\n");
+		return;
+	}
+	if (fgets(line, sizeof(line), fp) == NULL)
+		line[0] = '\0';
+	fclose(fp);
+	line[strcspn(line, "\n")] = '\0';
+	for (s = strtok(line, ":"); s != NULL && n < 9; s = strtok(NULL, ":"))
+		f[n++] = s;
+	CHECK_EQ_U(n, 9);
+	snprintf(path, sizeof(path), "%s/strongswan", corpus);
+	if (n != 9 || !run_open(&r, path, "ikescan_am_psk_probe.pcap", NULL)) {
+		CHECK(!"ikescan runs");
+		return;
+	}
+	/* g_xr:g_xi:cky_r:cky_i:sai_b:idir_b:ni_b:nr_b:hash_r */
+	CHECK(blob_is(&r.sa->p1.gxr, f[0]));
+	CHECK(blob_is(&r.sa->p1.gxi, f[1]));
+	CHECK(bytes_is(r.sa->p1.rcookie, 8, f[2]));
+	CHECK(bytes_is(r.sa->p1.icookie, 8, f[3]));
+	CHECK(blob_is(&r.sa->p1.sai, f[4]));
+	CHECK(blob_is(&r.sa->p1.idr, f[5]));
+	CHECK(blob_is(&r.sa->p1.ni, f[6]));
+	CHECK(blob_is(&r.sa->p1.nr, f[7]));
+	CHECK(blob_is(&r.sa->p1.hash_r, f[8]));
+	/* AM2 was resent twice: one SA, the record as from the first */
+	CHECK(r.sa->ex[0].rexmits >= 2);
+	run_close(&r);
+}
+
+/* ------------------------------------------------------------ offers */
+
+static void
+test_offer(const char *top)
+{
+	char path[1024];
+	struct run r;
+	const struct p1rec *p;
+	/* hash, group of the four transforms */
+	static const uint16_t want[4][2] = { { 1, 5 }, { 2, 5 }, { 2, 2 },
+	    { 1, 2 } };
+	uint16_t i;
+
+	printf("-- tcpdump-isakmp4500: a four-transform offer\n");
+	snprintf(path, sizeof(path), "%s/tests/captures", top);
+	if (!run_open(&r, path, "tcpdump-isakmp4500.pcap", NULL)) {
+		CHECK(!"tcpdump-isakmp4500 runs");
+		run_close(&r);
+		return;
+	}
+	p = &r.sa->p1;
+	CHECK_EQ_U(p->offered_proposals, 1);
+	CHECK_EQ_U(p->offered_transforms, 4);
+	CHECK_EQ_U(p->nkept, 4);
+	for (i = 0; i < p->nkept && i < 4; i++) {
+		struct p1rec_alg a;
+		const struct p1rec_attr *t;
+
+		p1rec_alg(&p->offered[i], &a);
+		CHECK_EQ_U(p->offered[i].num, i);
+		CHECK_EQ_U(p->offered[i].proto, 1);
+		CHECK_EQ_U(p->offered[i].nattrs, 6);
+		CHECK_EQ_U(a.enc, 5);
+		CHECK_EQ_U(a.auth, 3);
+		CHECK_EQ_U(a.life_secs, 3600);
+		CHECK_EQ_U(a.hash, want[i][0]);
+		CHECK_EQ_U(a.group, want[i][1]);
+		t = p1rec_attr_find(&p->offered[i], 12);	/* Life Duration */
+		CHECK(t != NULL && t->num_ok && t->num == 3600);
+	}
+	CHECK(p->has_chosen);
+	CHECK_EQ_U(p->chosen_alg.hash, 1);
+	CHECK_EQ_U(p->chosen_alg.group, 5);
+	run_close(&r);
+}
+
+/* ------------------------------------------------------------ caps */
+
+static size_t
+put_attr(uint8_t *b, uint16_t type, uint16_t v)
+{
+	b[0] = (uint8_t)(0x80 | type >> 8);
+	b[1] = (uint8_t)type;
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+	return 4;
+}
+
+/*
+ * An AM1 with an SA of nx transforms in proposals of at most 40 (the
+ * dissector walks 64 a proposal), the first with nattrs attributes, and
+ * a KE of ke bytes.
+ */
+static size_t
+build_am1(uint8_t *m, size_t nx, size_t nattrs, size_t ke)
+{
+	size_t o = 28, sa = o, prop, i = 0, k, pn = 0;
+
+	memset(m, 0, 28);
+	memcpy(m, "ICOOKIE!", 8);
+	m[16] = 1;			/* next payload: SA */
+	m[17] = 0x10;
+	m[18] = ISAKMP_EXCH_AGGRESSIVE;
+	m[o] = 4;			/* SA, next KE */
+	o += 4;
+	m[o + 3] = 1;			/* DOI IPsec */
+	m[o + 7] = 1;			/* SIT_IDENTITY_ONLY */
+	o += 8;
+	while (i < nx) {
+		size_t np = nx - i < 40 ? nx - i : 40, j;
+
+		prop = o;
+		memset(m + o, 0, 8);
+		m[o] = i + np < nx ? 2 : 0;	/* next: a proposal */
+		m[o + 4] = (uint8_t)++pn;
+		m[o + 5] = 1;		/* ISAKMP */
+		m[o + 7] = (uint8_t)np;
+		o += 8;
+		for (j = 0; j < np; j++, i++) {
+			size_t x = o;
+
+			memset(m + x, 0, 8);
+			m[x] = j + 1 < np ? 3 : 0;
+			m[x + 4] = (uint8_t)i;
+			m[x + 5] = 1;	/* KEY_IKE */
+			o += 8;
+			o += put_attr(m + o, 1, 7);
+			for (k = 1; i == 0 && k < nattrs; k++)
+				o += put_attr(m + o, 2, 2);
+			m[x + 2] = (uint8_t)((o - x) >> 8);
+			m[x + 3] = (uint8_t)(o - x);
+		}
+		m[prop + 2] = (uint8_t)((o - prop) >> 8);
+		m[prop + 3] = (uint8_t)(o - prop);
+	}
+	m[sa + 2] = (uint8_t)((o - sa) >> 8);
+	m[sa + 3] = (uint8_t)(o - sa);
+	memset(m + o, 0, 4);		/* KE, last */
+	m[o + 2] = (uint8_t)((ke + 4) >> 8);
+	m[o + 3] = (uint8_t)(ke + 4);
+	memset(m + o + 4, 0xab, ke);
+	o += 4 + ke;
+	m[24] = (uint8_t)(o >> 24);
+	m[25] = (uint8_t)(o >> 16);
+	m[26] = (uint8_t)(o >> 8);
+	m[27] = (uint8_t)o;
+	return o;
+}
+
+static void
+test_caps(void)
+{
+	static uint8_t buf[16384];
+	struct isakmp_msg m;
+	struct p1rec r;
+	size_t n;
+
+	printf("-- caps\n");
+	memset(&r, 0, sizeof(r));
+	/* within the caps: all kept */
+	n = build_am1(buf, 3, 2, 128);
+	memset(&m, 0, sizeof(m));
+	CHECK(isakmp_decode(cur_init(buf, n), &m) == DIS_OK);
+	p1rec_observe(&r, true, &m, true);
+	CHECK_EQ_U(r.gxi.n, 128);
+	CHECK_EQ_U(r.offered_transforms, 3);
+	CHECK_EQ_U(r.nkept, 3);
+	CHECK_EQ_U(r.offered[0].nattrs, 2);
+	CHECK_EQ_U(r.oversized, 0);
+	CHECK(r.bytes >= 128 + r.sai.n + 3 * sizeof(struct p1rec_xform));
+
+	/* a KE over its cap: counted, and the earlier one is not kept */
+	n = build_am1(buf, 1, 1, P1REC_KE_MAX + 4);
+	memset(&m, 0, sizeof(m));
+	CHECK(isakmp_decode(cur_init(buf, n), &m) == DIS_OK);
+	p1rec_observe(&r, true, &m, true);
+	CHECK_EQ_U(r.gxi.n, 0);
+	CHECK(r.gxi.p == NULL);
+	CHECK_EQ_U(r.oversized, 1);
+	CHECK_EQ_U(r.nkept, 1);
+
+	/* 70 transforms, 20 attributes in the first: 64 and 16 kept */
+	n = build_am1(buf, 70, 20, 16);
+	memset(&m, 0, sizeof(m));
+	CHECK(isakmp_decode(cur_init(buf, n), &m) == DIS_OK);
+	p1rec_observe(&r, true, &m, true);
+	CHECK_EQ_U(r.offered_transforms, 70);
+	CHECK_EQ_U(r.nkept, P1REC_MAX_XFORMS);
+	CHECK_EQ_U(r.xforms_dropped, 70 - P1REC_MAX_XFORMS);
+	CHECK_EQ_U(r.offered[0].nattrs, P1REC_MAX_ATTRS);
+	CHECK_EQ_U(r.offered[0].attrs_seen, 20);
+	CHECK_EQ_U(r.attrs_dropped, 20 - P1REC_MAX_ATTRS);
+	CHECK_EQ_U(r.offered_proposals, 2);
+	CHECK_EQ_U(r.offered[63].num, 63);
+	CHECK_EQ_U(r.offered[63].prop_num, 2);
+
+	/* an SA body over its cap: counted, not kept */
+	n = build_am1(buf, 400, 1, 16);		/* 400 * 12 bytes */
+	memset(&m, 0, sizeof(m));
+	isakmp_decode(cur_init(buf, n), &m);
+	CHECK(m.npayloads >= 1 && cur_left(&m.pl[0].body) > P1REC_SA_MAX);
+	p1rec_observe(&r, true, &m, true);
+	CHECK_EQ_U(r.sai.n, 0);
+	CHECK_EQ_U(r.oversized, 2);
+	CHECK(r.nkept <= P1REC_MAX_XFORMS);
+	p1rec_free(&r);
+	CHECK_EQ_U(r.bytes, 0);
+}
+
+int
+main(void)
+{
+	const char *top = getenv("top_srcdir");
+	char sdir[1024], cdir[1024], err[256];
+
+	if (top == NULL)
+		top = ".";
+	snprintf(sdir, sizeof(sdir), "%s/samples", top);
+	snprintf(cdir, sizeof(cdir), "%s/../shared/corpus", top);
+	samples = sdir;
+	corpus = getenv("CORPUS") != NULL ? getenv("CORPUS") : cdir;
+	be = cry_new(CRY_EVP, err, sizeof(err));
+	if (be == NULL) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	test_b_am();
+	test_a_mm();
+	test_ikescan();
+	test_offer(top);
+	test_caps();
+	cry_free(be);
+	return check_done("p1rec");
+}
