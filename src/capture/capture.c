@@ -375,10 +375,10 @@ cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	 * as unsigned when it swaps it (times past 2038 show the difference).
 	 */
 	f->tv_sec = m->swapped ? (long)sec : (long)(int32_t)sec;
-	f->tv_usec = m->swapped ? (long)frac : (long)(int32_t)frac;
+	f->tv_nsec = m->swapped ? (long)frac : (long)(int32_t)frac;
 	if (!m->nsec)
-		f->tv_usec *= 1000;
-	f->ts = (double)f->tv_sec + (double)f->tv_usec / 1e9;
+		f->tv_nsec *= 1000;
+	f->ts = (double)f->tv_sec + (double)f->tv_nsec / 1e9;
 	/* Longer than the snap length: libpcap cuts it there. */
 	f->caplen = incl > m->snap ? m->snap : incl;
 	f->wirelen = orig;
@@ -402,7 +402,7 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		c->frame++;
 		f->frame = c->frame;
 		f->tv_sec = (long)h->ts.tv_sec;
-		f->tv_usec = (long)h->ts.tv_usec;	/* nanoseconds */
+		f->tv_nsec = (long)h->ts.tv_usec;	/* nanoseconds */
 		f->ts = (double)h->ts.tv_sec + (double)h->ts.tv_usec / 1e9;
 		f->caplen = h->caplen;
 		f->wirelen = h->len;

@@ -26,7 +26,7 @@ struct cap_frame {
 	double		 ts;
 	uint32_t	 caplen, wirelen;
 	const uint8_t	*data;
-	long		 tv_sec, tv_usec;	/* original, for pcap export */
+	long		 tv_sec, tv_nsec;	/* original: seconds, nanoseconds */
 };
 
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };

@@ -157,7 +157,7 @@ same_as_libpcap(const struct img *m, size_t len, const struct got *a)
 		CHECK_EQ_U(a->f[i].caplen, b.f[i].caplen);
 		CHECK_EQ_U(a->f[i].wirelen, b.f[i].wirelen);
 		CHECK_EQ_U(a->f[i].tv_sec, b.f[i].tv_sec);
-		CHECK_EQ_U(a->f[i].tv_usec, b.f[i].tv_usec);
+		CHECK_EQ_U(a->f[i].tv_nsec, b.f[i].tv_nsec);
 		CHECK(a->f[i].ts == b.f[i].ts);
 		CHECK_EQ_U(a->first[i], b.first[i]);
 	}
@@ -195,8 +195,8 @@ test_good(void)
 			CHECK_EQ_U(g.n, 4);
 			CHECK_EQ_U(g.end, CAP_EOF);
 			CHECK_EQ_U(g.f[0].tv_sec, 1700000000);
-			CHECK_EQ_U(g.f[0].tv_usec, 999999999 - (ns ? 0 : 999));
-			CHECK_EQ_U(g.f[1].tv_usec, ns ? 5 : 5000);
+			CHECK_EQ_U(g.f[0].tv_nsec, 999999999 - (ns ? 0 : 999));
+			CHECK_EQ_U(g.f[1].tv_nsec, ns ? 5 : 5000);
 			CHECK_EQ_U(g.f[1].caplen, 1514);
 			CHECK_EQ_U(g.first[1], 0x22);
 			CHECK_EQ_U(g.f[3].caplen, 100);
@@ -294,7 +294,7 @@ hash_file(const struct img *m, bool gz, unsigned *n, enum cap_status *end)
 		v[0] = f.caplen;
 		v[1] = f.wirelen;
 		v[2] = (uint64_t)f.tv_sec;
-		v[3] = (uint64_t)f.tv_usec;
+		v[3] = (uint64_t)f.tv_nsec;
 		for (i = 0; i < sizeof(v); i++)
 			h = (h ^ ((const uint8_t *)v)[i]) * 0x100000001b3ULL;
 		for (i = 0; i < f.caplen; i++)
