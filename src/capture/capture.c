@@ -70,6 +70,9 @@ struct cap {
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
 	struct cap_blk	 m;		/* m.p == NULL: libpcap reads */
+	bool		 filtered;	/* prog holds a capture filter */
+	struct bpf_program prog;
+	uint64_t	 dropped;	/* records the filter dropped */
 	char		 name[256];
 };
 
@@ -385,8 +388,8 @@ cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	return CAP_FRAME;
 }
 
-enum cap_status
-cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
+static enum cap_status
+cap_next_rec(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 {
 	struct pcap_pkthdr *h;
 	const u_char *data;
@@ -419,6 +422,64 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	return CAP_ERROR;
 }
 
+/*
+ * The next record that passes the capture filter.  A record the filter
+ * drops still counts in the frame numbers, so frame N is the file's Nth
+ * record with or without a filter (as Wireshark numbers them).
+ */
+enum cap_status
+cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
+{
+	struct pcap_pkthdr h;
+	enum cap_status s;
+
+	for (;;) {
+		s = cap_next_rec(c, f, errbuf, errlen);
+		if (s != CAP_FRAME || !c->filtered)
+			return s;
+		memset(&h, 0, sizeof(h));
+		h.caplen = f->caplen;
+		h.len = f->wirelen;
+		if (pcap_offline_filter(&c->prog, &h, f->data) != 0)
+			return CAP_FRAME;
+		c->dropped++;
+	}
+}
+
+int
+cap_set_filter(struct cap *c, const char *expr, char *errbuf, size_t errlen)
+{
+	pcap_t *dead;
+	int rc;
+
+	if (c->filtered) {
+		pcap_freecode(&c->prog);
+		c->filtered = false;
+	}
+	if (expr == NULL)
+		return 0;
+	/* compiled for this file's link type, as tcpdump -r does */
+	dead = pcap_open_dead(pcap_datalink(c->p), CAP_MAX_CAPLEN);
+	if (dead == NULL) {
+		snprintf(errbuf, errlen, "filter \"%s\": out of memory", expr);
+		return -1;
+	}
+	rc = pcap_compile(dead, &c->prog, expr, 1, PCAP_NETMASK_UNKNOWN);
+	if (rc == -1)
+		snprintf(errbuf, errlen, "%s: filter \"%s\" (link type %s): %s",
+		    c->name, expr, cap_linktype_name(c), pcap_geterr(dead));
+	else
+		c->filtered = true;
+	pcap_close(dead);
+	return rc == -1 ? -1 : 0;
+}
+
+uint64_t
+cap_filtered_out(const struct cap *c)
+{
+	return c->dropped;
+}
+
 int
 cap_linktype(const struct cap *c)
 {
@@ -447,6 +508,8 @@ cap_close(struct cap *c)
 	if (c == NULL)
 		return;
 	pcap_close(c->p);	/* closes c->fp: the fd or the gz */
+	if (c->filtered)
+		pcap_freecode(&c->prog);
 	cap_blk_free(c);
 	free(c->buf);
 	free(c);

@@ -36,6 +36,14 @@ enum cap_status	 cap_next(struct cap *, struct cap_frame *, char *, size_t);
 int		 cap_linktype(const struct cap *);
 const char	*cap_linktype_name(const struct cap *);
 const char	*cap_name(const struct cap *);
+/*
+ * A capture filter (libpcap's BPF syntax, compiled for the file's link
+ * type, as tcpdump -r applies it): cap_next hands out only the frames it
+ * accepts, numbered as in the file.  NULL removes it.  -1 with the
+ * expression and libpcap's message in errbuf when it does not compile.
+ */
+int		 cap_set_filter(struct cap *, const char *, char *, size_t);
+uint64_t	 cap_filtered_out(const struct cap *);	/* frames dropped */
 void		 cap_close(struct cap *);
 
 #endif
