@@ -74,6 +74,42 @@ ui_severity_name(uint8_t s)
 	return s <= UI_HIGH ? ui_sevs[s] : "?";
 }
 
+void
+ui_fmt_age(char *b, size_t n, double secs)
+{
+	unsigned long s = secs > 0 ? (unsigned long)secs : 0;
+
+	if (s < 60)
+		snprintf(b, n, "%lus", s);
+	else if (s < 3600)
+		snprintf(b, n, "%lum%02lu", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(b, n, "%luh%02lu", s / 3600, s % 3600 / 60);
+	else
+		snprintf(b, n, "%lud%02lu", s / 86400, s % 86400 / 3600);
+}
+
+void
+ui_fmt_count(char *b, size_t n, double v)
+{
+	static const char units[] = "kMGTP";
+	size_t u = 0;
+
+	if (v < 1000) {
+		snprintf(b, n, "%.0f", v < 0 ? 0 : v);
+		return;
+	}
+	v /= 1000;
+	while (v >= 1000 && u + 1 < sizeof(units) - 1) {
+		v /= 1000;
+		u++;
+	}
+	if (v < 10)
+		snprintf(b, n, "%.1f%c", v, units[u]);
+	else
+		snprintf(b, n, "%.0f%c", v, units[u]);
+}
+
 struct ui_model *
 ui_model_new(void)
 {

@@ -137,6 +137,11 @@ const struct ui_ike *ui_model_find(const struct ui_model *, uint64_t);
 const struct ui_status *ui_model_get_status(const struct ui_model *);
 uint64_t	ui_model_dropped(const struct ui_model *);
 
+/* Short forms for narrow columns: ages "42s" "3m04" "2h05" "3d04",
+   counts "999" "1.2k" "34M" "5.6G" */
+void		ui_fmt_age(char *, size_t, double);
+void		ui_fmt_count(char *, size_t, double);
+
 const char	*ui_state_name(uint8_t);
 const char	*ui_severity_name(uint8_t);
 

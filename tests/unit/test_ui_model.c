@@ -319,9 +319,31 @@ test_esp_rates_alerts_caps(void)
 	ui_model_free(m);
 }
 
+static void
+test_fmt(void)
+{
+	static const struct { double v; const char *age, *count; } c[] = {
+		{ 0, "0s", "0" }, { 59.9, "59s", "60" },
+		{ 60, "1m00", "60" }, { 184, "3m04", "184" },
+		{ 999, "16m39", "999" }, { 1000, "16m40", "1.0k" },
+		{ 7500, "2h05", "7.5k" }, { 86400 + 3600 * 4, "1d04", "101k" },
+		{ 34e6, "393d12", "34M" }, { 5.6e9, "64814d19", "5.6G" },
+	};
+	char b[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ui_fmt_age(b, sizeof(b), c[i].v);
+		CHECK_STR(b, c[i].age);
+		ui_fmt_count(b, sizeof(b), c[i].v);
+		CHECK_STR(b, c[i].count);
+	}
+}
+
 int
 main(void)
 {
+	test_fmt();
 	test_sort_select();
 	test_filter_pause();
 	test_esp_rates_alerts_caps();
