@@ -941,48 +941,34 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 	}
 }
 
-/*
- * Keys given for one side: that side's encrypted messages decrypt, the
- * other side's never do.  (Both failing is a wrong key, not a mismatch.)
- */
+/* Keys given for one side: the other side's messages never decrypt. */
 static void
 audit_mismatch(struct audit *a, const struct trk_ike_sa *sa)
 {
-	unsigned ok[2] = { 0, 0 }, bad[2] = { 0, 0 };
-	uint32_t fr[2] = { 0, 0 }, i;
-	int d;
+	uint8_t d;
+	unsigned ok, bad;
+	uint32_t fr = 0, i;
 	struct afind f;
 
-	for (i = 0; i < sa->nmsgs; i++) {
-		const struct trk_msg *m = &sa->msgs[i];
-
-		if (!m->encrypted || m->retransmit || m->dir > 1)
-			continue;
-		if (m->decrypted)
-			ok[m->dir]++;
-		else {
-			if (bad[m->dir]++ == 0)
-				fr[m->dir] = m->frame;
-		}
-	}
-	for (d = 0; d < 2; d++) {
-		if (!(ok[d] > 0 && bad[!d] > 0 && ok[!d] == 0))
-			continue;
-		if (!af_begin(&f, a, sa, FI_PSK_MISMATCH,
-		    fi_default_severity(FI_PSK_MISMATCH), &fr[!d], 1))
-			return;
-		json_kstr(&f.j, "failing_side", d == TRK_I2R ? "responder" :
-		    "initiator");
-		json_ku64(&f.j, "decrypted", ok[d]);
-		json_ku64(&f.j, "not_decrypted", bad[!d]);
-		af_text(&f, ": the %s's %u encrypted message%s decrypt%s "
-		    "with the keys given, the %s's %u do%s not: the "
-		    "pre-shared keys differ", d == TRK_I2R ? "initiator" :
-		    "responder", ok[d], ok[d] == 1 ? "" : "s",
-		    ok[d] == 1 ? "s" : "", d == TRK_I2R ? "responder" :
-		    "initiator", bad[!d], bad[!d] == 1 ? "es" : "");
-		af_end(&f);
-	}
+	if (!trk_keys_disagree(sa, &d, &ok, &bad))
+		return;
+	for (i = 0; i < sa->nmsgs && fr == 0; i++)
+		if (sa->msgs[i].encrypted && !sa->msgs[i].decrypted &&
+		    sa->msgs[i].dir != d)
+			fr = sa->msgs[i].frame;
+	if (!af_begin(&f, a, sa, FI_PSK_MISMATCH,
+	    fi_default_severity(FI_PSK_MISMATCH), &fr, 1))
+		return;
+	json_kstr(&f.j, "failing_side", d == TRK_I2R ? "responder" :
+	    "initiator");
+	json_ku64(&f.j, "decrypted", ok);
+	json_ku64(&f.j, "not_decrypted", bad);
+	af_text(&f, ": the %s's %u encrypted message%s decrypt%s with the "
+	    "keys given, the %s's %u do%s not: the pre-shared keys differ",
+	    d == TRK_I2R ? "initiator" : "responder", ok, ok == 1 ? "" : "s",
+	    ok == 1 ? "s" : "", d == TRK_I2R ? "responder" : "initiator", bad,
+	    bad == 1 ? "es" : "");
+	af_end(&f);
 }
 
 static void
