@@ -76,9 +76,9 @@ first_sa(const struct trk_ike_sa *sa, void *arg)
 		r->sa = sa;
 }
 
-/* Run a capture through the engine (timeline), with a key file or not. */
+/* An engine for a timeline run, with a key file (in dir) or not. */
 static bool
-run_open(struct run *r, const char *dir, const char *name, const char *keys)
+run_begin(struct run *r, const char *dir, const char *keys)
 {
 	char path[1024], err[256];
 
@@ -96,16 +96,31 @@ run_open(struct run *r, const char *dir, const char *name, const char *keys)
 			return false;
 		}
 	}
-	if (eng_init(&r->c, r->devnull, err, sizeof(err)) == -1)
+	return eng_init(&r->c, r->devnull, err, sizeof(err)) == 0;
+}
+
+static bool
+run_end(struct run *r)
+{
+	eng_finish(&r->c);
+	trk_foreach_ike(r->c.trk, first_sa, r);
+	return r->sa != NULL;
+}
+
+/* Run a capture through the engine (timeline), with a key file or not. */
+static bool
+run_open(struct run *r, const char *dir, const char *name, const char *keys)
+{
+	char path[1024], err[256];
+
+	if (!run_begin(r, dir, keys))
 		return false;
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if (eng_read_file(&r->c, path, err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s\n", err);
 		return false;
 	}
-	eng_finish(&r->c);
-	trk_foreach_ike(r->c.trk, first_sa, r);
-	return r->sa != NULL;
+	return run_end(r);
 }
 
 static void
@@ -364,6 +379,243 @@ test_ikescan(void)
 	run_close(&r);
 }
 
+/* ------------------------------------------------ resent, fragmented, NAT-T */
+
+#define MAX_PK		64
+#define ETH_IP_UDP	42	/* Ethernet, IPv4 without options, UDP */
+
+struct pk {
+	uint8_t	 d[2048];
+	size_t	 n;
+	double	 ts;
+};
+
+/* A classic little-endian pcap of Ethernet frames. */
+static size_t
+load_pcap(const char *path, struct pk *pk, size_t max)
+{
+	FILE *fp = fopen(path, "rb");
+	uint8_t h[24], rh[16];
+	size_t n = 0;
+
+	if (fp == NULL || fread(h, 1, 24, fp) != 24) {
+		if (fp != NULL)
+			fclose(fp);
+		return 0;
+	}
+	while (n < max && fread(rh, 1, 16, fp) == 16) {
+		uint32_t sec = rh[0] | rh[1] << 8 | rh[2] << 16 |
+		    (uint32_t)rh[3] << 24;
+		uint32_t len = rh[8] | rh[9] << 8 | rh[10] << 16 |
+		    (uint32_t)rh[11] << 24;
+
+		if (len > sizeof(pk[n].d) || fread(pk[n].d, 1, len, fp) != len)
+			break;
+		pk[n].n = len;
+		pk[n].ts = sec;
+		n++;
+	}
+	fclose(fp);
+	return n;
+}
+
+/* The ISAKMP message of a UDP 500 frame in clear, phase 1; else NULL. */
+static const uint8_t *
+clear_p1(const struct pk *p, size_t *len)
+{
+	const uint8_t *m = p->d + ETH_IP_UDP;
+
+	if (p->n < ETH_IP_UDP + 28 || p->d[12] != 0x08 || p->d[13] != 0 ||
+	    p->d[14] != 0x45 || p->d[23] != 17 || p->d[36] != 0x01 ||
+	    p->d[37] != 0xf4)
+		return NULL;
+	if ((m[19] & 1) || memcmp(m + 20, "\0\0\0\0", 4) != 0)
+		return NULL;
+	*len = p->n - ETH_IP_UDP;
+	return m;
+}
+
+/* A frame like tmpl's carrying msg, on UDP 500 or 4500 (non-ESP marker). */
+static void
+rewrap(struct pk *out, const struct pk *tmpl, uint16_t port,
+    const uint8_t *msg, size_t len)
+{
+	size_t marker = port == 4500 ? 4 : 0;
+	size_t udp = 8 + marker + len;
+
+	memcpy(out->d, tmpl->d, ETH_IP_UDP);
+	out->ts = tmpl->ts;
+	out->d[16] = (uint8_t)((20 + udp) >> 8);
+	out->d[17] = (uint8_t)(20 + udp);
+	out->d[24] = out->d[25] = 0;		/* checksums: not checked */
+	out->d[34] = out->d[36] = (uint8_t)(port >> 8);
+	out->d[35] = out->d[37] = (uint8_t)port;
+	out->d[38] = (uint8_t)(udp >> 8);
+	out->d[39] = (uint8_t)udp;
+	out->d[40] = out->d[41] = 0;
+	memset(out->d + ETH_IP_UDP, 0, marker);
+	memcpy(out->d + ETH_IP_UDP + marker, msg, len);
+	out->n = ETH_IP_UDP + marker + len;
+}
+
+/*
+ * msg cut into FRAG payloads (type 132) of 100 bytes, each in an ISAKMP
+ * message of its own; the first two swapped.  Returns how many.
+ */
+static size_t
+fragment(struct pk *out, size_t max, const struct pk *tmpl, uint16_t port,
+    const uint8_t *msg, size_t len, uint16_t id)
+{
+	uint8_t f[28 + 8 + 100];
+	size_t off, n = 0;
+
+	for (off = 0; off < len && n < max; off += 100) {
+		size_t k = len - off < 100 ? len - off : 100, fl = 28 + 8 + k;
+		size_t at = n == 0 && len > 100 ? 1 : n == 1 ? 0 : n;
+
+		memcpy(f, msg, 28);
+		f[16] = ISAKMP_PL_FRAG;
+		f[19] &= (uint8_t)~1;
+		f[24] = f[25] = 0;
+		f[26] = (uint8_t)(fl >> 8);
+		f[27] = (uint8_t)fl;
+		f[28] = f[29] = 0;
+		f[30] = (uint8_t)((8 + k) >> 8);
+		f[31] = (uint8_t)(8 + k);
+		f[32] = (uint8_t)(id >> 8);
+		f[33] = (uint8_t)id;
+		f[34] = (uint8_t)(n + 1);
+		f[35] = off + k >= len;		/* last */
+		memcpy(f + 36, msg + off, k);
+		rewrap(&out[at], tmpl, port, f, fl);
+		n++;
+	}
+	return n;
+}
+
+enum variant { V_CLEAN, V_RESENT, V_FRAG, V_NATT, V_FRAG_NATT };
+
+/* Feed pk through an engine, phase-1 clear messages changed by v. */
+static bool
+run_variant(struct run *r, const struct pk *pk, size_t n, enum variant v,
+    const char *keys)
+{
+	static struct pk out[MAX_PK];
+	struct cap_frame cf;
+	size_t i, k, no;
+	uint32_t frame = 0;
+
+	if (!run_begin(r, samples, keys))
+		return false;
+	for (i = 0; i < n; i++) {
+		const uint8_t *m;
+		size_t len;
+
+		no = 0;
+		m = clear_p1(&pk[i], &len);
+		if (m == NULL || v == V_CLEAN) {
+			out[no++] = pk[i];
+		} else if (v == V_RESENT) {
+			out[no++] = pk[i];
+			out[no++] = pk[i];
+		} else if (v == V_NATT) {
+			rewrap(&out[no++], &pk[i], 4500, m, len);
+		} else
+			no = fragment(out, MAX_PK, &pk[i], v == V_FRAG ? 500 :
+			    4500, m, len, (uint16_t)(i + 1));
+		for (k = 0; k < no; k++) {
+			memset(&cf, 0, sizeof(cf));
+			cf.frame = ++frame;
+			cf.ts = out[k].ts;
+			cf.caplen = cf.wirelen = (uint32_t)out[k].n;
+			cf.data = out[k].d;
+			eng_frame(&r->c, 1, &cf);	/* DLT_EN10MB */
+		}
+	}
+	return run_end(r);
+}
+
+static bool
+rec_blob_eq(const struct p1rec_blob *a, const struct p1rec_blob *b)
+{
+	return a->n == b->n && a->clear == b->clear &&
+	    (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+/* Every field of two records. */
+static bool
+rec_eq(const struct p1rec *a, const struct p1rec *b)
+{
+	return memcmp(a->icookie, b->icookie, 8) == 0 &&
+	    memcmp(a->rcookie, b->rcookie, 8) == 0 &&
+	    a->has_rcookie == b->has_rcookie && a->exch == b->exch &&
+	    rec_blob_eq(&a->gxi, &b->gxi) && rec_blob_eq(&a->gxr, &b->gxr) &&
+	    rec_blob_eq(&a->ni, &b->ni) && rec_blob_eq(&a->nr, &b->nr) &&
+	    rec_blob_eq(&a->sai, &b->sai) && rec_blob_eq(&a->idi, &b->idi) &&
+	    rec_blob_eq(&a->idr, &b->idr) &&
+	    rec_blob_eq(&a->hash_i, &b->hash_i) &&
+	    rec_blob_eq(&a->hash_r, &b->hash_r) &&
+	    a->offered_proposals == b->offered_proposals &&
+	    a->offered_transforms == b->offered_transforms &&
+	    a->nkept == b->nkept && (a->nkept == 0 || memcmp(a->offered,
+	    b->offered, a->nkept * sizeof(*a->offered)) == 0) &&
+	    a->has_chosen == b->has_chosen &&
+	    memcmp(&a->chosen, &b->chosen, sizeof(a->chosen)) == 0 &&
+	    memcmp(&a->chosen_alg, &b->chosen_alg, sizeof(a->chosen_alg)) == 0 &&
+	    a->oversized == b->oversized &&
+	    a->xforms_dropped == b->xforms_dropped &&
+	    a->attrs_dropped == b->attrs_dropped && a->bytes == b->bytes;
+}
+
+static void
+test_variants(void)
+{
+	static struct pk pk[MAX_PK];
+	static const char *const vname[] = { "clean", "resent", "fragmented",
+	    "NAT-T", "fragmented over NAT-T" };
+	char path[1024];
+	size_t n;
+	int keyed, v;
+
+	snprintf(path, sizeof(path), "%s/" B_AM ".pcap", samples);
+	n = load_pcap(path, pk, MAX_PK);
+	CHECK(n > 8);
+	for (keyed = 0; keyed < 2; keyed++) {
+		const char *keys = keyed ? B_AM ".ikev1_decryption_table" :
+		    NULL;
+		struct run clean;
+
+		if (!run_variant(&clean, pk, n, V_CLEAN, keys)) {
+			CHECK(!"b_am clean run");
+			run_close(&clean);
+			continue;
+		}
+		check_b_am(&clean.sa->p1, keyed);
+		for (v = V_RESENT; v <= V_FRAG_NATT; v++) {
+			struct run r;
+			bool ok;
+
+			printf("-- b_am %s, %s keys\n", vname[v],
+			    keyed ? "with" : "without");
+			ok = run_variant(&r, pk, n, (enum variant)v, keys);
+			CHECK(ok);
+			if (ok) {
+				CHECK(rec_eq(&r.sa->p1, &clean.sa->p1));
+				/* the variant took effect */
+				if (v == V_RESENT)
+					CHECK(r.sa->ex[0].rexmits == 2);
+				if (v == V_NATT || v == V_FRAG_NATT)
+					CHECK_EQ_U(r.sa->iport0, 4500);
+				if (v == V_FRAG || v == V_FRAG_NATT)
+					CHECK(r.c.ikefrag != NULL &&
+					    r.sa->msgs[0].frame > 3);
+			}
+			run_close(&r);
+		}
+		run_close(&clean);
+	}
+}
+
 /* ------------------------------------------------------------ offers */
 
 static void
@@ -561,6 +813,7 @@ main(void)
 		return 1;
 	}
 	test_b_am();
+	test_variants();
 	test_a_mm();
 	test_ikescan();
 	test_offer(top);
