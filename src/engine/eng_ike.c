@@ -24,17 +24,15 @@
 #define PLAIN_MAX	65536
 /*
  * At most this many IKE SAs hold decryption state at once (each up to
- * ~30 KB of copied KE, nonces, SA and ID bodies): a flood of SAs reusing
- * a keyed initiator cookie cannot grow memory past ~30 MB.
+ * ~9 KB: keys, IV chains and the Quick Mode nonces of 16 message IDs;
+ * the phase-1 bodies are in the SA's record, counted by the tracker): a
+ * flood of SAs reusing a keyed initiator cookie cannot grow it past
+ * ~9 MB.
  */
 #define IKE_MAX_STATES	1024
 
 #define CFG_SET		3
 #define CFG_XAUTH_STATUS	16527
-
-#define PROTO_ISAKMP	1
-#define PROTO_AH	2
-#define PROTO_ESP	3
 
 /* IPsec DOI attributes (RFC 2407 4.5) */
 #define IA_LIFE_TYPE	1
@@ -57,7 +55,7 @@ eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 	uint32_t life_type = 1;
 
 	in->xform = x->id;
-	if (proto == PROTO_ISAKMP) {
+	if (proto == ISAKMP_PROTO_ISAKMP) {
 		struct p1rec_alg p;
 
 		p1rec_alg_wire(x, &p);
@@ -333,7 +331,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
 	bool have_i = false;
 	int pass;
 
-	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
+	if (in->sa_proto != ISAKMP_PROTO_ESP || in->nspis == 0)
 		return;
 	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
 	qg = NULL;
@@ -358,7 +356,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
 	memset(&kin, 0, sizeof(kin));
 	if (!have_i || ike_qm_nonces(sa->ike_state, in->msgid, &kin) == -1)
 		return;
-	kin.proto = PROTO_ESP;
+	kin.proto = ISAKMP_PROTO_ESP;
 	if (qg != NULL) {
 		kin.gxy = qg->v;
 		kin.gxy_len = qg->len;

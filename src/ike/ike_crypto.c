@@ -528,7 +528,9 @@ ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
 static bool
 ike_pl_known(uint8_t t)
 {
-	return (t >= 1 && t <= 22) || (t >= 130 && t <= 132);
+	/* RFC 2408 and later assignments up to 22; the NAT-T drafts, FRAG */
+	return (t >= ISAKMP_PL_SA && t <= 22) ||
+	    (t >= ISAKMP_PL_NAT_D_DRAFT && t <= ISAKMP_PL_FRAG);
 }
 
 /* Every payload of a known type, no reserved misuse, padding < 256. */

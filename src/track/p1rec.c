@@ -17,7 +17,6 @@
 #define OA_KEY_LEN	14
 #define OA_LIFE_KB	2	/* Life Type kilobytes */
 
-#define PROTO_ISAKMP	1
 
 static void
 p1rec_blob_clear(struct p1rec *r, struct p1rec_blob *b)
@@ -117,7 +116,7 @@ p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
 		    isakmp_xform_next(&xit, &x) == 1) {
 			nx++;
 			if (!from_init) {
-				if (nx == 1 && p.proto == PROTO_ISAKMP) {
+				if (nx == 1 && p.proto == ISAKMP_PROTO_ISAKMP) {
 					p1rec_xform_fill(r, &r->chosen, &p, &x);
 					p1rec_alg(&r->chosen, &r->chosen_alg);
 					r->has_chosen = true;

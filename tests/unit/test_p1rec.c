@@ -182,6 +182,11 @@ check_b_am(const struct p1rec *r, bool keyed)
 	CHECK_EQ_U(r->chosen_alg.auth, 1);	/* PSK */
 	CHECK_EQ_U(r->chosen_alg.group, 14);
 	CHECK_EQ_U(r->oversized + r->xforms_dropped + r->attrs_dropped, 0);
+	/* what it holds is what it counts (949 bytes without keys) */
+	CHECK_EQ_U(r->bytes, r->gxi.n + r->gxr.n + r->ni.n + r->nr.n +
+	    r->sai.n + r->idi.n + r->idr.n + r->hash_i.n + r->hash_r.n +
+	    r->nkept * sizeof(struct p1rec_xform));
+	CHECK_EQ_U(r->bytes, keyed ? 981 : 949);
 	if (r->gxi.n == 0 || r->ni.n == 0 || r->sai.n == 0 || r->idr.n == 0 ||
 	    r->hash_r.n == 0)
 		return;
@@ -257,6 +262,7 @@ test_b_am(void)
 	}
 	CHECK(r.sa->ike_state == NULL);	/* no keys: no decryption state */
 	check_b_am(&r.sa->p1, false);
+
 	run_close(&r);
 	printf("-- b_am with keys\n");
 	CHECK(run_open(&r, samples, B_AM ".pcap",
@@ -795,6 +801,69 @@ test_caps(void)
 	CHECK_EQ_U(r.bytes, 0);
 }
 
+/* ------------------------------------------------------------ accounting */
+
+/* A pre-placement hook that records the message, as the engine's does. */
+static void
+acct_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
+    struct trk_in *in, void *arg)
+{
+	(void)orig;
+	(void)in;
+	p1rec_observe(&sa->p1, dir == TRK_I2R, arg, true);
+}
+
+/* The tracker's byte count follows the record, up and down. */
+static void
+test_accounting(void)
+{
+	static uint8_t buf[4096];
+	static const uint8_t src[4] = { 192, 0, 2, 1 }, dst[4] = { 192, 0, 2, 2 };
+	struct trk *with = trk_new(NULL), *without = trk_new(NULL);
+	struct trk_stats sw, so;
+	struct trk_result res;
+	struct isakmp_msg m;
+	struct trk_in in;
+	size_t n, rec = 0;
+	int k;
+
+	printf("-- accounting\n");
+	if (with == NULL || without == NULL) {
+		CHECK(!"trk_new");
+		return;
+	}
+	trk_set_hooks(with, acct_pre, NULL, &m);
+	for (k = 0; k < 2; k++) {
+		/* a bigger KE, then a smaller one (a new AM1) */
+		n = build_am1(buf, k == 0 ? 5 : 1, 3, k == 0 ? 512 : 64);
+		memset(&m, 0, sizeof(m));
+		CHECK(isakmp_decode(cur_init(buf, n), &m) == DIS_OK);
+		memset(&in, 0, sizeof(in));
+		in.frame = (uint32_t)k + 1;
+		in.af = 4;
+		in.src = src;
+		in.dst = dst;
+		in.sport = in.dport = 500;
+		in.icookie = m.hdr.icookie;
+		in.rcookie = m.hdr.rcookie;
+		in.exch = m.hdr.exch;
+		in.raw = buf;
+		in.raw_len = n;
+		in.plaintext = true;
+		CHECK(trk_ike(with, &in, &res) == 0);
+		if (res.sa != NULL)
+			rec = res.sa->p1.bytes;
+		CHECK(trk_ike(without, &in, &res) == 0);
+		trk_stats(with, &sw);
+		trk_stats(without, &so);
+		CHECK(rec > 0);
+		CHECK_EQ_U(sw.bytes_now - so.bytes_now, rec);
+	}
+	CHECK(rec < 512);	/* the second, smaller record replaced it */
+	trk_free(with);
+	trk_free(without);
+}
+
 int
 main(void)
 {
@@ -818,6 +887,7 @@ main(void)
 	test_ikescan();
 	test_offer(top);
 	test_caps();
+	test_accounting();
 	cry_free(be);
 	return check_done("p1rec");
 }
