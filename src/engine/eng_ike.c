@@ -1,6 +1,12 @@
 /*
  * eng_ike.c - IKEv1 in the engine: the tracker's view of decoded payloads
- * and decryption in the tracker's pre-placement hook; see eng_ike.h.
+ * and, in the tracker's pre-placement hook, the SA's phase-1 record and
+ * decryption; see eng_ike.h.
+ *
+ * Every phase-1 message in clear that is not a retransmission goes to the
+ * SA's record (track/p1rec.h), keys or not; decryption reads from it and
+ * adds what it decrypts.  IDs reach the tracker as values (type,
+ * protocol, port, bytes); presenters render them.
  *
  * Decryption runs before placement so the tracker labels and judges
  * decrypted content (notify types, DELETEs, Quick Mode SPIs).  A
@@ -532,7 +538,8 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 	c->ike_backend = cry_new(CRY_EVP, errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);
 	c->ike_msg = malloc(sizeof(*c->ike_msg));
-	if (c->ike_backend == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
+	if (c->ike_backend == NULL || c->ike_plain == NULL ||
+	    c->ike_msg == NULL) {
 		if (c->ike_backend != NULL)
 			snprintf(errbuf, errlen, "out of memory (IKE)");
 		eng_ike_free(c);

@@ -685,7 +685,8 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	struct ikefrag_key k;
 	struct ikefrag_result r;
 
-	if (m->npayloads != 1 || m->pl[0].type != ISAKMP_PL_FRAG || m->encrypted)
+	if (m->npayloads != 1 || m->pl[0].type != ISAKMP_PL_FRAG ||
+	    m->encrypted)
 		return true;
 	d = &m->pl[0].d;
 	if (!d->decoded || d->status != DIS_OK)

@@ -109,7 +109,8 @@ p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
 			return;
 	}
 	isakmp_iter_init(&pit, d->u.sa.props);
-	while (pit.n < ISAKMP_MAX_PROPOSALS && isakmp_prop_next(&pit, &p) == 1) {
+	while (pit.n < ISAKMP_MAX_PROPOSALS &&
+	    isakmp_prop_next(&pit, &p) == 1) {
 		nprops++;
 		isakmp_iter_init(&xit, p.xforms);
 		while (xit.n < ISAKMP_MAX_TRANSFORMS &&

@@ -477,9 +477,11 @@ trk_content_step(const struct trk_exchange *e, const struct trk_in *in,
 			return ini ? 5 : 6;
 		if (trk_has_pl(in, ISAKMP_PL_SA))
 			return ini ? 1 : 2;
-		if (trk_has_pl(in, ISAKMP_PL_KE) || trk_has_pl(in, ISAKMP_PL_NONCE))
+		if (trk_has_pl(in, ISAKMP_PL_KE) ||
+		    trk_has_pl(in, ISAKMP_PL_NONCE))
 			return ini ? 3 : 4;
-		if (trk_has_pl(in, ISAKMP_PL_ID) || trk_has_pl(in, ISAKMP_PL_HASH) ||
+		if (trk_has_pl(in, ISAKMP_PL_ID) ||
+		    trk_has_pl(in, ISAKMP_PL_HASH) ||
 		    trk_has_pl(in, ISAKMP_PL_SIG) || in->encrypted)
 			return ini ? 5 : 6;
 		return 0;

@@ -198,7 +198,8 @@ check_b_am(const struct p1rec *r, bool keyed)
 		unsigned dn = 0;
 
 		CHECK(x != NULL && EVP_DigestInit_ex(x, EVP_sha256(),
-		    NULL) == 1 && EVP_DigestUpdate(x, r->gxi.p, r->gxi.n) == 1 &&
+		    NULL) == 1 &&
+		    EVP_DigestUpdate(x, r->gxi.p, r->gxi.n) == 1 &&
 		    EVP_DigestUpdate(x, r->gxr.p, r->gxr.n) == 1 &&
 		    EVP_DigestFinal_ex(x, d, &dn) == 1);
 		EVP_MD_CTX_free(x);
@@ -213,8 +214,8 @@ check_b_am(const struct p1rec *r, bool keyed)
 	CHECK(prf(r->chosen_alg.hash, (const uint8_t *)psk, strlen(psk), p, l,
 	    2, skeyid, &sn) == 0);
 	CHECK_EQ_U(sn, 32);
-	unhex("b75c0bee5bd83757b459e7fe5b13fdd639902eb45f68239cdaec596de553e0a8",
-	    want, 32);
+	unhex("b75c0bee5bd83757b459e7fe5b13fdd6"
+	    "39902eb45f68239cdaec596de553e0a8", want, 32);
 	CHECK_MEM(skeyid, want, 32);
 	/* HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b) */
 	p[0] = r->gxr.p;
@@ -567,7 +568,8 @@ rec_eq(const struct p1rec *a, const struct p1rec *b)
 	    b->offered, a->nkept * sizeof(*a->offered)) == 0) &&
 	    a->has_chosen == b->has_chosen &&
 	    memcmp(&a->chosen, &b->chosen, sizeof(a->chosen)) == 0 &&
-	    memcmp(&a->chosen_alg, &b->chosen_alg, sizeof(a->chosen_alg)) == 0 &&
+	    memcmp(&a->chosen_alg, &b->chosen_alg,
+	    sizeof(a->chosen_alg)) == 0 &&
 	    a->oversized == b->oversized &&
 	    a->xforms_dropped == b->xforms_dropped &&
 	    a->attrs_dropped == b->attrs_dropped && a->bytes == b->bytes;
@@ -659,7 +661,8 @@ test_offer(const char *top)
 		CHECK_EQ_U(a.life_secs, 3600);
 		CHECK_EQ_U(a.hash, want[i][0]);
 		CHECK_EQ_U(a.group, want[i][1]);
-		t = p1rec_attr_find(&p->offered[i], 12);	/* Life Duration */
+		/* Life Duration */
+		t = p1rec_attr_find(&p->offered[i], 12);
 		CHECK(t != NULL && t->num_ok && t->num == 3600);
 	}
 	CHECK(p->has_chosen);
@@ -818,7 +821,8 @@ static void
 test_accounting(void)
 {
 	static uint8_t buf[4096];
-	static const uint8_t src[4] = { 192, 0, 2, 1 }, dst[4] = { 192, 0, 2, 2 };
+	static const uint8_t src[4] = { 192, 0, 2, 1 },
+	    dst[4] = { 192, 0, 2, 2 };
 	struct trk *with = trk_new(NULL), *without = trk_new(NULL);
 	struct trk_stats sw, so;
 	struct trk_result res;
