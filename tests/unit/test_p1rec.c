@@ -624,6 +624,109 @@ test_variants(void)
 	}
 }
 
+/* ------------------------------------------------- Quick Mode IDs as values */
+
+/*
+ * A Quick Mode in clear after b_am's exchange, its IDci an FQDN of 100
+ * bytes: the tracker keeps TRK_ID_MAX of them, and the timeline says the
+ * rest was cut.
+ */
+static void
+test_qm_ids(void)
+{
+	static struct pk pk[MAX_PK], qm;
+	static uint8_t m[512];
+	char path[1024], want[128], *out = NULL;
+	size_t n, i, o = 28, olen = 0;
+	struct cap_frame cf;
+	struct run r;
+	FILE *fp;
+
+	printf("-- Quick Mode IDs\n");
+	snprintf(path, sizeof(path), "%s/" B_AM ".pcap", samples);
+	n = load_pcap(path, pk, MAX_PK);
+	if (n < 4 || !run_begin(&r, samples, NULL)) {
+		CHECK(!"b_am loads");
+		return;
+	}
+	memset(m, 0, sizeof(m));
+	unhex("4f8491cf06c9e3a4cee400341979783b", m, 16);
+	m[16] = ISAKMP_PL_SA;
+	m[17] = 0x10;
+	m[18] = ISAKMP_EXCH_QUICK;
+	m[20] = 0x11;				/* message ID */
+	/* SA: DOI IPsec, one ESP proposal, SPI, one transform (AES-CBC) */
+	m[o] = ISAKMP_PL_ID;
+	m[o + 3] = 4 + 8 + 12 + 8;
+	m[o + 7] = 1;
+	m[o + 11] = 1;
+	m[o + 12 + 3] = 12 + 8;
+	m[o + 12 + 4] = 1;
+	m[o + 12 + 5] = ISAKMP_PROTO_ESP;
+	m[o + 12 + 6] = 4;
+	m[o + 12 + 7] = 1;
+	memcpy(m + o + 12 + 8, "\x01\x02\x03\x04", 4);
+	m[o + 24 + 3] = 8;
+	m[o + 24 + 5] = 12;
+	o += m[o + 3];
+	/* IDci: FQDN of 100 bytes; IDcr: 10.2.0.1 */
+	m[o] = ISAKMP_PL_ID;
+	m[o + 3] = 8 + 100;
+	m[o + 4] = ISAKMP_ID_FQDN;
+	memset(m + o + 8, 'a', 100);
+	o += 8 + 100;
+	m[o + 3] = 12;
+	m[o + 4] = ISAKMP_ID_IPV4_ADDR;
+	memcpy(m + o + 8, "\x0a\x02\x00\x01", 4);
+	o += 12;
+	m[27] = (uint8_t)o;
+	m[26] = (uint8_t)(o >> 8);
+	rewrap(&qm, &pk[2], 500, m, o);		/* AM1's frame, I -> R */
+	for (i = 0; i <= n; i++) {
+		const struct pk *p = i < n ? &pk[i] : &qm;
+
+		memset(&cf, 0, sizeof(cf));
+		cf.frame = (uint32_t)i + 1;
+		cf.ts = p->ts;
+		cf.caplen = cf.wirelen = (uint32_t)p->n;
+		cf.data = p->d;
+		eng_frame(&r.c, 1, &cf);
+	}
+	if (!run_end(&r)) {
+		CHECK(!"b_am runs");
+		run_close(&r);
+		return;
+	}
+	for (i = 0; i < r.sa->nex; i++)
+		if (r.sa->ex[i].msgid == 0x11000000)
+			break;
+	CHECK(i < r.sa->nex);
+	if (i < r.sa->nex) {
+		const struct trk_exchange *e = &r.sa->ex[i];
+
+		CHECK_EQ_U(e->idc[0].type, ISAKMP_ID_FQDN);
+		CHECK_EQ_U(e->idc[0].wire_len, 100);
+		CHECK_EQ_U(e->idc[0].len, TRK_ID_MAX);
+		CHECK_EQ_U(e->idc[1].type, ISAKMP_ID_IPV4_ADDR);
+		CHECK_EQ_U(e->idc[1].len, 4);
+	}
+	fp = open_memstream(&out, &olen);
+	if (fp != NULL) {
+		out_text_ike_sa(fp, r.c.trk, r.sa);
+		fclose(fp);
+	}
+	memset(want, 'a', TRK_ID_MAX);
+	snprintf(want + TRK_ID_MAX, sizeof(want) - TRK_ID_MAX,
+	    "... <-> 10.2.0.1");
+	memmove(want + 8, want, strlen(want) + 1);
+	memcpy(want, "traffic ", 8);
+	CHECK(out != NULL && strstr(out, want) != NULL);
+	if (out != NULL && strstr(out, want) == NULL)
+		fprintf(stderr, "%s", out);
+	free(out);
+	run_close(&r);
+}
+
 /* ------------------------------------------------------------ offers */
 
 static void
@@ -887,6 +990,7 @@ main(void)
 	}
 	test_b_am();
 	test_variants();
+	test_qm_ids();
 	test_a_mm();
 	test_ikescan();
 	test_offer(top);
