@@ -6,15 +6,20 @@
  *   b_am (Aggressive Mode, PSK, SHA-256 PRF), no keys: cookies, IDs as
  *   psk-crack takes them, KE lengths, the choice; H(g^xi | g^xr) equals
  *   the manifest's initial IV, prf(PSK, Ni | Nr) its SKEYID, and HASH_R
- *   (and HASH_I) computed from the record alone with the PSK equal the
- *   ones recorded (RFC 2409 5.4);
- *   a_mm (Main Mode): IDs absent without keys, recorded as decrypted with
- *   the key table; the rest identical with and without keys;
+ *   computed from the record alone with the PSK equals the one recorded
+ *   (RFC 2409 5.4); with keys HASH_I from the decrypted AM3 as well;
+ *   b_am resent, fragmented (FRAG payloads), over UDP 4500 and both: the
+ *   same record, field for field, as the clean capture;
+ *   a_mm, f1_mm_wrong_psk, c_mm_psk_3des_md5_modp1024 (Main Mode): IDs
+ *   and hashes absent without keys, recorded as decrypted with the key
+ *   table (f1: IDii only, MM5 resent), the rest identical; SKEYID from the
+ *   record's nonces and the initial IV from its KEs match the manifests;
  *   ikescan_am_psk_probe (AM2 resent twice): every field equals the
  *   psk-crack line ike-scan's psk-crack was given;
  *   tcpdump-isakmp4500: all 4 offered transforms with their attributes;
+ *   a Quick Mode ID longer than TRK_ID_MAX: kept in part, shown so;
  *   caps: an oversized KE and SA, 70 transforms, 20 attributes, counted
- *   and not kept.
+ *   and not kept; the tracker's byte count follows the record.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -275,9 +280,7 @@ test_b_am(void)
 	run_close(&r);
 }
 
-/* ------------------------------------------------------------ a_mm */
-
-#define A_MM	"a_mm_psk_aes128_sha1_modp2048"
+/* ------------------------------------------------------------ Main Mode */
 
 static bool
 blob_eq(const struct p1rec_blob *a, const struct p1rec_blob *b)
@@ -286,56 +289,115 @@ blob_eq(const struct p1rec_blob *a, const struct p1rec_blob *b)
 	    (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
 }
 
+/* A Main Mode capture and what its manifest (.json) says. */
+struct mm_case {
+	bool		 corpus;	/* in the corpus, else samples/ */
+	const char	*name;
+	const char	*icookie, *psk, *skeyid, *iv;
+	uint16_t	 enc, key_len, hash, group;
+	bool		 idr_decrypts;	/* MM6 decrypts with the key table */
+	unsigned	 mm5_resent;
+};
+
+static const struct mm_case mm_cases[] = {
+	{ false, "a_mm_psk_aes128_sha1_modp2048", "a8c2d82e88abfb04",
+	  "Lab-PSK-8f3a91c2d7e4b605", "2584d589269fffb815e254cc8c6b7ef3ea7485cd",
+	  NULL, 7, 128, 2, 14, true, 0 },
+	/* the responder has another PSK: MM6 never comes, MM5 is resent */
+	{ false, "f1_mm_wrong_psk", "26c10c2ed5ecbd5b",
+	  "Lab-PSK-8f3a91c2d7e4b605", "345ee5d577325108864bec1dce42a00e605a7d8d",
+	  "6f4285ea182751c3288cb0a6d474c13f", 7, 128, 2, 14, false, 3 },
+	{ true, "c_mm_psk_3des_md5_modp1024", "3e553ecec0db376c",
+	  "Lab-PSK-8f3a91c2d7e4b605", "575ac023eba26ef4c8fac6181abf2fb1",
+	  "cd3a96a2c280fa09", 5, 0, 1, 2, true, 0 },
+};
+
 static void
-test_a_mm(void)
+test_mm(const struct mm_case *t)
 {
 	struct run plain, keyed;
 	const struct p1rec *a, *b;
-	static const char psk[] = "Lab-PSK-8f3a91c2d7e4b605";
+	char dir[1024], pcap[256], keys[256];
+	size_t hl = t->hash == 1 ? 16 : 20;
 
-	printf("-- a_mm with and without keys\n");
-	if (!run_open(&plain, samples, A_MM ".pcap", NULL) ||
-	    !run_open(&keyed, samples, A_MM ".pcap",
-	    A_MM ".ikev1_decryption_table")) {
-		CHECK(!"a_mm runs");
+	printf("-- %s with and without keys\n", t->name);
+	if (t->corpus)
+		snprintf(dir, sizeof(dir), "%s/strongswan", corpus);
+	else
+		snprintf(dir, sizeof(dir), "%s", samples);
+	snprintf(pcap, sizeof(pcap), "%s.pcap", t->name);
+	snprintf(keys, sizeof(keys), "%s.ikev1_decryption_table", t->name);
+	if (t->corpus) {
+		char path[1300];
+		FILE *fp;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, pcap);
+		if ((fp = fopen(path, "rb")) == NULL) {
+			printf("(corpus not found, skipped)\n");
+			return;
+		}
+		fclose(fp);
+	}
+	if (!run_open(&plain, dir, pcap, NULL) ||
+	    !run_open(&keyed, dir, pcap, keys)) {
+		CHECK(!"Main Mode runs");
+		run_close(&plain);
 		return;
 	}
 	a = &plain.sa->p1;
 	b = &keyed.sa->p1;
 	CHECK_EQ_U(a->exch, ISAKMP_EXCH_MAIN);
+	CHECK(bytes_is(a->icookie, 8, t->icookie));
 	/* MM5/MM6 are encrypted: no IDs or hashes without keys ... */
 	CHECK_EQ_U(a->idi.n + a->idr.n + a->hash_i.n + a->hash_r.n, 0);
-	/* ... recorded once decrypted, and said so */
-	CHECK(b->idi.n > 4 && !b->idi.clear);
-	CHECK(b->idr.n > 4 && !b->idr.clear);
-	CHECK(b->hash_i.n == 20 && !b->hash_i.clear);
-	CHECK(b->hash_r.n == 20 && !b->hash_r.clear);
-	/* the manifest's IDs: 192.0.2.1 and 192.0.2.2 as IPv4 addresses */
-	CHECK(blob_is(&b->idi, "01000000c0000201"));
-	CHECK(blob_is(&b->idr, "01000000c0000202"));
+	/* ... recorded once decrypted, and said so (the outer addresses) */
+	CHECK(blob_is(&b->idi, "01000000c0000201") && !b->idi.clear);
+	CHECK(b->hash_i.n == hl && !b->hash_i.clear);
+	if (t->idr_decrypts) {
+		CHECK(blob_is(&b->idr, "01000000c0000202") && !b->idr.clear);
+		CHECK(b->hash_r.n == hl && !b->hash_r.clear);
+	} else
+		CHECK_EQ_U(b->idr.n + b->hash_r.n, 0);
+	CHECK_EQ_U(keyed.sa->ex[0].rexmits, t->mm5_resent);
 	/* the rest is the same with or without keys */
-	CHECK(blob_eq(&a->gxi, &b->gxi) && a->gxi.n == 256);
-	CHECK(blob_eq(&a->gxr, &b->gxr) && a->gxr.n == 256);
+	CHECK(blob_eq(&a->gxi, &b->gxi) && a->gxi.n > 0);
+	CHECK(blob_eq(&a->gxr, &b->gxr) && a->gxr.n == a->gxi.n);
 	CHECK(blob_eq(&a->ni, &b->ni) && a->ni.n > 0);
 	CHECK(blob_eq(&a->nr, &b->nr) && a->nr.n > 0);
 	CHECK(blob_eq(&a->sai, &b->sai) && a->sai.n > 0);
 	CHECK(memcmp(&a->chosen_alg, &b->chosen_alg,
 	    sizeof(a->chosen_alg)) == 0);
-	CHECK_EQ_U(a->chosen_alg.enc, 7);
-	CHECK_EQ_U(a->chosen_alg.key_len, 128);
-	CHECK_EQ_U(a->chosen_alg.hash, 2);
-	CHECK_EQ_U(a->chosen_alg.group, 14);
-	CHECK(bytes_is(a->icookie, 8, "a8c2d82e88abfb04"));
-	/* SKEYID from the record's nonces equals the manifest's */
-	{
+	CHECK_EQ_U(a->chosen_alg.enc, t->enc);
+	CHECK_EQ_U(a->chosen_alg.key_len, t->key_len);
+	CHECK_EQ_U(a->chosen_alg.hash, t->hash);
+	CHECK_EQ_U(a->chosen_alg.auth, 1);
+	CHECK_EQ_U(a->chosen_alg.group, t->group);
+	/* SKEYID = prf(PSK, Ni_b | Nr_b) from the record's nonces */
+	if (a->ni.n > 0 && a->nr.n > 0) {
 		const uint8_t *p[2] = { a->ni.p, a->nr.p };
 		size_t l[2] = { a->ni.n, a->nr.n }, n = 0;
-		uint8_t s[64], want[20];
+		uint8_t s[64], want[64];
 
-		CHECK(prf(2, (const uint8_t *)psk, strlen(psk), p, l, 2, s,
-		    &n) == 0);
-		unhex("2584d589269fffb815e254cc8c6b7ef3ea7485cd", want, 20);
-		CHECK_MEM(s, want, 20);
+		CHECK(prf(t->hash, (const uint8_t *)t->psk, strlen(t->psk), p,
+		    l, 2, s, &n) == 0);
+		CHECK_EQ_U(n, hl);
+		unhex(t->skeyid, want, sizeof(want));
+		CHECK_MEM(s, want, hl);
+	}
+	/* H(g^xi | g^xr) begins with the manifest's initial IV */
+	if (t->iv != NULL && a->gxi.n > 0) {
+		EVP_MD_CTX *x = EVP_MD_CTX_new();
+		uint8_t d[64], want[16];
+		unsigned dn = 0;
+		size_t wn = unhex(t->iv, want, sizeof(want));
+
+		CHECK(x != NULL && EVP_DigestInit_ex(x, t->hash == 1 ?
+		    EVP_md5() : EVP_sha1(), NULL) == 1 &&
+		    EVP_DigestUpdate(x, a->gxi.p, a->gxi.n) == 1 &&
+		    EVP_DigestUpdate(x, a->gxr.p, a->gxr.n) == 1 &&
+		    EVP_DigestFinal_ex(x, d, &dn) == 1);
+		EVP_MD_CTX_free(x);
+		CHECK_MEM(d, want, wn);
 	}
 	run_close(&plain);
 	run_close(&keyed);
@@ -542,13 +604,6 @@ run_variant(struct run *r, const struct pk *pk, size_t n, enum variant v,
 	return run_end(r);
 }
 
-static bool
-rec_blob_eq(const struct p1rec_blob *a, const struct p1rec_blob *b)
-{
-	return a->n == b->n && a->clear == b->clear &&
-	    (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
-}
-
 /* Every field of two records. */
 static bool
 rec_eq(const struct p1rec *a, const struct p1rec *b)
@@ -556,12 +611,12 @@ rec_eq(const struct p1rec *a, const struct p1rec *b)
 	return memcmp(a->icookie, b->icookie, 8) == 0 &&
 	    memcmp(a->rcookie, b->rcookie, 8) == 0 &&
 	    a->has_rcookie == b->has_rcookie && a->exch == b->exch &&
-	    rec_blob_eq(&a->gxi, &b->gxi) && rec_blob_eq(&a->gxr, &b->gxr) &&
-	    rec_blob_eq(&a->ni, &b->ni) && rec_blob_eq(&a->nr, &b->nr) &&
-	    rec_blob_eq(&a->sai, &b->sai) && rec_blob_eq(&a->idi, &b->idi) &&
-	    rec_blob_eq(&a->idr, &b->idr) &&
-	    rec_blob_eq(&a->hash_i, &b->hash_i) &&
-	    rec_blob_eq(&a->hash_r, &b->hash_r) &&
+	    blob_eq(&a->gxi, &b->gxi) && blob_eq(&a->gxr, &b->gxr) &&
+	    blob_eq(&a->ni, &b->ni) && blob_eq(&a->nr, &b->nr) &&
+	    blob_eq(&a->sai, &b->sai) && blob_eq(&a->idi, &b->idi) &&
+	    blob_eq(&a->idr, &b->idr) &&
+	    blob_eq(&a->hash_i, &b->hash_i) &&
+	    blob_eq(&a->hash_r, &b->hash_r) &&
 	    a->offered_proposals == b->offered_proposals &&
 	    a->offered_transforms == b->offered_transforms &&
 	    a->nkept == b->nkept && (a->nkept == 0 || memcmp(a->offered,
@@ -976,6 +1031,7 @@ main(void)
 {
 	const char *top = getenv("top_srcdir");
 	char sdir[1024], cdir[1024], err[256];
+	size_t i;
 
 	if (top == NULL)
 		top = ".";
@@ -991,7 +1047,8 @@ main(void)
 	test_b_am();
 	test_variants();
 	test_qm_ids();
-	test_a_mm();
+	for (i = 0; i < sizeof(mm_cases) / sizeof(mm_cases[0]); i++)
+		test_mm(&mm_cases[i]);
 	test_ikescan();
 	test_offer(top);
 	test_caps();
