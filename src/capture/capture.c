@@ -572,6 +572,64 @@ cap_open_live(const char *iface, const char *filter, char *errbuf,
 	return c;
 }
 
+/*
+ * The frames as captured, to a pcap file of the capture's link type (live
+ * -w): flushed after every frame, so the file is readable while it grows
+ * and complete however the run ends.
+ */
+struct cap_dump {
+	pcap_dumper_t	*d;
+	char		 path[256];
+};
+
+struct cap_dump *
+cap_dump_open(struct cap *c, const char *path, char *errbuf, size_t errlen)
+{
+	struct cap_dump *w = calloc(1, sizeof(*w));
+
+	if (w == NULL) {
+		snprintf(errbuf, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	snprintf(w->path, sizeof(w->path), "%s", path);
+	if ((w->d = pcap_dump_open(c->p, path)) == NULL) {
+		snprintf(errbuf, errlen, "%s: %s", path, pcap_geterr(c->p));
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int
+cap_dump_write(struct cap_dump *w, const struct cap_frame *f, char *errbuf,
+    size_t errlen)
+{
+	struct pcap_pkthdr h;
+
+	memset(&h, 0, sizeof(h));
+	h.ts.tv_sec = f->tv_sec;
+	/* the capture's precision is nanoseconds, and so is the dump's */
+	h.ts.tv_usec = f->tv_nsec;
+	h.caplen = f->caplen;
+	h.len = f->wirelen;
+	pcap_dump((u_char *)w->d, &h, f->data);
+	if (pcap_dump_flush(w->d) == -1) {
+		snprintf(errbuf, errlen, "%s: write failed: %s", w->path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void
+cap_dump_close(struct cap_dump *w)
+{
+	if (w == NULL)
+		return;
+	pcap_dump_close(w->d);
+	free(w);
+}
+
 int
 cap_fd(const struct cap *c)
 {

@@ -47,6 +47,12 @@ struct cap	*cap_open_file(const char *, char *, size_t);
  */
 struct cap	*cap_open_live(const char *, const char *, char *, size_t);
 int		 cap_fd(const struct cap *);	/* -1 for files */
+/* The frames as captured into a pcap file, flushed per frame (live -w). */
+struct cap_dump;
+struct cap_dump	*cap_dump_open(struct cap *, const char *, char *, size_t);
+int		 cap_dump_write(struct cap_dump *, const struct cap_frame *,
+		    char *, size_t);
+void		 cap_dump_close(struct cap_dump *);
 int		 cap_live_stats(const struct cap *, struct cap_live_stats *);
 /*
  * Become USER (its uid, gid and groups) for good, as tcpdump -Z does after

@@ -1,6 +1,12 @@
 /*
  * eng_ike.c - IKEv1 in the engine: the tracker's view of decoded payloads
- * and decryption in the tracker's pre-placement hook; see eng_ike.h.
+ * and, in the tracker's pre-placement hook, the SA's phase-1 record and
+ * decryption; see eng_ike.h.
+ *
+ * Every phase-1 message in clear that is not a retransmission goes to the
+ * SA's record (track/p1rec.h), keys or not; decryption reads from it and
+ * adds what it decrypts.  IDs reach the tracker as values (type,
+ * protocol, port, bytes); presenters render them.
  *
  * Decryption runs before placement so the tracker labels and judges
  * decrypted content (notify types, DELETEs, Quick Mode SPIs).  A
@@ -24,17 +30,15 @@
 #define PLAIN_MAX	65536
 /*
  * At most this many IKE SAs hold decryption state at once (each up to
- * ~30 KB of copied KE, nonces, SA and ID bodies): a flood of SAs reusing
- * a keyed initiator cookie cannot grow memory past ~30 MB.
+ * ~9 KB: keys, IV chains and the Quick Mode nonces of 16 message IDs;
+ * the phase-1 bodies are in the SA's record, counted by the tracker): a
+ * flood of SAs reusing a keyed initiator cookie cannot grow it past
+ * ~9 MB.
  */
 #define IKE_MAX_STATES	1024
 
 #define CFG_SET		3
 #define CFG_XAUTH_STATUS	16527
-
-#define PROTO_ISAKMP	1
-#define PROTO_AH	2
-#define PROTO_ESP	3
 
 /* IPsec DOI attributes (RFC 2407 4.5) */
 #define IA_LIFE_TYPE	1
@@ -57,7 +61,7 @@ eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 	uint32_t life_type = 1;
 
 	in->xform = x->id;
-	if (proto == PROTO_ISAKMP) {
+	if (proto == ISAKMP_PROTO_ISAKMP) {
 		struct p1rec_alg p;
 
 		p1rec_alg_wire(x, &p);
@@ -333,7 +337,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
 	bool have_i = false;
 	int pass;
 
-	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
+	if (in->sa_proto != ISAKMP_PROTO_ESP || in->nspis == 0)
 		return;
 	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
 	qg = NULL;
@@ -358,7 +362,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
 	memset(&kin, 0, sizeof(kin));
 	if (!have_i || ike_qm_nonces(sa->ike_state, in->msgid, &kin) == -1)
 		return;
-	kin.proto = PROTO_ESP;
+	kin.proto = ISAKMP_PROTO_ESP;
 	if (qg != NULL) {
 		kin.gxy = qg->v;
 		kin.gxy_len = qg->len;
@@ -534,7 +538,8 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 	c->ike_backend = cry_new(CRY_EVP, errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);
 	c->ike_msg = malloc(sizeof(*c->ike_msg));
-	if (c->ike_backend == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
+	if (c->ike_backend == NULL || c->ike_plain == NULL ||
+	    c->ike_msg == NULL) {
 		if (c->ike_backend != NULL)
 			snprintf(errbuf, errlen, "out of memory (IKE)");
 		eng_ike_free(c);

@@ -11,6 +11,7 @@
 #include "engine/eng_ike.h"
 #include "engine/engine.h"
 #include "ike/isakmp_an.h"
+#include "dissectors/isakmp_pl.h"
 
 /*
  * An IKE SA leaves the tracker early (state caps): in timeline mode it is
@@ -684,7 +685,8 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	struct ikefrag_key k;
 	struct ikefrag_result r;
 
-	if (m->npayloads != 1 || m->pl[0].type != 132 || m->encrypted)
+	if (m->npayloads != 1 || m->pl[0].type != ISAKMP_PL_FRAG ||
+	    m->encrypted)
 		return true;
 	d = &m->pl[0].d;
 	if (!d->decoded || d->status != DIS_OK)

@@ -251,7 +251,8 @@ ike_expand(struct cry *backend, uint16_t hash, const uint8_t *e, size_t elen,
 		size_t plen = have == 0 ? 1 : klen;
 		size_t n;
 
-		if (ike_prf(backend, hash, e, elen, &part, &plen, 1, k, &klen) == -1)
+		if (ike_prf(backend, hash, e, elen, &part, &plen, 1, k,
+		    &klen) == -1)
 			return -1;
 		n = need - have < klen ? need - have : klen;
 		memcpy(out + have, k, n);
@@ -363,8 +364,8 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = 0;
 			p[4] = &b0;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_d, out, n);
 		}
 		if (c->skeyid_d.n && !c->skeyid_a.n) {
@@ -372,8 +373,8 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = c->skeyid_d.n;
 			p[4] = &b1;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_a, out, n);
 		}
 		if (c->skeyid_a.n && !c->skeyid_e.n) {
@@ -381,8 +382,8 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = c->skeyid_a.n;
 			p[4] = &b2;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_e, out, n);
 		}
 	}
@@ -507,8 +508,8 @@ ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
 	mid[3] = (uint8_t)msgid;
-	if (ike_digest(backend, c->rec->chosen_alg.hash, c->last_p1, block, mid, 4, d,
-	    &dn) == -1 || dn < block)
+	if (ike_digest(backend, c->rec->chosen_alg.hash, c->last_p1, block,
+	    mid, 4, d, &dn) == -1 || dn < block)
 		return NULL;
 	if (s == NULL) {
 		s = old;
@@ -528,7 +529,9 @@ ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
 static bool
 ike_pl_known(uint8_t t)
 {
-	return (t >= 1 && t <= 22) || (t >= 130 && t <= 132);
+	/* RFC 2408 and later assignments up to 22; the NAT-T drafts, FRAG */
+	return (t >= ISAKMP_PL_SA && t <= 22) ||
+	    (t >= ISAKMP_PL_NAT_D_DRAFT && t <= ISAKMP_PL_FRAG);
 }
 
 /* Every payload of a known type, no reserved misuse, padding < 256. */
@@ -576,7 +579,8 @@ ike_verify_p2(struct ike_state *c, struct cry *backend,
 	bool has_sa = false;
 	size_t i;
 
-	if (!c->skeyid_a.n || m->npayloads == 0 || m->pl[0].type != ISAKMP_PL_HASH)
+	if (!c->skeyid_a.n || m->npayloads == 0 ||
+	    m->pl[0].type != ISAKMP_PL_HASH)
 		return IKE_HASH_UNCHECKED;
 	hv = cur_ptr(&m->pl[0].body);
 	hl = cur_left(&m->pl[0].body);

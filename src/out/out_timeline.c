@@ -258,9 +258,14 @@ struct out_tl_id {
 };
 
 static bool
-out_tl_render(uint8_t type, const uint8_t *d, size_t n, struct out_tl_id *o)
+out_tl_render(uint8_t type, const uint8_t *d, size_t n, bool cut,
+    struct out_tl_id *o)
 {
-	out_isakmp_id(type, d, n, o->v, sizeof(o->v));
+	size_t k = out_isakmp_id(type, d, n, o->v, sizeof(o->v));
+
+	/* data kept only in part (trk_id): say so */
+	if (cut && k < sizeof(o->v))
+		snprintf(o->v + k, sizeof(o->v) - k, "...");
 	if (out_isakmp_id_text(type, d, n, o->text, sizeof(o->text)))
 		snprintf(o->show, sizeof(o->show), "%s (\"%s\")", o->v,
 		    o->text);
@@ -274,7 +279,8 @@ static bool
 out_tl_id(const struct trk_id *id, struct out_tl_id *o)
 {
 	memset(o, 0, sizeof(*o));
-	return id->type != 0 && out_tl_render(id->type, id->data, id->len, o);
+	return id->type != 0 && out_tl_render(id->type, id->data, id->len,
+	    id->wire_len > id->len, o);
 }
 
 /* A phase-1 ID from its recorded body (type, protocol, port, data). */
@@ -282,7 +288,8 @@ static bool
 out_tl_p1_id(const struct p1rec_blob *b, struct out_tl_id *o)
 {
 	memset(o, 0, sizeof(*o));
-	return b->n >= 4 && out_tl_render(b->p[0], b->p + 4, b->n - 4, o);
+	return b->n >= 4 && out_tl_render(b->p[0], b->p + 4, b->n - 4, false,
+	    o);
 }
 
 /* "key": the value, "key_text": its text when printable. */

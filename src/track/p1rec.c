@@ -17,7 +17,6 @@
 #define OA_KEY_LEN	14
 #define OA_LIFE_KB	2	/* Life Type kilobytes */
 
-#define PROTO_ISAKMP	1
 
 static void
 p1rec_blob_clear(struct p1rec *r, struct p1rec_blob *b)
@@ -110,14 +109,15 @@ p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
 			return;
 	}
 	isakmp_iter_init(&pit, d->u.sa.props);
-	while (pit.n < ISAKMP_MAX_PROPOSALS && isakmp_prop_next(&pit, &p) == 1) {
+	while (pit.n < ISAKMP_MAX_PROPOSALS &&
+	    isakmp_prop_next(&pit, &p) == 1) {
 		nprops++;
 		isakmp_iter_init(&xit, p.xforms);
 		while (xit.n < ISAKMP_MAX_TRANSFORMS &&
 		    isakmp_xform_next(&xit, &x) == 1) {
 			nx++;
 			if (!from_init) {
-				if (nx == 1 && p.proto == PROTO_ISAKMP) {
+				if (nx == 1 && p.proto == ISAKMP_PROTO_ISAKMP) {
 					p1rec_xform_fill(r, &r->chosen, &p, &x);
 					p1rec_alg(&r->chosen, &r->chosen_alg);
 					r->has_chosen = true;

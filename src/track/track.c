@@ -477,9 +477,11 @@ trk_content_step(const struct trk_exchange *e, const struct trk_in *in,
 			return ini ? 5 : 6;
 		if (trk_has_pl(in, ISAKMP_PL_SA))
 			return ini ? 1 : 2;
-		if (trk_has_pl(in, ISAKMP_PL_KE) || trk_has_pl(in, ISAKMP_PL_NONCE))
+		if (trk_has_pl(in, ISAKMP_PL_KE) ||
+		    trk_has_pl(in, ISAKMP_PL_NONCE))
 			return ini ? 3 : 4;
-		if (trk_has_pl(in, ISAKMP_PL_ID) || trk_has_pl(in, ISAKMP_PL_HASH) ||
+		if (trk_has_pl(in, ISAKMP_PL_ID) ||
+		    trk_has_pl(in, ISAKMP_PL_HASH) ||
 		    trk_has_pl(in, ISAKMP_PL_SIG) || in->encrypted)
 			return ini ? 5 : 6;
 		return 0;
@@ -653,7 +655,7 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 	if (in->del) {
 		e->del = true;
 		e->del_proto = in->del_proto;
-		if (in->del_proto == 1) {
+		if (in->del_proto == ISAKMP_PROTO_ISAKMP) {
 			sa->deleted = true;
 			sa->deleted_ts = in->ts;
 		}
@@ -853,8 +855,8 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	 * A DELETE for ESP/AH SPIs: the sender deletes SAs it receives on,
 	 * so each named flow is (destination = sender, SPI).
 	 */
-	if (orig == NULL && in->del && (in->del_proto == 2 ||
-	    in->del_proto == 3)) {
+	if (orig == NULL && in->del && (in->del_proto == ISAKMP_PROTO_AH ||
+	    in->del_proto == ISAKMP_PROTO_ESP)) {
 		uint8_t k;
 
 		for (k = 0; k < in->nspis; k++)

@@ -5,8 +5,8 @@
  * ports 500 and 501 through a socket; with the filter "udp port 500"
  * exactly the first arrive, as frames of the loopback's link type, through
  * poll on cap_fd; the counters count them; a missing interface and a bad
- * filter are clear errors; then -Z drops root for good and the open
- * capture still reads.
+ * filter are clear errors; what was read is dumped (-w) and reads back
+ * the same; then -Z drops root for good and the open capture still reads.
  *
  * Needs root (a namespace, raw capture): skipped (exit 77) otherwise,
  * saying why.
@@ -29,6 +29,53 @@
 #include "check.h"
 
 static uint32_t last_frame;	/* frames are numbered on from 1 */
+
+static struct cap_frame saved[8];
+static uint8_t saved_data[8][2048];
+static unsigned nsaved;
+
+/*
+ * -w: the frames read so far written as captured, readable at once
+ * (flushed per frame), read back through cap_open_file: same bytes.
+ */
+static void
+test_dump(struct cap *c)
+{
+	char path[] = "/tmp/test_live.XXXXXX", err[256];
+	struct cap_dump *w;
+	struct cap *r;
+	struct cap_frame f;
+	unsigned i;
+	int fd = mkstemp(path);
+
+	CHECK(fd != -1);
+	if (fd == -1)
+		return;
+	close(fd);
+	w = cap_dump_open(c, path, err, sizeof(err));
+	CHECK(w != NULL);
+	if (w == NULL)
+		return;
+	for (i = 0; i < nsaved; i++)
+		CHECK_EQ_U(cap_dump_write(w, &saved[i], err, sizeof(err)), 0);
+	/* before closing: what was written is there */
+	r = cap_open_file(path, err, sizeof(err));
+	CHECK(r != NULL);
+	for (i = 0; r != NULL && cap_next(r, &f, err, sizeof(err)) ==
+	    CAP_FRAME; i++) {
+		CHECK(i < nsaved);
+		if (i >= nsaved)
+			break;
+		CHECK_EQ_U(f.caplen, saved[i].caplen);
+		CHECK(memcmp(f.data, saved_data[i], f.caplen) == 0);
+		CHECK_EQ_U(f.tv_sec, saved[i].tv_sec);
+		CHECK_EQ_U(f.tv_nsec, saved[i].tv_nsec);
+	}
+	CHECK_EQ_U(i, nsaved);
+	cap_close(r);
+	cap_dump_close(w);
+	unlink(path);
+}
 
 static void
 send_udp(uint16_t port, const char *msg)
@@ -71,6 +118,12 @@ read_frames(struct cap *c, unsigned want, unsigned *with_tag)
 				(*with_tag)++;
 			CHECK_EQ_U(f.frame, last_frame + 1);
 			last_frame = f.frame;
+			if (nsaved < 8 && f.caplen <= sizeof(saved_data[0])) {
+				memcpy(saved_data[nsaved], f.data, f.caplen);
+				saved[nsaved] = f;
+				saved[nsaved].data = saved_data[nsaved];
+				nsaved++;
+			}
 			CHECK(f.ts > 0);
 		}
 		CHECK_EQ_U(st, CAP_TIMEOUT);
@@ -132,6 +185,7 @@ main(void)
 	n = read_frames(c, 3, &tagged);
 	CHECK_EQ_U(n, 3);
 	CHECK_EQ_U(tagged, 3);
+	test_dump(c);
 	CHECK_EQ_U(cap_live_stats(c, &st), 0);
 	CHECK(st.received >= 3);
 	CHECK_EQ_U(st.dropped, 0);
