@@ -929,25 +929,37 @@ eng_finish(struct ctx *c)
 }
 
 /*
- * ESP SAs read otherwise than their key source says, because only that
- * reading authenticated (esp_dec.c).
+ * ESP flows read otherwise than their key source says, because only that
+ * reading authenticated (esp_dec.c), by key entry in load order.
  */
 static void
 eng_summary_inferred(const struct ctx *c, FILE *fp)
 {
 	const struct ks_esp_sa *sa = NULL;
+	const struct espd_flow *f;
 
-	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL) {
-		if (sa->esn_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): extended sequence "
-			    "numbers inferred (the key source does not say; "
-			    "the ICV verifies with them only)\n", sa->spi,
-			    sa->origin);
-		if (sa->trunc_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV verifies "
-			    "as %s, not as the key source says\n", sa->spi,
-			    sa->origin, ks_auth_name(sa->auth));
-	}
+	if (c->espd == NULL)
+		return;
+	while ((sa = ks_esp_next(c->ks, sa)) != NULL)
+		for (f = espd_inferred_next(c->espd, NULL); f != NULL;
+		    f = espd_inferred_next(c->espd, f)) {
+			if (f->sa != sa)
+				continue;
+			if (f->esn_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): extended "
+				    "sequence numbers inferred (the key source "
+				    "does not say; the ICV verifies with them "
+				    "only)\n", f->spi, sa->origin);
+			if (f->trunc_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV "
+				    "verifies as %s, not as the key source "
+				    "says\n", f->spi, sa->origin,
+				    ks_auth_name(f->auth));
+		}
+	if (espd_flows_refused(c->espd) > 0)
+		fprintf(fp, "ESP: flow limit (%u) reached, %llu packet(s) "
+		    "not decrypted\n", ESPD_MAX_FLOWS,
+		    (unsigned long long)espd_flows_refused(c->espd));
 }
 
 void

@@ -70,12 +70,58 @@ struct espd_result {
 struct espd;
 
 /*
+ * One ESP flow, (destination, SPI), as the key store entry it matched
+ * reads it.  The key store is read-only while reading; what is learned
+ * of a flow lives here: its cipher state, ESN or truncation found by the
+ * ICV, the ESN high half and the window it comes from.  So a wildcard
+ * entry matching several flows reads each on its own.  (Two sources to
+ * one destination with the same SPI that match different entries are
+ * two flows.)  Flows are made on a flow's first packet with a known SA,
+ * at most ESPD_MAX_FLOWS of them (each holds cipher contexts per lane);
+ * a packet past that is not decrypted (error "flow_limit", counted by
+ * espd_flows_refused).  They live until espd_free.  Outside esp_dec.c
+ * read-only; packets are counted by the caller (the tracker's flows).
+ */
+#define ESPD_MAX_FLOWS	16384
+
+struct espd_flow {
+	int			 af;
+	uint8_t			 dst[16];
+	uint32_t		 spi;
+	const struct ks_esp_sa	*sa;		/* the entry, as given */
+	/* the reading: the entry's, or what authenticated instead */
+	bool			 esn;
+	enum ks_auth		 auth;
+	size_t			 icv_len;
+	bool			 esn_inferred;	/* esn, though the key source
+						   did not say */
+	bool			 trunc_inferred; /* HMAC-SHA-256 truncated
+						   otherwise than given */
+
+	/* private to esp_dec.c */
+	struct cry_sa		*cs;		/* prepared for the reading */
+	struct cry_sa		*cs_prev[2];	/* replaced by an inference,
+						   kept for queued jobs */
+	bool			 cs_failed;	/* preparing failed: no retry */
+	char			 cs_err[128];
+	uint64_t		 seq_top;	/* highest authenticated seq */
+	bool			 seq_seen;
+	uint64_t		 seq_top_q;	/* the same, counting queued
+						   packets (batches) */
+	bool			 seq_seen_q;
+	unsigned		 esn_probes;	/* packets tried with other
+						   readings before one
+						   authenticated */
+	struct espd_flow	*hnext, *all_next, *inf_next;
+};
+
+/*
  * A frame's first ESP layer between espd_prepare and espd_complete (the
  * caller's storage; the fields are private to esp_dec.c).
  */
 struct espd_req {
 	bool			 queued;	/* job to run */
-	struct ks_esp_sa	*sa;
+	struct espd_flow	*f;
 	struct cry_job		 job;
 };
 
@@ -123,6 +169,31 @@ void		 espd_wait(struct espd *);
 /* From helper lane lane's thread: work on the submitted batch, if any. */
 bool		 espd_help(struct espd *, unsigned);
 #define ESPD_HDR_ROOM	40	/* room before a job's output (re-wrap) */
+
+/*
+ * The flows whose reading was inferred (esn_inferred, trunc_inferred), in
+ * the order they were found: first with NULL.
+ */
+const struct espd_flow *espd_inferred_next(const struct espd *,
+		    const struct espd_flow *);
+/* The flow (af, dst, spi) of entry sa, or NULL (none yet). */
+const struct espd_flow *espd_flow_find(const struct espd *,
+		    const struct ks_esp_sa *, int, const uint8_t *, uint32_t);
+/* Packets not decrypted because ESPD_MAX_FLOWS flows were held. */
+uint64_t	 espd_flows_refused(const struct espd *);
+/*
+ * For keys --export (keyexport.h's kx_esp_fn, arg an espd): how sa's
+ * flows were read, where it differs from sa as given.  When every flow
+ * of sa reads it alike (always so for an exact entry: one flow), sa is
+ * put as they read it and true returned (sa itself is not written);
+ * when a wildcard entry's flows differ, an exact entry (the flow's
+ * destination and SPI) is put for each flow read otherwise than given,
+ * to be written before sa, which is written as given (false).  A
+ * lookup prefers exact entries, so the export reads each flow back as
+ * it was read.
+ */
+bool		 espd_kx_esp(void *, const struct ks_esp_sa *,
+		    void (*)(void *, const struct ks_esp_sa *), void *);
 
 /* The innermost decrypted IP packet of a result, or NULL. */
 const struct espd_layer *espd_innermost(const struct espd_result *);

@@ -390,10 +390,29 @@ kx_our_esp(FILE *fp, const struct ks_esp_sa *sa)
 
 /* ------------------------------------------------------------ */
 
+struct kx_esp_out {
+	FILE		*fp;
+	enum kx_fmt	 f;
+};
+
+static void
+kx_esp(void *arg, const struct ks_esp_sa *sa)
+{
+	const struct kx_esp_out *o = arg;
+
+	if (o->f == KX_WIRESHARK_ESP)
+		kx_ws_esp(o->fp, sa);
+	else if (o->f == KX_TCPDUMP)
+		kx_tcpdump(o->fp, sa);
+	else
+		kx_our_esp(o->fp, sa);
+}
+
 int
 kx_write(FILE *fp, const struct ks *k, enum kx_fmt f,
     const struct kx_hooks *h, char *errbuf, size_t errlen)
 {
+	struct kx_esp_out o = { fp, f };
 	const struct ks_ike *ik;
 	const struct ks_esp_sa *sa;
 
@@ -413,14 +432,10 @@ kx_write(FILE *fp, const struct ks *k, enum kx_fmt f,
 		}
 	if (f != KX_WIRESHARK_IKE)
 		for (sa = ks_esp_next(k, NULL); sa != NULL;
-		    sa = ks_esp_next(k, sa)) {
-			if (f == KX_WIRESHARK_ESP)
-				kx_ws_esp(fp, sa);
-			else if (f == KX_TCPDUMP)
-				kx_tcpdump(fp, sa);
-			else
-				kx_our_esp(fp, sa);
-		}
+		    sa = ks_esp_next(k, sa))
+			if (h == NULL || h->esp == NULL ||
+			    !h->esp(h->esp_arg, sa, kx_esp, &o))
+				kx_esp(&o, sa);
 	if (fflush(fp) == EOF || ferror(fp)) {
 		snprintf(errbuf, errlen, "write error exporting keys");
 		return -1;

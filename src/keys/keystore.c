@@ -37,7 +37,6 @@ struct ks {
 	size_t			 nesp;
 	struct ks_tab		 iket;	/* by icookie */
 	struct ks_ike		*ike_all, **ike_tail;
-	void			(*cry_free)(void *);
 };
 
 static size_t
@@ -84,12 +83,6 @@ ks_new(void)
 	return k;
 }
 
-void
-ks_set_cry_free(struct ks *k, void (*fn)(void *))
-{
-	k->cry_free = fn;
-}
-
 static void
 ks_qm_free(struct ks_qm *q)
 {
@@ -114,14 +107,6 @@ ks_free(struct ks *k)
 		return;
 	for (sa = k->all; sa != NULL; sa = nsa) {
 		nsa = sa->all_next;
-		if (k->cry_free != NULL) {
-			if (sa->cry != NULL)
-				k->cry_free(sa->cry);
-			if (sa->cry_prev[0] != NULL)
-				k->cry_free(sa->cry_prev[0]);
-			if (sa->cry_prev[1] != NULL)
-				k->cry_free(sa->cry_prev[1]);
-		}
 		OPENSSL_cleanse(sa, sizeof(*sa));
 		free(sa);
 	}
@@ -269,7 +254,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
     size_t errlen)
 {
 	struct ks_esp_sa *sa, *o;
-	bool exact = ks_addr_exact(&in->dst) && in->spi_mask == 0xffffffffU;
+	bool exact = ks_esp_exact(in);
 	size_t h;
 
 	if (exact) {
@@ -298,11 +283,8 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 		return -1;
 	}
 	*sa = *in;
-	sa->cry = NULL;
-	sa->cry_failed = false;
 	sa->next = NULL;
 	sa->all_next = NULL;
-	memset(&sa->st, 0, sizeof(sa->st));
 	*k->all_tail = sa;
 	k->all_tail = &sa->all_next;
 	k->nesp++;
@@ -320,7 +302,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 	return 0;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
     uint32_t spi)
 {
@@ -368,14 +350,18 @@ ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
 	return sa;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_find_esp_memo(struct ks *k, struct ks_memo *m, int af, const uint8_t *src,
     const uint8_t *dst, uint32_t spi)
 {
 	if (k == NULL)
 		return NULL;
 	if (m->gen != k->nesp + 1) {
-		m->sa = ks_find_esp(k, af, src, dst, spi);
+		const struct ks_esp_sa *sa = ks_find_esp(k, af, src, dst, spi);
+
+		if (sa != m->sa)
+			m->user = NULL;
+		m->sa = sa;
 		m->gen = k->nesp + 1;
 	}
 	return m->sa;
@@ -387,10 +373,16 @@ ks_esp_count(const struct ks *k)
 	return k->nesp;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_esp_next(const struct ks *k, const struct ks_esp_sa *sa)
 {
 	return sa == NULL ? k->all : sa->all_next;
+}
+
+bool
+ks_esp_exact(const struct ks_esp_sa *sa)
+{
+	return ks_addr_exact(&sa->dst) && sa->spi_mask == 0xffffffffU;
 }
 
 static void
