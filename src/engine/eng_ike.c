@@ -398,7 +398,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 		if (!eng_ike_esp_alg(in, &esa, &el, &al) || el > KS_MAX_KEY ||
 		    al > KS_MAX_KEY)
 			return;
-		if (ike_cry_keymat(sa->cry, c->ikecry, k, PROTO_ESP, spi, ni,
+		if (ike_cry_keymat(sa->cry, c->ike_ssl, k, PROTO_ESP, spi, ni,
 		    nin, nr, nrn, qg != NULL ? qg->v : NULL,
 		    qg != NULL ? qg->len : 0, km, el + al) == -1)
 			return;
@@ -462,7 +462,7 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 	bool from_init = in->msgid == 0 ? dir == TRK_I2R : in->from_exch_init;
 	size_t i;
 
-	if (c->ikecry == NULL)
+	if (c->ike_ssl == NULL)
 		return;
 	k = ks_find_ike(c->ks, sa->icookie);
 	if (k == NULL)
@@ -493,7 +493,7 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 	if (orig != NULL && orig->iv_len == 0)
 		return;
 	fr->ike_tried = true;
-	if (ike_cry_decrypt(sa->cry, c->ikecry, k, &fr->isakmp.hdr, in->raw,
+	if (ike_cry_decrypt(sa->cry, c->ike_ssl, k, &fr->isakmp.hdr, in->raw,
 	    in->raw_len, from_init, orig != NULL ? orig->iv : NULL,
 	    c->ike_plain, PLAIN_MAX, c->ike_msg, &fr->ike) == -1) {
 		if (fr->ike.st == IKE_DEC_FAILED)
@@ -542,11 +542,11 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_cry_free, c);
 	if (c->ks == NULL || ks_ike_count(c->ks) == 0)
 		return 0;
-	c->ikecry = cry_new(CRY_EVP, errbuf, errlen);
+	c->ike_ssl = sslctx_new(errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);
 	c->ike_msg = malloc(sizeof(*c->ike_msg));
-	if (c->ikecry == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
-		if (c->ikecry != NULL)
+	if (c->ike_ssl == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
+		if (c->ike_ssl != NULL)
 			snprintf(errbuf, errlen, "out of memory (IKE)");
 		eng_ike_free(c);
 		return -1;
@@ -557,8 +557,8 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 void
 eng_ike_free(struct ctx *c)
 {
-	cry_free(c->ikecry);
-	c->ikecry = NULL;
+	sslctx_free(c->ike_ssl);
+	c->ike_ssl = NULL;
 	if (c->ike_plain != NULL)
 		OPENSSL_clear_free(c->ike_plain, PLAIN_MAX);
 	c->ike_plain = NULL;

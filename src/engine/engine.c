@@ -979,7 +979,7 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
-	if (c->ikecry != NULL)
+	if (c->ike_ssl != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
 		    (unsigned long long)c->ike_decrypted,

@@ -21,8 +21,8 @@
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/provider.h>
 
+#include "core/sslctx.h"
 #include "esp/esp_crypto.h"
 #include "esp/esp_imb.h"
 
@@ -33,8 +33,8 @@
 
 struct cry {
 	enum cry_backend_id	 backend;
-	OSSL_LIB_CTX		*lib;
-	OSSL_PROVIDER		*pdefault, *plegacy;
+	struct sslctx		*ssl;
+	OSSL_LIB_CTX		*lib;		/* ssl's */
 	unsigned		 nlanes;
 	struct imb_lane		*imb[CRY_MAX_LANES];	/* NULL: not built */
 
@@ -109,22 +109,12 @@ cry_new(enum cry_backend_id b, char *errbuf, size_t errlen)
 	}
 	c->backend = b == CRY_EVP || !imb_built() ? CRY_EVP : CRY_IMB;
 	c->nlanes = 1;
-	c->lib = OSSL_LIB_CTX_new();
-	if (c->lib == NULL) {
-		snprintf(errbuf, errlen, "OpenSSL: cannot make a library "
-		    "context");
+	c->ssl = sslctx_new(errbuf, errlen);
+	if (c->ssl == NULL) {
 		free(c);
 		return NULL;
 	}
-	c->pdefault = OSSL_PROVIDER_load(c->lib, "default");
-	if (c->pdefault == NULL) {
-		snprintf(errbuf, errlen, "OpenSSL: cannot load the default "
-		    "provider");
-		cry_free(c);
-		return NULL;
-	}
-	/* Only single DES needs it; its absence is reported per SA. */
-	c->plegacy = OSSL_PROVIDER_try_load(c->lib, "legacy", 1);
+	c->lib = sslctx_lib(c->ssl);
 	if (c->backend == CRY_IMB &&
 	    (c->imb[0] = imb_lane_new(errbuf, errlen)) == NULL) {
 		cry_free(c);
@@ -143,11 +133,7 @@ cry_free(struct cry *c)
 	cry_stop_threads(c);
 	for (i = 0; i < CRY_MAX_LANES; i++)
 		imb_lane_free(c->imb[i]);
-	if (c->plegacy != NULL)
-		OSSL_PROVIDER_unload(c->plegacy);
-	if (c->pdefault != NULL)
-		OSSL_PROVIDER_unload(c->pdefault);
-	OSSL_LIB_CTX_free(c->lib);
+	sslctx_free(c->ssl);
 	free(c);
 }
 
@@ -157,28 +143,16 @@ cry_backend_name(const struct cry *c)
 	return c->backend == CRY_IMB ? "imb" : "evp";
 }
 
-struct imb_sa *
-cry_sa_imb(const struct cry_sa *s)
-{
-	return s->imb;
-}
-
 const char *
 cry_sa_backend(const struct cry_sa *s)
 {
 	return s != NULL && s->imb != NULL ? "imb" : "evp";
 }
 
-OSSL_LIB_CTX *
-cry_libctx(struct cry *c)
-{
-	return c->lib;
-}
-
 bool
 cry_has_legacy(const struct cry *c)
 {
-	return c->plegacy != NULL;
+	return sslctx_has_legacy(c->ssl);
 }
 
 void
@@ -822,6 +796,7 @@ void
 cry_run(struct cry *c, unsigned lane, struct cry_job **jobs, size_t n)
 {
 	struct cry_job *mb[CRY_CHUNK];
+	struct imb_job ij[CRY_CHUNK];
 	int mr[CRY_CHUNK];
 	size_t ct[CRY_CHUNK];
 	size_t i, k, nm = 0;
@@ -836,16 +811,21 @@ cry_run(struct cry *c, unsigned lane, struct cry_job **jobs, size_t n)
 		}
 		if (cry_job_start(jb, &ct[nm]) == -1)
 			continue;
+		ij[nm].sa = jb->sa->imb;
+		ij[nm].esp = jb->esp;
+		ij[nm].esp_len = jb->esp_len;
+		ij[nm].seq_hi = jb->seq_hi;
+		ij[nm].out = jb->out;
 		mb[nm++] = jb;
 		if (nm == CRY_CHUNK || i + 1 == n) {
-			imb_run(c->imb[lane], mb, nm, mr);
+			imb_run(c->imb[lane], ij, nm, mr);
 			for (k = 0; k < nm; k++)
 				cry_job_end(mb[k], ct[k], mr[k]);
 			nm = 0;
 		}
 	}
 	if (nm > 0) {
-		imb_run(c->imb[lane], mb, nm, mr);
+		imb_run(c->imb[lane], ij, nm, mr);
 		for (k = 0; k < nm; k++)
 			cry_job_end(mb[k], ct[k], mr[k]);
 	}

@@ -85,8 +85,6 @@ struct cry	*cry_new(enum cry_backend_id, char *, size_t);
 void		 cry_free(struct cry *);
 const char	*cry_backend_name(const struct cry *);
 bool		 cry_has_legacy(const struct cry *);
-/* The library context (default + legacy providers) for other users. */
-struct ossl_lib_ctx_st *cry_libctx(struct cry *);
 
 struct cry_sa	*cry_sa_prepare(struct cry *, const struct ks_esp_sa *, char *,
 		    size_t);

@@ -229,9 +229,10 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 
 /* Fill the manager's job for jb (index i of the run). */
 static void
-imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
-    const struct imb_sa *s, size_t i)
+imb_fill(struct imb_lane *l, IMB_JOB *j, const struct imb_job *jb,
+    size_t i)
 {
+	const struct imb_sa *s = jb->sa;
 	size_t ct_len = jb->esp_len - 8 - s->iv_len - s->icv_len;
 
 	j->src = jb->esp;
@@ -244,7 +245,6 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
 	j->auth_tag_output = l->tag[i];
 	j->auth_tag_output_len_in_bytes = s->icv_len;
 	j->hash_alg = s->hash;
-	j->user_data = jb;
 	j->user_data2 = (void *)(uintptr_t)i;
 	if (s->mode == IMB_M_GCM) {
 		uint8_t *a = l->aad[i];
@@ -294,10 +294,10 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
 }
 
 static void
-imb_done(IMB_JOB *j, int *r)
+imb_done(IMB_JOB *j, const struct imb_job *jobs, int *r)
 {
-	struct cry_job *jb = j->user_data;
 	size_t i = (size_t)(uintptr_t)j->user_data2;
+	const struct imb_job *jb = &jobs[i];
 	const uint8_t *icv = jb->esp + jb->esp_len -
 	    j->auth_tag_output_len_in_bytes;
 
@@ -309,7 +309,7 @@ imb_done(IMB_JOB *j, int *r)
 }
 
 void
-imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
+imb_run(struct imb_lane *l, const struct imb_job *jobs, size_t n, int *r)
 {
 	IMB_MGR *m = l->m;
 	IMB_JOB *j;
@@ -320,16 +320,15 @@ imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
 		for (i = 0; i < k; i++) {
 			r[base + i] = -1;
 			j = IMB_GET_NEXT_JOB(m);
-			imb_fill(l, j, jobs[base + i], jobs[base + i]->sa == NULL ?
-			    NULL : cry_sa_imb(jobs[base + i]->sa), i);
+			imb_fill(l, j, &jobs[base + i], i);
 			j = IMB_SUBMIT_JOB(m);
 			while (j != NULL) {
-				imb_done(j, r + base);
+				imb_done(j, jobs + base, r + base);
 				j = IMB_GET_COMPLETED_JOB(m);
 			}
 		}
 		while ((j = IMB_FLUSH_JOB(m)) != NULL)
-			imb_done(j, r + base);
+			imb_done(j, jobs + base, r + base);
 	}
 }
 
@@ -369,7 +368,7 @@ imb_sa_free(struct imb_sa *s)
 }
 
 void
-imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
+imb_run(struct imb_lane *l, const struct imb_job *jobs, size_t n, int *r)
 {
 	size_t i;
 

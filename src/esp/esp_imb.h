@@ -7,7 +7,8 @@
  * imb_run puts n jobs through the manager (ICV / tag computed over the
  * packet, the ciphertext decrypted into job->out) and sets r[i]: 0 the
  * ICV matched, 1 it did not, -1 the library failed.  Length checks are
- * the caller's (cry_job_start).
+ * the caller's (cry_job_start).  A job carries the SA state it needs, so
+ * this backend knows nothing of esp_crypto's structures.
  */
 #ifndef IKESCOPE_ESP_IMB_H
 #define IKESCOPE_ESP_IMB_H
@@ -15,11 +16,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "esp/esp_crypto.h"
+#include <stdint.h>
+
 #include "keys/keystore.h"
 
 struct imb_lane;
 struct imb_sa;
+
+/* One packet: the ESP packet from the SPI to the end of the ICV. */
+struct imb_job {
+	const struct imb_sa	*sa;
+	const uint8_t		*esp;
+	size_t			 esp_len;
+	uint32_t		 seq_hi;	/* ESN: the high half */
+	uint8_t			*out;		/* esp_len bytes */
+};
 
 bool		 imb_built(void);
 struct imb_lane	*imb_lane_new(char *, size_t);
@@ -27,8 +38,7 @@ void		 imb_lane_free(struct imb_lane *);
 /* NULL when the SA's algorithms are not supported here (EVP does it). */
 struct imb_sa	*imb_sa_new(struct imb_lane *, const struct ks_esp_sa *);
 void		 imb_sa_free(struct imb_sa *);
-void		 imb_run(struct imb_lane *, struct cry_job **, size_t, int *);
-/* An SA's multi-buffer state (esp_crypto.c). */
-struct imb_sa	*cry_sa_imb(const struct cry_sa *);
+void		 imb_run(struct imb_lane *, const struct imb_job *, size_t,
+		    int *);
 
 #endif

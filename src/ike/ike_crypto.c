@@ -192,7 +192,7 @@ ike_cipher(const struct ike_alg *a, size_t *klen, size_t *block)
  * 0 with out/outlen set, -1 when the hash is unavailable.
  */
 int
-ike_prf(struct cry *cry, uint16_t hash, const uint8_t *key, size_t klen,
+ike_prf(struct sslctx *ssl, uint16_t hash, const uint8_t *key, size_t klen,
     const uint8_t *const *parts, const size_t *lens, size_t nparts,
     uint8_t *out, size_t *outlen)
 {
@@ -205,7 +205,7 @@ ike_prf(struct cry *cry, uint16_t hash, const uint8_t *key, size_t klen,
 
 	if (md == NULL)
 		return -1;
-	mac = EVP_MAC_fetch(cry_libctx(cry), "HMAC", NULL);
+	mac = EVP_MAC_fetch(sslctx_lib(ssl), "HMAC", NULL);
 	if (mac == NULL)
 		return -1;
 	ctx = EVP_MAC_CTX_new(mac);
@@ -229,7 +229,7 @@ out:
 }
 
 static int
-ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
+ike_digest(struct sslctx *ssl, uint16_t hash, const uint8_t *a, size_t an,
     const uint8_t *b, size_t bn, uint8_t *out, size_t *outlen)
 {
 	const char *name = ike_md_name(hash);
@@ -240,7 +240,7 @@ ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
 
 	if (name == NULL)
 		return -1;
-	md = EVP_MD_fetch(cry_libctx(cry), name, NULL);
+	md = EVP_MD_fetch(sslctx_lib(ssl), name, NULL);
 	ctx = EVP_MD_CTX_new();
 	if (md != NULL && ctx != NULL && EVP_DigestInit_ex(ctx, md, NULL) == 1 &&
 	    EVP_DigestUpdate(ctx, a, an) == 1 &&
@@ -259,7 +259,7 @@ ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
  * K1 = prf(SKEYID_e, 0), K2 = prf(SKEYID_e, K1), ... Ka = K1 | K2 | ...
  */
 int
-ike_expand(struct cry *cry, uint16_t hash, const uint8_t *e, size_t elen,
+ike_expand(struct sslctx *ssl, uint16_t hash, const uint8_t *e, size_t elen,
     size_t need, uint8_t *out)
 {
 	uint8_t k[IKE_MAX_HASH];
@@ -275,7 +275,7 @@ ike_expand(struct cry *cry, uint16_t hash, const uint8_t *e, size_t elen,
 		size_t plen = have == 0 ? 1 : klen;
 		size_t n;
 
-		if (ike_prf(cry, hash, e, elen, &part, &plen, 1, k, &klen) == -1)
+		if (ike_prf(ssl, hash, e, elen, &part, &plen, 1, k, &klen) == -1)
 			return -1;
 		n = need - have < klen ? need - have : klen;
 		memcpy(out + have, k, n);
@@ -313,7 +313,7 @@ ike_auth_is_sig(uint16_t auth)
  * cheap once Ka is known.
  */
 static void
-ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
+ike_cry_derive(struct ike_cry *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct isakmp_hdr *h)
 {
 	uint16_t hash = c->alg.hash;
@@ -339,7 +339,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			const uint8_t *p[2] = { c->ni.p, c->nr.p };
 			size_t l[2] = { c->ni.n, c->nr.n };
 
-			if (ike_prf(cry, hash, ks->psk.v, ks->psk.len, p, l, 2,
+			if (ike_prf(ssl, hash, ks->psk.v, ks->psk.len, p, l, 2,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid, out, n);
 		} else if (ks->gxy.len && ike_auth_is_sig(c->alg.auth)) {
@@ -349,7 +349,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 
 			memcpy(nn, c->ni.p, c->ni.n);
 			memcpy(nn + c->ni.n, c->nr.p, c->nr.n);
-			if (ike_prf(cry, hash, nn, c->ni.n + c->nr.n, &p, &l, 1,
+			if (ike_prf(ssl, hash, nn, c->ni.n + c->nr.n, &p, &l, 1,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid, out, n);
 		}
@@ -369,7 +369,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = 0;
 			p[4] = &b0;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid_d, out, n);
 		}
@@ -378,7 +378,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = c->skeyid_d.n;
 			p[4] = &b1;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid_a, out, n);
 		}
@@ -387,7 +387,7 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = c->skeyid_a.n;
 			p[4] = &b2;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
 			    out, &n) == 0)
 				ike_key_set(&c->skeyid_e, out, n);
 		}
@@ -405,7 +405,7 @@ enc_key:
 	if (c->skeyid_e.n && c->have_alg &&
 	    ike_cipher(&c->alg, &klen, &block) != NULL &&
 	    klen <= sizeof(c->ka) &&
-	    ike_expand(cry, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
+	    ike_expand(ssl, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
 	    c->ka) == 0) {
 		c->ka_len = klen;
 		c->key_source = ks->skeyid_e.len ? "skeyid_e" : ks->skeyid.len ?
@@ -497,7 +497,7 @@ ike_cry_observe(struct ike_cry *c, bool from_init, uint32_t msgid,
 /* ------------------------------------------------------------ IVs */
 
 static struct ike_p2 *
-ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
+ike_p2_slot(struct ike_cry *c, struct sslctx *ssl, uint32_t msgid,
     size_t block)
 {
 	struct ike_p2 *s = NULL, *old = &c->p2[0];
@@ -521,7 +521,7 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 		 * itself, H(g^xi | g^xr).
 		 */
 		if (!c->gxi.n || !c->gxr.n ||
-		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
+		    ike_digest(ssl, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
 		    c->gxr.n, d, &dn) == -1 || dn < block)
 			return NULL;
 		memcpy(c->last_p1, d, block);
@@ -531,7 +531,7 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
 	mid[3] = (uint8_t)msgid;
-	if (ike_digest(cry, c->alg.hash, c->last_p1, block, mid, 4, d,
+	if (ike_digest(ssl, c->alg.hash, c->last_p1, block, mid, 4, d,
 	    &dn) == -1 || dn < block)
 		return NULL;
 	if (s == NULL) {
@@ -588,7 +588,7 @@ ike_after(const struct isakmp_msg *m, size_t i, const uint8_t *plain,
  * and Transaction exchanges (RFC 2409 5.5, 5.7; Mode-Config draft).
  */
 static enum ike_hash_status
-ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
+ike_verify_p2(struct ike_cry *c, struct sslctx *ssl, const struct isakmp_hdr *h,
     const uint8_t *plain, size_t chain, const struct isakmp_msg *m,
     struct ike_p2 *slot, bool from_init)
 {
@@ -629,7 +629,7 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
 		ike_after(m, 0, plain, chain, &p[np], &l[np]);
 		np++;
 	}
-	if (ike_prf(cry, c->alg.hash, c->skeyid_a.v, c->skeyid_a.n, p, l, np,
+	if (ike_prf(ssl, c->alg.hash, c->skeyid_a.v, c->skeyid_a.n, p, l, np,
 	    out, &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
@@ -643,9 +643,9 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
  * if any, was observed already.
  */
 enum ike_hash_status
-ike_cry_verify_p1(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
-    const struct isakmp_hdr *h, bool from_init, const uint8_t *body,
-    const struct isakmp_msg *m)
+ike_cry_verify_p1(struct ike_cry *c, struct sslctx *ssl,
+    const struct ks_ike *ks, const struct isakmp_hdr *h, bool from_init,
+    const uint8_t *body, const struct isakmp_msg *m)
 {
 	const uint8_t *p[6], *hv = NULL;
 	size_t l[6], n = 0, hl = 0, i;
@@ -653,7 +653,7 @@ ike_cry_verify_p1(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	const struct ike_blob *id = from_init ? &c->idi : &c->idr;
 
 	(void)body;
-	ike_cry_derive(c, cry, ks, h);
+	ike_cry_derive(c, ssl, ks, h);
 	for (i = 0; i < m->npayloads; i++)
 		if (m->pl[i].type == PL_HASH) {
 			hv = cur_ptr(&m->pl[i].body);
@@ -674,7 +674,7 @@ ike_cry_verify_p1(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	l[4] = c->sai.n;
 	p[5] = id->p;
 	l[5] = id->n;
-	if (ike_prf(cry, c->alg.hash, c->skeyid.v, c->skeyid.n, p, l, 6, out,
+	if (ike_prf(ssl, c->alg.hash, c->skeyid.v, c->skeyid.n, p, l, 6, out,
 	    &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
@@ -691,7 +691,7 @@ ike_cry_verify_p1(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
  * ciphertext.
  */
 int
-ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
+ike_cry_decrypt(struct ike_cry *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct isakmp_hdr *h, const uint8_t *raw, size_t len, bool from_init,
     const uint8_t *orig_iv, uint8_t *out, size_t outlen, struct isakmp_msg *m,
     struct ike_dec *d)
@@ -731,7 +731,7 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 		iv_ok = true;
 	} else if (h->msgid == 0) {
 		if (!c->p1_iv_set && c->gxi.n && c->gxr.n &&
-		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
+		    ike_digest(ssl, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
 		    c->gxr.n, dig, &dn) == 0 && dn >= block) {
 			memcpy(c->p1_iv, dig, block);
 			c->p1_iv_set = true;
@@ -748,7 +748,7 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			c->p1_iv_set = true;
 		}
 	} else {
-		slot = ike_p2_slot(c, cry, h->msgid, block);
+		slot = ike_p2_slot(c, ssl, h->msgid, block);
 		if (slot != NULL) {
 			memcpy(iv, slot->iv, block);
 			iv_ok = true;
@@ -770,7 +770,7 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	memcpy(d->iv, iv, block);
 	d->iv_len = block;
 
-	ike_cry_derive(c, cry, ks, h);
+	ike_cry_derive(c, ssl, ks, h);
 	if (c->ka_len == 0) {
 		d->st = IKE_DEC_NO_KEYS;
 		return -1;
@@ -780,7 +780,7 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 		d->st = IKE_DEC_UNSUPPORTED;
 		return -1;
 	}
-	ciph = EVP_CIPHER_fetch(cry_libctx(cry), cname, NULL);
+	ciph = EVP_CIPHER_fetch(sslctx_lib(ssl), cname, NULL);
 	ctx = EVP_CIPHER_CTX_new();
 	if (ciph == NULL || ctx == NULL) {
 		d->st = IKE_DEC_UNSUPPORTED;
@@ -822,11 +822,11 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 					    &slot->nr, cur_ptr(&m->pl[i].body),
 					    cur_left(&m->pl[i].body),
 					    IKE_NONCE_MAX);
-		d->hash = ike_verify_p2(c, cry, h, out, d->chain_len, m, slot,
+		d->hash = ike_verify_p2(c, ssl, h, out, d->chain_len, m, slot,
 		    from_init);
 	} else {
 		ike_cry_observe(c, from_init, 0, out, m);
-		d->hash = ike_cry_verify_p1(c, cry, ks, h, from_init, out, m);
+		d->hash = ike_cry_verify_p1(c, ssl, ks, h, from_init, out, m);
 	}
 	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
 	return d->st == IKE_DEC_OK ? 0 : -1;
@@ -842,7 +842,7 @@ fail:
  * concatenated to need bytes.
  */
 int
-ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
+ike_cry_keymat(struct ike_cry *c, struct sslctx *ssl, const struct ks_ike *ks,
     uint8_t proto, uint32_t spi, const uint8_t *ni, size_t nin,
     const uint8_t *nr, size_t nrn, const uint8_t *gxy, size_t gxyn,
     uint8_t *out, size_t need)
@@ -875,7 +875,7 @@ ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 		l[4] = nin;
 		p[5] = nr;
 		l[5] = nrn;
-		if (ike_prf(cry, c->alg.hash, c->skeyid_d.v, c->skeyid_d.n, p, l,
+		if (ike_prf(ssl, c->alg.hash, c->skeyid_d.v, c->skeyid_d.n, p, l,
 		    6, k, &kn) == -1)
 			return -1;
 		n = need - have < kn ? need - have : kn;

@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "esp/esp_crypto.h"
+#include "core/sslctx.h"
 #include "dissectors/isakmp.h"
 #include "keys/keystore.h"
 
@@ -75,15 +75,15 @@ void		 ike_cry_free(struct ike_cry *);
 void		 ike_cry_set_alg(struct ike_cry *, const struct ike_alg *);
 void		 ike_cry_observe(struct ike_cry *, bool, uint32_t,
 		    const uint8_t *, const struct isakmp_msg *);
-int		 ike_cry_decrypt(struct ike_cry *, struct cry *,
+int		 ike_cry_decrypt(struct ike_cry *, struct sslctx *,
 		    const struct ks_ike *, const struct isakmp_hdr *,
 		    const uint8_t *, size_t, bool, const uint8_t *,
 		    uint8_t *, size_t, struct isakmp_msg *, struct ike_dec *);
-enum ike_hash_status ike_cry_verify_p1(struct ike_cry *, struct cry *,
+enum ike_hash_status ike_cry_verify_p1(struct ike_cry *, struct sslctx *,
 		    const struct ks_ike *, const struct isakmp_hdr *, bool,
 		    const uint8_t *, const struct isakmp_msg *);
 bool		 ike_cry_learned(struct ike_cry *, struct ks_ike *);
-int		 ike_cry_keymat(struct ike_cry *, struct cry *,
+int		 ike_cry_keymat(struct ike_cry *, struct sslctx *,
 		    const struct ks_ike *, uint8_t, uint32_t,
 		    const uint8_t *, size_t, const uint8_t *, size_t,
 		    const uint8_t *, size_t, uint8_t *, size_t);
@@ -94,10 +94,10 @@ const char	*ike_dec_status_token(enum ike_dec_status);
 const char	*ike_hash_status_name(enum ike_hash_status);
 
 /* Exposed for known-answer tests. */
-int		 ike_prf(struct cry *, uint16_t, const uint8_t *, size_t,
+int		 ike_prf(struct sslctx *, uint16_t, const uint8_t *, size_t,
 		    const uint8_t *const *, const size_t *, size_t, uint8_t *,
 		    size_t *);
-int		 ike_expand(struct cry *, uint16_t, const uint8_t *, size_t,
-		    size_t, uint8_t *);
+int		 ike_expand(struct sslctx *, uint16_t, const uint8_t *,
+		    size_t, size_t, uint8_t *);
 
 #endif
