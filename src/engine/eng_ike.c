@@ -19,6 +19,7 @@
 #include "engine/eng_ike.h"
 #include "ike/isakmp_an.h"
 #include "dissectors/isakmp_pl.h"
+#include "keys/espalg.h"
 #include "keys/keystore.h"
 #include "out/out_isakmp.h"
 
@@ -275,66 +276,29 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 
 /*
  * IPsec DOI values (RFC 2407 4.4.4 ESP transform IDs, 4.5 authentication
- * algorithm attribute) -> the key store's algorithms and key lengths.
- * key: bytes of cipher key (0: from the Key Length attribute, default
- * 128 bits); salt: bytes of nonce/salt appended (RFC 3686, 4106, 4543).
+ * algorithm attribute) -> the key store's algorithms (espalg.h) and the
+ * KEYMAT bytes they take: a cipher's key (of its one length, else the
+ * Key Length attribute's, default 128 bits) and its nonce/salt (RFC
+ * 3686, 4106, 4543), the integrity algorithm's key.
  */
-static const struct {
-	uint8_t		xform;
-	enum ks_enc	enc;
-	uint8_t		key, salt, icv;
-} eng_ike_esp_enc[] = {
-	{ 2, KS_ENC_DES_CBC, 8, 0, 0 },		/* DES */
-	{ 3, KS_ENC_3DES_CBC, 24, 0, 0 },	/* 3DES */
-	{ 11, KS_ENC_NULL, 0, 0, 0 },		/* NULL */
-	{ 12, KS_ENC_AES_CBC, 0, 0, 0 },	/* AES-CBC */
-	{ 13, KS_ENC_AES_CTR, 0, 4, 0 },	/* AES-CTR */
-	{ 18, KS_ENC_AES_GCM, 0, 4, 8 },	/* AES-GCM-8 */
-	{ 19, KS_ENC_AES_GCM, 0, 4, 12 },	/* AES-GCM-12 */
-	{ 20, KS_ENC_AES_GCM, 0, 4, 16 },	/* AES-GCM-16 */
-	{ 23, KS_ENC_AES_GMAC, 0, 4, 16 },	/* NULL-AUTH-AES-GMAC */
-};
-
-static const struct {
-	uint16_t	auth;
-	enum ks_auth	ks;
-	uint8_t		key;
-} eng_ike_esp_auth[] = {
-	{ 0, KS_AUTH_NONE, 0 },
-	{ 1, KS_AUTH_HMAC_MD5_96, 16 },
-	{ 2, KS_AUTH_HMAC_SHA1_96, 20 },
-	{ 5, KS_AUTH_HMAC_SHA256_128, 32 },
-	{ 6, KS_AUTH_HMAC_SHA384_192, 48 },
-	{ 7, KS_AUTH_HMAC_SHA512_256, 64 },
-	{ 9, KS_AUTH_AES_XCBC_96, 16 },
-};
-
 static bool
 eng_ike_esp_alg(const struct trk_in *in, struct ks_esp_sa *sa,
     size_t *enc_len, size_t *auth_len)
 {
-	size_t i, kl = in->key_len ? in->key_len / 8u : 16;
+	const struct espalg_enc *e = espalg_enc_ike(in->xform);
+	const struct espalg_auth *a = espalg_auth_ike(in->hash);
+	size_t kl = in->key_len ? in->key_len / 8u : 16;
 
-	for (i = 0; i < sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]);
-	    i++)
-		if (eng_ike_esp_enc[i].xform == in->xform)
-			break;
-	if (i == sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]))
+	if (e == NULL || a == NULL)
 		return false;
-	sa->enc = eng_ike_esp_enc[i].enc;
-	*enc_len = (sa->enc == KS_ENC_NULL ? 0 : eng_ike_esp_enc[i].key ?
-	    eng_ike_esp_enc[i].key : kl) + eng_ike_esp_enc[i].salt;
-	sa->icv_len = eng_ike_esp_enc[i].icv;
-	for (i = 0; i < sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]);
-	    i++)
-		if (eng_ike_esp_auth[i].auth == in->hash)
-			break;
-	if (i == sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]))
-		return false;
-	sa->auth = eng_ike_esp_auth[i].ks;
-	*auth_len = eng_ike_esp_auth[i].key;
+	sa->enc = e->id;
+	*enc_len = (e->keys[0] == 0 ? 0 : e->keys[1] == 0 ? e->keys[0] : kl) +
+	    e->salt;
+	sa->icv_len = e->icv;
+	sa->auth = a->id;
+	*auth_len = a->ike_key;
 	if (sa->auth != KS_AUTH_NONE)
-		sa->icv_len = ks_auth_icv_len(sa->auth);
+		sa->icv_len = a->icv;
 	sa->esn = in->esn;
 	sa->esn_known = true;	/* the Quick Mode's attributes say */
 	return true;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "esp/esp_imb.h"
+#include "keys/espalg.h"
 
 #ifdef HAVE_IPSEC_MB
 
@@ -139,23 +140,24 @@ imb_hmac_pads(IMB_MGR *m, struct imb_sa *s, const uint8_t *key, size_t klen)
 	return true;
 }
 
+/* The table's HMAC kinds (espalg.h) as the library's. */
 static bool
-imb_auth(struct imb_sa *s, enum ks_auth a)
+imb_auth(struct imb_sa *s, enum espalg_mb mb)
 {
-	switch (a) {
-	case KS_AUTH_HMAC_MD5_96:
+	switch (mb) {
+	case ESPALG_MB_MD5:
 		s->hash = IMB_AUTH_MD5;
 		return true;
-	case KS_AUTH_HMAC_SHA1_96:
+	case ESPALG_MB_SHA1:
 		s->hash = IMB_AUTH_HMAC_SHA_1;
 		return true;
-	case KS_AUTH_HMAC_SHA256_128:
+	case ESPALG_MB_SHA256:
 		s->hash = IMB_AUTH_HMAC_SHA_256;
 		return true;
-	case KS_AUTH_HMAC_SHA384_192:
+	case ESPALG_MB_SHA384:
 		s->hash = IMB_AUTH_HMAC_SHA_384;
 		return true;
-	case KS_AUTH_HMAC_SHA512_256:
+	case ESPALG_MB_SHA512:
 		s->hash = IMB_AUTH_HMAC_SHA_512;
 		return true;
 	default:
@@ -166,29 +168,19 @@ imb_auth(struct imb_sa *s, enum ks_auth a)
 struct imb_sa *
 imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 {
+	const struct espalg_enc *e = espalg_enc(sa->enc, sa->icv_len);
+	const struct espalg_auth *a = espalg_auth(sa->auth, sa->icv_len);
 	struct imb_sa *s;
 	size_t klen = sa->enc_key_len;
 
-	if (l == NULL)
+	if (l == NULL || e == NULL || a == NULL || klen < e->salt ||
+	    !espalg_key_ok(e, klen - e->salt))
 		return NULL;
-	switch (sa->enc) {
-	case KS_ENC_AES_CBC:
-	case KS_ENC_AES_CTR:
-		if (sa->esn || sa->icv_len != ks_auth_icv_len(sa->auth))
-			return NULL;
-		break;
-	case KS_ENC_AES_GCM:
-		if (sa->icv_len != 8 && sa->icv_len != 12 &&
-		    sa->icv_len != 16)
-			return NULL;
-		break;
-	default:
+	/* CBC and CTR with the library's HMACs, 32-bit numbers; GCM */
+	if (e->mb == ESPALG_MB_NONE || (e->mb != ESPALG_MB_AES_GCM &&
+	    (sa->esn || sa->icv_len != a->icv)))
 		return NULL;
-	}
-	if (sa->enc != KS_ENC_AES_CBC)
-		klen -= 4;
-	if (klen != 16 && klen != 24 && klen != 32)
-		return NULL;
+	klen -= e->salt;
 	s = aligned_alloc(64, (sizeof(*s) + 63) / 64 * 64);
 	if (s == NULL)
 		return NULL;
@@ -196,11 +188,11 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 	s->klen = klen;
 	s->icv_len = sa->icv_len;
 	s->esn = sa->esn;
-	if (sa->enc == KS_ENC_AES_GCM) {
+	s->iv_len = e->iv;
+	memcpy(s->salt, sa->enc_key + klen, e->salt);
+	if (e->mb == ESPALG_MB_AES_GCM) {
 		s->mode = IMB_M_GCM;
 		s->hash = IMB_AUTH_AES_GMAC;
-		s->iv_len = 8;
-		memcpy(s->salt, sa->enc_key + klen, 4);
 		if (klen == 16)
 			IMB_AES128_GCM_PRE(l->m, sa->enc_key, &s->gk);
 		else if (klen == 24)
@@ -209,17 +201,14 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 			IMB_AES256_GCM_PRE(l->m, sa->enc_key, &s->gk);
 		return s;
 	}
-	s->mode = sa->enc == KS_ENC_AES_CBC ? IMB_M_CBC : IMB_M_CTR;
-	s->iv_len = sa->enc == KS_ENC_AES_CBC ? 16 : 8;
-	if (s->mode == IMB_M_CTR)
-		memcpy(s->salt, sa->enc_key + klen, 4);
+	s->mode = e->mb == ESPALG_MB_AES_CBC ? IMB_M_CBC : IMB_M_CTR;
 	if (klen == 16)
 		IMB_AES_KEYEXP_128(l->m, sa->enc_key, s->ek, s->dk);
 	else if (klen == 24)
 		IMB_AES_KEYEXP_192(l->m, sa->enc_key, s->ek, s->dk);
 	else
 		IMB_AES_KEYEXP_256(l->m, sa->enc_key, s->ek, s->dk);
-	if (!imb_auth(s, sa->auth) ||
+	if (!imb_auth(s, a->mb) ||
 	    !imb_hmac_pads(l->m, s, sa->auth_key, sa->auth_key_len)) {
 		imb_sa_free(s);
 		return NULL;

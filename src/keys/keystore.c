@@ -534,71 +534,23 @@ ks_find_qm_gxy(const struct ks_ike *ik, uint32_t msgid)
 const char *
 ks_enc_name(enum ks_enc e)
 {
-	switch (e) {
-	case KS_ENC_NULL:
-		return "null";
-	case KS_ENC_DES_CBC:
-		return "des-cbc";
-	case KS_ENC_3DES_CBC:
-		return "3des-cbc";
-	case KS_ENC_AES_CBC:
-		return "aes-cbc";
-	case KS_ENC_AES_CTR:
-		return "aes-ctr";
-	case KS_ENC_AES_GCM:
-		return "aes-gcm";
-	case KS_ENC_AES_GMAC:
-		return "aes-gmac";
-	case KS_ENC_CHACHA20_POLY1305:
-		return "chacha20-poly1305";
-	}
-	return "?";
+	const struct espalg_enc *r = espalg_enc(e, 0);
+
+	return r != NULL ? r->name : "?";
 }
 
 const char *
 ks_auth_name(enum ks_auth a)
 {
-	switch (a) {
-	case KS_AUTH_NONE:
-		return "none";
-	case KS_AUTH_HMAC_MD5_96:
-		return "hmac-md5-96";
-	case KS_AUTH_HMAC_SHA1_96:
-		return "hmac-sha1-96";
-	case KS_AUTH_HMAC_SHA256_96:
-		return "hmac-sha256-96";
-	case KS_AUTH_HMAC_SHA256_128:
-		return "hmac-sha256-128";
-	case KS_AUTH_HMAC_SHA384_192:
-		return "hmac-sha384-192";
-	case KS_AUTH_HMAC_SHA512_256:
-		return "hmac-sha512-256";
-	case KS_AUTH_AES_XCBC_96:
-		return "aes-xcbc-96";
-	case KS_AUTH_ANY:
-		return "any";
-	}
-	return "?";
+	const struct espalg_auth *r = espalg_auth(a, 0);
+
+	return r != NULL ? r->name : "?";
 }
 
 size_t
 ks_auth_icv_len(enum ks_auth a)
 {
-	switch (a) {
-	case KS_AUTH_HMAC_MD5_96:
-	case KS_AUTH_HMAC_SHA1_96:
-	case KS_AUTH_HMAC_SHA256_96:
-	case KS_AUTH_AES_XCBC_96:
-		return 12;
-	case KS_AUTH_HMAC_SHA256_128:
-		return 16;
-	case KS_AUTH_HMAC_SHA384_192:
-		return 24;
-	case KS_AUTH_HMAC_SHA512_256:
-		return 32;
-	case KS_AUTH_NONE:
-	case KS_AUTH_ANY:
-		break;
-	}
-	return 0;
+	const struct espalg_auth *r = espalg_auth(a, 0);
+
+	return r != NULL && a != KS_AUTH_ANY ? r->icv : 0;
 }

@@ -30,31 +30,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keys/espalg.h"
+
 #define KS_MAX_KEY	64	/* bytes; largest: AES-256 + salt, HMAC-SHA-512 */
 #define KS_MAX_IKE_KEY	1024	/* g^xy of MODP-8192 (group 18) */
-
-enum ks_enc {
-	KS_ENC_NULL = 0,
-	KS_ENC_DES_CBC,
-	KS_ENC_3DES_CBC,
-	KS_ENC_AES_CBC,
-	KS_ENC_AES_CTR,		/* RFC 3686: key || 4-byte nonce */
-	KS_ENC_AES_GCM,		/* RFC 4106: key || 4-byte salt; icv 8/12/16 */
-	KS_ENC_AES_GMAC,	/* RFC 4543 NULL-AUTH-AES-GMAC: key || salt */
-	KS_ENC_CHACHA20_POLY1305 /* RFC 7634: 32-byte key || 4-byte salt */
-};
-
-enum ks_auth {
-	KS_AUTH_NONE = 0,	/* no integrity (or the AEAD's own) */
-	KS_AUTH_HMAC_MD5_96,
-	KS_AUTH_HMAC_SHA1_96,
-	KS_AUTH_HMAC_SHA256_96,	/* draft-ietf-ipsec-ciph-sha-256-00 */
-	KS_AUTH_HMAC_SHA256_128,
-	KS_AUTH_HMAC_SHA384_192,
-	KS_AUTH_HMAC_SHA512_256,
-	KS_AUTH_AES_XCBC_96,
-	KS_AUTH_ANY		/* an ICV of icv_len bytes, not checked */
-};
 
 /* An address with a prefix length; plen 0 matches anything. */
 struct ks_addr {
