@@ -300,27 +300,23 @@ kx_our_ike(FILE *fp, const struct ks_ike *ik)
 static void
 kx_our_esp(FILE *fp, const struct ks_esp_sa *sa)
 {
-	char spi[16], a[64];
-	const char *enc = ks_enc_name(sa->enc);
+	char spi[16], ad[64];
+	const struct espalg_enc *e = espalg_enc(sa->enc, sa->icv_len);
+	const struct espalg_auth *a = espalg_auth(sa->auth, sa->icv_len);
 
 	kx_spi(sa, false, spi, sizeof(spi));
-	if (kx_addr(&sa->dst, KX_OURS, a, sizeof(a)) == -1)
+	if (kx_addr(&sa->dst, KX_OURS, ad, sizeof(ad)) == -1)
 		return;
-	fprintf(fp, "esp spi=%s dst=%s", spi, a);
+	fprintf(fp, "esp spi=%s dst=%s", spi, ad);
 	if (sa->src.af != 0 && sa->src.plen != 0 &&
-	    kx_addr(&sa->src, KX_OURS, a, sizeof(a)) == 0)
-		fprintf(fp, " src=%s", a);
-	if (sa->enc == KS_ENC_AES_GCM)
-		fprintf(fp, " enc=aes-gcm-%zu", sa->icv_len);
-	else
-		fprintf(fp, " enc=%s", enc);
+	    kx_addr(&sa->src, KX_OURS, ad, sizeof(ad)) == 0)
+		fprintf(fp, " src=%s", ad);
+	fprintf(fp, " enc=%s", e != NULL ? e->ours : "?");
 	kx_our_key(fp, "enc_key", sa->enc_key, sa->enc_key_len);
-	if (sa->auth == KS_AUTH_ANY)
-		fprintf(fp, " auth=any-%zu", sa->icv_len * 8);
-	else if (sa->auth != KS_AUTH_NONE) {
-		fprintf(fp, " auth=%s", ks_auth_name(sa->auth));
+	if (sa->auth != KS_AUTH_NONE)
+		fprintf(fp, " auth=%s", a != NULL ? a->ours : "?");
+	if (sa->auth != KS_AUTH_NONE && sa->auth != KS_AUTH_ANY)
 		kx_our_key(fp, "auth_key", sa->auth_key, sa->auth_key_len);
-	}
 	if (sa->esn)
 		fputs(" esn=yes", fp);
 	if (sa->esn && sa->esn_hi != 0)
