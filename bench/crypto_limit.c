@@ -17,7 +17,7 @@
 
 #include "capture/capture.h"
 #include "dissectors/esp.h"
-#include "esp/esp_crypto.h"
+#include "esp/cry.h"
 #include "keys/keyfile.h"
 #include "keys/keystore.h"
 #include "capture/pkt.h"

@@ -29,7 +29,7 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 		out_text_ike_sa(c->out, c->trk, sa);
 }
 
-/* ---- ESP decryption (esp_dec.h) and the -w export ---- */
+/* ---- ESP decryption (espd.h) and the -w export ---- */
 
 /*
  * ESP frames are decrypted in batches.  A frame that may wait (anything
@@ -368,6 +368,16 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 	return 0;
 }
 
+/* An ESP frame into the tracker's flow of it (NULL: none). */
+static struct trk_esp *
+eng_esp_flow(struct ctx *c, const struct pkt *p, const struct esp_hdr *h)
+{
+	struct trk_esp_pkt e = { p->af, p->src, p->dst, h->spi, h->seq,
+	    cur_left(&p->payload), p->ts, p->frame };
+
+	return trk_esp_packet(c->trk, &e);
+}
+
 /* Count a decrypted (or failed) ESP frame, by its first layer, in its flow. */
 static void
 eng_esp_count(const struct espd_layer *l, struct trk_esp *flow)
@@ -557,8 +567,7 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 	s->req.queued = false;
 	if (!eng_slot_esp(s))
 		return;
-	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
-	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
+	s->flow = eng_esp_flow(c, p, &fr->esp);
 	/* the flow remembers its SA for the source it was made with */
 	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req, &s->l0,
 	    b->arena + b->used, ENG_Q_ARENA - b->used,
@@ -753,9 +762,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		eng_ike_summary(m, &in);
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 	} else if (fr->has_esp && p->af != 0) {
-		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
-		    p->dst, fr->esp.spi, fr->esp.seq, cur_left(&p->payload),
-		    p->ts, p->frame);
+		struct trk_esp *flow = eng_esp_flow(c, p, &fr->esp);
 
 		fr->esp_flow = flow;
 		eng_esp(c, fr, flow);
@@ -930,7 +937,7 @@ eng_finish(struct ctx *c)
 
 /*
  * ESP flows read otherwise than their key source says, because only that
- * reading authenticated (esp_dec.c), by key entry in load order.
+ * reading authenticated (espd.c), by key entry in load order.
  */
 static void
 eng_summary_inferred(const struct ctx *c, FILE *fp)

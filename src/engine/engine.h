@@ -12,7 +12,7 @@
 
 #include "capture/capture.h"
 #include "dissectors/esp.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "ike/ike_crypto.h"
 #include "ike/ikefrag.h"
 #include "dissectors/isakmp.h"
@@ -33,7 +33,7 @@ struct opts {
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
-	/* ESP decryption (esp_dec.h) */
+	/* ESP decryption (espd.h) */
 	const char	*write_path;	/* -w: decrypted inner packets */
 	bool		 write_all;	/* --write-mode=all: all frames */
 	enum cry_backend_id crypto;	/* --crypto */

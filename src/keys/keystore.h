@@ -15,7 +15,7 @@
  * The store holds keys and algorithms as given, never what is learned
  * while reading a capture: cipher state, an ESN or truncation found by
  * the ICV, sequence windows and counts live per ESP flow with the
- * decryptor (esp_dec.h's struct espd_flow), so one entry can serve
+ * decryptor (espd.h's struct espd_flow), so one entry can serve
  * flows that differ.  Entries are only ever added, through ks_add_esp
  * (key files while loading; ESP SAs derived from a decrypted Quick
  * Mode's KEYMAT while reading, into the same store so lookups, memos and
@@ -58,7 +58,7 @@ struct ks_esp_sa {
 					   packet authenticates (0 unless the
 					   key source gives it) */
 	bool		 esn_known;	/* the key source says whether the SA
-					   uses ESN; if not, esp_dec may find
+					   uses ESN; if not, espd may find
 					   a flow does (esn_inferred) */
 	char		 origin[96];	/* "file:line" it came from */
 
@@ -125,7 +125,7 @@ size_t		 ks_esp_count(const struct ks *);
  * an ESP flow's (zeroed: none yet).  ks_find_esp_memo gives it back while
  * no SA has been added since (SAs are only ever added), else looks up and
  * remembers; the caller keeps a memo to one key.  user is the caller's,
- * for what it keeps with the answer (esp_dec: its flow state); it is
+ * for what it keeps with the answer (espd: its flow state); it is
  * reset to NULL whenever the answer changes.
  */
 struct ks_memo {

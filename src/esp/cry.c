@@ -1,5 +1,5 @@
 /*
- * esp_crypto.c - ESP decryption, ICV and trailer checks; see esp_crypto.h.
+ * cry.c - ESP decryption, ICV and trailer checks; see cry.h.
  *
  * The OpenSSL EVP backend.  Per SA: one EVP_CIPHER_CTX keyed once (per
  * packet, CBC decrypts the IV as a block to chain from it, GCM and GMAC
@@ -23,8 +23,8 @@
 #include <openssl/evp.h>
 
 #include "core/sslctx.h"
-#include "esp/esp_crypto.h"
-#include "esp/esp_imb.h"
+#include "esp/cry.h"
+#include "esp/imb.h"
 #include "keys/espalg.h"
 
 #define CRY_MAX_ICV	32

@@ -1,9 +1,9 @@
 /*
- * esp_dec.h - the ESP decryption step of the pipeline: find the SA by
+ * espd.h - the ESP decryption step of the pipeline: find the SA by
  * (destination, SPI), infer the ESN high half from the SA's window (on an
  * SA's first packets, also by trying the next high halves: a capture may
  * begin after the SA passed 2^32 packets),
- * decrypt and check (esp_crypto), tell tunnel from transport mode by the
+ * decrypt and check (cry), tell tunnel from transport mode by the
  * next header, and decode the inner packet through the same packet layer
  * (so nested ESP, and IKE inside a tunnel, go through the same code).
  *
@@ -14,14 +14,14 @@
  * ICV proves only the integrity key, so the checks apply to it too: a
  * wrong key shows up as a failure, never as a decoded inner packet.
  */
-#ifndef IKESCOPE_ESP_DEC_H
-#define IKESCOPE_ESP_DEC_H
+#ifndef IKESCOPE_ESPD_H
+#define IKESCOPE_ESPD_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "dissectors/esp.h"
-#include "esp/esp_crypto.h"
+#include "esp/cry.h"
 #include "keys/keystore.h"
 #include "capture/pkt.h"
 
@@ -35,7 +35,7 @@ struct espd_layer {
 	uint32_t	 spi, seq;
 	uint64_t	 seq64;		/* with the inferred ESN high half */
 	bool		 esn;		/* the SA's, when the layer ended */
-	bool		 esn_inferred;	/* ... found by the ICV (esp_dec.c) */
+	bool		 esn_inferred;	/* ... found by the ICV (espd.c) */
 	enum ks_auth	 auth;		/* the SA's integrity, then */
 	bool		 trunc_inferred; /* ... its truncation found so */
 	bool		 sa_known;
@@ -79,7 +79,7 @@ struct espd;
  * two flows.)  Flows are made on a flow's first packet with a known SA,
  * at most ESPD_MAX_FLOWS of them (each holds cipher contexts per lane);
  * a packet past that is not decrypted (error "flow_limit", counted by
- * espd_flows_refused).  They live until espd_free.  Outside esp_dec.c
+ * espd_flows_refused).  They live until espd_free.  Outside espd.c
  * read-only; packets are counted by the caller (the tracker's flows).
  */
 #define ESPD_MAX_FLOWS	16384
@@ -98,7 +98,7 @@ struct espd_flow {
 	bool			 trunc_inferred; /* HMAC-SHA-256 truncated
 						   otherwise than given */
 
-	/* private to esp_dec.c */
+	/* private to espd.c */
 	struct cry_sa		*cs;		/* prepared for the reading */
 	struct cry_sa		*cs_prev[2];	/* replaced by an inference,
 						   kept for queued jobs */
@@ -117,7 +117,7 @@ struct espd_flow {
 
 /*
  * A frame's first ESP layer between espd_prepare and espd_complete (the
- * caller's storage; the fields are private to esp_dec.c).
+ * caller's storage; the fields are private to espd.c).
  */
 struct espd_req {
 	bool			 queued;	/* job to run */

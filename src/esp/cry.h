@@ -1,5 +1,5 @@
 /*
- * esp_crypto.h - ESP packet decryption and checks (RFC 4303) behind one
+ * cry.h - ESP packet decryption and checks (RFC 4303) behind one
  * backend interface.
  *
  * A struct cry holds the run's crypto setup (an OpenSSL library context
@@ -22,8 +22,8 @@
  * HMAC-SHA1-96, HMAC-SHA-256-96/128, HMAC-SHA-384-192, HMAC-SHA-512-256,
  * AES-XCBC-MAC-96 and none; extended sequence numbers (RFC 4303 2.2.1).
  */
-#ifndef IKESCOPE_ESP_CRYPTO_H
-#define IKESCOPE_ESP_CRYPTO_H
+#ifndef IKESCOPE_CRY_H
+#define IKESCOPE_CRY_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * esp_imb.c - the Intel multi-buffer backend; see esp_imb.h.
+ * imb.c - the Intel multi-buffer backend; see imb.h.
  *
  * Supported SAs: AES-CBC and AES-CTR (RFC 3686) with HMAC-MD5-96,
  * HMAC-SHA1-96, HMAC-SHA-256-128, HMAC-SHA-384-192, HMAC-SHA-512-256
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "esp/esp_imb.h"
+#include "esp/imb.h"
 #include "keys/espalg.h"
 
 #ifdef HAVE_IPSEC_MB

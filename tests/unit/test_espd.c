@@ -1,5 +1,5 @@
 /*
- * test_esp_dec.c - the ESP decryption step (esp_dec): the ESN high half
+ * test_espd.c - the ESP decryption step (espd): the ESN high half
  * of an SA seen from the middle (the capture began after the SA passed
  * 2^32 packets), found by trying the next high halves on its first
  * packets, and the bound on that search; ESN inferred for an SA whose
@@ -19,7 +19,7 @@
 
 #include "check.h"
 #include "dissectors/esp.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "keys/keyfile.h"
 #include "keys/keystore.h"
 #include "capture/pkt.h"
@@ -358,5 +358,5 @@ main(void)
 	espd_free(D);
 	pkt_decoder_free(&pd);
 	ks_free(K);
-	return check_done("test_esp_dec");
+	return check_done("test_espd");
 }

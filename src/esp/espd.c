@@ -1,5 +1,5 @@
 /*
- * esp_dec.c - the ESP decryption step; see esp_dec.h.
+ * espd.c - the ESP decryption step; see espd.h.
  */
 #include <pcap/dlt.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <openssl/crypto.h>
 
 #include "core/hash.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
 /*

@@ -1,17 +1,18 @@
 /*
- * esp_imb.h - the Intel multi-buffer backend of esp_crypto (private to
- * it).  A lane is one thread's job manager; an SA's key schedules are
- * read-only once made, so every lane shares them.  Without the library
- * (no HAVE_IPSEC_MB) imb_built() is false and the rest are stubs.
+ * imb.h - the Intel multi-buffer backend of the ESP cipher layer, cry.h
+ * (private to it).  A lane is one thread's job manager; an SA's key
+ * schedules are read-only once made, so every lane shares them.
+ * Without the library (no HAVE_IPSEC_MB) imb_built() is false and the
+ * rest are stubs.
  *
  * imb_run puts n jobs through the manager (ICV / tag computed over the
  * packet, the ciphertext decrypted into job->out) and sets r[i]: 0 the
  * ICV matched, 1 it did not, -1 the library failed.  Length checks are
  * the caller's (cry_job_start).  A job carries the SA state it needs, so
- * this backend knows nothing of esp_crypto's structures.
+ * this backend knows nothing of cry's structures.
  */
-#ifndef IKESCOPE_ESP_IMB_H
-#define IKESCOPE_ESP_IMB_H
+#ifndef IKESCOPE_IMB_H
+#define IKESCOPE_IMB_H
 
 #include <stdbool.h>
 #include <stddef.h>
