@@ -144,9 +144,10 @@ void		 espd_packet(struct espd *, const struct pkt *,
 		    const struct esp_hdr *, struct espd_result *);
 /*
  * The same in batches.  espd_prepare does the in-order part of a frame's
- * first layer l (SA lookup, through memo when not NULL: the caller's
- * memo for the frame's (source, destination, SPI), see ks_find_esp_memo;
- * counting, the ESN guess) and sets up q->job in
+ * first layer l (SA and flow lookup, through memo when not NULL: the
+ * caller's memo for the frame's (source, destination, SPI), see
+ * ks_find_esp_memo, whose user slot keeps the flow; the ESN guess) and
+ * sets up q->job in
  * buf (ESPD_HDR_ROOM + the ESP length at least; it and the frame bytes
  * stay alive until espd_complete); it returns true when &q->job must run
  * (espd_submit + espd_wait, or cry_run).  espd_complete, called in frame
