@@ -36,6 +36,7 @@ struct trk {
 	struct trk_esp		**esp_tab;
 	size_t			 esp_mask;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
+	uint64_t		 esp_packets;	/* flows' touched clock */
 
 	trk_pre_cb		*pre;
 	trk_cry_free_cb		*cry_free;
@@ -237,9 +238,49 @@ trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 
 /* ------------------------------------------------------------ IKE SAs */
 
+/* ------------------------------------------------------------ flow index */
+
+/* Take f off its IKE SA's list (kept in link order). */
+static void
+trk_esp_detach(struct trk_esp *f)
+{
+	struct trk_ike_sa *sa = f->owner;
+
+	if (sa == NULL)
+		return;
+	if (f->sa_prev != NULL)
+		f->sa_prev->sa_next = f->sa_next;
+	else
+		sa->esp_head = f->sa_next;
+	if (f->sa_next != NULL)
+		f->sa_next->sa_prev = f->sa_prev;
+	else
+		sa->esp_tail = f->sa_prev;
+	f->sa_prev = f->sa_next = NULL;
+	f->owner = NULL;
+}
+
+/* Link f to sa: its ike_id, and the end of sa's list. */
+static void
+trk_esp_attach(struct trk_ike_sa *sa, struct trk_esp *f)
+{
+	trk_esp_detach(f);
+	f->ike_id = sa->id;
+	f->owner = sa;
+	f->sa_prev = sa->esp_tail;
+	f->sa_next = NULL;
+	if (sa->esp_tail != NULL)
+		sa->esp_tail->sa_next = f;
+	else
+		sa->esp_head = f;
+	sa->esp_tail = f;
+}
+
 static void
 trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 {
+	while (sa->esp_head != NULL)
+		trk_esp_detach(sa->esp_head);
 	if (sa->cry != NULL && t->cry_free != NULL)
 		t->cry_free(sa->cry, t->pre_arg);
 	sa->cry = NULL;
@@ -942,6 +983,7 @@ trk_esp_evict_oldest(struct trk *t)
 	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	if (t->esp_evict != NULL)
 		t->esp_evict(f, t->evict_arg);
+	trk_esp_detach(f);
 	t->st.esp_now--;
 	t->st.esp_evicted++;
 	trk_release(t, f, sizeof(*f));
@@ -992,7 +1034,7 @@ trk_esp_seq(struct trk_esp *f, uint32_t seq)
 static void
 trk_esp_link(struct trk *t, struct trk_esp *f)
 {
-	const struct trk_ike_sa *sa, *byaddr = NULL;
+	struct trk_ike_sa *sa, *byaddr = NULL;
 	size_t al = trk_alen(f->af), n = 0;
 	uint32_t i;
 	uint8_t k;
@@ -1003,7 +1045,7 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 			for (k = 0; k < sa->ex[i].nspis; k++)
 				if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
 				    sa->ex[i].spis[k] == f->spi) {
-					f->ike_id = sa->id;
+					trk_esp_attach(sa, f);
 					f->linked_by_spi = true;
 					return;
 				}
@@ -1016,7 +1058,7 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 			byaddr = sa;
 	}
 	if (byaddr != NULL)
-		f->ike_id = byaddr->id;
+		trk_esp_attach(byaddr, f);
 }
 
 static struct trk_esp *
@@ -1065,6 +1107,7 @@ trk_esp_packet(struct trk *t, int af, const uint8_t *src, const uint8_t *dst,
 	} else
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	f->touched = ++t->esp_packets;
 	f->packets++;
 	f->bytes += len;
 	f->last_ts = ts;
@@ -1117,14 +1160,20 @@ trk_foreach_ike(const struct trk *t, trk_ike_cb *cb, void *arg)
 	free(v);
 }
 
+/*
+ * By first frame (frame numbers restart with each capture file), then
+ * least recently active first (the LRU order, which the sort kept when
+ * it was the only key).
+ */
 static int
 trk_cmp_esp(const void *a, const void *b)
 {
 	const struct trk_esp *x = *(const struct trk_esp *const *)a;
 	const struct trk_esp *y = *(const struct trk_esp *const *)b;
 
-	return x->first_frame < y->first_frame ? -1 :
-	    x->first_frame > y->first_frame;
+	if (x->first_frame != y->first_frame)
+		return x->first_frame < y->first_frame ? -1 : 1;
+	return x->touched < y->touched ? -1 : x->touched > y->touched;
 }
 
 void
@@ -1143,6 +1192,29 @@ trk_foreach_esp(const struct trk *t, trk_esp_cb *cb, void *arg)
 	for (i = 0; i < n; i++)
 		cb(v[i], arg);
 	free(v);
+}
+
+#define TRK_SA_ESP_STACK	16
+
+void
+trk_foreach_sa_esp(const struct trk_ike_sa *sa, trk_esp_cb *cb, void *arg)
+{
+	const struct trk_esp *stk[TRK_SA_ESP_STACK], **v = stk;
+	const struct trk_esp *f;
+	size_t n = 0, i;
+
+	for (f = sa->esp_head; f != NULL; f = f->sa_next)
+		n++;
+	if (n > TRK_SA_ESP_STACK && (v = malloc(n * sizeof(*v))) == NULL)
+		return;
+	n = 0;
+	for (f = sa->esp_head; f != NULL; f = f->sa_next)
+		v[n++] = f;
+	qsort(v, n, sizeof(*v), trk_cmp_esp);
+	for (i = 0; i < n; i++)
+		cb(v[i], arg);
+	if (v != stk)
+		free(v);
 }
 
 void

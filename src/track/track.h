@@ -24,6 +24,11 @@
  * output loses nothing), max_msgs messages and max_exchanges exchanges
  * per SA (more are counted, not stored), max_esp_sas ESP flows.  The
  * tracker counts every byte it allocates (trk_stats).
+ *
+ * Each IKE SA lists the ESP flows linked to it (their ike_id) while both
+ * are in the tables, so that the per-SA views cost O(its flows), not
+ * O(all flows): a flow leaves the list when it is evicted, and an evicted
+ * IKE SA's flows keep their ike_id but belong to no list.
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -211,6 +216,7 @@ struct trk_ike_sa {
 	/* private to track.c */
 	struct trk_ike_sa *hnext;
 	struct trk_ike_sa *lru_prev, *lru_next;
+	struct trk_esp	*esp_head, *esp_tail;	/* its flows (ike_id) */
 };
 
 struct trk_esp {
@@ -234,8 +240,13 @@ struct trk_esp {
 	double		 deleted_ts;
 	uint64_t	 decrypted;
 	struct ks_memo	 key;		/* the decryptor's SA for src */
+
+	/* private to track.c */
 	struct trk_esp	*hnext;
 	struct trk_esp	*lru_prev, *lru_next;
+	uint64_t	 touched;	/* ESP packet count at its last */
+	struct trk_ike_sa *owner;	/* the live IKE SA of ike_id */
+	struct trk_esp	*sa_prev, *sa_next;	/* owner's flows */
 };
 
 struct trk_limits {
@@ -294,8 +305,12 @@ struct trk_esp	*trk_esp_packet(struct trk *, int, const uint8_t *,
 		    uint32_t);
 void		 trk_finish(struct trk *);
 void		 trk_stats(const struct trk *, struct trk_stats *);
+/* IKE SAs by id; ESP flows by first frame, then least recently active
+ * first; the flows of one IKE SA, in the same order. */
 void		 trk_foreach_ike(const struct trk *, trk_ike_cb *, void *);
 void		 trk_foreach_esp(const struct trk *, trk_esp_cb *, void *);
+void		 trk_foreach_sa_esp(const struct trk_ike_sa *, trk_esp_cb *,
+		    void *);
 
 const char	*trk_label_name(uint8_t);
 const char	*trk_state_name(uint8_t);

@@ -1,7 +1,9 @@
 /*
  * test_track.c - the exchange tracker: one test per script, with
  * retransmission, out-of-order and missing-message cases, outcomes, ESP
- * sequence analysis, and the memory bound under a flood of cookies.
+ * sequence analysis, the IKE SA -> ESP flows index (link, order,
+ * eviction, against the table), and the memory bound under a flood of
+ * cookies.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +31,36 @@ struct msgspec {
 
 static uint32_t frameno;
 
+/* The header facts of a message over IPv4, port 500. */
+static void
+in_fill(struct trk_in *in, const uint8_t *src, const uint8_t *dst,
+    const uint8_t *ic, const uint8_t *rc, uint8_t exch, uint32_t msgid,
+    const uint8_t *raw, size_t len)
+{
+	memset(in, 0, sizeof(*in));
+	in->af = 4;
+	in->src = src;
+	in->dst = dst;
+	in->sport = in->dport = 500;
+	in->icookie = ic;
+	in->rcookie = rc;
+	in->exch = exch;
+	in->msgid = msgid;
+	in->raw = raw;
+	in->raw_len = len;
+}
+
 static int
 feed(struct trk *t, const struct msgspec *s, double ts, struct trk_result *r)
 {
 	struct trk_in in;
 	uint8_t raw[256];
 
-	memset(&in, 0, sizeof(in));
 	memset(raw, s->fill, sizeof(raw));
+	in_fill(&in, s->i2r ? A : B, s->i2r ? B : A, IC, s->rc, s->exch,
+	    s->msgid, raw, s->len ? s->len : 100);
 	in.frame = ++frameno;
 	in.ts = ts;
-	in.af = 4;
-	in.src = s->i2r ? A : B;
-	in.dst = s->i2r ? B : A;
-	in.sport = in.dport = 500;
-	in.icookie = IC;
-	in.rcookie = s->rc;
-	in.exch = s->exch;
-	in.msgid = s->msgid;
-	in.raw = raw;
-	in.raw_len = s->len ? s->len : 100;
 	in.encrypted = s->enc;
 	in.plaintext = !s->enc;
 	if (!s->enc && s->pls != NULL) {
@@ -424,6 +436,300 @@ test_esp_sequence(void)
 	trk_free(t);
 }
 
+/* ---------------------------------------------- the IKE SA -> flows index */
+
+static const uint8_t C[4] = { 192, 0, 2, 3 }, D[4] = { 192, 0, 2, 4 };
+
+/* One plaintext message of IKE SA (ic, rc): payload pl, an SPI if any. */
+static const struct trk_ike_sa *
+ike_msg(struct trk *t, const uint8_t *ic, const uint8_t *rc,
+    const uint8_t *src, const uint8_t *dst, uint8_t exch, uint32_t msgid,
+    uint8_t pl, uint32_t spi)
+{
+	struct trk_in in;
+	struct trk_result r;
+	uint8_t raw[64];
+
+	memset(raw, 0, sizeof(raw));
+	in_fill(&in, src, dst, ic, rc, exch, msgid, raw, sizeof(raw));
+	in.frame = ++frameno;
+	memcpy(raw, &in.frame, sizeof(in.frame));	/* unique bytes */
+	in.ts = frameno * 0.001;
+	in.plaintext = true;
+	in.npl = 1;
+	in.pl[0] = pl;
+	if (spi != 0) {
+		in.nspis = 1;
+		in.spis[0] = spi;
+	}
+	return trk_ike(t, &in, &r) == 0 ? r.sa : NULL;
+}
+
+/* Main Mode from a to b, plaintext (SA, KE, ID): an established SA. */
+static const struct trk_ike_sa *
+est_sa(struct trk *t, const uint8_t *ic, const uint8_t *rc,
+    const uint8_t *a, const uint8_t *b)
+{
+	const struct trk_ike_sa *sa;
+
+	ike_msg(t, ic, ZC, a, b, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	ike_msg(t, ic, rc, a, b, ISAKMP_EXCH_MAIN, 0, 4, 0);
+	ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 4, 0);
+	ike_msg(t, ic, rc, a, b, ISAKMP_EXCH_MAIN, 0, 5, 0);
+	sa = ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 5, 0);
+	CHECK(sa != NULL && sa->state == TRK_ESTABLISHED);
+	return sa;
+}
+
+#define FL_MAX	64
+
+struct flist {
+	const struct trk_esp	*v[FL_MAX];
+	size_t			 n;
+	uint64_t		 id;	/* keep only this ike_id; 0: all */
+};
+
+static void
+fl_add(const struct trk_esp *f, void *arg)
+{
+	struct flist *l = arg;
+
+	if ((l->id == 0 || f->ike_id == l->id) && l->n < FL_MAX)
+		l->v[l->n++] = f;
+}
+
+/*
+ * The SA's own list against the definition it replaces: every flow of
+ * the table whose ike_id is the SA's, in trk_foreach_esp's order.
+ * Returns 0 when they agree; the SA's flows in *own.
+ */
+static int
+index_differs(const struct trk *t, const struct trk_ike_sa *sa,
+    struct flist *own)
+{
+	struct flist all;
+
+	memset(own, 0, sizeof(*own));
+	memset(&all, 0, sizeof(all));
+	all.id = sa->id;
+	trk_foreach_sa_esp(sa, fl_add, own);
+	trk_foreach_esp(t, fl_add, &all);
+	return own->n != all.n ||
+	    memcmp(own->v, all.v, own->n * sizeof(own->v[0])) != 0;
+}
+
+/* Linking, and the order: first frame (restarting with a second file),
+ * then least recently active first. */
+static void
+test_flow_index_order(void)
+{
+	static const uint8_t ic[8] = { 0x10, 1 }, rc[8] = { 0x20, 1 };
+	struct trk *t = trk_new(NULL);
+	const struct trk_ike_sa *sa = est_sa(t, ic, rc, A, B);
+	struct trk_esp *f1, *f2, *f3, *f4, *other;
+	struct flist l;
+
+	f1 = trk_esp_packet(t, 4, A, B, 0x101, 1, 100, 1, 10);
+	f2 = trk_esp_packet(t, 4, B, A, 0x102, 1, 100, 1, 11);
+	CHECK_EQ_U(f1->ike_id, sa->id);
+	CHECK(!f1->linked_by_spi);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 2);
+	CHECK(l.v[0] == f1 && l.v[1] == f2);
+	/* a second capture file: frame numbers start again */
+	f3 = trk_esp_packet(t, 4, A, B, 0x103, 1, 100, 2, 5);
+	f4 = trk_esp_packet(t, 4, B, A, 0x104, 1, 100, 2, 10);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 4);
+	CHECK(l.v[0] == f3 && l.v[1] == f1 && l.v[2] == f4 && l.v[3] == f2);
+	/* f1 active again: of the two first seen in frame 10, f4 is now
+	 * the less recently active */
+	trk_esp_packet(t, 4, A, B, 0x101, 2, 100, 3, 12);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK(l.v[0] == f3 && l.v[1] == f4 && l.v[2] == f1 && l.v[3] == f2);
+	/* a flow between other peers is no flow of this SA */
+	other = trk_esp_packet(t, 4, C, D, 0x105, 1, 100, 3, 13);
+	CHECK_EQ_U(other->ike_id, 0);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 4);
+	trk_free(t);
+}
+
+struct evict_log {
+	const struct trk	*t;
+	unsigned		 n, differ, flows;
+};
+
+static void
+on_evict(const struct trk_ike_sa *sa, void *arg)
+{
+	struct evict_log *e = arg;
+	struct flist l;
+
+	e->n++;
+	if (index_differs(e->t, sa, &l))
+		e->differ++;
+	e->flows += (unsigned)l.n;
+}
+
+/* Flows evicted, an IKE SA evicted before its flows, a flow key linked
+ * again (to another SA) after its flow was evicted. */
+static void
+test_flow_index_evict(void)
+{
+	static const uint8_t ic1[8] = { 0x11 }, ic2[8] = { 0x12 },
+	    ic3[8] = { 0x13 }, rc[8] = { 0x21 };
+	struct trk_limits lim = { .max_ike_sas = 2, .max_esp_sas = 3 };
+	struct trk *t = trk_new(&lim);
+	struct evict_log ev = { t, 0, 0, 0 };
+	const struct trk_ike_sa *sa1, *sa2, *sa3;
+	struct trk_esp *f1, *f2, *f3, *f4, *f5;
+	struct flist l, all;
+	uint64_t id1;
+
+	trk_set_evict(t, on_evict, NULL, &ev);
+	sa1 = est_sa(t, ic1, rc, A, B);
+	id1 = sa1->id;
+	f1 = trk_esp_packet(t, 4, A, B, 0x201, 1, 100, 1, 100);
+	f2 = trk_esp_packet(t, 4, B, A, 0x202, 1, 100, 1, 101);
+	sa2 = est_sa(t, ic2, rc, A, C);
+	ike_msg(t, ic2, rc, A, C, ISAKMP_EXCH_QUICK, 7, 1, 0x301);
+	f3 = trk_esp_packet(t, 4, A, C, 0x301, 1, 100, 2, 102);
+	CHECK_EQ_U(f1->ike_id, id1);
+	CHECK(f3->ike_id == sa2->id && f3->linked_by_spi);
+	CHECK(index_differs(t, sa1, &l) == 0 && l.n == 2);
+	/* the ESP cap evicts f1, the least recently active flow */
+	f4 = trk_esp_packet(t, 4, C, A, 0x302, 1, 100, 3, 103);
+	CHECK_EQ_U(f4->ike_id, sa2->id);
+	CHECK(index_differs(t, sa1, &l) == 0);
+	CHECK(l.n == 1 && l.v[0] == f2);
+	CHECK(index_differs(t, sa2, &l) == 0 && l.n == 2);
+	/* the IKE cap evicts sa1: the callback sees it with its flow */
+	sa3 = est_sa(t, ic3, rc, B, D);
+	CHECK_EQ_U(ev.n, 1);
+	CHECK_EQ_U(ev.differ, 0);
+	CHECK_EQ_U(ev.flows, 1);
+	/* f2 outlives its SA, still naming it */
+	memset(&all, 0, sizeof(all));
+	trk_foreach_esp(t, fl_add, &all);
+	CHECK(all.n == 3 && all.v[0] == f2);
+	CHECK_EQ_U(f2->ike_id, id1);
+	/* sa3's Quick Mode names f1's SPI: its flow, made again, is
+	 * sa3's (by SPI), where f1 was sa1's (by addresses) */
+	ike_msg(t, ic3, rc, B, D, ISAKMP_EXCH_QUICK, 9, 1, 0x201);
+	f5 = trk_esp_packet(t, 4, A, B, 0x201, 2, 100, 4, 104);
+	CHECK(f5->ike_id == sa3->id && f5->linked_by_spi);
+	CHECK(index_differs(t, sa3, &l) == 0);
+	CHECK(l.n == 1 && l.v[0] == f5);
+	CHECK(index_differs(t, sa2, &l) == 0 && l.n == 2);
+	/* f5 evicted f2, the flow of the evicted SA (nothing to unlink) */
+	memset(&all, 0, sizeof(all));
+	trk_foreach_esp(t, fl_add, &all);
+	CHECK(all.n == 3 && all.v[0] == f3);
+	trk_free(t);
+}
+
+static uint32_t rnd_s = 2463534242u;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rnd_s ^= rnd_s << 13;
+	rnd_s ^= rnd_s >> 17;
+	rnd_s ^= rnd_s << 5;
+	return rnd_s % n;
+}
+
+struct live_ctx {
+	const struct trk	*t;
+	unsigned		 differ, flows;
+};
+
+static void
+live_check(const struct trk_ike_sa *sa, void *arg)
+{
+	struct live_ctx *c = arg;
+	struct flist l;
+
+	if (index_differs(c->t, sa, &l))
+		c->differ++;
+	c->flows += (unsigned)l.n;
+}
+
+/*
+ * Random traffic under small caps: new SAs, Quick Modes naming SPIs,
+ * ESP packets with first frames that repeat (ties) and go back (files);
+ * after every step each live SA's list equals its flows in the table,
+ * and so at every eviction.
+ */
+static void
+test_flow_index_random(void)
+{
+	const uint8_t *addr[4] = { A, B, C, D };
+	struct trk_limits lim = { .max_ike_sas = 6, .max_esp_sas = 10 };
+	struct trk *t = trk_new(&lim);
+	struct evict_log ev = { t, 0, 0, 0 };
+	struct live_ctx lc = { t, 0, 0 };
+	uint8_t ic[16][8], rc[16][8];
+	const uint8_t *ia[16], *ra[16];
+	struct trk_stats st;
+	unsigned i, k, by_spi = 0, by_addr = 0, steps = 20000;
+
+	trk_set_evict(t, on_evict, NULL, &ev);
+	memset(ic, 0, sizeof(ic));
+	memset(rc, 0, sizeof(rc));
+	for (k = 0; k < 16; k++) {
+		ia[k] = A;
+		ra[k] = B;
+	}
+	for (i = 0; i < steps; i++) {
+		uint32_t a = rnd(100);
+
+		k = rnd(16);
+		if (a < 10) {		/* a new IKE SA in slot k */
+			uint32_t x = rnd(4), y = (x + 1 + rnd(3)) % 4;
+
+			memcpy(ic[k], &i, sizeof(i));
+			ic[k][7] = 1;
+			memcpy(rc[k], &i, sizeof(i));
+			rc[k][7] = 2;
+			ia[k] = addr[x];
+			ra[k] = addr[y];
+			est_sa(t, ic[k], rc[k], ia[k], ra[k]);
+		} else if (a < 20 && ic[k][7] != 0) {	/* its Quick Mode */
+			ike_msg(t, ic[k], rc[k], ia[k], ra[k],
+			    ISAKMP_EXCH_QUICK, i, 1, 1 + rnd(24));
+		} else {
+			uint32_t x = rnd(4), y = (x + 1 + rnd(3)) % 4;
+			struct trk_esp *f = trk_esp_packet(t, 4, addr[x],
+			    addr[y], 1 + rnd(24), i, 100, i, rnd(300));
+
+			if (f != NULL && f->packets == 1 && f->ike_id != 0) {
+				if (f->linked_by_spi)
+					by_spi++;
+				else
+					by_addr++;
+			}
+		}
+		trk_foreach_ike(t, live_check, &lc);
+	}
+	trk_stats(t, &st);
+	CHECK_EQ_U(lc.differ, 0);
+	CHECK_EQ_U(ev.differ, 0);
+	/* the walk saw what it should: evictions of both kinds, flows
+	 * linked both ways, lists that were not all empty */
+	CHECK(st.ike_evicted > 100 && st.esp_evicted > 1000);
+	CHECK(ev.flows > 100 && lc.flows > 10000);
+	CHECK(by_spi > 100 && by_addr > 100);
+	printf("flow index: %u steps, %llu IKE SAs and %llu flows evicted, "
+	    "%u flows linked by SPI and %u by addresses, %u list entries "
+	    "compared\n", steps, (unsigned long long)st.ike_evicted,
+	    (unsigned long long)st.esp_evicted, by_spi, by_addr,
+	    lc.flows + ev.flows);
+	trk_free(t);
+}
+
 /* A million distinct cookies: bounded state, evictions counted. */
 static void
 test_flood(void)
@@ -439,16 +745,7 @@ test_flood(void)
 	size_t peak200k = 0;
 
 	memset(raw, 0, sizeof(raw));
-	memset(&in, 0, sizeof(in));
-	in.af = 4;
-	in.src = A;
-	in.dst = B;
-	in.sport = in.dport = 500;
-	in.icookie = ic;
-	in.rcookie = ZC;
-	in.exch = ISAKMP_EXCH_MAIN;
-	in.raw = raw;
-	in.raw_len = sizeof(raw);
+	in_fill(&in, A, B, ic, ZC, ISAKMP_EXCH_MAIN, 0, raw, sizeof(raw));
 	in.plaintext = true;
 	in.npl = 1;
 	in.pl[0] = 1;
@@ -493,6 +790,9 @@ main(void)
 	test_xauth_fail();
 	test_floating();
 	test_esp_sequence();
+	test_flow_index_order();
+	test_flow_index_evict();
+	test_flow_index_random();
 	test_flood();
 	return check_done("track");
 }
