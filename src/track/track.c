@@ -28,6 +28,7 @@ struct trk {
 	struct trk_limits	 lim;
 	struct trk_stats	 st;
 	uint64_t		 next_id;
+	uint64_t		 seed;		/* of both tables' hash */
 
 	struct trk_ike_sa	**ike_tab;
 	size_t			 ike_mask;
@@ -161,6 +162,7 @@ trk_new(const struct trk_limits *lim)
 		t->lim.max_msgs = UINT16_MAX;
 	if (t->lim.max_exchanges > UINT16_MAX)
 		t->lim.max_exchanges = UINT16_MAX;
+	t->seed = hash_seed_new();
 	t->ike_mask = trk_pow2(t->lim.max_ike_sas) - 1;
 	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
 	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
@@ -183,6 +185,15 @@ trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_cry_free_cb *cry_free,
 	t->pre_arg = arg;
 }
 
+int
+trk_set_seed(struct trk *t, uint64_t seed)
+{
+	if (t->st.ike_now != 0 || t->st.esp_now != 0)
+		return -1;
+	t->seed = seed;
+	return 0;
+}
+
 void
 trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 {
@@ -194,21 +205,21 @@ trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 /* ------------------------------------------------------------ hashing */
 
 static size_t
-trk_hash_bytes(const uint8_t *p, size_t n)
+trk_hash_bytes(const struct trk *t, const uint8_t *p, size_t n)
 {
-	return (size_t)hash_final(hash_bytes(HASH_SEED, p, n));
+	return (size_t)hash_final(hash_bytes(t->seed, p, n));
 }
 
 static size_t
 trk_ike_bucket(const struct trk *t, const uint8_t *icookie)
 {
-	return trk_hash_bytes(icookie, 8) & t->ike_mask;
+	return trk_hash_bytes(t, icookie, 8) & t->ike_mask;
 }
 
 static size_t
 trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 {
-	return (size_t)hash_final(hash_add(hash_bytes(HASH_SEED, dst, 16),
+	return (size_t)hash_final(hash_add(hash_bytes(t->seed, dst, 16),
 	    spi)) & t->esp_mask;
 }
 
@@ -379,6 +390,7 @@ trk_ike_find(struct trk *t, const struct trk_in *in)
 
 	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie)]; sa != NULL;
 	    sa = sa->hnext) {
+		t->st.probes++;
 		if (memcmp(sa->icookie, in->icookie, 8) != 0)
 			continue;
 		if (memcmp(sa->rcookie, in->rcookie, 8) == 0)
@@ -594,7 +606,7 @@ trk_step_label(const struct trk_exchange *e, uint8_t step)
 }
 
 static void
-trk_digest(const uint8_t *p, size_t n, uint8_t out[16])
+trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
 {
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
@@ -602,7 +614,7 @@ trk_digest(const uint8_t *p, size_t n, uint8_t out[16])
 	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
 	    mdlen < 16) {
 		/* Cannot happen with the default provider; fall back. */
-		size_t h = trk_hash_bytes(p, n);
+		size_t h = trk_hash_bytes(t, p, n);
 
 		memset(out, 0, 16);
 		memcpy(out, &h, sizeof(h));
@@ -820,7 +832,7 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	r->sa = sa;
 	r->dir = dir;
 
-	trk_digest(in->raw, in->raw_len, digest);
+	trk_digest(t, in->raw, in->raw_len, digest);
 	orig = trk_find_original(sa, in, digest);
 	e = orig != NULL ? &sa->ex[orig->ex] : trk_ex_find(sa, in->exch,
 	    in->msgid);
@@ -1069,10 +1081,12 @@ trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
 
 	memcpy(d16, dst, trk_alen(af));
 	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
-	    f = f->hnext)
+	    f = f->hnext) {
+		t->st.probes++;
 		if (f->spi == spi && f->af == af &&
 		    memcmp(f->dst, d16, 16) == 0)
 			return f;
+	}
 	return NULL;
 }
 

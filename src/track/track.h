@@ -29,6 +29,10 @@
  * are in the tables, so that the per-SA views cost O(its flows), not
  * O(all flows): a flow leaves the list when it is evicted, and an evicted
  * IKE SA's flows keep their ike_id but belong to no list.
+ *
+ * Both tables hash their keys (cookies; destination and SPI) with a random
+ * seed of the tracker's own (core/hash.h), so that keys chosen in advance
+ * cannot share a bucket; trk_stats counts the chain entries lookups visit.
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -258,6 +262,7 @@ struct trk_limits {
 
 struct trk_stats {
 	uint64_t	ike_sas, ike_evicted, esp_sas, esp_evicted;
+	uint64_t	probes;		/* hash chain entries looked at */
 	uint64_t	msgs, retransmits, msgs_dropped, ex_dropped;
 	size_t		bytes_now, peak_bytes;
 	size_t		ike_now, esp_now;
@@ -293,6 +298,8 @@ struct trk_result {
 struct trk;
 
 struct trk	*trk_new(const struct trk_limits *);
+/* For tests only: hash with this seed, not a random one (empty tracker). */
+int		 trk_set_seed(struct trk *, uint64_t);
 void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
 		    void *);
 void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_cry_free_cb *,

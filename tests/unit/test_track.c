@@ -2,13 +2,14 @@
  * test_track.c - the exchange tracker: one test per script, with
  * retransmission, out-of-order and missing-message cases, outcomes, ESP
  * sequence analysis, the IKE SA -> ESP flows index (link, order,
- * eviction, against the table), and the memory bound under a flood of
- * cookies.
+ * eviction, against the table), keys chosen to collide under a known hash
+ * seed, and the memory bound under a flood of cookies.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "core/hash.h"
 #include "dissectors/isakmp.h"
 #include "track/track.h"
 
@@ -730,6 +731,129 @@ test_flow_index_random(void)
 	trk_free(t);
 }
 
+/* ------------------------------------------------ keyed hash: collisions */
+
+#define K_MUL	0xbf58476d1ce4e5b9ULL	/* hash_add's multiplier */
+#define F_MUL1	0xff51afd7ed558ccdULL	/* hash_final's */
+#define F_MUL2	0xc4ceb9fe1a85ec53ULL
+
+/* the inverse of an odd number modulo 2^64 (Newton's iteration) */
+static uint64_t
+inv64(uint64_t a)
+{
+	uint64_t x = a;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		x *= 2 - a * x;
+	return x;
+}
+
+/* hash_final undone */
+static uint64_t
+unfinal(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= inv64(F_MUL2);
+	h ^= h >> 33;
+	h *= inv64(F_MUL1);
+	return h ^ h >> 33;
+}
+
+/*
+ * The cookie whose bucket under seed is the low bits of y: the attack a
+ * fixed seed allows, hash_final(hash_add(seed, cookie)) run backwards.
+ */
+static void
+cookie_for(uint64_t seed, uint64_t y, uint8_t out[8])
+{
+	uint64_t h = unfinal(y), w;
+
+	h ^= h >> 31 ^ h >> 62;		/* h ^ h >> 31 undone */
+	w = h * inv64(K_MUL) ^ seed;
+	memcpy(out, &w, 8);		/* as hash_bytes reads it */
+}
+
+#define FLOOD_SEED	0x0123456789abcdefULL
+#define FLOOD_IKE	2000
+#define FLOOD_ESP	500
+
+/*
+ * n new IKE SAs of one message each, with the cookies of cookies[], or
+ * (cookies NULL) n new ESP flows towards B with the SPIs of spis[];
+ * returns the hash chain steps they cost.
+ */
+static uint64_t
+flood(struct trk *t, uint8_t (*cookies)[8], const uint32_t *spis,
+    unsigned n)
+{
+	struct trk_stats st;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (cookies != NULL)
+			ike_msg(t, cookies[i], ZC, A, B, ISAKMP_EXCH_MAIN, 0,
+			    1, 0);
+		else
+			trk_esp_packet(t, 4, A, B, spis[i], 1, 100, i, i + 1);
+	trk_stats(t, &st);
+	CHECK_EQ_U(cookies != NULL ? st.ike_now : st.esp_now, n);
+	return st.probes;
+}
+
+/* The flood with the seed its keys were made for, then a random one. */
+static void
+flood_both(uint8_t (*cookies)[8], const uint32_t *spis, unsigned n)
+{
+	struct trk *t = trk_new(NULL);
+	uint64_t fixed, rnd_seed;
+
+	CHECK(trk_set_seed(t, FLOOD_SEED) == 0);
+	fixed = flood(t, cookies, spis, n);
+	CHECK_EQ_U(fixed, (uint64_t)n * (n - 1) / 2);
+	CHECK(trk_set_seed(t, 1) == -1);	/* not once in use */
+	trk_free(t);
+	t = trk_new(NULL);
+	rnd_seed = flood(t, cookies, spis, n);
+	CHECK(rnd_seed < n);
+	trk_free(t);
+	printf("hash flood: %u colliding %s, %llu chain steps with the seed "
+	    "they were made for, %llu with a random seed\n", n,
+	    cookies != NULL ? "cookies" : "SPIs", (unsigned long long)fixed,
+	    (unsigned long long)rnd_seed);
+}
+
+/*
+ * Keys that all fall in one bucket under a known seed: with that seed
+ * every insertion walks all those before it (n(n-1)/2 chain steps); with
+ * the tracker's own random seed the same keys cost about nothing.
+ */
+static void
+test_hash_flood(void)
+{
+	static uint8_t cookies[FLOOD_IKE][8];
+	static uint32_t spis[FLOOD_ESP];
+	uint8_t d16[16] = { 0 };
+	uint64_t h0;
+	unsigned n;
+	uint32_t spi;
+
+	for (n = 0; n < FLOOD_IKE; n++)
+		cookie_for(FLOOD_SEED, (uint64_t)(n + 1) << 20 | 0x5a5,
+		    cookies[n]);
+	flood_both(cookies, NULL, FLOOD_IKE);
+
+	/* ESP flows: SPIs towards one address, found by search (an SPI has
+	 * 32 bits, too few to run the hash backwards) */
+	memcpy(d16, B, 4);
+	h0 = hash_bytes(FLOOD_SEED, d16, 16);
+	for (n = 0, spi = 1; n < FLOOD_ESP && spi != 0; spi++)
+		if ((hash_final(hash_add(h0, spi)) & 0xfffff) == 0x5a5)
+			spis[n++] = spi;
+	CHECK_EQ_U(n, FLOOD_ESP);
+	flood_both(NULL, spis, FLOOD_ESP);
+}
+
 /* A million distinct cookies: bounded state, evictions counted. */
 static void
 test_flood(void)
@@ -793,6 +917,7 @@ main(void)
 	test_flow_index_order();
 	test_flow_index_evict();
 	test_flow_index_random();
+	test_hash_flood();
 	test_flood();
 	return check_done("track");
 }
