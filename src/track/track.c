@@ -211,9 +211,11 @@ trk_hash_bytes(const struct trk *t, const uint8_t *p, size_t n)
 }
 
 static size_t
-trk_ike_bucket(const struct trk *t, const uint8_t *icookie)
+trk_ike_bucket(const struct trk *t, const uint8_t *icookie,
+    const uint8_t *rcookie)
 {
-	return trk_hash_bytes(t, icookie, 8) & t->ike_mask;
+	return (size_t)hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
+	    rcookie, 8)) & t->ike_mask;
 }
 
 static size_t
@@ -303,7 +305,8 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 static void
 trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 {
-	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie)];
+	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie,
+	    sa->rcookie)];
 
 	while (*pp != NULL && *pp != sa)
 		pp = &(*pp)->hnext;
@@ -354,7 +357,7 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	/* A first message with a responder cookie: we joined mid-SA. */
 	sa->initiator_inferred = memcmp(in->rcookie,
 	    "\0\0\0\0\0\0\0\0", 8) != 0;
-	b = trk_ike_bucket(t, sa->icookie);
+	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
 	sa->hnext = t->ike_tab[b];
 	t->ike_tab[b] = sa;
 	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
@@ -379,36 +382,48 @@ trk_alen(int af)
  * Find the IKE SA of a message.  The responder cookie is zero in the
  * initiator's first message; the SA joins its responder cookie when the
  * responder answers.  Several SAs may share an initiator cookie (ike-scan
- * uses a fixed one), so the responder cookie and addresses decide.
+ * uses a fixed one), so the responder cookie and addresses decide, and
+ * SAs are hashed by both cookies: no two SAs have the same pair (an SA is
+ * made only when none has its pair, and joins a responder cookie only
+ * when none has the new pair), so a lookup costs the same however many
+ * SAs share an initiator cookie.
  */
 static struct trk_ike_sa *
 trk_ike_find(struct trk *t, const struct trk_in *in)
 {
-	struct trk_ike_sa *sa, *zero = NULL;
-	bool rzero = trk_zero8(in->rcookie);
-	size_t al = trk_alen(in->af);
+	static const uint8_t zero[8];
+	struct trk_ike_sa *sa, **pp;
+	size_t al = trk_alen(in->af), b;
 
-	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie)]; sa != NULL;
-	    sa = sa->hnext) {
+	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie, in->rcookie)];
+	    sa != NULL; sa = sa->hnext) {
 		t->st.probes++;
-		if (memcmp(sa->icookie, in->icookie, 8) != 0)
-			continue;
-		if (memcmp(sa->rcookie, in->rcookie, 8) == 0)
+		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		    memcmp(sa->rcookie, in->rcookie, 8) == 0)
 			return sa;
-		if (trk_zero8(sa->rcookie) && zero == NULL &&
-		    sa->af == in->af &&
-		    ((memcmp(sa->iaddr, in->src, al) == 0 &&
-		    memcmp(sa->raddr, in->dst, al) == 0) ||
-		    (memcmp(sa->iaddr, in->dst, al) == 0 &&
-		    memcmp(sa->raddr, in->src, al) == 0)))
-			zero = sa;
 	}
-	if (zero != NULL && !rzero) {
-		/* The responder answered: the SA takes its cookie. */
-		memcpy(zero->rcookie, in->rcookie, 8);
-		return zero;
+	if (trk_zero8(in->rcookie))
+		return NULL;
+	for (pp = &t->ike_tab[trk_ike_bucket(t, in->icookie, zero)];
+	    (sa = *pp) != NULL; pp = &sa->hnext) {
+		t->st.probes++;
+		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		    trk_zero8(sa->rcookie))
+			break;
 	}
-	return NULL;
+	if (sa == NULL || sa->af != in->af ||
+	    !((memcmp(sa->iaddr, in->src, al) == 0 &&
+	    memcmp(sa->raddr, in->dst, al) == 0) ||
+	    (memcmp(sa->iaddr, in->dst, al) == 0 &&
+	    memcmp(sa->raddr, in->src, al) == 0)))
+		return NULL;
+	/* The responder answered: the SA takes its cookie (and bucket). */
+	*pp = sa->hnext;
+	memcpy(sa->rcookie, in->rcookie, 8);
+	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
+	sa->hnext = t->ike_tab[b];
+	t->ike_tab[b] = sa;
+	return sa;
 }
 
 /*

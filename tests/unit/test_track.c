@@ -760,17 +760,24 @@ unfinal(uint64_t h)
 	return h ^ h >> 33;
 }
 
+/* hash_add(h, 0) undone */
+static uint64_t
+unadd0(uint64_t h)
+{
+	h ^= h >> 31 ^ h >> 62;		/* h ^ h >> 31 undone */
+	return h * inv64(K_MUL);
+}
+
 /*
- * The cookie whose bucket under seed is the low bits of y: the attack a
- * fixed seed allows, hash_final(hash_add(seed, cookie)) run backwards.
+ * The initiator cookie whose bucket (with a zero responder cookie) under
+ * seed is the low bits of y: the attack a fixed seed allows,
+ * hash_final(hash_add(hash_add(seed, icookie), 0)) run backwards.
  */
 static void
 cookie_for(uint64_t seed, uint64_t y, uint8_t out[8])
 {
-	uint64_t h = unfinal(y), w;
+	uint64_t w = unadd0(unadd0(unfinal(y))) ^ seed;
 
-	h ^= h >> 31 ^ h >> 62;		/* h ^ h >> 31 undone */
-	w = h * inv64(K_MUL) ^ seed;
 	memcpy(out, &w, 8);		/* as hash_bytes reads it */
 }
 
@@ -854,6 +861,107 @@ test_hash_flood(void)
 	flood_both(NULL, spis, FLOOD_ESP);
 }
 
+/*
+ * One initiator cookie, many responder cookies (ike-scan's fixed cookie
+ * answered by many hosts, or a crafted capture): each message looks at
+ * about one chain entry, where hashing by the initiator cookie alone put
+ * them all in one chain (n(n-1)/2 steps).
+ */
+static void
+test_one_icookie(void)
+{
+	static const uint8_t ic[8] = { 0x5c, 0xa7 };
+	struct trk *t = trk_new(NULL);
+	struct trk_stats st;
+	uint8_t rc[8] = { 0 };
+	uint32_t i;
+
+	for (i = 0; i < FLOOD_IKE; i++) {
+		memcpy(rc, &i, sizeof(i));
+		rc[7] = 1;
+		ike_msg(t, ic, rc, B, A, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	}
+	/* the initiator's first message joins none of them (a pending SA
+	 * of its own), and the answer to it joins that one */
+	ike_msg(t, ic, ZC, A, C, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	rc[7] = 2;
+	CHECK(ike_msg(t, ic, rc, C, A, ISAKMP_EXCH_MAIN, 0, 1, 0)->id ==
+	    FLOOD_IKE + 1);
+	trk_stats(t, &st);
+	CHECK_EQ_U(st.ike_now, FLOOD_IKE + 1);
+	CHECK(st.probes < FLOOD_IKE);
+	printf("one initiator cookie: %u IKE SAs, %llu chain steps\n",
+	    FLOOD_IKE + 1, (unsigned long long)st.probes);
+	trk_free(t);
+}
+
+/*
+ * Which SA a message joins, against a model of the lookup as it was when
+ * SAs were hashed by the initiator cookie alone: one list, newest first;
+ * the first SA with both cookies equal, else (a responder cookie) the
+ * first with the initiator cookie, a zero responder cookie and the
+ * message's two addresses, which then takes the responder cookie.  An SA's
+ * addresses are those of its latest message.
+ */
+struct model_sa {
+	uint8_t		ic, rc;		/* cookie numbers; rc 0: zero */
+	uint8_t		a, b;		/* address numbers */
+	uint64_t	id;
+};
+
+static void
+test_lookup_model(void)
+{
+	const uint8_t *addr[4] = { A, B, C, D };
+	static struct model_sa m[20000];
+	struct trk *t = trk_new(NULL);
+	unsigned i, k, n = 0, wrong = 0, joined = 0, made = 0;
+
+	for (i = 0; i < 20000; i++) {
+		uint8_t ic[8] = { 0x77 }, rc[8] = { 0 };
+		uint8_t c1 = (uint8_t)rnd(3);
+		uint8_t c2 = (uint8_t)(rnd(5) < 2 ? 0 : 1 + rnd(250));
+		uint8_t x = (uint8_t)rnd(4), y = (uint8_t)((x + 1 + rnd(3)) % 4);
+		const struct trk_ike_sa *sa;
+		uint64_t want = 0;
+
+		ic[1] = c1;
+		rc[0] = c2;	/* 0: a zero responder cookie */
+		for (k = n; k > 0 && want == 0; k--)
+			if (m[k - 1].ic == c1 && m[k - 1].rc == c2)
+				want = m[k - 1].id;
+		for (k = n; k > 0 && want == 0 && c2 != 0; k--)
+			if (m[k - 1].ic == c1 && m[k - 1].rc == 0 &&
+			    ((m[k - 1].a == x && m[k - 1].b == y) ||
+			    (m[k - 1].a == y && m[k - 1].b == x))) {
+				want = m[k - 1].id;
+				m[k - 1].rc = c2;
+				joined++;
+			}
+		if (want == 0) {
+			m[n].ic = c1;
+			m[n].rc = c2;
+			m[n].id = want = n + 1;
+			n++;
+			made++;
+		}
+		for (k = 0; k < n; k++)
+			if (m[k].id == want) {
+				m[k].a = x;
+				m[k].b = y;
+			}
+		sa = ike_msg(t, ic, rc, addr[x], addr[y], ISAKMP_EXCH_INFO,
+		    i, 8, 0);
+		if (sa == NULL || sa->id != want)
+			wrong++;
+	}
+	CHECK_EQ_U(wrong, 0);
+	CHECK(joined > 10 && made > 10);	/* both paths taken */
+	printf("lookup model: 20000 messages, %u SAs made, %u joined a "
+	    "responder cookie, %u disagreements\n", made, joined, wrong);
+	trk_free(t);
+}
+
 /* A million distinct cookies: bounded state, evictions counted. */
 static void
 test_flood(void)
@@ -918,6 +1026,8 @@ main(void)
 	test_flow_index_evict();
 	test_flow_index_random();
 	test_hash_flood();
+	test_one_icookie();
+	test_lookup_model();
 	test_flood();
 	return check_done("track");
 }
