@@ -372,6 +372,23 @@ test_floating(void)
 	trk_free(t);
 }
 
+/* An ESP packet of 100 bytes over IPv4. */
+static struct trk_esp *
+esp_spi(struct trk *t, const uint8_t *src, const uint8_t *dst, uint32_t spi,
+    uint32_t seq, double ts, uint32_t frame)
+{
+	struct trk_esp_pkt e = { 4, src, dst, spi, seq, 100, ts, frame };
+
+	return trk_esp_packet(t, &e);
+}
+
+static struct trk_esp *
+esp_pkt(struct trk *t, const uint8_t *src, const uint8_t *dst, uint32_t seq,
+    double ts, uint32_t frame)
+{
+	return esp_spi(t, src, dst, 0xabcd, seq, ts, frame);
+}
+
 static void
 test_esp_sequence(void)
 {
@@ -381,7 +398,7 @@ test_esp_sequence(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
-		f = trk_esp_packet(t, 4, A, B, 0xabcd, seqs[i], 100, i, 1);
+		f = esp_pkt(t, A, B, seqs[i], (double)i, 1);
 	CHECK(f != NULL);
 	CHECK_EQ_U(f->packets, 10);
 	CHECK_EQ_U(f->bytes, 1000);
@@ -392,7 +409,7 @@ test_esp_sequence(void)
 	CHECK_EQ_U(f->max_reorder, 40);
 	/* missing: 6,7, 9..99 except 60 = 2 + 91 - 1 */
 	CHECK_EQ_U(f->gaps, 92);
-	f = trk_esp_packet(t, 4, A, B, 0xabcd, 2, 100, 11, 1);
+	f = esp_pkt(t, A, B, 2, 11, 1);
 	CHECK_EQ_U(f->late, 1);
 	trk_free(t);
 
@@ -410,8 +427,8 @@ test_esp_sequence(void)
 
 		for (k = 0; k < 6; k++)
 			feed(t, &mm[k], k * 0.01, &r);
-		towards_b = trk_esp_packet(t, 4, A, B, 0xabcd, 1, 100, 1, 10);
-		towards_a = trk_esp_packet(t, 4, B, A, 0xabcd, 1, 100, 1, 11);
+		towards_b = esp_pkt(t, A, B, 1, 1, 10);
+		towards_a = esp_pkt(t, B, A, 1, 1, 11);
 		memset(&in, 0, sizeof(in));
 		memset(raw, 9, sizeof(raw));
 		in.frame = ++frameno;
@@ -531,26 +548,26 @@ test_flow_index_order(void)
 	struct trk_esp *f1, *f2, *f3, *f4, *other;
 	struct flist l;
 
-	f1 = trk_esp_packet(t, 4, A, B, 0x101, 1, 100, 1, 10);
-	f2 = trk_esp_packet(t, 4, B, A, 0x102, 1, 100, 1, 11);
+	f1 = esp_spi(t, A, B, 0x101, 1, 1, 10);
+	f2 = esp_spi(t, B, A, 0x102, 1, 1, 11);
 	CHECK_EQ_U(f1->ike_id, sa->id);
 	CHECK(!f1->linked_by_spi);
 	CHECK(index_differs(t, sa, &l) == 0);
 	CHECK_EQ_U(l.n, 2);
 	CHECK(l.v[0] == f1 && l.v[1] == f2);
 	/* a second capture file: frame numbers start again */
-	f3 = trk_esp_packet(t, 4, A, B, 0x103, 1, 100, 2, 5);
-	f4 = trk_esp_packet(t, 4, B, A, 0x104, 1, 100, 2, 10);
+	f3 = esp_spi(t, A, B, 0x103, 1, 2, 5);
+	f4 = esp_spi(t, B, A, 0x104, 1, 2, 10);
 	CHECK(index_differs(t, sa, &l) == 0);
 	CHECK_EQ_U(l.n, 4);
 	CHECK(l.v[0] == f3 && l.v[1] == f1 && l.v[2] == f4 && l.v[3] == f2);
 	/* f1 active again: of the two first seen in frame 10, f4 is now
 	 * the less recently active */
-	trk_esp_packet(t, 4, A, B, 0x101, 2, 100, 3, 12);
+	esp_spi(t, A, B, 0x101, 2, 3, 12);
 	CHECK(index_differs(t, sa, &l) == 0);
 	CHECK(l.v[0] == f3 && l.v[1] == f4 && l.v[2] == f1 && l.v[3] == f2);
 	/* a flow between other peers is no flow of this SA */
-	other = trk_esp_packet(t, 4, C, D, 0x105, 1, 100, 3, 13);
+	other = esp_spi(t, C, D, 0x105, 1, 3, 13);
 	CHECK_EQ_U(other->ike_id, 0);
 	CHECK(index_differs(t, sa, &l) == 0);
 	CHECK_EQ_U(l.n, 4);
@@ -592,16 +609,16 @@ test_flow_index_evict(void)
 	trk_set_evict(t, on_evict, NULL, &ev);
 	sa1 = est_sa(t, ic1, rc, A, B);
 	id1 = sa1->id;
-	f1 = trk_esp_packet(t, 4, A, B, 0x201, 1, 100, 1, 100);
-	f2 = trk_esp_packet(t, 4, B, A, 0x202, 1, 100, 1, 101);
+	f1 = esp_spi(t, A, B, 0x201, 1, 1, 100);
+	f2 = esp_spi(t, B, A, 0x202, 1, 1, 101);
 	sa2 = est_sa(t, ic2, rc, A, C);
 	ike_msg(t, ic2, rc, A, C, ISAKMP_EXCH_QUICK, 7, 1, 0x301);
-	f3 = trk_esp_packet(t, 4, A, C, 0x301, 1, 100, 2, 102);
+	f3 = esp_spi(t, A, C, 0x301, 1, 2, 102);
 	CHECK_EQ_U(f1->ike_id, id1);
 	CHECK(f3->ike_id == sa2->id && f3->linked_by_spi);
 	CHECK(index_differs(t, sa1, &l) == 0 && l.n == 2);
 	/* the ESP cap evicts f1, the least recently active flow */
-	f4 = trk_esp_packet(t, 4, C, A, 0x302, 1, 100, 3, 103);
+	f4 = esp_spi(t, C, A, 0x302, 1, 3, 103);
 	CHECK_EQ_U(f4->ike_id, sa2->id);
 	CHECK(index_differs(t, sa1, &l) == 0);
 	CHECK(l.n == 1 && l.v[0] == f2);
@@ -619,7 +636,7 @@ test_flow_index_evict(void)
 	/* sa3's Quick Mode names f1's SPI: its flow, made again, is
 	 * sa3's (by SPI), where f1 was sa1's (by addresses) */
 	ike_msg(t, ic3, rc, B, D, ISAKMP_EXCH_QUICK, 9, 1, 0x201);
-	f5 = trk_esp_packet(t, 4, A, B, 0x201, 2, 100, 4, 104);
+	f5 = esp_spi(t, A, B, 0x201, 2, 4, 104);
 	CHECK(f5->ike_id == sa3->id && f5->linked_by_spi);
 	CHECK(index_differs(t, sa3, &l) == 0);
 	CHECK(l.n == 1 && l.v[0] == f5);
@@ -703,8 +720,8 @@ test_flow_index_random(void)
 			    ISAKMP_EXCH_QUICK, i, 1, 1 + rnd(24));
 		} else {
 			uint32_t x = rnd(4), y = (x + 1 + rnd(3)) % 4;
-			struct trk_esp *f = trk_esp_packet(t, 4, addr[x],
-			    addr[y], 1 + rnd(24), i, 100, i, rnd(300));
+			struct trk_esp *f = esp_spi(t, addr[x], addr[y],
+			    1 + rnd(24), i, i, rnd(300));
 
 			if (f != NULL && f->packets == 1 && f->ike_id != 0) {
 				if (f->linked_by_spi)
@@ -802,7 +819,7 @@ flood(struct trk *t, uint8_t (*cookies)[8], const uint32_t *spis,
 			ike_msg(t, cookies[i], ZC, A, B, ISAKMP_EXCH_MAIN, 0,
 			    1, 0);
 		else
-			trk_esp_packet(t, 4, A, B, spis[i], 1, 100, i, i + 1);
+			esp_spi(t, A, B, spis[i], 1, i, i + 1);
 	trk_stats(t, &st);
 	CHECK_EQ_U(cookies != NULL ? st.ike_now : st.esp_now, n);
 	return st.probes;
