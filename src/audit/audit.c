@@ -18,6 +18,7 @@
 
 #include "audit/audit.h"
 #include "capture/pkt.h"
+#include "core/hash.h"
 #include "core/json.h"
 #include "dissectors/isakmp_names.h"
 #include "dissectors/isakmp_pl.h"
@@ -41,6 +42,7 @@ struct audit_tab {
 	uint8_t		*rows;		/* each: key, then the record */
 	uint32_t	*idx;		/* 2 * cap slots, row + 1 */
 	uint64_t	 refused;
+	uint64_t	 seed;		/* random: keys come off the wire */
 };
 
 struct audit_pair {			/* per peer pair */
@@ -86,21 +88,11 @@ struct audit {
 
 /* ---- keyed tables ---- */
 
-static uint64_t
-audit_hash(const uint8_t *k, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ k[i]) * 1099511628211ULL;
-	return h ^ (h >> 29);
-}
-
 static int
 audit_tab_init(struct audit_tab *t, size_t cap, size_t recsize)
 {
 	t->cap = cap;
+	t->seed = hash_seed_new();
 	t->rowsize = AUDIT_KEY_MAX + recsize;
 	t->rows = calloc(cap, t->rowsize);
 	t->idx = calloc(2 * cap, sizeof(*t->idx));
@@ -118,7 +110,7 @@ audit_tab_free(struct audit_tab *t)
 static void *
 audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = audit_hash(k, AUDIT_KEY_MAX) % (2 * t->cap);
+	size_t i = hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) % (2 * t->cap);
 	uint32_t r;
 	uint8_t *row;
 
@@ -142,7 +134,7 @@ audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 static void *
 audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = audit_hash(k, AUDIT_KEY_MAX) % (2 * t->cap);
+	size_t i = hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) % (2 * t->cap);
 	uint32_t r;
 	uint8_t *row;
 
