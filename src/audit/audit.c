@@ -88,6 +88,13 @@ struct audit {
 
 /* ---- keyed tables ---- */
 
+static size_t
+audit_slot(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	return hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) %
+	    (2 * t->cap);
+}
+
 static int
 audit_tab_init(struct audit_tab *t, size_t cap, size_t recsize)
 {
@@ -110,7 +117,7 @@ audit_tab_free(struct audit_tab *t)
 static void *
 audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) % (2 * t->cap);
+	size_t i = audit_slot(t, k);
 	uint32_t r;
 	uint8_t *row;
 
@@ -134,7 +141,7 @@ audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 static void *
 audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) % (2 * t->cap);
+	size_t i = audit_slot(t, k);
 	uint32_t r;
 	uint8_t *row;
 
