@@ -249,6 +249,7 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 	char perr[PCAP_ERRBUF_SIZE];
 	struct cap *c;
 	bool is_stdin = strcmp(path, "-") == 0;
+	struct stat st;
 	int fd;
 
 	c = calloc(1, sizeof(*c));
@@ -264,6 +265,13 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
 		snprintf(errbuf, errlen, "%s: %s", c->name, strerror(errno));
+		free(c);
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(errbuf, errlen, "%s: is a directory, expected a "
+		    "capture file (pcap or pcapng)", c->name);
+		close(fd);
 		free(c);
 		return NULL;
 	}
