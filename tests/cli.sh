@@ -25,7 +25,9 @@ t_check "--help prints a usage line" grep -q '^usage: ikescope' "$t_tmp/out"
 sed -n 's/^[[:space:]]*{ *"\([a-z0-9-]*\)", *\(no\|required\|optional\)_argument.*/\1/p' \
     "$S/src/main.c" | sort -u >"$t_tmp/long_src"
 # short options: the letters of every getopt optstring
-sed -n 's/.*getopt[_a-z]*([^"]*"\([^"]*\)".*/\1/p' "$S/src/main.c" |
+# short options: the third field of each command's row ({ CMD_X, "name",
+# "r:Vc:..." ...) in main.c's command table
+sed -n 's/^[[:space:]]*{ CMD_[A-Z]*, "[a-z]*", "\([^"]*\)".*/\1/p' "$S/src/main.c" |
     tr -d ':' | fold -w1 | sort -u >"$t_tmp/short_src"
 grep -o -- '--[a-z][a-z0-9-]*' "$t_tmp/out" | sed 's/^--//' | sort -u \
     >"$t_tmp/long_help"

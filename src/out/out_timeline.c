@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "out/out_timeline.h"
 #include "dissectors/isakmp_names.h"
 
 struct out_esp_ctx {
@@ -245,7 +246,7 @@ out_resends(FILE *fp, const struct trk_ike_sa *sa, uint32_t i)
 }
 
 void
-out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
+out_timeline_text(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
 	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
 	const char *mode = out_mode_token(sa->mode);
@@ -525,7 +526,7 @@ out_esp_row_json(const struct trk_esp *f, void *arg)
 }
 
 void
-out_json_ike_sa(struct json *j, const struct trk *t,
+out_timeline_json(struct json *j, const struct trk *t,
     const struct trk_ike_sa *sa)
 {
 	char a[64], r[160], nb[64], h[12];
@@ -712,7 +713,7 @@ out_sas_esp_row(const struct trk_esp *f, void *arg)
 }
 
 void
-out_text_sas(FILE *fp, const struct trk *t)
+out_timeline_sas_text(FILE *fp, const struct trk *t)
 {
 	struct trk_stats st;
 
@@ -774,7 +775,7 @@ out_sas_esp_json(const struct trk_esp *f, void *arg)
 }
 
 void
-out_json_sas(struct json *j, const struct trk *t)
+out_timeline_sas_json(struct json *j, const struct trk *t)
 {
 	trk_foreach_ike(t, out_sas_ike_json, j);
 	trk_foreach_esp(t, out_sas_esp_json, j);
