@@ -29,26 +29,35 @@ struct msgspec {
 
 static uint32_t frameno;
 
+/* The next frame's message between A and B, port 500, over raw. */
+static void
+in_init(struct trk_in *in, bool i2r, const uint8_t *ic, const uint8_t *rc,
+    uint8_t exch, double ts, const uint8_t *raw, size_t len)
+{
+	memset(in, 0, sizeof(*in));
+	in->frame = ++frameno;
+	in->ts = ts;
+	in->af = 4;
+	in->src = i2r ? A : B;
+	in->dst = i2r ? B : A;
+	in->sport = in->dport = 500;
+	in->icookie = ic;
+	in->rcookie = rc;
+	in->exch = exch;
+	in->raw = raw;
+	in->raw_len = len;
+}
+
 static int
 feed(struct trk *t, const struct msgspec *s, double ts, struct trk_result *r)
 {
 	struct trk_in in;
 	uint8_t raw[256];
 
-	memset(&in, 0, sizeof(in));
 	memset(raw, s->fill, sizeof(raw));
-	in.frame = ++frameno;
-	in.ts = ts;
-	in.af = 4;
-	in.src = s->i2r ? A : B;
-	in.dst = s->i2r ? B : A;
-	in.sport = in.dport = 500;
-	in.icookie = IC;
-	in.rcookie = s->rc;
-	in.exch = s->exch;
+	in_init(&in, s->i2r, IC, s->rc, s->exch, ts, raw,
+	    s->len ? s->len : 100);
 	in.msgid = s->msgid;
-	in.raw = raw;
-	in.raw_len = s->len ? s->len : 100;
 	in.encrypted = s->enc;
 	in.plaintext = !s->enc;
 	if (!s->enc && s->pls != NULL) {
@@ -256,19 +265,8 @@ test_changes(void)
 	CHECK_EQ_U(c.n, 1);		/* once */
 	feed(t, &mm[4], 40, &r);	/* resent: a no-response verdict */
 	/* a second SA: the cap of one evicts the first */
-	memset(&in, 0, sizeof(in));
 	memset(raw, 0x55, sizeof(raw));
-	in.frame = ++frameno;
-	in.ts = 50;
-	in.af = 4;
-	in.src = A;
-	in.dst = B;
-	in.sport = in.dport = 500;
-	in.icookie = IC2;
-	in.rcookie = ZC;
-	in.exch = ISAKMP_EXCH_MAIN;
-	in.raw = raw;
-	in.raw_len = sizeof(raw);
+	in_init(&in, true, IC2, ZC, ISAKMP_EXCH_MAIN, 50, raw, sizeof(raw));
 	CHECK(trk_ike(t, &in, &r) == 0);
 	CHECK_EQ_U(c.n, 4);
 	CHECK_STR(c.l[1], "sa 1 ex 2 failed timed out");
@@ -397,20 +395,10 @@ test_xauth_fail(void)
 	for (i = 0; i < 6; i++)
 		feed(t, &mm[i], i * 0.01, &r);
 	CHECK_EQ_U(r.sa->state, TRK_ESTABLISHED);
-	memset(&in, 0, sizeof(in));
 	memset(raw, 0x77, sizeof(raw));
-	in.frame = ++frameno;
-	in.ts = 1;
-	in.af = 4;
-	in.src = B;
-	in.dst = A;
-	in.sport = in.dport = 500;
-	in.icookie = IC;
-	in.rcookie = RC;
-	in.exch = ISAKMP_EXCH_TRANSACTION;
+	in_init(&in, false, IC, RC, ISAKMP_EXCH_TRANSACTION, 1, raw,
+	    sizeof(raw));
 	in.msgid = 0x99;
-	in.raw = raw;
-	in.raw_len = sizeof(raw);
 	in.encrypted = in.decrypted = in.plaintext = true;
 	in.npl = 2;
 	in.pl[0] = 8;
