@@ -262,7 +262,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
 	fr->tv_sec = f->tv_sec;
-	fr->tv_nsec = f->tv_usec;	/* nanoseconds */
+	fr->tv_nsec = f->tv_nsec;
 	pkt_decode(&c->pd, linktype, data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
 	if (room != NULL && fr->pkt.kind != PKT_ISAKMP &&
