@@ -24,8 +24,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
-"       ikescope timeline [--json] [-c N] [--ike-port PORT] FILE...\n"
-"       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
+"       ikescope timeline [--json] [-c N] [-f FILTER] [--ike-port PORT] FILE...\n"
+"       ikescope sas [--json] [-c N] [-f FILTER] [--ike-port PORT] FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
@@ -50,6 +50,8 @@ usage(FILE *fp)
 "  --json           one JSON object per frame, IKE SA or table row\n"
 "                   (NDJSON; see ikescope(1); not with keys)\n"
 "  -c N             stop after N frames\n"
+"  -f FILTER        read only the frames a libpcap filter accepts (as\n"
+"                   tcpdump -r; numbered as in the file)\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  --natt-port PORT also treat UDP PORT as NAT-T, like 4500: ESP-in-UDP,\n"
 "                   IKE after the non-ESP marker, keepalives (repeatable)\n"
@@ -167,11 +169,11 @@ struct cmd {
 
 /* In enum cmd_id's order; -V is read's only (the frames' tree). */
 static const struct cmd cmds[] = {
-	{ CMD_READ, "read", "r:Vc:qhk:E:w:", view_opts, OUT_VIEW_FRAMES },
-	{ CMD_TIMELINE, "timeline", "r:c:qhk:E:w:", view_opts,
+	{ CMD_READ, "read", "r:Vc:f:qhk:E:w:", view_opts, OUT_VIEW_FRAMES },
+	{ CMD_TIMELINE, "timeline", "r:c:f:qhk:E:w:", view_opts,
 	    OUT_VIEW_TIMELINE },
-	{ CMD_SAS, "sas", "r:c:qhk:E:w:", view_opts, OUT_VIEW_SAS },
-	{ CMD_KEYS, "keys", "r:c:qhk:E:w:", keys_opts, OUT_VIEW_NONE },
+	{ CMD_SAS, "sas", "r:c:f:qhk:E:w:", view_opts, OUT_VIEW_SAS },
+	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE },
 };
 
 /* Option values named by strings: --crypto, --write-mode. */
@@ -338,6 +340,9 @@ apply_opt(struct args *a, int ch, const char *arg)
 			return -1;
 		}
 		a->o.count = v;
+		return 0;
+	case 'f':
+		a->o.filter = arg;
 		return 0;
 	case 'q':
 		a->o.quiet = true;

@@ -304,6 +304,11 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	cap = cap_open_file(path, errbuf, errlen);
 	if (cap == NULL)
 		return -1;
+	if (c->o.filter != NULL &&
+	    cap_set_filter(cap, c->o.filter, errbuf, errlen) == -1) {
+		cap_close(cap);
+		return -1;
+	}
 	linktype = cap_linktype(cap);
 	while (!c->stop) {
 		s = cap_next(cap, &f, errbuf, errlen);
@@ -318,6 +323,7 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		break;
 	}
 	eng_flush(c);
+	c->st.filtered += cap_filtered_out(cap);
 	cap_close(cap);
 	return rc;
 }
@@ -380,6 +386,9 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
+	if (c->o.filter != NULL)
+		fprintf(fp, "-f: %llu frame(s) not accepted by the filter\n",
+		    (unsigned long long)s->filtered);
 	if (c->ikecry != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",

@@ -30,6 +30,7 @@ struct opts {
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
+	const char	*filter;	/* -f: capture filter, or NULL */
 	/* ESP decryption (esp_dec.h) */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
@@ -44,6 +45,7 @@ struct stats {
 	uint64_t	fragments;	/* frames holding a non-final fragment */
 	uint64_t	reassembled;
 	uint64_t	malformed;	/* frames with an error-level anomaly */
+	uint64_t	filtered;	/* frames the capture filter dropped */
 	uint64_t	files_failed;
 };
 
