@@ -128,11 +128,12 @@ void	eng_flush(struct ctx *);
 /*
  * Time-driven state at time now (capture time for files, the clock
  * live): exchanges unanswered for more than ctx's ex_timeout seconds
- * (ENG_EV_EXCHANGE, reason TRK_R_TIMEOUT), SAs whose negotiated lifetime
+ * (ENG_EV_EXCHANGE, reason TRK_R_TIMEOUT; the exchange stays incomplete
+ * in the tracker, so a late answer completes it), SAs whose negotiated lifetime
  * ran out (ENG_EV_SA_STATE to TRK_P_EXPIRED), and every stats_every
  * seconds ENG_EV_STATS.  Does its work at most once a second of now, and
  * publishes the frames read before it does.  eng_read_file calls it with
- * each frame's time when a sink wants one of these events.
+ * each frame's time when a registered sink sets clock.
  */
 void	eng_tick(struct ctx *, double);
 
