@@ -151,28 +151,39 @@ run_init(struct ctx *c, const char *stem, unsigned threads)
 }
 
 static int
-rec_add(struct ctx *c, struct rec *r, uint32_t mask)
+rec_add_clock(struct ctx *c, struct rec *r, uint32_t mask, bool clock)
 {
-	struct eng_sink k = { rec_ev, NULL, NULL, r, mask, false };
+	struct eng_sink k = { rec_ev, NULL, NULL, r, mask, clock };
 	char err[64];
 
 	return eng_sink_add(c, &k, err, sizeof(err));
 }
 
-/* A whole capture through the engine into r. */
+static int
+rec_add(struct ctx *c, struct rec *r, uint32_t mask)
+{
+	return rec_add_clock(c, r, mask, false);
+}
+
+/*
+ * A whole capture through the engine into r (and second); with
+ * stats_every, r's sink sets clock: eng_tick with capture time.
+ */
 static struct rec *
-run_file(const char *stem, unsigned threads, struct rec *second)
+run_file(const char *stem, unsigned threads, struct rec *second,
+    double stats_every)
 {
 	struct ctx c;
 	struct rec *r = calloc(1, sizeof(*r));
 	char err[256], path[512];
 
 	if (r == NULL || run_init(&c, stem, threads) == -1 ||
-	    rec_add(&c, r, ENG_EV_ALL) == -1 ||
+	    rec_add_clock(&c, r, ENG_EV_ALL, stats_every > 0) == -1 ||
 	    (second != NULL && rec_add(&c, second, ENG_EV_ALL) == -1)) {
 		free(r);
 		return NULL;
 	}
+	c.o.stats_every = stats_every;
 	snprintf(path, sizeof(path), "%s.pcap", sample(stem));
 	if (eng_read_file(&c, path, err, sizeof(err)) == -1)
 		fprintf(stderr, "%s\n", err);
@@ -279,7 +290,7 @@ test_streams(void)
 
 	for (i = 0; i < sizeof(threads) / sizeof(threads[0]); i++) {
 		r = run_file("a_mm_psk_aes128_sha1_modp2048", threads[i],
-		    NULL);
+		    NULL, 0);
 		CHECK(r != NULL);
 		if (r == NULL)
 			return;
@@ -287,7 +298,7 @@ test_streams(void)
 		CHECK_EQ_U(r->order_bad, 0);
 		CHECK_EQ_U(r->frames, 33);
 		free(r);
-		f = run_file("f1_mm_wrong_psk", threads[i], NULL);
+		f = run_file("f1_mm_wrong_psk", threads[i], NULL, 0);
 		CHECK(f != NULL);
 		if (f == NULL)
 			return;
@@ -307,7 +318,7 @@ test_two_sinks(void)
 	CHECK(two != NULL);
 	if (two == NULL)
 		return;
-	one = run_file("a_mm_psk_aes128_sha1_modp2048", 2, two);
+	one = run_file("a_mm_psk_aes128_sha1_modp2048", 2, two, 0);
 	CHECK(one != NULL);
 	if (one != NULL) {
 		CHECK_EQ_U(one->n, two->n);
@@ -492,6 +503,42 @@ test_tick_expiry(void)
 	run_close(u, 105);
 }
 
+/*
+ * A sink with clock: eng_read_file ticks with capture time.  f1's frames
+ * come at +0, +1.53, +3.63, +5.01 and +6.57 s (and within ms of those):
+ * with statistics every 2 s, the first tick starts the period and the
+ * frames at +3.63 and +6.57 s each find it over (the next due 2 s after
+ * each): two ENG_EV_STATS, and the rest of the stream as without.
+ */
+static void
+test_clock(void)
+{
+	struct rec *r = run_file("f1_mm_wrong_psk", 2, NULL, 2), *s;
+	unsigned i, j, stats = 0;
+
+	s = run_file("f1_mm_wrong_psk", 2, NULL, 0);
+	CHECK(r != NULL && s != NULL);
+	if (r == NULL || s == NULL) {
+		free(r);
+		free(s);
+		return;
+	}
+	for (i = j = 0; i < r->n; i++) {
+		if (strcmp(r->l[i], "stats") == 0) {
+			stats++;
+			continue;
+		}
+		CHECK(j < s->n && strcmp(r->l[i], s->l[j]) == 0);
+		j++;
+	}
+	CHECK_EQ_U(j, s->n);
+	CHECK_EQ_U(stats, 2);
+	CHECK_EQ_U(r->frames, s->frames);
+	CHECK_EQ_U(r->order_bad, 0);
+	free(r);
+	free(s);
+}
+
 /* A sink gets only what its mask asks for. */
 static void
 test_mask(void)
@@ -524,6 +571,7 @@ main(void)
 	test_flush();
 	test_tick_timeout();
 	test_tick_expiry();
+	test_clock();
 	test_mask();
 	return check_done("test_events");
 }
