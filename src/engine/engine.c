@@ -14,6 +14,7 @@
 #include "engine/eng_q.h"
 #include "engine/engine.h"
 #include "ike/isakmp_an.h"
+#include "dissectors/isakmp_pl.h"
 
 static unsigned
 eng_threads(const struct ctx *c)
@@ -143,7 +144,8 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	struct ikefrag_key k;
 	struct ikefrag_result r;
 
-	if (m->npayloads != 1 || m->pl[0].type != 132 || m->encrypted)
+	if (m->npayloads != 1 || m->pl[0].type != ISAKMP_PL_FRAG ||
+	    m->encrypted)
 		return true;
 	d = &m->pl[0].d;
 	if (!d->decoded || d->status != DIS_OK)
@@ -389,7 +391,7 @@ eng_summary(const struct ctx *c, FILE *fp)
 	if (c->o.filter != NULL)
 		fprintf(fp, "-f: %llu frame(s) not accepted by the filter\n",
 		    (unsigned long long)s->filtered);
-	if (c->ikecry != NULL)
+	if (c->ike_backend != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
 		    (unsigned long long)c->ike_decrypted,
