@@ -35,7 +35,7 @@ eng_disp_hold(struct ctx *c, bool on)
 }
 
 /* The tracker events held for the frame being published. */
-static void
+void
 eng_disp_pending(struct ctx *c)
 {
 	unsigned i;
@@ -125,43 +125,38 @@ eng_disp_init(struct ctx *c)
 }
 
 void
-eng_disp_frame(struct ctx *c, const struct frame_rec *fr,
-    const uint8_t *data)
+eng_disp_frame_rest(struct ctx *c, const struct frame_rec *fr,
+    struct eng_event *ev)
 {
-	/* the rest zeroed in place: no memset call per frame */
-	struct eng_event ev = { .type = ENG_EV_FRAME, .ts = fr->pkt.ts,
-	    .fr = fr, .data = data, .trk = c->trk };
 	uint32_t w = c->want;
 	unsigned i;
 
-	if (w & ENG_EV_BIT(ENG_EV_FRAME))
-		eng_disp(c, &ev);
-	ev.data = NULL;
+	ev->data = NULL;
 	if (fr->tracked && (w & ENG_EV_BIT(ENG_EV_IKE_MSG))) {
-		ev.type = ENG_EV_IKE_MSG;
-		ev.sa = fr->trk.sa;
-		eng_disp(c, &ev);
-		ev.sa = NULL;
+		ev->type = ENG_EV_IKE_MSG;
+		ev->sa = fr->trk.sa;
+		eng_disp(c, ev);
+		ev->sa = NULL;
 	}
 	/* only the main thread holds tracker events, for ISAKMP frames */
 	if (fr->has_isakmp)
 		eng_disp_pending(c);
-	ev.flow = fr->esp_flow;
-	if (ev.flow != NULL && ev.flow->first_frame == fr->pkt.frame &&
+	ev->flow = fr->esp_flow;
+	if (ev->flow != NULL && ev->flow->first_frame == fr->pkt.frame &&
 	    (w & ENG_EV_BIT(ENG_EV_ESP_FLOW))) {
-		ev.type = ENG_EV_ESP_FLOW;
-		eng_disp(c, &ev);
+		ev->type = ENG_EV_ESP_FLOW;
+		eng_disp(c, ev);
 	}
 	if (fr->espr.n > 0 && fr->espr.l[0].icv == CRY_ICV_BAD &&
 	    (w & ENG_EV_BIT(ENG_EV_ICV_FAIL))) {
-		ev.type = ENG_EV_ICV_FAIL;
-		eng_disp(c, &ev);
+		ev->type = ENG_EV_ICV_FAIL;
+		eng_disp(c, ev);
 	}
 	if (w & ENG_EV_BIT(ENG_EV_ANOMALY)) {
-		ev.type = ENG_EV_ANOMALY;
+		ev->type = ENG_EV_ANOMALY;
 		for (i = 0; i < fr->pkt.an.n; i++) {
-			ev.an = &fr->pkt.an.a[i];
-			eng_disp(c, &ev);
+			ev->an = &fr->pkt.an.a[i];
+			eng_disp(c, ev);
 		}
 	}
 }

@@ -250,7 +250,8 @@ void
 eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 {
 	struct frame_rec *fr = &c->fr;
-	uint8_t *room = eng_q_room(c, f->caplen);
+	/* no batches without keys: no call */
+	uint8_t *room = c->q != NULL ? eng_q_room(c, f->caplen) : NULL;
 	const uint8_t *data = f->data;
 	bool deferred = false;
 
