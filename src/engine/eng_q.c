@@ -278,6 +278,15 @@ fail:
 }
 
 /* Count a decrypted (or failed) ESP frame, by its first layer, in its flow. */
+struct trk_esp *
+eng_esp_flow(struct ctx *c, const struct pkt *p, const struct esp_hdr *h)
+{
+	struct trk_esp_pkt e = { p->af, p->src, p->dst, h->spi, h->seq,
+	    cur_left(&p->payload), p->ts, p->frame };
+
+	return trk_esp_packet(c->trk, &e);
+}
+
 void
 eng_esp_count(const struct espd_layer *l, struct trk_esp *flow)
 {
@@ -449,8 +458,7 @@ eng_q_defer(struct ctx *c, const struct frame_rec *fr, size_t caplen)
 	s->req.queued = false;
 	if (!eng_slot_esp(s))
 		return;
-	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
-	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
+	s->flow = eng_esp_flow(c, p, &fr->esp);
 	/* the flow remembers its SA for the source it was made with */
 	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req, &s->l0,
 	    b->arena + b->used, ENG_Q_ARENA - b->used,

@@ -216,9 +216,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 		c->in_frame = false;
 	} else if (fr->has_esp && p->af != 0) {
-		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
-		    p->dst, fr->esp.spi, fr->esp.seq, cur_left(&p->payload),
-		    p->ts, p->frame);
+		struct trk_esp *flow = eng_esp_flow(c, p, &fr->esp);
 
 		fr->esp_flow = flow;
 		eng_esp(c, fr, flow);
@@ -346,29 +344,42 @@ eng_finish(struct ctx *c)
 	ev.trk = c->trk;
 	ev.st = &c->st;
 	ev.ks = c->ks;
+	ev.espd = c->espd;
 	eng_disp(c, &ev);
 }
 
 /*
- * ESP SAs read otherwise than their key source says, because only that
- * reading authenticated (esp_dec.c).
+ * ESP flows read otherwise than their key source says, because only that
+ * reading authenticated (espd.c), by key entry in load order.
  */
 static void
 eng_summary_inferred(const struct ctx *c, FILE *fp)
 {
 	const struct ks_esp_sa *sa = NULL;
+	const struct espd_flow *f;
 
-	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL) {
-		if (sa->esn_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): extended sequence "
-			    "numbers inferred (the key source does not say; "
-			    "the ICV verifies with them only)\n", sa->spi,
-			    sa->origin);
-		if (sa->trunc_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV verifies "
-			    "as %s, not as the key source says\n", sa->spi,
-			    sa->origin, ks_auth_name(sa->auth));
-	}
+	if (c->espd == NULL)
+		return;
+	while ((sa = ks_esp_next(c->ks, sa)) != NULL)
+		for (f = espd_inferred_next(c->espd, NULL); f != NULL;
+		    f = espd_inferred_next(c->espd, f)) {
+			if (f->sa != sa)
+				continue;
+			if (f->esn_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): extended "
+				    "sequence numbers inferred (the key source "
+				    "does not say; the ICV verifies with them "
+				    "only)\n", f->spi, sa->origin);
+			if (f->trunc_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV "
+				    "verifies as %s, not as the key source "
+				    "says\n", f->spi, sa->origin,
+				    ks_auth_name(f->auth));
+		}
+	if (espd_flows_refused(c->espd) > 0)
+		fprintf(fp, "ESP: flow limit (%u) reached, %llu packet(s) "
+		    "not decrypted\n", ESPD_MAX_FLOWS,
+		    (unsigned long long)espd_flows_refused(c->espd));
 }
 
 void
@@ -392,7 +403,7 @@ eng_summary(const struct ctx *c, FILE *fp)
 	if (c->o.filter != NULL)
 		fprintf(fp, "-f: %llu frame(s) not accepted by the filter\n",
 		    (unsigned long long)s->filtered);
-	if (c->ike_backend != NULL)
+	if (c->ike_ssl != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
 		    (unsigned long long)c->ike_decrypted,

@@ -13,7 +13,7 @@
 
 #include "capture/capture.h"
 #include "dissectors/esp.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "ike/ike_crypto.h"
 #include "ike/ikefrag.h"
 #include "dissectors/isakmp.h"
@@ -31,7 +31,7 @@ struct opts {
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
 	const char	*filter;	/* -f: capture filter, or NULL */
-	/* ESP decryption (esp_dec.h) */
+	/* ESP decryption (espd.h) */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
 	/* eng_tick */
@@ -91,8 +91,8 @@ struct ctx {
 	double			 ev_now;	/* eng_tick's time */
 	double			 tick_due, stats_due;
 	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
-	struct cry		*ike_backend;	/* IKE decryption (NULL: no
-						   keys) */
+	struct sslctx		*ike_ssl;	/* IKE decryption (NULL:
+						   no keys) */
 	uint8_t			*ike_plain;	/* plaintext of the last message */
 	struct isakmp_msg	*ike_msg;	/* its payloads */
 	uint64_t		 ike_decrypted, ike_failed, esp_derived;

@@ -31,7 +31,8 @@
  *   ENG_EV_FLUSH	everything decoded so far has been published: a
  *			sink writes what it holds (eng_flush, end of each
  *			file)
- *   ENG_EV_END		end of input (st, trk, ks): the verdicts of
+ *   ENG_EV_END		end of input (st, trk, ks, espd: what ESP
+ *			decryption learned of each flow): the verdicts of
  *			trk_finish were published just before
  *
  * Ordering guarantee: events reach the sinks in frame order, and the
@@ -63,6 +64,7 @@
 #include "track/track.h"
 
 struct ctx;
+struct espd;
 struct frame_rec;
 struct stats;
 
@@ -96,6 +98,7 @@ struct eng_event {
 	const struct an_rec	*an;
 	const struct stats	*st;
 	const struct ks		*ks;	/* END; NULL without keys */
+	const struct espd	*espd;	/* END; NULL without ESP decryption */
 	uint8_t			 from, to;	/* SA_STATE: enum trk_phase */
 	uint8_t			 reason;	/* EXCHANGE, SA_STATE */
 };

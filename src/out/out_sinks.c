@@ -145,14 +145,22 @@ out_sink_pcap_summary(void *arg, FILE *fp)
 		    (unsigned long long)s->w_not_ip);
 }
 
-/* keys --export: the store, with what the read added to it. */
+/*
+ * keys --export: the store, with what the read added to it and what it
+ * learned of ESP flows (espd_kx_esp only reads the espd it is given).
+ */
 static void
 out_sink_keys(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
+	struct kx_hooks kh = { NULL, NULL, NULL, NULL };
 
+	if (ev->espd != NULL) {
+		kh.esp = espd_kx_esp;
+		kh.esp_arg = (void *)ev->espd;
+	}
 	if (ev->ks != NULL)
-		s->keys_rc = kx_write(s->out, ev->ks, s->keys_fmt, NULL,
+		s->keys_rc = kx_write(s->out, ev->ks, s->keys_fmt, &kh,
 		    s->keys_err, sizeof(s->keys_err));
 }
 
