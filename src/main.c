@@ -24,8 +24,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
-"       ikescope timeline [--json] [-c N] [-f FILTER] [--ike-port PORT] FILE...\n"
-"       ikescope sas [--json] [-c N] [-f FILTER] [--ike-port PORT] FILE...\n"
+"       ikescope timeline [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
+"       ikescope sas [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
@@ -50,7 +50,7 @@ usage(FILE *fp)
 "  --json           one JSON object per frame, IKE SA or table row\n"
 "                   (NDJSON; see ikescope(1); not with keys)\n"
 "  -c N             stop after N frames\n"
-"  -f FILTER        read only the frames a libpcap filter accepts (as\n"
+"  -f EXPR          read only the frames a libpcap filter accepts (as\n"
 "                   tcpdump -r; numbered as in the file)\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  --natt-port PORT also treat UDP PORT as NAT-T, like 4500: ESP-in-UDP,\n"

@@ -28,11 +28,11 @@
  * JSON, and -w) while the main thread reads on; without threads it
  * outputs the batch itself.  Batches are output in the order they were
  * filled.  Any other frame first drains every batch and waits for the
- * output thread, so events reach the sinks in capture order, and the main
- * thread publishes only when the output thread is idle.  (The tracker cannot evict
- * an ESP flow a waiting frame points to: ESP flows are evicted least
- * recently used first, and the batches hold far fewer frames than the
- * flow limit.)
+ * output thread, so events reach the sinks in capture order, and the
+ * main thread publishes only when the output thread is idle.  (The
+ * tracker cannot evict an ESP flow a waiting frame points to: ESP flows
+ * are evicted least recently used first, and the batches hold far fewer
+ * frames than the flow limit.)
  *
  * What the output thread reads of a batch (its slots, the arena) belongs
  * to it until it frees the batch; what else it touches (the sinks) the
@@ -278,15 +278,6 @@ fail:
 }
 
 /* Count a decrypted (or failed) ESP frame, by its first layer, in its flow. */
-struct trk_esp *
-eng_esp_flow(struct ctx *c, const struct pkt *p, const struct esp_hdr *h)
-{
-	struct trk_esp_pkt e = { p->af, p->src, p->dst, h->spi, h->seq,
-	    cur_left(&p->payload), p->ts, p->frame };
-
-	return trk_esp_packet(c->trk, &e);
-}
-
 void
 eng_esp_count(const struct espd_layer *l, struct trk_esp *flow)
 {

@@ -25,9 +25,15 @@ uint8_t	*eng_q_room(struct ctx *, size_t);
 void	 eng_q_defer(struct ctx *, const struct frame_rec *, size_t);
 /* Publish every frame waiting (a partial batch too); no-op without. */
 void	 eng_q_drain(struct ctx *);
-/* An ESP frame into the tracker's flow of it (NULL: none). */
-struct trk_esp *eng_esp_flow(struct ctx *, const struct pkt *,
-	    const struct esp_hdr *);
+/* An ESP frame into the tracker's flow of it (NULL: none); per frame. */
+static inline struct trk_esp *
+eng_esp_flow(struct ctx *c, const struct pkt *p, const struct esp_hdr *h)
+{
+	struct trk_esp_pkt e = { p->af, p->src, p->dst, h->spi, h->seq,
+	    cur_left(&p->payload), p->ts, p->frame };
+
+	return trk_esp_packet(c->trk, &e);
+}
 /* Count a decrypted (or failed) ESP frame, by its first layer, in flow. */
 void	 eng_esp_count(const struct espd_layer *, struct trk_esp *);
 
