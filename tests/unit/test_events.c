@@ -539,6 +539,70 @@ test_clock(void)
 	free(s);
 }
 
+/*
+ * ICV failures: a_mm with a wrong integrity key for SPI 7d9ae521 (its
+ * last byte changed) and the right one for 6052e5d3, no IKE keys (so no
+ * Quick Mode KEYMAT to correct it): each of 7d9ae521's 10 frames gives
+ * ENG_EV_ICV_FAIL after its flow's first-seen event, the other flow's
+ * none, at 1, 2 and 4 threads.
+ */
+static void
+test_icv_fail(void)
+{
+	static const char keys[] =
+	    "\"IPv4\",\"192.0.2.2\",\"192.0.2.1\",\"0x6052e5d3\","
+	    "\"AES-CBC [RFC3602]\",\"0xad01f749eae66e9cd6c56682dc8b3576\","
+	    "\"HMAC-SHA-1-96 [RFC2404]\","
+	    "\"0x2f1d5abb98412a338f9dc320ee30dc4dd1161e83\"\n"
+	    "\"IPv4\",\"192.0.2.1\",\"192.0.2.2\",\"0x7d9ae521\","
+	    "\"AES-CBC [RFC3602]\",\"0xb2adb91cfb5f04952e5ee20584be9c46\","
+	    "\"HMAC-SHA-1-96 [RFC2404]\","
+	    "\"0x2ab2a75464a45ec18ff9f8abae765432dba76a91\"\n";
+	static const unsigned threads[] = { 1, 2, 4 };
+	struct ctx c;
+	struct rec *r;
+	char err[256];
+	size_t i;
+	unsigned j, fails, last;
+
+	for (i = 0; i < sizeof(threads) / sizeof(threads[0]); i++) {
+		r = calloc(1, sizeof(*r));
+		memset(&c, 0, sizeof(c));
+		c.o.threads = threads[i];
+		c.ks = ks_new();
+		if (r == NULL || c.ks == NULL || kf_load_text(c.ks, keys,
+		    sizeof(keys) - 1, "test", err, sizeof(err)) == -1 ||
+		    eng_init(&c, err, sizeof(err)) == -1 ||
+		    rec_add(&c, r, ENG_EV_ALL) == -1) {
+			CHECK(0);
+			free(r);
+			return;
+		}
+		eng_read_file(&c, sample("a_mm_psk_aes128_sha1_modp2048.pcap"),
+		    err, sizeof(err));
+		eng_finish(&c);
+		eng_free(&c);
+		CHECK(has_line(r, "12 esp-flow spi=7d9ae521") >= 0);
+		CHECK_EQ_U(has_line(r, "12 icv-fail spi=7d9ae521"),
+		    has_line(r, "12 esp-flow spi=7d9ae521") + 1);
+		CHECK(has_line(r, "13 esp-flow spi=6052e5d3") >= 0);
+		for (j = fails = last = 0; j < r->n; j++) {
+			unsigned f;
+
+			if (strstr(r->l[j], " icv-fail ") == NULL)
+				continue;
+			fails++;
+			CHECK(strstr(r->l[j], "spi=7d9ae521") != NULL);
+			CHECK(sscanf(r->l[j], "%u", &f) == 1 && f > last);
+			last = f;
+		}
+		CHECK_EQ_U(fails, 10);
+		CHECK_EQ_U(r->frames, 33);
+		CHECK_EQ_U(r->order_bad, 0);
+		free(r);
+	}
+}
+
 /* A sink gets only what its mask asks for. */
 static void
 test_mask(void)
@@ -572,6 +636,7 @@ main(void)
 	test_tick_timeout();
 	test_tick_expiry();
 	test_clock();
+	test_icv_fail();
 	test_mask();
 	return check_done("test_events");
 }
