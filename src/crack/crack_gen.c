@@ -1,0 +1,202 @@
+/*
+ * crack_gen.c - candidates from a word list and/or a hashcat-style mask.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "crack/crack_gen.h"
+
+static const char cg_lower[] = "abcdefghijklmnopqrstuvwxyz";
+static const char cg_upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+static const char cg_digit[] = "0123456789";
+static const char cg_symbol[] = " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+static const char cg_all[] = "abcdefghijklmnopqrstuvwxyz"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/* The positions of mask into g; -1 with err on a bad mask. */
+static int
+cg_parse_mask(struct cg *g, const char *mask, char *err, size_t errlen)
+{
+	const char *p;
+	uint64_t count = 1;
+
+	g->npos = 0;
+	for (p = mask; *p != '\0'; p++) {
+		const char *set;
+		size_t n;
+
+		if (g->npos == CG_MAXMASK) {
+			snprintf(err, errlen, "mask: more than %d positions",
+			    CG_MAXMASK);
+			return -1;
+		}
+		if (*p != '?')
+			set = p;		/* a literal: one character */
+		else {
+			switch (*++p) {
+			case 'l': set = cg_lower; break;
+			case 'u': set = cg_upper; break;
+			case 'd': set = cg_digit; break;
+			case 's': set = cg_symbol; break;
+			case 'a': set = cg_all; break;
+			case '?': set = "?"; break;
+			case '\0':
+				snprintf(err, errlen, "mask: '?' at the end "
+				    "(?? is a literal '?')");
+				return -1;
+			default:
+				snprintf(err, errlen, "mask: unknown charset "
+				    "'?%c' (?l ?u ?d ?s ?a ?\?)", *p);
+				return -1;
+			}
+		}
+		n = set == p ? 1 : strlen(set);
+		g->set[g->npos] = set;
+		g->setlen[g->npos] = (uint8_t)n;
+		if (count > UINT64_MAX / g->setlen[g->npos]) {
+			snprintf(err, errlen, "mask: more than 2^64 "
+			    "candidates");
+			return -1;
+		}
+		count *= g->setlen[g->npos];
+		g->npos++;
+	}
+	g->mask_count = count;
+	return 0;
+}
+
+uint64_t
+cg_mask_count(const char *mask)
+{
+	struct cg g;
+	char err[128];
+
+	memset(&g, 0, sizeof(g));
+	return cg_parse_mask(&g, mask, err, sizeof(err)) == 0 ?
+	    g.mask_count : 0;
+}
+
+int
+cg_open(struct cg *g, const char *wordlist, const char *mask, char *err,
+    size_t errlen)
+{
+	struct stat sb;
+
+	memset(g, 0, sizeof(*g));
+	g->mask_count = 1;
+	if (wordlist == NULL && mask == NULL) {
+		snprintf(err, errlen, "no word list and no mask");
+		return -1;
+	}
+	if (mask != NULL && cg_parse_mask(g, mask, err, errlen) == -1)
+		return -1;
+	if (mask != NULL && wordlist == NULL && g->npos == 0) {
+		snprintf(err, errlen, "mask: empty");
+		return -1;
+	}
+	if (wordlist != NULL) {
+		g->wl = strcmp(wordlist, "-") == 0 ? stdin :
+		    fopen(wordlist, "rb");
+		if (g->wl == NULL) {
+			snprintf(err, errlen, "%s: %s", wordlist,
+			    strerror(errno));
+			return -1;
+		}
+		if (fstat(fileno(g->wl), &sb) == 0 && S_ISREG(sb.st_mode))
+			g->wl_size = (uint64_t)sb.st_size;
+	}
+	return 0;
+}
+
+void
+cg_close(struct cg *g)
+{
+	if (g->wl != NULL && g->wl != stdin)
+		fclose(g->wl);
+	free(g->line);
+	g->wl = NULL;
+	g->line = NULL;
+}
+
+/* The next usable word into cur; false at the end of the list. */
+static bool
+cg_next_word(struct cg *g)
+{
+	ssize_t n;
+	size_t len;
+
+	for (;;) {
+		n = getline(&g->line, &g->line_cap, g->wl);
+		if (n < 0) {
+			if (ferror(g->wl))
+				g->err = errno != 0 ? errno : EIO;
+			return false;
+		}
+		g->wl_pos += (uint64_t)n;
+		len = (size_t)n;
+		if (len > 0 && g->line[len - 1] == '\n')
+			len--;
+		if (len > 0 && g->line[len - 1] == '\r')
+			len--;
+		if (len == 0)
+			continue;
+		g->words++;
+		if (len + g->npos > CG_MAXLEN) {
+			g->skipped++;
+			continue;
+		}
+		memcpy(g->cur, g->line, len);
+		g->wlen = (unsigned)len;
+		return true;
+	}
+}
+
+size_t
+cg_fill(struct cg *g, struct cg_cand *out, size_t max)
+{
+	size_t n = 0;
+	unsigned i, len;
+
+	while (n < max && !g->eof) {
+		if (!g->have) {
+			/* the mask alone expands the empty word, once */
+			if (g->wl == NULL ? g->mask_done > 0 :
+			    !cg_next_word(g)) {
+				g->eof = true;
+				break;
+			}
+			g->have = true;
+			g->mask_done = 0;
+			memset(g->idx, 0, sizeof(g->idx));
+			for (i = 0; i < g->npos; i++)
+				g->cur[g->wlen + i] = (uint8_t)g->set[i][0];
+		}
+		len = g->wlen + g->npos;
+		out[n].len = (uint8_t)len;
+		memcpy(out[n].b, g->cur, len);
+		if (len < CG_ZERO)
+			memset(out[n].b + len, 0, CG_ZERO - len);
+		n++;
+		if (++g->mask_done == g->mask_count) {
+			g->have = false;
+			continue;
+		}
+		/* odometer: the last position first */
+		for (i = g->npos; i-- > 0;) {
+			if (++g->idx[i] < g->setlen[i]) {
+				g->cur[g->wlen + i] =
+				    (uint8_t)g->set[i][g->idx[i]];
+				break;
+			}
+			g->idx[i] = 0;
+			g->cur[g->wlen + i] = (uint8_t)g->set[i][0];
+		}
+	}
+	g->emitted += n;
+	return n;
+}
