@@ -109,6 +109,12 @@ cg_open(struct cg *g, const char *wordlist, const char *mask, char *err,
 		}
 		if (fstat(fileno(g->wl), &sb) == 0 && S_ISREG(sb.st_mode))
 			g->wl_size = (uint64_t)sb.st_size;
+		g->buf = malloc(CG_BUF);
+		if (g->buf == NULL) {
+			snprintf(err, errlen, "out of memory");
+			cg_close(g);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -118,30 +124,60 @@ cg_close(struct cg *g)
 {
 	if (g->wl != NULL && g->wl != stdin)
 		fclose(g->wl);
-	free(g->line);
+	free(g->buf);
 	g->wl = NULL;
-	g->line = NULL;
+	g->buf = NULL;
+}
+
+/* More of the list into the buffer; false at its end (or an error). */
+static bool
+cg_read(struct cg *g)
+{
+	size_t rem = g->blen - g->bpos, n;
+
+	if (g->beof)
+		return false;
+	if (rem == CG_BUF) {		/* a line longer than the buffer */
+		g->skipping = true;
+		rem = 0;
+	} else
+		memmove(g->buf, g->buf + g->bpos, rem);
+	g->bpos = 0;
+	g->blen = rem;
+	n = fread(g->buf + rem, 1, CG_BUF - rem, g->wl);
+	if (n == 0) {
+		if (ferror(g->wl))
+			g->err = errno != 0 ? errno : EIO;
+		g->beof = true;
+	}
+	g->blen += n;
+	g->wl_pos += n;
+	return n > 0;
 }
 
 /* The next usable word into cur; false at the end of the list. */
 static bool
 cg_next_word(struct cg *g)
 {
-	ssize_t n;
+	const uint8_t *line, *nl;
 	size_t len;
 
 	for (;;) {
-		n = getline(&g->line, &g->line_cap, g->wl);
-		if (n < 0) {
-			if (ferror(g->wl))
-				g->err = errno != 0 ? errno : EIO;
+		nl = memchr(g->buf + g->bpos, '\n', g->blen - g->bpos);
+		if (nl == NULL && cg_read(g))
+			continue;
+		if (nl == NULL && g->bpos == g->blen)
 			return false;
+		line = g->buf + g->bpos;
+		len = nl != NULL ? (size_t)(nl - line) : g->blen - g->bpos;
+		g->bpos += len + (nl != NULL);
+		if (g->skipping) {	/* the end of a line too long */
+			g->skipping = false;
+			g->words++;
+			g->skipped++;
+			continue;
 		}
-		g->wl_pos += (uint64_t)n;
-		len = (size_t)n;
-		if (len > 0 && g->line[len - 1] == '\n')
-			len--;
-		if (len > 0 && g->line[len - 1] == '\r')
+		if (len > 0 && line[len - 1] == '\r')
 			len--;
 		if (len == 0)
 			continue;
@@ -150,7 +186,7 @@ cg_next_word(struct cg *g)
 			g->skipped++;
 			continue;
 		}
-		memcpy(g->cur, g->line, len);
+		memcpy(g->cur, line, len);
 		g->wlen = (unsigned)len;
 		return true;
 	}

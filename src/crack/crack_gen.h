@@ -11,9 +11,10 @@
  * itself.  Expansions are in odometer order: the last position changes
  * fastest, each charset in the order listed above (?a: ?l ?u ?d ?s).
  *
- * Word list lines end with LF (a CR before it is dropped); empty lines
- * are skipped; a word longer than CG_MAXLEN bytes (or with the mask's
- * length, longer than that) is skipped and counted.
+ * Word list lines end with LF (a CR before it is dropped; the last line
+ * needs none); empty lines are skipped; a word longer than CG_MAXLEN
+ * bytes (or with the mask's length, longer than that) is skipped and
+ * counted, however long it is.
  */
 #ifndef IKESCOPE_CRACK_GEN_H
 #define IKESCOPE_CRACK_GEN_H
@@ -24,6 +25,7 @@
 
 #define CG_MAXLEN	255		/* bytes per candidate */
 #define CG_MAXMASK	64		/* positions per mask */
+#define CG_BUF		(1u << 20)	/* word list read buffer */
 
 #define CG_ZERO		64		/* b is zero from len up to here */
 
@@ -36,8 +38,10 @@ struct cg {
 	FILE		*wl;		/* NULL: mask alone */
 	uint64_t	 wl_size;	/* bytes, for the progress (0: unknown) */
 	uint64_t	 wl_pos;	/* bytes read */
-	char		*line;		/* getline's buffer */
-	size_t		 line_cap;
+	uint8_t		*buf;		/* the list, read in CG_BUF chunks */
+	size_t		 bpos, blen;
+	bool		 beof;
+	bool		 skipping;	/* in a line longer than the buffer */
 	unsigned	 npos;		/* mask positions */
 	const char	*set[CG_MAXMASK];
 	uint8_t		 setlen[CG_MAXMASK];

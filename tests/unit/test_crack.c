@@ -239,6 +239,24 @@ test_wordlist(void)
 	CHECK(memcmp(c[49].b, "last9", 5) == 0);
 	cg_close(&g);
 	CHECK(cg_open(&g, "/nonexistent/list", NULL, err, sizeof(err)) == -1);
+	/* a line longer than the read buffer, then one ending the file */
+	fp = fopen(path, "w");
+	fprintf(fp, "a\n");
+	for (n = 0; n < 3 * CG_BUF / 2; n++)
+		fputc('x', fp);
+	fprintf(fp, "\nb\n");
+	for (n = 0; n < CG_BUF - 1; n++)
+		fputc('y', fp);
+	fprintf(fp, "\nc");
+	fclose(fp);
+	CHECK(cg_open(&g, path, NULL, err, sizeof(err)) == 0);
+	n = gen_all(&g, c, 100);
+	CHECK_EQ_U(n, 3);
+	CHECK(c[0].len == 1 && c[0].b[0] == 'a');
+	CHECK(c[1].len == 1 && c[1].b[0] == 'b');
+	CHECK(c[2].len == 1 && c[2].b[0] == 'c');
+	CHECK_EQ_U(g.skipped, 2);
+	cg_close(&g);
 	unlink(path);
 }
 
