@@ -23,7 +23,10 @@
 #                                   (each kernel this CPU runs, T = 1, 2;
 #                                    openssl once, 2 threads)
 # Each must find the PSK, else the run is reported as failed.  Rates are
-# candidates (the PSK's position) per second of wall time.
+# candidates (the PSK's position) per second of wall time.  The CPU time
+# (user + system, /usr/bin/time; best of the runs too) is printed beside
+# the wall time: on a loaded machine it says what the work costs when the
+# wall time says mostly how long the process waited for a core.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -75,13 +78,21 @@ for prf in md5 sha1 sha256; do
 done
 
 now() { date +%s%N; }
-# best wall (ns) of a named measurement, kept in $work/best.NAME
+# best wall (ns) and CPU time (s) of a named measurement, kept in
+# $work/best.NAME and $work/cpu.NAME
 measure() {
 	name=$1
 	shift
 	t0=$(now)
-	"$@" >"$work/out.$name" 2>"$work/err.$name"
+	/usr/bin/time -f '%U %S' -o "$work/time.$name" "$@" \
+	    >"$work/out.$name" 2>"$work/err.$name"
 	t1=$(now)
+	c=$(awk 'END { print $1 + $2 }' "$work/time.$name")
+	cb=$(cat "$work/cpu.$name" 2>/dev/null || echo "")
+	if [ -z "$cb" ] || awk -v a="$c" -v b="$cb" 'BEGIN { exit !(a < b) }'
+	then
+		echo "$c" >"$work/cpu.$name"
+	fi
 	if ! grep -q "$PSK" "$work/out.$name"; then
 		echo "FAILED: $name did not find the PSK: $*" >&2
 		tail -3 "$work/err.$name" >&2
@@ -95,7 +106,7 @@ measure() {
 		echo "$t" >"$work/best.$name"
 	fi
 }
-rm -f "$work"/best.*
+rm -f "$work"/best.* "$work"/cpu.*
 
 kernels=""
 for k in avx512 avx2 shani; do
@@ -125,12 +136,19 @@ else
 	echo "# hashcat: skipped, not installed"
 fi
 
-hashcat_run() {
+hashcat_run() {	# PRF MODE (a script, so that /usr/bin/time can run it)
 	rm -f "$work/hc.$1.out"
 	hashcat -m "$2" -a 0 --potfile-disable --quiet -o "$work/hc.$1.out" \
 	    --outfile-format 2 "$work/$1.line" "$LIST" >/dev/null 2>&1
 	cat "$work/hc.$1.out"
 }
+cat >"$work/hashcat_run" <<EOF2
+#!/bin/bash
+$(declare -f hashcat_run)
+work=$work LIST=$LIST
+hashcat_run "\$@"
+EOF2
+chmod +x "$work/hashcat_run"
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine)"
@@ -142,7 +160,7 @@ for r in $(seq "$repeat"); do
 		measure "psk-crack.$prf" psk-crack -d "$LIST" "$work/$prf.line"
 		if [ "$hashcat_ok" -eq 1 ]; then
 			m=5300; [ "$prf" = sha1 ] && m=5400
-			measure "hashcat.$prf" hashcat_run "$prf" "$m"
+			measure "hashcat.$prf" "$work/hashcat_run" "$prf" "$m"
 		fi
 	done
 	for prf in md5 sha1 sha256; do
@@ -161,21 +179,25 @@ for r in $(seq "$repeat"); do
 done
 
 ns() { cat "$work/best.$1" 2>/dev/null || echo -; }
-printf '\n| %-8s | %-10s | %-7s | %9s | %12s | %14s | %12s |\n' \
-    prf tool threads "wall s" "M cand/s" "vs psk-crack" "vs hashcat"
-echo "|----------|------------|---------|-----------|--------------|----------------|--------------|"
+cpu() { cat "$work/cpu.$1" 2>/dev/null || echo -; }
+printf '\n| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
+    prf tool threads "wall s" "cpu s" "M cand/s" "vs psk-crack" \
+    "(cpu)" "vs hashcat"
+echo "|--------|-----------|---------|---------|---------|----------|--------------|------------|------------|"
 row() {	# prf tool threads name
 	w=$(ns "$4")
-	case $w in -|fail) printf '| %-8s | %-10s | %-7s | %9s | %12s | %14s | %12s |\n' \
-	    "$1" "$2" "$3" "$w" - - -; return ;; esac
-	pc=$(ns "psk-crack.$1")
-	hc=$(ns "hashcat.$1")
-	awk -v p="$1" -v tool="$2" -v th="$3" -v w="$w" -v pc="$pc" \
-	    -v hc="$hc" -v n="$((pos + 1))" 'BEGIN {
+	case $w in -|fail) printf '| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
+	    "$1" "$2" "$3" "$w" - - - - -; return ;; esac
+	awk -v p="$1" -v tool="$2" -v th="$3" -v w="$w" -v c="$(cpu "$4")" \
+	    -v pc="$(ns "psk-crack.$1")" -v pcc="$(cpu "psk-crack.$1")" \
+	    -v hc="$(ns "hashcat.$1")" -v n="$((pos + 1))" 'BEGIN {
 		rpc = (pc ~ /^[0-9]+$/) ? sprintf("%.2fx", pc / w) : "-"
+		rpcc = "-"
+		if (pcc ~ /^[0-9.]+$/ && c > 0)
+			rpcc = sprintf("%.2fx", pcc / c)
 		rhc = (hc ~ /^[0-9]+$/) ? sprintf("%.2fx", hc / w) : "-"
-		printf "| %-8s | %-10s | %-7s | %9.2f | %12.2f | %14s | %12s |\n",
-		    p, tool, th, w / 1e9, n / (w / 1e9) / 1e6, rpc, rhc
+		printf "| %-6s | %-9s | %-7s | %7.2f | %7.2f | %8.2f | %12s | %10s | %10s |\n",
+		    p, tool, th, w / 1e9, c, n / (w / 1e9) / 1e6, rpc, rpcc, rhc
 	}'
 }
 for prf in md5 sha1 sha256; do
@@ -190,4 +212,5 @@ for prf in md5 sha1 sha256; do
 	done
 done
 echo
-echo "(ratios: the other tool's wall / this row's wall, so above 1 is faster)"
+echo "(ratios: the other tool's wall / this row's wall, so above 1 is faster;"
+echo " (cpu): psk-crack's CPU time / this row's)"

@@ -98,6 +98,16 @@ $GEN "${PSK}42" md5 --seed 10 >"$T/mask2"
 run -W "$T/words" --mask '?d?d' --psk-line "$T/mask2"
 t_check "-W with --mask: each word followed by the mask (candidate $((4321 * 100 + 43)))" \
     grep -q "\"${PSK}42\" (line 1, candidate $((4321 * 100 + 43))," "$T/out"
+# a terminal gets a progress line once a second (script(1) gives a pty;
+# the attack, 95^6 candidates, outlasts the 4 s it is given)
+if command -v script >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+	timeout 4 script -qfec "'$IKESCOPE' crack --threads 1 --mask '?a?a?a?a?a?a' --psk-line '$T/lines'" \
+	    "$T/typescript" >/dev/null 2>&1 </dev/null
+	t_check "a terminal: a progress line (rate, position, percentage, ETA)" \
+	    grep -q 'M/s, candidate [0-9]* ([0-9.]*%), ETA [0-9]*:[0-9][0-9]:[0-9][0-9], 0/3 cracked' "$T/typescript"
+else
+	t_skip "no script(1) or timeout(1) for a terminal"
+fi
 run -W - --psk-line "$T/lines" <"$T/words"
 t_check "-W - reads standard input" test "$rc" -eq 0 -a "$(wc -l <"$T/out")" -eq 3
 

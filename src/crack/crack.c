@@ -56,7 +56,7 @@ struct cr {
 	atomic_size_t	 left;		/* lines not cracked */
 	atomic_uint	 running;	/* workers */
 	atomic_uint_fast64_t done;	/* candidates tried */
-	bool		 no_mem;
+	atomic_bool	 no_mem;
 };
 
 bool
@@ -138,7 +138,8 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 			}
 		}
 		if (p->k != NULL) {
-			unsigned L = p->k->lanes, nw = ck_state_words(p->k->hash);
+			unsigned L = p->k->lanes;
+			unsigned nw = ck_state_words(p->k->hash);
 			uint8_t blk[64] = { 0 };
 			uint32_t words[16];
 
@@ -362,7 +363,7 @@ cr_line_evp(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
 	    skeyid, &sl) == NULL ||
 	    HMAC(p->md, skeyid, (int)sl, cl->l->m2, cl->l->m2_len, h,
 	    &hl) == NULL) {
-		c->no_mem = true;
+		atomic_store(&c->no_mem, true);
 		return;
 	}
 	if (hl == cl->l->hash_len && memcmp(h, cl->l->hash_r, hl) == 0)
@@ -373,7 +374,8 @@ static void
 cr_batch(struct cr *c, struct cr_prf *p, const struct cg_cand *cand,
     size_t n, uint64_t base)
 {
-	uint32_t kin[CK_MAXWORDS * CK_MAXLANES], kout[CK_MAXWORDS * CK_MAXLANES];
+	uint32_t kin[CK_MAXWORDS * CK_MAXLANES];
+	uint32_t kout[CK_MAXWORDS * CK_MAXLANES];
 	size_t i, j;
 	unsigned m;
 
@@ -405,7 +407,7 @@ cr_worker(void *arg)
 
 	cand = malloc(CRACK_BATCH * sizeof(*cand));
 	if (cand == NULL)
-		c->no_mem = true;
+		atomic_store(&c->no_mem, true);
 	while (cand != NULL && atomic_load(&c->left) > 0) {
 		pthread_mutex_lock(&c->mu);
 		n = c->gen.err == 0 ? cg_fill(&c->gen, cand, CRACK_BATCH) : 0;
@@ -494,6 +496,7 @@ crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
 	atomic_init(&c.left, set->n);
 	atomic_init(&c.done, 0);
 	atomic_init(&c.running, nt);
+	atomic_init(&c.no_mem, false);
 	clock_gettime(CLOCK_MONOTONIC, &c.t0);
 	for (i = 0; i < nt; i++) {
 		if (pthread_create(&tid[i], NULL, cr_worker, &c) != 0) {
@@ -523,7 +526,7 @@ crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
 		    strerror(c.gen.err));
 		goto close;
 	}
-	if (c.no_mem) {
+	if (atomic_load(&c.no_mem)) {
 		snprintf(err, errlen, "out of memory");
 		goto close;
 	}

@@ -36,7 +36,7 @@ struct cg_cand {
 
 struct cg {
 	FILE		*wl;		/* NULL: mask alone */
-	uint64_t	 wl_size;	/* bytes, for the progress (0: unknown) */
+	uint64_t	 wl_size;	/* bytes, for progress (0: unknown) */
 	uint64_t	 wl_pos;	/* bytes read */
 	uint8_t		*buf;		/* the list, read in CG_BUF chunks */
 	size_t		 bpos, blen;

@@ -235,24 +235,6 @@ ck_prep_sha256(const uint32_t blk[16], uint32_t *kw)
 #define F_PAR(x, y, z)	XOR(XOR((x), (y)), (z))
 #define F_MD5I(x, y, z)	XOR((y), OR((x), XOR((z), SET1(0xffffffff))))
 #include "crack_vec.h"
-#undef V
-#undef VL
-#undef NV
-#undef TGT
-#undef SFX
-#undef LD
-#undef ST
-#undef SET1
-#undef ADD
-#undef XOR
-#undef AND
-#undef OR
-#undef SRL
-#undef ROL
-#undef F_CH
-#undef F_MAJ
-#undef F_PAR
-#undef F_MD5I
 
 /* ---- AVX-512F: 16 lanes, rotates and three-input logic in one step */
 
@@ -276,24 +258,6 @@ ck_prep_sha256(const uint32_t blk[16], uint32_t *kw)
 #define F_PAR(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0x96)
 #define F_MD5I(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0x39)
 #include "crack_vec.h"
-#undef V
-#undef VL
-#undef NV
-#undef TGT
-#undef SFX
-#undef LD
-#undef ST
-#undef SET1
-#undef ADD
-#undef XOR
-#undef AND
-#undef OR
-#undef SRL
-#undef ROL
-#undef F_CH
-#undef F_MAJ
-#undef F_PAR
-#undef F_MD5I
 
 static bool
 ck_have_avx2(void)

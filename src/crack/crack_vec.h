@@ -10,7 +10,8 @@
  *   SFX(name)      the suffix naming this width's functions
  *   LD ST SET1 ADD XOR AND OR SRL ROL   memory, broadcast, arithmetic
  *   F_CH F_MAJ F_PAR F_MD5I             the boolean functions of rounds
- * No include guard: it is meant to be included more than once.
+ * No include guard: it is meant to be included more than once, and it
+ * undefines those parameters at its end for the next width.
  */
 
 #define LANES		(NV * VL)
@@ -96,9 +97,9 @@ SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
 
 			if (!pre) {
 				if (i >= 16)
-					m[i & 15] = ROL(XOR(XOR(m[(i + 13) & 15],
-					    m[(i + 8) & 15]), XOR(m[(i + 2) & 15],
-					    m[i & 15])), 1);
+					m[i & 15] = ROL(XOR(XOR(
+					    m[(i + 13) & 15], m[(i + 8) & 15]),
+					    XOR(m[(i + 2) & 15], m[i & 15])), 1);
 				x = ADD(m[i & 15], SET1(ck_sha1_k[i / 20]));
 			} else
 				x = SET1(src[i]);
@@ -205,3 +206,21 @@ SFX(sha256_comp_kw)(uint32_t *st, const uint32_t *kw)
 #undef VEC_INLINE
 #undef AT
 #undef LANES
+#undef V
+#undef VL
+#undef NV
+#undef TGT
+#undef SFX
+#undef LD
+#undef ST
+#undef SET1
+#undef ADD
+#undef XOR
+#undef AND
+#undef OR
+#undef SRL
+#undef ROL
+#undef F_CH
+#undef F_MAJ
+#undef F_PAR
+#undef F_MD5I
