@@ -26,8 +26,7 @@ isakmp_decode_hdr(struct cursor *c, struct isakmp_hdr *h)
 /*
  * Walk a generic payload chain starting with payload type np over the bytes
  * in c; off is the offset of c's first byte in the message (for reporting).
- * Appends to m->pl.  Used for plaintext messages and, later, for decrypted
- * bodies.
+ * Appends to m->pl.  Used for plaintext messages and for decrypted bodies.
  */
 enum dis_status
 isakmp_walk(struct cursor c, uint8_t np, uint32_t off, struct isakmp_msg *m)

@@ -130,6 +130,9 @@ t_check "missing file: exit 1, the file named" \
 run "$S/configure.ac"
 t_check "not a capture: exit 1, clear message naming the file" \
     test "$rc" -eq 1 -a -n "$(grep -F "configure.ac: not a pcap" "$t_tmp/err")"
+run "$S/samples"
+t_check "a directory: exit 1, said to be one (not an I/O error)" \
+    test "$rc" -eq 1 -a -n "$(grep -F "samples: is a directory, expected a pcap" "$t_tmp/err")"
 head -c 10 "$CAP" >"$t_tmp/hdr.pcap"
 run "$t_tmp/hdr.pcap"
 t_check "file header cut short: exit 1, file named" \

@@ -30,12 +30,13 @@ compare() {
 		fi
 		"$IKESCOPE" -q --json --crypto="$1" --threads "$2" \
 		    -k "$key" -w "$tmp/v.pcap" "$cap" >"$tmp/v.json" 2>&1
-		if [ $rc = 0 ] && [ $? = 0 ] &&
+		vrc=$?
+		if [ $rc = 0 ] && [ $vrc = 0 ] &&
 		    cmp -s "$tmp/ref.json" "$tmp/v.json" &&
 		    cmp -s "$tmp/ref.pcap" "$tmp/v.pcap"; then
 			echo "ok $n - $name: $1 x$2 same JSON and -w bytes as evp x1 ($dec decrypted)" >>"$out"
 		else
-			echo "not ok $n - $name: $1 x$2 same JSON and -w bytes as evp x1 (rc $rc, decrypted $dec)" >>"$out"
+			echo "not ok $n - $name: $1 x$2 same JSON and -w bytes as evp x1 (rc $rc/$vrc, decrypted $dec)" >>"$out"
 			diff "$tmp/ref.json" "$tmp/v.json" | head -5 | sed 's/^/# /' >>"$out"
 		fi
 	done

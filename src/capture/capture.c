@@ -25,7 +25,9 @@
 #define _GNU_SOURCE		/* fopencookie */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <pcap/pcap.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -70,6 +72,10 @@ struct cap {
 	uint64_t	 pos;		/* uncompressed bytes handed to stdio */
 	uint32_t	 frame;
 	struct cap_blk	 m;		/* m.p == NULL: libpcap reads */
+	bool		 live;		/* an interface (cap_open_live) */
+	bool		 filtered;	/* prog holds a capture filter */
+	struct bpf_program prog;
+	uint64_t	 dropped;	/* records the filter dropped */
 	char		 name[256];
 };
 
@@ -248,6 +254,7 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 {
 	char perr[PCAP_ERRBUF_SIZE];
 	struct cap *c;
+	struct stat st;
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd;
 
@@ -264,6 +271,13 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
 		snprintf(errbuf, errlen, "%s: %s", c->name, strerror(errno));
+		free(c);
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(errbuf, errlen, "%s: is a directory, expected a pcap "
+		    "or pcapng capture file", c->name);
+		close(fd);
 		free(c);
 		return NULL;
 	}
@@ -375,18 +389,18 @@ cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	 * as unsigned when it swaps it (times past 2038 show the difference).
 	 */
 	f->tv_sec = m->swapped ? (long)sec : (long)(int32_t)sec;
-	f->tv_usec = m->swapped ? (long)frac : (long)(int32_t)frac;
+	f->tv_nsec = m->swapped ? (long)frac : (long)(int32_t)frac;
 	if (!m->nsec)
-		f->tv_usec *= 1000;
-	f->ts = (double)f->tv_sec + (double)f->tv_usec / 1e9;
+		f->tv_nsec *= 1000;
+	f->ts = (double)f->tv_sec + (double)f->tv_nsec / 1e9;
 	/* Longer than the snap length: libpcap cuts it there. */
 	f->caplen = incl > m->snap ? m->snap : incl;
 	f->wirelen = orig;
 	return CAP_FRAME;
 }
 
-enum cap_status
-cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
+static enum cap_status
+cap_next_rec(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 {
 	struct pcap_pkthdr *h;
 	const u_char *data;
@@ -402,7 +416,7 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		c->frame++;
 		f->frame = c->frame;
 		f->tv_sec = (long)h->ts.tv_sec;
-		f->tv_usec = (long)h->ts.tv_usec;	/* nanoseconds */
+		f->tv_nsec = (long)h->ts.tv_usec;	/* nanoseconds */
 		f->ts = (double)h->ts.tv_sec + (double)h->ts.tv_usec / 1e9;
 		f->caplen = h->caplen;
 		f->wirelen = h->len;
@@ -413,10 +427,253 @@ cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		return CAP_TIMEOUT;
 	if (r == PCAP_ERROR_BREAK)
 		return CAP_EOF;
+	if (c->live) {
+		snprintf(errbuf, errlen, "%s: capture failed after frame %u: "
+		    "%s", c->name, c->frame, pcap_geterr(c->p));
+		return CAP_ERROR;
+	}
 	snprintf(errbuf, errlen, "%s: truncated or corrupt capture at byte "
 	    "offset %ld (after frame %u): %s", c->name, off, c->frame,
 	    pcap_geterr(c->p));
 	return CAP_ERROR;
+}
+
+/*
+ * The next record that passes the capture filter.  A record the filter
+ * drops still counts in the frame numbers, so frame N is the file's Nth
+ * record with or without a filter (as Wireshark numbers them).
+ */
+enum cap_status
+cap_next(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
+{
+	struct pcap_pkthdr h;
+	enum cap_status s;
+
+	for (;;) {
+		s = cap_next_rec(c, f, errbuf, errlen);
+		if (s != CAP_FRAME || !c->filtered)
+			return s;
+		memset(&h, 0, sizeof(h));
+		h.caplen = f->caplen;
+		h.len = f->wirelen;
+		if (pcap_offline_filter(&c->prog, &h, f->data) != 0)
+			return CAP_FRAME;
+		c->dropped++;
+	}
+}
+
+int
+cap_set_filter(struct cap *c, const char *expr, char *errbuf, size_t errlen)
+{
+	pcap_t *dead;
+	int rc;
+
+	if (c->filtered) {
+		pcap_freecode(&c->prog);
+		c->filtered = false;
+	}
+	if (expr == NULL)
+		return 0;
+	/* compiled for this file's link type, as tcpdump -r does */
+	dead = pcap_open_dead(pcap_datalink(c->p), CAP_MAX_CAPLEN);
+	if (dead == NULL) {
+		snprintf(errbuf, errlen, "filter \"%s\": out of memory", expr);
+		return -1;
+	}
+	rc = pcap_compile(dead, &c->prog, expr, 1, PCAP_NETMASK_UNKNOWN);
+	if (rc == -1)
+		snprintf(errbuf, errlen, "%s: filter \"%s\" (link type %s): %s",
+		    c->name, expr, cap_linktype_name(c), pcap_geterr(dead));
+	else
+		c->filtered = true;
+	pcap_close(dead);
+	return rc == -1 ? -1 : 0;
+}
+
+uint64_t
+cap_filtered_out(const struct cap *c)
+{
+	return c->dropped;
+}
+
+/*
+ * Live capture.  Immediate mode, so a frame is handed over as it arrives
+ * (no waiting for a full kernel buffer on a quiet link); non-blocking, so
+ * the caller polls cap_fd with its other inputs and cap_next answers
+ * CAP_TIMEOUT when nothing is waiting.  The filter runs in the kernel.
+ */
+#define CAP_LIVE_BUFFER	(8 * 1024 * 1024)
+
+static struct cap *
+cap_live_fail(struct cap *c, char *errbuf, size_t errlen, const char *what,
+    const char *why)
+{
+	snprintf(errbuf, errlen, "%s: %s: %s", c->name, what, why);
+	if (c->p != NULL)
+		pcap_close(c->p);
+	free(c);
+	return NULL;
+}
+
+struct cap *
+cap_open_live(const char *iface, const char *filter, char *errbuf,
+    size_t errlen)
+{
+	char perr[PCAP_ERRBUF_SIZE];
+	struct bpf_program prog;
+	struct cap *c;
+	int rc;
+
+	c = calloc(1, sizeof(*c));
+	if (c == NULL) {
+		snprintf(errbuf, errlen, "%s: out of memory", iface);
+		return NULL;
+	}
+	c->fd = -1;
+	c->live = true;
+	snprintf(c->name, sizeof(c->name), "%s", iface);
+	perr[0] = '\0';
+	if ((c->p = pcap_create(iface, perr)) == NULL)
+		return cap_live_fail(c, errbuf, errlen, "cannot capture", perr);
+	if (pcap_set_snaplen(c->p, CAP_MAX_CAPLEN) != 0 ||
+	    pcap_set_immediate_mode(c->p, 1) != 0 ||
+	    pcap_set_buffer_size(c->p, CAP_LIVE_BUFFER) != 0 ||
+	    pcap_set_tstamp_precision(c->p, PCAP_TSTAMP_PRECISION_NANO) != 0)
+		return cap_live_fail(c, errbuf, errlen, "cannot set up",
+		    pcap_geterr(c->p));
+	rc = pcap_activate(c->p);
+	if (rc == PCAP_ERROR_PERM_DENIED)
+		return cap_live_fail(c, errbuf, errlen, "cannot capture",
+		    "permission denied (run as root, or give the program "
+		    "CAP_NET_RAW)");
+	if (rc == PCAP_ERROR_NO_SUCH_DEVICE)
+		return cap_live_fail(c, errbuf, errlen, "cannot capture",
+		    "no such interface");
+	if (rc < 0)
+		return cap_live_fail(c, errbuf, errlen, "cannot capture",
+		    pcap_geterr(c->p));
+	/* a warning (rc > 0), e.g. no nanosecond timestamps: carry on */
+	if (filter != NULL) {
+		if (pcap_compile(c->p, &prog, filter, 1,
+		    PCAP_NETMASK_UNKNOWN) == -1) {
+			snprintf(perr, sizeof(perr), "filter \"%s\": %s",
+			    filter, pcap_geterr(c->p));
+			return cap_live_fail(c, errbuf, errlen, "bad filter",
+			    perr);
+		}
+		rc = pcap_setfilter(c->p, &prog);
+		pcap_freecode(&prog);
+		if (rc == -1)
+			return cap_live_fail(c, errbuf, errlen, "bad filter",
+			    pcap_geterr(c->p));
+	}
+	if (pcap_setnonblock(c->p, 1, perr) == -1)
+		return cap_live_fail(c, errbuf, errlen, "cannot set up", perr);
+	return c;
+}
+
+/*
+ * The frames as captured, to a pcap file of the capture's link type (live
+ * -w): flushed after every frame, so the file is readable while it grows
+ * and complete however the run ends.
+ */
+struct cap_dump {
+	pcap_dumper_t	*d;
+	char		 path[256];
+};
+
+struct cap_dump *
+cap_dump_open(struct cap *c, const char *path, char *errbuf, size_t errlen)
+{
+	struct cap_dump *w = calloc(1, sizeof(*w));
+
+	if (w == NULL) {
+		snprintf(errbuf, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	snprintf(w->path, sizeof(w->path), "%s", path);
+	if ((w->d = pcap_dump_open(c->p, path)) == NULL) {
+		snprintf(errbuf, errlen, "%s: %s", path, pcap_geterr(c->p));
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int
+cap_dump_write(struct cap_dump *w, const struct cap_frame *f, char *errbuf,
+    size_t errlen)
+{
+	struct pcap_pkthdr h;
+
+	memset(&h, 0, sizeof(h));
+	h.ts.tv_sec = f->tv_sec;
+	/* the capture's precision is nanoseconds, and so is the dump's */
+	h.ts.tv_usec = f->tv_nsec;
+	h.caplen = f->caplen;
+	h.len = f->wirelen;
+	pcap_dump((u_char *)w->d, &h, f->data);
+	if (pcap_dump_flush(w->d) == -1) {
+		snprintf(errbuf, errlen, "%s: write failed: %s", w->path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void
+cap_dump_close(struct cap_dump *w)
+{
+	if (w == NULL)
+		return;
+	pcap_dump_close(w->d);
+	free(w);
+}
+
+int
+cap_fd(const struct cap *c)
+{
+	return c->live ? pcap_get_selectable_fd(c->p) : -1;
+}
+
+int
+cap_live_stats(const struct cap *c, struct cap_live_stats *st)
+{
+	struct pcap_stat ps;
+
+	memset(st, 0, sizeof(*st));
+	if (!c->live || pcap_stats(c->p, &ps) == -1)
+		return -1;
+	st->received = ps.ps_recv;
+	st->dropped = ps.ps_drop;
+	st->if_dropped = ps.ps_ifdrop;
+	return 0;
+}
+
+int
+cap_drop_privileges(const char *user, char *errbuf, size_t errlen)
+{
+	struct passwd *pw;
+
+	errno = 0;
+	if ((pw = getpwnam(user)) == NULL) {
+		snprintf(errbuf, errlen, "-Z %s: no such user%s%s", user,
+		    errno != 0 ? ": " : "", errno != 0 ? strerror(errno) : "");
+		return -1;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) == -1 ||
+	    setgid(pw->pw_gid) == -1 || setuid(pw->pw_uid) == -1) {
+		snprintf(errbuf, errlen, "-Z %s: cannot become that user: %s",
+		    user, strerror(errno));
+		return -1;
+	}
+	/* no way back (a saved set-user-ID of 0 would allow one) */
+	if (pw->pw_uid != 0 && (setuid(0) != -1 || seteuid(0) != -1)) {
+		snprintf(errbuf, errlen, "-Z %s: root privileges could be "
+		    "regained", user);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -447,6 +704,8 @@ cap_close(struct cap *c)
 	if (c == NULL)
 		return;
 	pcap_close(c->p);	/* closes c->fp: the fd or the gz */
+	if (c->filtered)
+		pcap_freecode(&c->prog);
 	cap_blk_free(c);
 	free(c->buf);
 	free(c);

@@ -1,7 +1,7 @@
 /*
  * capture.h - capture input: pcap and pcapng files (optionally gzip
- * compressed, as Wireshark writes them) and standard input.  (Live
- * capture comes with the live monitor.)
+ * compressed, as Wireshark writes them), standard input, and live
+ * interfaces.
  *
  * A plain classic pcap file is read by capture.c itself, in large blocks,
  * its frames handed out in place; everything else goes through libpcap.
@@ -26,16 +26,51 @@ struct cap_frame {
 	double		 ts;
 	uint32_t	 caplen, wirelen;
 	const uint8_t	*data;
-	long		 tv_sec, tv_usec;	/* original, for pcap export */
+	long		 tv_sec, tv_nsec;	/* original: seconds, nanoseconds */
 };
 
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };
 
+/* libpcap's counters of a live capture (pcap_stats), as it gives them. */
+struct cap_live_stats {
+	uint64_t	received;	/* frames the filter accepted */
+	uint64_t	dropped;	/* dropped: no room in the buffer */
+	uint64_t	if_dropped;	/* dropped by the interface */
+};
+
 struct cap	*cap_open_file(const char *, char *, size_t);
+/*
+ * An interface (libpcap's names; "any" for all), with a kernel capture
+ * filter (NULL: none): immediate mode, an 8 MiB buffer, non-blocking:
+ * cap_next answers CAP_TIMEOUT when no frame is waiting, and cap_fd is the
+ * descriptor to poll.  Open it before dropping privileges.
+ */
+struct cap	*cap_open_live(const char *, const char *, char *, size_t);
+int		 cap_fd(const struct cap *);	/* -1 for files */
+/* The frames as captured into a pcap file, flushed per frame (live -w). */
+struct cap_dump;
+struct cap_dump	*cap_dump_open(struct cap *, const char *, char *, size_t);
+int		 cap_dump_write(struct cap_dump *, const struct cap_frame *,
+		    char *, size_t);
+void		 cap_dump_close(struct cap_dump *);
+int		 cap_live_stats(const struct cap *, struct cap_live_stats *);
+/*
+ * Become USER (its uid, gid and groups) for good, as tcpdump -Z does after
+ * opening the device; -1 with the reason when that fails.
+ */
+int		 cap_drop_privileges(const char *, char *, size_t);
 enum cap_status	 cap_next(struct cap *, struct cap_frame *, char *, size_t);
 int		 cap_linktype(const struct cap *);
 const char	*cap_linktype_name(const struct cap *);
 const char	*cap_name(const struct cap *);
+/*
+ * A capture filter (libpcap's BPF syntax, compiled for the file's link
+ * type, as tcpdump -r applies it): cap_next hands out only the frames it
+ * accepts, numbered as in the file.  NULL removes it.  -1 with the
+ * expression and libpcap's message in errbuf when it does not compile.
+ */
+int		 cap_set_filter(struct cap *, const char *, char *, size_t);
+uint64_t	 cap_filtered_out(const struct cap *);	/* frames dropped */
 void		 cap_close(struct cap *);
 
 #endif

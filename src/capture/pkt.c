@@ -289,8 +289,9 @@ pkt_fragment(struct pkt_decoder *d, struct pkt *p, struct cursor *c)
 	k.id = p->frag_id;
 	k.proto = p->proto;
 	memset(&r, 0, sizeof(r));
-	if (reasm_add(d->ra, &k, p->frag_off, p->frag_more, cur_ptr(c),
-	    cur_left(c), p->ts, p->frame, &r, err, sizeof(err)) == -1) {
+	if (reasm_add(d->ra, &k, &(struct reasm_frag){ .offset = p->frag_off,
+	    .more = p->frag_more, .payload = cur_ptr(c), .len = cur_left(c),
+	    .now = p->ts, .frame = p->frame }, &r, err, sizeof(err)) == -1) {
 		an_add(&p->an, AN_FRAG_EVICTED, 0, 0);
 		p->fragment = true;
 		return false;

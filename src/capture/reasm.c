@@ -486,10 +486,15 @@ frags_grow(const struct reasm *r, struct dgram *d)
 }
 
 int
-reasm_add(struct reasm *r, const struct reasm_key *key, size_t offset,
-    bool more, const uint8_t *payload, size_t len, double now,
-    uint32_t frame, struct reasm_result *out, char *errbuf, size_t errlen)
+reasm_add(struct reasm *r, const struct reasm_key *key,
+    const struct reasm_frag *f, struct reasm_result *out, char *errbuf,
+    size_t errlen)
 {
+	size_t offset = f->offset, len = f->len;
+	bool more = f->more;
+	const uint8_t *payload = f->payload;
+	double now = f->now;
+	uint32_t frame = f->frame;
 	struct reasm_result dummy;
 	struct reasm_key k;
 	struct dgram *d;

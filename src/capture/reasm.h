@@ -93,6 +93,16 @@ struct reasm_result {
 	unsigned	 nfrags;	/* fragments held (0 if none) */
 };
 
+/* One fragment: where its payload goes in the datagram, and when seen. */
+struct reasm_frag {
+	size_t		 offset;	/* of payload in the datagram */
+	bool		 more;		/* more fragments follow */
+	const uint8_t	*payload;
+	size_t		 len;
+	double		 now;		/* capture time */
+	uint32_t	 frame;
+};
+
 struct reasm_stats {
 	uint64_t	completed, timeouts, overlaps, oversize, evicted,
 			duplicates, inconsistent, frags;
@@ -107,9 +117,8 @@ void		 reasm_limits_default(struct reasm_limits *);
 struct reasm	*reasm_new(const struct reasm_limits *);
 void		 reasm_free(struct reasm *);
 int		 reasm_add(struct reasm *, const struct reasm_key *,
-		    size_t offset, bool more, const uint8_t *payload,
-		    size_t len, double now, uint32_t frame,
-		    struct reasm_result *, char *errbuf, size_t errlen);
+		    const struct reasm_frag *, struct reasm_result *,
+		    char *errbuf, size_t errlen);
 void		 reasm_expire(struct reasm *, double now,
 		    unsigned *nexpired);
 void		 reasm_stats(const struct reasm *, struct reasm_stats *);

@@ -1,6 +1,12 @@
 /*
  * eng_ike.c - IKEv1 in the engine: the tracker's view of decoded payloads
- * and decryption in the tracker's pre-placement hook; see eng_ike.h.
+ * and, in the tracker's pre-placement hook, the SA's phase-1 record and
+ * decryption; see eng_ike.h.
+ *
+ * Every phase-1 message in clear that is not a retransmission goes to the
+ * SA's record (track/p1rec.h), keys or not; decryption reads from it and
+ * adds what it decrypts.  IDs reach the tracker as values (type,
+ * protocol, port, bytes); presenters render them.
  *
  * Decryption runs before placement so the tracker labels and judges
  * decrypted content (notify types, DELETEs, Quick Mode SPIs).  A
@@ -20,37 +26,20 @@
 #include "ike/isakmp_an.h"
 #include "dissectors/isakmp_pl.h"
 #include "keys/keystore.h"
-#include "out/out_isakmp.h"
 
 #define PLAIN_MAX	65536
 /*
  * At most this many IKE SAs hold decryption state at once (each up to
- * ~30 KB of copied KE, nonces, SA and ID bodies): a flood of SAs reusing
- * a keyed initiator cookie cannot grow memory past ~30 MB.
+ * ~9 KB: keys, IV chains and the Quick Mode nonces of 16 message IDs;
+ * the phase-1 bodies are in the SA's record, counted by the tracker): a
+ * flood of SAs reusing a keyed initiator cookie cannot grow it past
+ * ~9 MB.
  */
 #define IKE_MAX_STATES	1024
-
-#define PL_SA		1
-#define PL_ID		5
-#define PL_N		11
-#define PL_D		12
-#define PL_ATTR		14
 
 #define CFG_SET		3
 #define CFG_XAUTH_STATUS	16527
 
-#define PROTO_ISAKMP	1
-#define PROTO_AH	2
-#define PROTO_ESP	3
-
-/* Oakley attributes (RFC 2409 appendix A) */
-#define OA_ENC		1
-#define OA_HASH		2
-#define OA_AUTH		3
-#define OA_GROUP	4
-#define OA_LIFE_TYPE	11
-#define OA_LIFE_DUR	12
-#define OA_KEY_LEN	14
 /* IPsec DOI attributes (RFC 2407 4.5) */
 #define IA_LIFE_TYPE	1
 #define IA_LIFE_DUR	2
@@ -60,90 +49,65 @@
 #define IA_KEY_LEN	6
 #define IA_ESN		11
 
-/* Where an attribute of the first transform goes in the summary. */
-enum eng_field {
-	F_ENC, F_HASH, F_AUTH, F_GROUP, F_KEY_LEN, F_LIFE_TYPE, F_LIFE_DUR,
-	F_ENCAP, F_ESN
-};
-
-static const struct {
-	bool		isakmp;		/* Oakley (phase 1), else IPsec DOI */
-	uint16_t	type;
-	enum eng_field	f;
-} eng_attr_map[] = {
-	{ true, OA_ENC, F_ENC },
-	{ true, OA_HASH, F_HASH },
-	{ true, OA_AUTH, F_AUTH },
-	{ true, OA_GROUP, F_GROUP },
-	{ true, OA_KEY_LEN, F_KEY_LEN },
-	{ true, OA_LIFE_TYPE, F_LIFE_TYPE },
-	{ true, OA_LIFE_DUR, F_LIFE_DUR },
-	{ false, IA_AUTH, F_HASH },		/* the IPsec auth algorithm */
-	{ false, IA_GROUP, F_GROUP },		/* the PFS group */
-	{ false, IA_KEY_LEN, F_KEY_LEN },
-	{ false, IA_ENCAP, F_ENCAP },
-	{ false, IA_ESN, F_ESN },
-	{ false, IA_LIFE_TYPE, F_LIFE_TYPE },
-	{ false, IA_LIFE_DUR, F_LIFE_DUR },
-};
-
-/* The first transform's attributes into the summary. */
+/*
+ * The first transform's attributes into the summary: Oakley values as
+ * the phase-1 record reads them, IPsec DOI values here.
+ */
 static void
 eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 {
 	struct isakmp_iter it;
 	struct isakmp_attr a;
-	bool isakmp = proto == PROTO_ISAKMP;
 	uint32_t life_type = 1;
-	size_t k;
 
-	/* IPsec proposals carry the cipher as the transform ID. */
 	in->xform = x->id;
-	if (!isakmp)
-		in->enc = x->id;
+	if (proto == ISAKMP_PROTO_ISAKMP) {
+		struct p1rec_alg p;
+
+		p1rec_alg_wire(x, &p);
+		in->enc = p.enc;
+		in->key_len = p.key_len;
+		in->hash = p.hash;
+		in->auth = p.auth;
+		in->group = p.group;
+		in->life_secs = p.life_secs;
+		in->life_kb = p.life_kb;
+		return;
+	}
+	/* IPsec proposals carry the cipher as the transform ID. */
+	in->enc = x->id;
 	isakmp_iter_init(&it, x->attrs);
 	while (it.n < ISAKMP_MAX_ATTRS && isakmp_attr_next(&it, &a) == 1) {
 		uint32_t v = a.num_ok && a.num <= UINT32_MAX ?
 		    (uint32_t)a.num : 0;
 
-		for (k = 0; k < sizeof(eng_attr_map) / sizeof(eng_attr_map[0]);
-		    k++)
-			if (eng_attr_map[k].isakmp == isakmp &&
-			    eng_attr_map[k].type == a.type)
-				break;
-		if (k == sizeof(eng_attr_map) / sizeof(eng_attr_map[0]))
-			continue;
-		switch (eng_attr_map[k].f) {
-		case F_ENC:
-			in->enc = (uint16_t)v;
-			break;
-		case F_HASH:
+		switch (a.type) {
+		case IA_AUTH:		/* the IPsec auth algorithm */
 			in->hash = (uint16_t)v;
 			break;
-		case F_AUTH:
-			in->auth = (uint16_t)v;
-			break;
-		case F_GROUP:
+		case IA_GROUP:		/* the PFS group */
 			in->group = (uint16_t)v;
 			break;
-		case F_KEY_LEN:
+		case IA_KEY_LEN:
 			in->key_len = (uint16_t)v;
 			break;
-		case F_ENCAP:
+		case IA_ENCAP:
 			in->encap = (uint8_t)v;
 			break;
-		case F_ESN:
+		case IA_ESN:
 			in->esn = v == 1;
 			break;
-		case F_LIFE_TYPE:
+		case IA_LIFE_TYPE:
 			life_type = v;
 			break;
-		case F_LIFE_DUR:
+		case IA_LIFE_DUR:
 			/* RFC 2407/2409: type 2 = kilobytes, else seconds */
 			if (life_type == 2)
 				in->life_kb = v;
 			else
 				in->life_secs = v;
+			break;
+		default:
 			break;
 		}
 	}
@@ -184,6 +148,22 @@ eng_ike_sa(const struct isakmp_pl *d, struct trk_in *in)
 	}
 }
 
+/* An ID payload as a value: type, protocol, port, data (capped). */
+static void
+eng_ike_id(const struct isakmp_pl *d, struct trk_id *id)
+{
+	size_t n = d->dlen < TRK_ID_MAX ? d->dlen : TRK_ID_MAX;
+
+	memset(id, 0, sizeof(*id));
+	id->type = d->u.id.type;
+	id->proto = d->u.id.proto;
+	id->port = d->u.id.port;
+	id->wire_len = d->dlen > UINT16_MAX ? UINT16_MAX : (uint16_t)d->dlen;
+	id->len = (uint8_t)n;
+	if (n > 0)
+		memcpy(id->data, d->data, n);
+}
+
 /*
  * The tracker's summary of a plaintext or decrypted message: payload
  * types, the first error notify (else the first notify), DPD, DELETE
@@ -210,16 +190,15 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 		if (!d->decoded)
 			continue;
 		switch (p->type) {
-		case PL_SA:
+		case ISAKMP_PL_SA:
 			if (!in->has_sa)
 				eng_ike_sa(d, in);
 			break;
-		case PL_ID:
+		case ISAKMP_PL_ID:
 			if (in->nids < 2 && d->status == DIS_OK)
-				out_isakmp_id(d->u.id.type, d->data, d->dlen,
-				    in->ids[in->nids++], TRK_ID_LEN);
+				eng_ike_id(d, &in->ids[in->nids++]);
 			break;
-		case PL_N:
+		case ISAKMP_PL_N:
 			if (in->notify == 0 ||
 			    (!isakmp_notify_is_error(in->notify) &&
 			    isakmp_notify_is_error(d->u.n.type)))
@@ -229,7 +208,7 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 				in->dpd_seq = d->u.n.seq;
 			}
 			break;
-		case PL_ATTR: {
+		case ISAKMP_PL_ATTR: {
 			struct isakmp_iter it;
 			struct isakmp_attr a;
 
@@ -246,7 +225,7 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 				}
 			break;
 		}
-		case PL_D: {
+		case ISAKMP_PL_D: {
 			struct cursor c = d->u.d.spis;
 			uint16_t k;
 
@@ -346,23 +325,24 @@ eng_ike_esp_alg(const struct trk_in *in, struct ks_esp_sa *sa,
  * the responder's (from QM2, SA towards the responder) and add both.
  */
 static void
-eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in,
+eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
+    const struct trk_in *in,
     const struct ks_ike *k, uint8_t dir)
 {
 	const struct trk_exchange *e = NULL;
 	const struct ks_ike_key *qg;	/* the Quick Mode's PFS g^xy */
-	const uint8_t *ni, *nr;
-	size_t nin, nrn, el = 0, al = 0, i;
+	struct ike_keymat_in kin;
+	size_t el = 0, al = 0, i;
 	uint32_t spi_i = 0;
 	bool have_i = false;
 	int pass;
 
-	if (in->sa_proto != PROTO_ESP || in->nspis == 0)
+	if (in->sa_proto != ISAKMP_PROTO_ESP || in->nspis == 0)
 		return;
 	/* With PFS (a KE payload) KEYMAT needs the Quick Mode's g^xy. */
 	qg = NULL;
 	for (i = 0; i < in->npl; i++)
-		if (in->pl[i] == 4 &&
+		if (in->pl[i] == ISAKMP_PL_KE &&
 		    (qg = ks_find_qm_gxy(k, in->msgid)) == NULL)
 			return;
 	for (i = sa->nex; i > 0; i--)
@@ -379,9 +359,14 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 		have_i = true;
 		break;
 	}
-	if (!have_i ||
-	    ike_cry_qm_nonces(sa->cry, in->msgid, &ni, &nin, &nr, &nrn) == -1)
+	memset(&kin, 0, sizeof(kin));
+	if (!have_i || ike_qm_nonces(sa->ike_state, in->msgid, &kin) == -1)
 		return;
+	kin.proto = ISAKMP_PROTO_ESP;
+	if (qg != NULL) {
+		kin.gxy = qg->v;
+		kin.gxy_len = qg->len;
+	}
 	for (pass = 0; pass < 2; pass++) {
 		struct ks_esp_sa esa;
 		uint8_t km[2 * KS_MAX_KEY];
@@ -398,9 +383,9 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa, const struct trk_in *in
 		if (!eng_ike_esp_alg(in, &esa, &el, &al) || el > KS_MAX_KEY ||
 		    al > KS_MAX_KEY)
 			return;
-		if (ike_cry_keymat(sa->cry, c->ikecry, k, PROTO_ESP, spi, ni,
-		    nin, nr, nrn, qg != NULL ? qg->v : NULL,
-		    qg != NULL ? qg->len : 0, km, el + al) == -1)
+		kin.spi = spi;
+		if (ike_keymat(sa->ike_state, c->ike_backend, &kin, km,
+		    el + al) == -1)
 			return;
 		if (to_qm_init == qm_init_is_i) {
 			dst = sa->iaddr;
@@ -446,12 +431,18 @@ eng_ike_learned(struct ctx *c, const struct trk_ike_sa *sa)
 	k->has_rcookie = true;
 	snprintf(k->origin, sizeof(k->origin), "derived for IKE SA %llu",
 	    (unsigned long long)sa->id);
-	if (ike_cry_learned(sa->cry, k))
+	if (ike_learned(sa->ike_state, k))
 		(void)ks_add_ike(c->ks, k, err, sizeof(err));
 	OPENSSL_clear_free(k, sizeof(*k));
 }
 
 
+/*
+ * The pre-placement hook.  Every phase-1 message that is not a
+ * retransmission goes to the SA's phase-1 record, keys or not; with keys
+ * for the SA, encrypted messages are decrypted (the record then gets what
+ * they carried).
+ */
 static void
 eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
     struct trk_in *in, void *arg)
@@ -460,42 +451,44 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 	struct frame_rec *fr = &c->fr;
 	const struct ks_ike *k;
 	bool from_init = in->msgid == 0 ? dir == TRK_I2R : in->from_exch_init;
+	struct ike_msg_in min;
+	struct ike_plain pt;
 	size_t i;
 
-	if (c->ikecry == NULL)
+	if (!in->encrypted && in->msgid == 0 && orig == NULL)
+		p1rec_observe(&sa->p1, from_init, &fr->isakmp, true);
+	if (c->ike_backend == NULL)
 		return;
 	k = ks_find_ike(c->ks, sa->icookie);
 	if (k == NULL)
 		return;
-	if (sa->cry == NULL) {
+	if (sa->ike_state == NULL) {
 		if (c->ike_states >= IKE_MAX_STATES) {
 			c->ike_states_refused++;
 			return;
 		}
-		sa->cry = ike_cry_new();
-		if (sa->cry == NULL)
+		sa->ike_state = ike_state_new(&sa->p1);
+		if (sa->ike_state == NULL)
 			return;
 		c->ike_states++;
 	}
 	if (!in->encrypted) {
-		/* Phase-1 material in clear, and the responder's choice. */
-		if (in->msgid == 0 && in->has_sa && !from_init &&
-		    in->sa_proto == PROTO_ISAKMP) {
-			struct ike_alg a = { in->enc, in->key_len, in->hash,
-			    in->auth, in->group };
-
-			ike_cry_set_alg(sa->cry, &a);
-		}
-		ike_cry_observe(sa->cry, from_init, in->msgid, NULL,
-		    &fr->isakmp);
+		ike_observe_p2(sa->ike_state, from_init, &fr->isakmp);
 		return;
 	}
 	if (orig != NULL && orig->iv_len == 0)
 		return;
 	fr->ike_tried = true;
-	if (ike_cry_decrypt(sa->cry, c->ikecry, k, &fr->isakmp.hdr, in->raw,
-	    in->raw_len, from_init, orig != NULL ? orig->iv : NULL,
-	    c->ike_plain, PLAIN_MAX, c->ike_msg, &fr->ike) == -1) {
+	min.hdr = &fr->isakmp.hdr;
+	min.raw = in->raw;
+	min.len = in->raw_len;
+	min.from_init = from_init;
+	min.orig_iv = orig != NULL ? orig->iv : NULL;
+	pt.buf = c->ike_plain;
+	pt.cap = PLAIN_MAX;
+	pt.msg = c->ike_msg;
+	if (ike_decrypt(sa->ike_state, c->ike_backend, k, &min, &pt,
+	    &fr->ike) == -1) {
 		if (fr->ike.st == IKE_DEC_FAILED)
 			c->ike_failed++;
 		if (fr->ike.iv_len != 0 && fr->ike.st != IKE_DEC_OK) {
@@ -527,11 +520,11 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 }
 
 static void
-eng_ike_cry_free(struct ike_cry *cry, void *arg)
+eng_ike_state_free(struct ike_state *st, void *arg)
 {
 	struct ctx *c = arg;
 
-	ike_cry_free(cry);
+	ike_state_free(st);
 	if (c->ike_states > 0)
 		c->ike_states--;
 }
@@ -539,14 +532,15 @@ eng_ike_cry_free(struct ike_cry *cry, void *arg)
 int
 eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 {
-	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_cry_free, c);
+	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_state_free, c);
 	if (c->ks == NULL || ks_ike_count(c->ks) == 0)
 		return 0;
-	c->ikecry = cry_new(CRY_EVP, errbuf, errlen);
+	c->ike_backend = cry_new(CRY_EVP, errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);
 	c->ike_msg = malloc(sizeof(*c->ike_msg));
-	if (c->ikecry == NULL || c->ike_plain == NULL || c->ike_msg == NULL) {
-		if (c->ikecry != NULL)
+	if (c->ike_backend == NULL || c->ike_plain == NULL ||
+	    c->ike_msg == NULL) {
+		if (c->ike_backend != NULL)
 			snprintf(errbuf, errlen, "out of memory (IKE)");
 		eng_ike_free(c);
 		return -1;
@@ -557,8 +551,8 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 void
 eng_ike_free(struct ctx *c)
 {
-	cry_free(c->ikecry);
-	c->ikecry = NULL;
+	cry_free(c->ike_backend);
+	c->ike_backend = NULL;
 	if (c->ike_plain != NULL)
 		OPENSSL_clear_free(c->ike_plain, PLAIN_MAX);
 	c->ike_plain = NULL;

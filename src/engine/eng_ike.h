@@ -1,7 +1,8 @@
 /*
  * eng_ike.h - the engine side of IKEv1: what the decoders found, summed
- * up for the tracker (eng_ike_summary), and decryption of encrypted
- * messages inside the tracker's pre-placement hook, with ESP keys derived
+ * up for the tracker (eng_ike_summary), and inside the tracker's
+ * pre-placement hook the SA's phase-1 record and decryption of encrypted
+ * messages, with ESP keys derived
  * from decrypted Quick Modes added to the key store.
  */
 #ifndef IKESCOPE_ENG_IKE_H

@@ -11,6 +11,7 @@
 #include "engine/eng_ike.h"
 #include "engine/engine.h"
 #include "ike/isakmp_an.h"
+#include "dissectors/isakmp_pl.h"
 
 /*
  * An IKE SA leaves the tracker early (state caps): in timeline mode it is
@@ -684,7 +685,8 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	struct ikefrag_key k;
 	struct ikefrag_result r;
 
-	if (m->npayloads != 1 || m->pl[0].type != 132 || m->encrypted)
+	if (m->npayloads != 1 || m->pl[0].type != ISAKMP_PL_FRAG ||
+	    m->encrypted)
 		return true;
 	d = &m->pl[0].d;
 	if (!d->decoded || d->status != DIS_OK)
@@ -837,7 +839,7 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
 	fr->tv_sec = f->tv_sec;
-	fr->tv_nsec = f->tv_usec;	/* nanoseconds */
+	fr->tv_nsec = f->tv_nsec;
 	pkt_decode(&c->pd, linktype, data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
 	if (b != NULL && fr->pkt.kind != PKT_ISAKMP &&
@@ -967,7 +969,7 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
-	if (c->ikecry != NULL)
+	if (c->ike_backend != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
 		    (unsigned long long)c->ike_decrypted,

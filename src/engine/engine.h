@@ -94,7 +94,8 @@ struct ctx {
 	struct out_pcap		*wout;	/* -w */
 	uint64_t		 w_not_ip;	/* --write-mode=all: skipped */
 	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
-	struct cry		*ikecry;	/* IKE decryption (NULL: no keys) */
+	struct cry		*ike_backend;	/* IKE decryption (NULL: no
+						   keys) */
 	uint8_t			*ike_plain;	/* plaintext of the last message */
 	struct isakmp_msg	*ike_msg;	/* its payloads */
 	uint64_t		 ike_decrypted, ike_failed, esp_derived;

@@ -10,25 +10,12 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include "dissectors/isakmp_pl.h"
 #include "ike/ike_crypto.h"
 
-/*
- * Copied payload bodies have protocol-sized caps; a longer one is not
- * kept (derivations needing it become impossible, never wrong).
- */
-#define IKE_KE_MAX	1024	/* MODP-8192 */
-#define IKE_NONCE_MAX	256	/* RFC 2409: 8 to 256 bytes */
-#define IKE_SA_MAX	4096
-#define IKE_ID_MAX	2048	/* a long DER DN */
-#define IKE_BLOB_MAX	IKE_SA_MAX
 #define IKE_P2_SLOTS	16	/* message IDs with IV state at once */
 
-#define PL_SA		1
-#define PL_KE		4
-#define PL_ID		5
-#define PL_HASH		8
-#define PL_NONCE	10
-
+/* A Quick Mode nonce, copied (phase-1 bodies are in the record). */
 struct ike_blob {
 	uint8_t	*p;
 	size_t	 n;
@@ -47,10 +34,8 @@ struct ike_p2 {
 	uint64_t	age;
 };
 
-struct ike_cry {
-	struct ike_alg	 alg;
-	bool		 have_alg;
-	struct ike_blob	 gxi, gxr, ni, nr, sai, idi, idr;
+struct ike_state {
+	struct p1rec	*rec;		/* the SA's phase-1 record */
 
 	struct ike_key	 skeyid, skeyid_d, skeyid_a, skeyid_e;
 	uint8_t		 ka[64];
@@ -63,7 +48,7 @@ struct ike_cry {
 	bool		 have_last_p1;
 	struct ike_p2	 p2[IKE_P2_SLOTS];
 	uint64_t	 clock;
-	bool		 reported;	/* ike_cry_learned gave its keys */
+	bool		 reported;	/* ike_learned gave its keys */
 };
 
 /* ------------------------------------------------------------ basics */
@@ -96,39 +81,30 @@ ike_blob_free(struct ike_blob *b)
 	b->n = 0;
 }
 
-struct ike_cry *
-ike_cry_new(void)
+/* rec: the SA's phase-1 record, which outlives the state. */
+struct ike_state *
+ike_state_new(struct p1rec *rec)
 {
-	return calloc(1, sizeof(struct ike_cry));
+	struct ike_state *c = calloc(1, sizeof(struct ike_state));
+
+	if (c != NULL)
+		c->rec = rec;
+	return c;
 }
 
 void
-ike_cry_free(struct ike_cry *c)
+ike_state_free(struct ike_state *c)
 {
 	size_t i;
 
 	if (c == NULL)
 		return;
-	ike_blob_free(&c->gxi);
-	ike_blob_free(&c->gxr);
-	ike_blob_free(&c->ni);
-	ike_blob_free(&c->nr);
-	ike_blob_free(&c->sai);
-	ike_blob_free(&c->idi);
-	ike_blob_free(&c->idr);
 	for (i = 0; i < IKE_P2_SLOTS; i++) {
 		ike_blob_free(&c->p2[i].ni);
 		ike_blob_free(&c->p2[i].nr);
 	}
 	OPENSSL_cleanse(c, sizeof(*c));
 	free(c);
-}
-
-void
-ike_cry_set_alg(struct ike_cry *c, const struct ike_alg *a)
-{
-	c->alg = *a;
-	c->have_alg = true;
 }
 
 static const char *
@@ -152,7 +128,7 @@ ike_md_name(uint16_t hash)
 
 /* Cipher name and key length in bytes for the negotiated algorithm. */
 static const char *
-ike_cipher(const struct ike_alg *a, size_t *klen, size_t *block)
+ike_cipher(const struct p1rec_alg *a, size_t *klen, size_t *block)
 {
 	size_t bits = a->key_len;
 
@@ -192,7 +168,7 @@ ike_cipher(const struct ike_alg *a, size_t *klen, size_t *block)
  * 0 with out/outlen set, -1 when the hash is unavailable.
  */
 int
-ike_prf(struct cry *cry, uint16_t hash, const uint8_t *key, size_t klen,
+ike_prf(struct cry *backend, uint16_t hash, const uint8_t *key, size_t klen,
     const uint8_t *const *parts, const size_t *lens, size_t nparts,
     uint8_t *out, size_t *outlen)
 {
@@ -205,7 +181,7 @@ ike_prf(struct cry *cry, uint16_t hash, const uint8_t *key, size_t klen,
 
 	if (md == NULL)
 		return -1;
-	mac = EVP_MAC_fetch(cry_libctx(cry), "HMAC", NULL);
+	mac = EVP_MAC_fetch(cry_libctx(backend), "HMAC", NULL);
 	if (mac == NULL)
 		return -1;
 	ctx = EVP_MAC_CTX_new(mac);
@@ -229,7 +205,7 @@ out:
 }
 
 static int
-ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
+ike_digest(struct cry *backend, uint16_t hash, const uint8_t *a, size_t an,
     const uint8_t *b, size_t bn, uint8_t *out, size_t *outlen)
 {
 	const char *name = ike_md_name(hash);
@@ -240,7 +216,7 @@ ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
 
 	if (name == NULL)
 		return -1;
-	md = EVP_MD_fetch(cry_libctx(cry), name, NULL);
+	md = EVP_MD_fetch(cry_libctx(backend), name, NULL);
 	ctx = EVP_MD_CTX_new();
 	if (md != NULL && ctx != NULL && EVP_DigestInit_ex(ctx, md, NULL) == 1 &&
 	    EVP_DigestUpdate(ctx, a, an) == 1 &&
@@ -259,7 +235,7 @@ ike_digest(struct cry *cry, uint16_t hash, const uint8_t *a, size_t an,
  * K1 = prf(SKEYID_e, 0), K2 = prf(SKEYID_e, K1), ... Ka = K1 | K2 | ...
  */
 int
-ike_expand(struct cry *cry, uint16_t hash, const uint8_t *e, size_t elen,
+ike_expand(struct cry *backend, uint16_t hash, const uint8_t *e, size_t elen,
     size_t need, uint8_t *out)
 {
 	uint8_t k[IKE_MAX_HASH];
@@ -275,7 +251,8 @@ ike_expand(struct cry *cry, uint16_t hash, const uint8_t *e, size_t elen,
 		size_t plen = have == 0 ? 1 : klen;
 		size_t n;
 
-		if (ike_prf(cry, hash, e, elen, &part, &plen, 1, k, &klen) == -1)
+		if (ike_prf(backend, hash, e, elen, &part, &plen, 1, k,
+		    &klen) == -1)
 			return -1;
 		n = need - have < klen ? need - have : klen;
 		memcpy(out + have, k, n);
@@ -309,14 +286,50 @@ ike_auth_is_sig(uint16_t auth)
 }
 
 /*
+ * SKEYID from the PSK (PSK methods) or g^xy (signature methods) and the
+ * recorded nonces (RFC 2409 5).
+ */
+static void
+ike_skeyid(struct ike_state *c, struct cry *backend, const struct ks_ike *ks)
+{
+	const struct p1rec *r = c->rec;
+	uint16_t hash = r->chosen_alg.hash;
+	bool sig = ike_auth_is_sig(r->chosen_alg.auth);
+	uint8_t out[IKE_MAX_HASH];
+	size_t n = 0;
+
+	if (!r->ni.n || !r->nr.n)
+		return;
+	if (ks->psk.len && !sig) {
+		const uint8_t *p[2] = { r->ni.p, r->nr.p };
+		size_t l[2] = { r->ni.n, r->nr.n };
+
+		if (ike_prf(backend, hash, ks->psk.v, ks->psk.len, p, l, 2,
+		    out, &n) == 0)
+			ike_key_set(&c->skeyid, out, n);
+	} else if (ks->gxy.len && sig) {
+		uint8_t nn[2 * P1REC_NONCE_MAX];
+		const uint8_t *p = ks->gxy.v;
+		size_t l = ks->gxy.len;
+
+		memcpy(nn, r->ni.p, r->ni.n);
+		memcpy(nn + r->ni.n, r->nr.p, r->nr.n);
+		if (ike_prf(backend, hash, nn, r->ni.n + r->nr.n, &p, &l, 1,
+		    out, &n) == 0)
+			ike_key_set(&c->skeyid, out, n);
+	}
+	OPENSSL_cleanse(out, sizeof(out));
+}
+
+/*
  * Derive what the key-store entry and what we saw allow.  Idempotent and
  * cheap once Ka is known.
  */
 static void
-ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
+ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
     const struct isakmp_hdr *h)
 {
-	uint16_t hash = c->alg.hash;
+	uint16_t hash = c->rec->chosen_alg.hash;
 	size_t klen = 0, block, n = 0;
 	uint8_t out[IKE_MAX_HASH];
 	static const uint8_t b0 = 0, b1 = 1, b2 = 2;
@@ -331,29 +344,11 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 		ike_key_set(&c->skeyid_a, ks->skeyid_a.v, ks->skeyid_a.len);
 	if (ks->skeyid_e.len && !c->skeyid_e.n)
 		ike_key_set(&c->skeyid_e, ks->skeyid_e.v, ks->skeyid_e.len);
-	if (!c->have_alg)
+	if (!c->rec->has_chosen)
 		goto enc_key;
 
-	if (!c->skeyid.n && c->ni.n && c->nr.n) {
-		if (ks->psk.len && !ike_auth_is_sig(c->alg.auth)) {
-			const uint8_t *p[2] = { c->ni.p, c->nr.p };
-			size_t l[2] = { c->ni.n, c->nr.n };
-
-			if (ike_prf(cry, hash, ks->psk.v, ks->psk.len, p, l, 2,
-			    out, &n) == 0)
-				ike_key_set(&c->skeyid, out, n);
-		} else if (ks->gxy.len && ike_auth_is_sig(c->alg.auth)) {
-			uint8_t nn[2 * IKE_NONCE_MAX];
-			const uint8_t *p = ks->gxy.v;
-			size_t l = ks->gxy.len;
-
-			memcpy(nn, c->ni.p, c->ni.n);
-			memcpy(nn + c->ni.n, c->nr.p, c->nr.n);
-			if (ike_prf(cry, hash, nn, c->ni.n + c->nr.n, &p, &l, 1,
-			    out, &n) == 0)
-				ike_key_set(&c->skeyid, out, n);
-		}
-	}
+	if (!c->skeyid.n)
+		ike_skeyid(c, backend, ks);
 	if (c->skeyid.n && ks->gxy.len) {
 		const uint8_t *p[5];
 		size_t l[5];
@@ -369,8 +364,8 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = 0;
 			p[4] = &b0;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_d, out, n);
 		}
 		if (c->skeyid_d.n && !c->skeyid_a.n) {
@@ -378,8 +373,8 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = c->skeyid_d.n;
 			p[4] = &b1;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_a, out, n);
 		}
 		if (c->skeyid_a.n && !c->skeyid_e.n) {
@@ -387,8 +382,8 @@ ike_cry_derive(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 			l[0] = c->skeyid_a.n;
 			p[4] = &b2;
 			l[4] = 1;
-			if (ike_prf(cry, hash, c->skeyid.v, c->skeyid.n, p, l, 5,
-			    out, &n) == 0)
+			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_e, out, n);
 		}
 	}
@@ -402,10 +397,10 @@ enc_key:
 		c->key_source = "enc_key";
 		return;
 	}
-	if (c->skeyid_e.n && c->have_alg &&
-	    ike_cipher(&c->alg, &klen, &block) != NULL &&
+	if (c->skeyid_e.n && c->rec->has_chosen &&
+	    ike_cipher(&c->rec->chosen_alg, &klen, &block) != NULL &&
 	    klen <= sizeof(c->ka) &&
-	    ike_expand(cry, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
+	    ike_expand(backend, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
 	    c->ka) == 0) {
 		c->ka_len = klen;
 		c->key_source = ks->skeyid_e.len ? "skeyid_e" : ks->skeyid.len ?
@@ -420,7 +415,7 @@ enc_key:
  * already reported or nothing is known.
  */
 bool
-ike_cry_learned(struct ike_cry *c, struct ks_ike *k)
+ike_learned(struct ike_state *c, struct ks_ike *k)
 {
 	if (c->reported || c->ka_len == 0 || c->ka_len > sizeof(k->enc_key.v))
 		return false;
@@ -440,64 +435,44 @@ ike_cry_learned(struct ike_cry *c, struct ks_ike *k)
 
 /* ------------------------------------------------------------ learning */
 
-/*
- * Learn from a plaintext or decrypted message: body is the byte string the
- * payload offsets of m refer to.  from_init: sent by the initiator of its
- * exchange (for phase 1 the IKE SA's initiator).
- */
-void
-ike_cry_observe(struct ike_cry *c, bool from_init, uint32_t msgid,
-    const uint8_t *body, const struct isakmp_msg *m)
+/* The nonces of a Quick Mode message into its message ID's slot. */
+static void
+ike_p2_nonces(struct ike_p2 *slot, bool from_init, const struct isakmp_msg *m)
 {
 	size_t i;
-	struct ike_p2 *slot = NULL;
 
-	(void)body;
-	if (msgid != 0) {
-		for (i = 0; i < IKE_P2_SLOTS; i++)
-			if (c->p2[i].used && c->p2[i].msgid == msgid)
-				slot = &c->p2[i];
-	}
 	for (i = 0; i < m->npayloads; i++) {
-		const struct isakmp_payload_raw *p = &m->pl[i];
-		const uint8_t *b = cur_ptr(&p->body);
-		size_t n = cur_left(&p->body);
+		const struct cursor *b = &m->pl[i].body;
 
-		if (b == NULL)
-			continue;
-		if (msgid != 0) {
-			if (p->type == PL_NONCE && slot != NULL)
-				ike_blob_set(from_init ? &slot->ni : &slot->nr,
-				    b, n, IKE_NONCE_MAX);
-			continue;
-		}
-		switch (p->type) {
-		case PL_KE:
-			ike_blob_set(from_init ? &c->gxi : &c->gxr, b, n,
-			    IKE_KE_MAX);
-			break;
-		case PL_NONCE:
-			ike_blob_set(from_init ? &c->ni : &c->nr, b, n,
-			    IKE_NONCE_MAX);
-			break;
-		case PL_SA:
-			if (from_init)
-				ike_blob_set(&c->sai, b, n, IKE_SA_MAX);
-			break;
-		case PL_ID:
-			ike_blob_set(from_init ? &c->idi : &c->idr, b, n,
-			    IKE_ID_MAX);
-			break;
-		default:
-			break;
-		}
+		if (m->pl[i].type == ISAKMP_PL_NONCE && cur_ptr(b) != NULL)
+			ike_blob_set(from_init ? &slot->ni : &slot->nr,
+			    cur_ptr(b), cur_left(b), P1REC_NONCE_MAX);
 	}
+}
+
+/*
+ * A plaintext message with a message ID (phase 2): its nonces, when the
+ * message ID already has IV state.  Phase-1 messages go to the record.
+ * from_init: sent by the initiator of its exchange.
+ */
+void
+ike_observe_p2(struct ike_state *c, bool from_init, const struct isakmp_msg *m)
+{
+	size_t i;
+
+	if (m->hdr.msgid == 0)
+		return;
+	for (i = 0; i < IKE_P2_SLOTS; i++)
+		if (c->p2[i].used && c->p2[i].msgid == m->hdr.msgid) {
+			ike_p2_nonces(&c->p2[i], from_init, m);
+			return;
+		}
 }
 
 /* ------------------------------------------------------------ IVs */
 
 static struct ike_p2 *
-ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
+ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
     size_t block)
 {
 	struct ike_p2 *s = NULL, *old = &c->p2[0];
@@ -512,7 +487,7 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 		if (c->p2[i].age < old->age)
 			old = &c->p2[i];
 	}
-	if (!c->have_alg)
+	if (!c->rec->has_chosen)
 		return NULL;
 	if (!c->have_last_p1) {
 		/*
@@ -520,9 +495,11 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 		 * in clear): the "last phase-1 CBC block" is the phase-1 IV
 		 * itself, H(g^xi | g^xr).
 		 */
-		if (!c->gxi.n || !c->gxr.n ||
-		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
-		    c->gxr.n, d, &dn) == -1 || dn < block)
+		const struct p1rec *r = c->rec;
+
+		if (!r->gxi.n || !r->gxr.n ||
+		    ike_digest(backend, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
+		    r->gxr.p, r->gxr.n, d, &dn) == -1 || dn < block)
 			return NULL;
 		memcpy(c->last_p1, d, block);
 		c->have_last_p1 = true;
@@ -531,8 +508,8 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
 	mid[3] = (uint8_t)msgid;
-	if (ike_digest(cry, c->alg.hash, c->last_p1, block, mid, 4, d,
-	    &dn) == -1 || dn < block)
+	if (ike_digest(backend, c->rec->chosen_alg.hash, c->last_p1, block,
+	    mid, 4, d, &dn) == -1 || dn < block)
 		return NULL;
 	if (s == NULL) {
 		s = old;
@@ -552,7 +529,9 @@ ike_p2_slot(struct ike_cry *c, struct cry *cry, uint32_t msgid,
 static bool
 ike_pl_known(uint8_t t)
 {
-	return (t >= 1 && t <= 22) || (t >= 130 && t <= 132);
+	/* RFC 2408 and later assignments up to 22; the NAT-T drafts, FRAG */
+	return (t >= ISAKMP_PL_SA && t <= 22) ||
+	    (t >= ISAKMP_PL_NAT_D_DRAFT && t <= ISAKMP_PL_FRAG);
 }
 
 /* Every payload of a known type, no reserved misuse, padding < 256. */
@@ -588,7 +567,8 @@ ike_after(const struct isakmp_msg *m, size_t i, const uint8_t *plain,
  * and Transaction exchanges (RFC 2409 5.5, 5.7; Mode-Config draft).
  */
 static enum ike_hash_status
-ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
+ike_verify_p2(struct ike_state *c, struct cry *backend,
+    const struct isakmp_hdr *h,
     const uint8_t *plain, size_t chain, const struct isakmp_msg *m,
     struct ike_p2 *slot, bool from_init)
 {
@@ -599,19 +579,20 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
 	bool has_sa = false;
 	size_t i;
 
-	if (!c->skeyid_a.n || m->npayloads == 0 || m->pl[0].type != PL_HASH)
+	if (!c->skeyid_a.n || m->npayloads == 0 ||
+	    m->pl[0].type != ISAKMP_PL_HASH)
 		return IKE_HASH_UNCHECKED;
 	hv = cur_ptr(&m->pl[0].body);
 	hl = cur_left(&m->pl[0].body);
 	for (i = 0; i < m->npayloads; i++)
-		if (m->pl[i].type == PL_SA)
+		if (m->pl[i].type == ISAKMP_PL_SA)
 			has_sa = true;
 	mid[0] = 0;
 	mid[1] = (uint8_t)(h->msgid >> 24);
 	mid[2] = (uint8_t)(h->msgid >> 16);
 	mid[3] = (uint8_t)(h->msgid >> 8);
 	mid[4] = (uint8_t)h->msgid;
-	if (h->exch == 32 && !has_sa && m->npayloads == 1) {
+	if (h->exch == ISAKMP_EXCH_QUICK && !has_sa && m->npayloads == 1) {
 		/* HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b) */
 		if (slot == NULL || !slot->ni.n || !slot->nr.n)
 			return IKE_HASH_UNCHECKED;
@@ -620,7 +601,7 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
 		p[np] = slot->nr.p; l[np++] = slot->nr.n;
 	} else {
 		p[np] = mid + 1; l[np++] = 4;
-		if (h->exch == 32 && !from_init) {
+		if (h->exch == ISAKMP_EXCH_QUICK && !from_init) {
 			/* HASH(2) = prf(SKEYID_a, M-ID | Ni_b | rest) */
 			if (slot == NULL || !slot->ni.n)
 				return IKE_HASH_UNCHECKED;
@@ -629,8 +610,8 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
 		ike_after(m, 0, plain, chain, &p[np], &l[np]);
 		np++;
 	}
-	if (ike_prf(cry, c->alg.hash, c->skeyid_a.v, c->skeyid_a.n, p, l, np,
-	    out, &n) == -1)
+	if (ike_prf(backend, c->rec->chosen_alg.hash, c->skeyid_a.v,
+	    c->skeyid_a.n, p, l, np, out, &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
 	    IKE_HASH_BAD;
@@ -640,165 +621,208 @@ ike_verify_p2(struct ike_cry *c, struct cry *cry, const struct isakmp_hdr *h,
  * HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)
  * HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)
  * m is the message holding the HASH (MM5/MM6, AM2/AM3); its ID payload,
- * if any, was observed already.
+ * if any, is in the record already.
  */
-enum ike_hash_status
-ike_cry_verify_p1(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
-    const struct isakmp_hdr *h, bool from_init, const uint8_t *body,
-    const struct isakmp_msg *m)
+static enum ike_hash_status
+ike_verify_p1(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+    const struct isakmp_hdr *h, bool from_init, const struct isakmp_msg *m)
 {
+	const struct p1rec *r = c->rec;
+	const struct p1rec_blob *id = from_init ? &r->idi : &r->idr;
+	const struct p1rec_blob *mine = from_init ? &r->gxi : &r->gxr;
+	const struct p1rec_blob *peer = from_init ? &r->gxr : &r->gxi;
 	const uint8_t *p[6], *hv = NULL;
 	size_t l[6], n = 0, hl = 0, i;
 	uint8_t out[IKE_MAX_HASH];
-	const struct ike_blob *id = from_init ? &c->idi : &c->idr;
 
-	(void)body;
-	ike_cry_derive(c, cry, ks, h);
+	ike_derive(c, backend, ks, h);
 	for (i = 0; i < m->npayloads; i++)
-		if (m->pl[i].type == PL_HASH) {
+		if (m->pl[i].type == ISAKMP_PL_HASH) {
 			hv = cur_ptr(&m->pl[i].body);
 			hl = cur_left(&m->pl[i].body);
 		}
-	if (hv == NULL || !c->skeyid.n || !c->gxi.n || !c->gxr.n ||
-	    !c->sai.n || !id->n)
+	if (hv == NULL || !c->skeyid.n || !r->gxi.n || !r->gxr.n ||
+	    !r->sai.n || !id->n)
 		return IKE_HASH_UNCHECKED;
-	p[0] = from_init ? c->gxi.p : c->gxr.p;
-	l[0] = from_init ? c->gxi.n : c->gxr.n;
-	p[1] = from_init ? c->gxr.p : c->gxi.p;
-	l[1] = from_init ? c->gxr.n : c->gxi.n;
+	p[0] = mine->p;
+	l[0] = mine->n;
+	p[1] = peer->p;
+	l[1] = peer->n;
 	p[2] = from_init ? h->icookie : h->rcookie;
 	l[2] = 8;
 	p[3] = from_init ? h->rcookie : h->icookie;
 	l[3] = 8;
-	p[4] = c->sai.p;
-	l[4] = c->sai.n;
+	p[4] = r->sai.p;
+	l[4] = r->sai.n;
 	p[5] = id->p;
 	l[5] = id->n;
-	if (ike_prf(cry, c->alg.hash, c->skeyid.v, c->skeyid.n, p, l, 6, out,
-	    &n) == -1)
+	if (ike_prf(backend, r->chosen_alg.hash, c->skeyid.v, c->skeyid.n, p,
+	    l, 6, out, &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
 	    IKE_HASH_BAD;
 }
 
 /*
- * Decrypt one encrypted message.  raw/len: the whole ISAKMP message;
- * from_init: sent by its exchange's initiator; orig_iv: for a
- * retransmission, the IV its original used (NULL otherwise).  On
- * IKE_DEC_OK, out holds the plaintext body and m its payload chain
- * (offsets relative to out).  The IV chains advance for every message that
- * is not a retransmission, whatever the outcome, since they follow the
+ * The IV of one message, and the chain's next state from its ciphertext
+ * ct (ctlen bytes, a multiple of block).  A retransmission takes the IV
+ * its original used and advances nothing.  *slot: the message ID's
+ * phase-2 state (NULL in phase 1).  Returns -1 when the IV is unknown.
+ */
+static int
+ike_iv_choose(struct ike_state *c, struct cry *backend,
+    const struct ike_msg_in *in, const uint8_t *ct, size_t ctlen,
+    size_t block, uint8_t *iv, struct ike_p2 **slot)
+{
+	const struct p1rec *r = c->rec;
+	uint32_t msgid = in->hdr->msgid;
+	uint8_t dig[IKE_MAX_HASH];
+	size_t dn = 0, i;
+	bool iv_ok = false;
+
+	*slot = NULL;
+	if (in->orig_iv != NULL) {
+		memcpy(iv, in->orig_iv, block);
+		if (msgid != 0)
+			for (i = 0; i < IKE_P2_SLOTS; i++)
+				if (c->p2[i].used && c->p2[i].msgid == msgid)
+					*slot = &c->p2[i];
+		return 0;
+	}
+	if (msgid != 0) {
+		*slot = ike_p2_slot(c, backend, msgid, block);
+		if (*slot == NULL)
+			return -1;
+		memcpy(iv, (*slot)->iv, block);
+		memcpy((*slot)->iv, ct + ctlen - block, block);
+		(*slot)->age = ++c->clock;
+		return 0;
+	}
+	if (!c->p1_iv_set && r->gxi.n && r->gxr.n &&
+	    ike_digest(backend, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
+	    r->gxr.p, r->gxr.n, dig, &dn) == 0 && dn >= block) {
+		memcpy(c->p1_iv, dig, block);
+		c->p1_iv_set = true;
+	}
+	if (c->p1_iv_set) {
+		memcpy(iv, c->p1_iv, block);
+		iv_ok = true;
+	}
+	memcpy(c->p1_iv, ct + ctlen - block, block);
+	memcpy(c->last_p1, ct + ctlen - block, block);
+	c->have_last_p1 = true;
+	/* Later messages chain from this one regardless. */
+	c->p1_iv_set = true;
+	return iv_ok ? 0 : -1;
+}
+
+/* CBC decryption of ct with Ka (no padding); -1 when the cipher fails. */
+static int
+ike_cbc(struct ike_state *c, struct cry *backend, const char *cname,
+    size_t klen, const uint8_t *iv, const uint8_t *ct, size_t ctlen,
+    uint8_t *out)
+{
+	EVP_CIPHER *ciph = EVP_CIPHER_fetch(cry_libctx(backend), cname, NULL);
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	int outl = 0, rc = -1;
+
+	if (ciph != NULL && ctx != NULL && c->ka_len >= klen &&
+	    EVP_DecryptInit_ex2(ctx, ciph, NULL, NULL, NULL) == 1 &&
+	    EVP_CIPHER_CTX_set_key_length(ctx, (int)klen) == 1 &&
+	    EVP_DecryptInit_ex2(ctx, NULL, c->ka, iv, NULL) == 1 &&
+	    EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 &&
+	    EVP_DecryptUpdate(ctx, out, &outl, ct, (int)ctlen) == 1 &&
+	    (size_t)outl == ctlen)
+		rc = 0;
+	EVP_CIPHER_CTX_free(ctx);
+	EVP_CIPHER_free(ciph);
+	return rc;
+}
+
+/*
+ * After a plaintext parsed: learn from it (the record in phase 1, the
+ * Quick Mode nonces before HASH(2)/(3) need them) and check its HASH.
+ */
+static enum ike_hash_status
+ike_verify(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+    const struct ike_msg_in *in, const struct ike_plain *pt,
+    size_t chain_len, struct ike_p2 *slot)
+{
+	const struct isakmp_hdr *h = in->hdr;
+	const struct isakmp_msg *m = pt->msg;
+	size_t i;
+
+	if (h->msgid == 0) {
+		p1rec_observe(c->rec, in->from_init, m, false);
+		return ike_verify_p1(c, backend, ks, h, in->from_init, m);
+	}
+	if (slot != NULL && h->exch == ISAKMP_EXCH_QUICK)
+		for (i = 0; i < m->npayloads; i++)
+			if (m->pl[i].type == ISAKMP_PL_SA) {
+				ike_p2_nonces(slot, in->from_init, m);
+				break;
+			}
+	return ike_verify_p2(c, backend, h, pt->buf, chain_len, m, slot,
+	    in->from_init);
+}
+
+/*
+ * Decrypt one encrypted message (in).  On IKE_DEC_OK, pt->buf holds the
+ * plaintext body and pt->msg its payload chain (offsets relative to
+ * pt->buf).  The IV chains advance for every message that is not a
+ * retransmission, whatever the outcome, since they follow the
  * ciphertext.
  */
 int
-ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
-    const struct isakmp_hdr *h, const uint8_t *raw, size_t len, bool from_init,
-    const uint8_t *orig_iv, uint8_t *out, size_t outlen, struct isakmp_msg *m,
-    struct ike_dec *d)
+ike_decrypt(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+    const struct ike_msg_in *in, const struct ike_plain *pt, struct ike_dec *d)
 {
-	const uint8_t *ct = raw + ISAKMP_HDR_LEN;
-	size_t ctlen, klen = 0, block = 8, dn = 0;
+	const struct isakmp_hdr *h = in->hdr;
+	const uint8_t *ct = in->raw + ISAKMP_HDR_LEN;
+	struct isakmp_msg *m = pt->msg;
+	size_t ctlen, klen = 0, block = 8;
 	const char *cname;
-	uint8_t iv[IKE_MAX_BLOCK], dig[IKE_MAX_HASH];
-	struct ike_p2 *slot = NULL;
-	EVP_CIPHER *ciph = NULL;
-	EVP_CIPHER_CTX *ctx = NULL;
-	int outl = 0;
-	bool iv_ok = false;
+	uint8_t iv[IKE_MAX_BLOCK];
+	struct ike_p2 *slot;
 
 	memset(d, 0, sizeof(*d));
 	memset(m, 0, sizeof(*m));
-	if (len < ISAKMP_HDR_LEN) {
+	if (in->len < ISAKMP_HDR_LEN) {
 		d->st = IKE_DEC_BAD_LENGTH;
 		return -1;
 	}
-	ctlen = len - ISAKMP_HDR_LEN;
+	ctlen = in->len - ISAKMP_HDR_LEN;
 	if (h->len >= ISAKMP_HDR_LEN && h->len - ISAKMP_HDR_LEN < ctlen)
 		ctlen = h->len - ISAKMP_HDR_LEN;
-	if (!c->have_alg) {
+	if (!c->rec->has_chosen) {
 		d->st = IKE_DEC_NO_ALG;
 		return -1;
 	}
-	cname = ike_cipher(&c->alg, &klen, &block);
+	cname = ike_cipher(&c->rec->chosen_alg, &klen, &block);
 	if (ctlen == 0 || ctlen % block != 0) {
 		d->st = IKE_DEC_BAD_LENGTH;
 		return -1;
 	}
-
-	/* The IV, and the chain's next state (from ciphertext alone). */
-	if (orig_iv != NULL) {
-		memcpy(iv, orig_iv, block);
-		iv_ok = true;
-	} else if (h->msgid == 0) {
-		if (!c->p1_iv_set && c->gxi.n && c->gxr.n &&
-		    ike_digest(cry, c->alg.hash, c->gxi.p, c->gxi.n, c->gxr.p,
-		    c->gxr.n, dig, &dn) == 0 && dn >= block) {
-			memcpy(c->p1_iv, dig, block);
-			c->p1_iv_set = true;
-		}
-		if (c->p1_iv_set) {
-			memcpy(iv, c->p1_iv, block);
-			iv_ok = true;
-		}
-		memcpy(c->p1_iv, ct + ctlen - block, block);
-		memcpy(c->last_p1, ct + ctlen - block, block);
-		c->have_last_p1 = true;
-		if (!iv_ok) {
-			/* Later messages chain from this one regardless. */
-			c->p1_iv_set = true;
-		}
-	} else {
-		slot = ike_p2_slot(c, cry, h->msgid, block);
-		if (slot != NULL) {
-			memcpy(iv, slot->iv, block);
-			iv_ok = true;
-			memcpy(slot->iv, ct + ctlen - block, block);
-			slot->age = ++c->clock;
-		}
-	}
-	if (orig_iv != NULL && h->msgid != 0) {
-		size_t i;
-
-		for (i = 0; i < IKE_P2_SLOTS; i++)
-			if (c->p2[i].used && c->p2[i].msgid == h->msgid)
-				slot = &c->p2[i];
-	}
-	if (!iv_ok) {
+	if (ike_iv_choose(c, backend, in, ct, ctlen, block, iv, &slot) == -1) {
 		d->st = IKE_DEC_NO_IV;
 		return -1;
 	}
 	memcpy(d->iv, iv, block);
 	d->iv_len = block;
 
-	ike_cry_derive(c, cry, ks, h);
+	ike_derive(c, backend, ks, h);
 	if (c->ka_len == 0) {
 		d->st = IKE_DEC_NO_KEYS;
 		return -1;
 	}
 	d->key_source = c->key_source;
-	if (cname == NULL || outlen < ctlen) {
+	if (cname == NULL || pt->cap < ctlen ||
+	    ike_cbc(c, backend, cname, klen, iv, ct, ctlen, pt->buf) == -1) {
 		d->st = IKE_DEC_UNSUPPORTED;
 		return -1;
 	}
-	ciph = EVP_CIPHER_fetch(cry_libctx(cry), cname, NULL);
-	ctx = EVP_CIPHER_CTX_new();
-	if (ciph == NULL || ctx == NULL) {
-		d->st = IKE_DEC_UNSUPPORTED;
-		goto fail;
-	}
-	if (c->ka_len < klen || EVP_DecryptInit_ex2(ctx, ciph, NULL, NULL,
-	    NULL) != 1 || EVP_CIPHER_CTX_set_key_length(ctx, (int)klen) != 1 ||
-	    EVP_DecryptInit_ex2(ctx, NULL, c->ka, iv, NULL) != 1 ||
-	    EVP_CIPHER_CTX_set_padding(ctx, 0) != 1 ||
-	    EVP_DecryptUpdate(ctx, out, &outl, ct, (int)ctlen) != 1 ||
-	    (size_t)outl != ctlen) {
-		d->st = IKE_DEC_UNSUPPORTED;
-		goto fail;
-	}
-	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(ciph);
 	d->len = ctlen;
-	isakmp_walk(cur_init(out, ctlen), h->np, 0, m);
+	isakmp_walk(cur_init(pt->buf, ctlen), h->np, 0, m);
 	if (!ike_plain_sane(m, ctlen, &d->chain_len)) {
 		memset(m, 0, sizeof(*m));
 		d->st = IKE_DEC_FAILED;
@@ -806,34 +830,10 @@ ike_cry_decrypt(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 	}
 	m->hdr = *h;
 	m->encrypted = true;
-	m->body = cur_init(out, d->chain_len);
-	if (h->msgid != 0) {
-		bool has_sa = false;
-		size_t i;
-
-		for (i = 0; i < m->npayloads; i++)
-			if (m->pl[i].type == PL_SA)
-				has_sa = true;
-		/* Quick Mode nonces, before HASH(2)/(3) need them. */
-		if (slot != NULL && h->exch == 32 && has_sa)
-			for (i = 0; i < m->npayloads; i++)
-				if (m->pl[i].type == PL_NONCE)
-					ike_blob_set(from_init ? &slot->ni :
-					    &slot->nr, cur_ptr(&m->pl[i].body),
-					    cur_left(&m->pl[i].body),
-					    IKE_NONCE_MAX);
-		d->hash = ike_verify_p2(c, cry, h, out, d->chain_len, m, slot,
-		    from_init);
-	} else {
-		ike_cry_observe(c, from_init, 0, out, m);
-		d->hash = ike_cry_verify_p1(c, cry, ks, h, from_init, out, m);
-	}
+	m->body = cur_init(pt->buf, d->chain_len);
+	d->hash = ike_verify(c, backend, ks, in, pt, d->chain_len, slot);
 	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
 	return d->st == IKE_DEC_OK ? 0 : -1;
-fail:
-	EVP_CIPHER_CTX_free(ctx);
-	EVP_CIPHER_free(ciph);
-	return -1;
 }
 
 /*
@@ -842,41 +842,36 @@ fail:
  * concatenated to need bytes.
  */
 int
-ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
-    uint8_t proto, uint32_t spi, const uint8_t *ni, size_t nin,
-    const uint8_t *nr, size_t nrn, const uint8_t *gxy, size_t gxyn,
-    uint8_t *out, size_t need)
+ike_keymat(struct ike_state *c, struct cry *backend,
+    const struct ike_keymat_in *in, uint8_t *out, size_t need)
 {
 	uint8_t spib[4], k[IKE_MAX_HASH];
 	const uint8_t *p[6];
 	size_t l[6], kn = 0, have = 0;
-	struct isakmp_hdr dummy;
 
-	(void)ks;
-	memset(&dummy, 0, sizeof(dummy));
-	if (!c->skeyid_d.n || !c->have_alg)
+	if (!c->skeyid_d.n || !c->rec->has_chosen)
 		return -1;
-	spib[0] = (uint8_t)(spi >> 24);
-	spib[1] = (uint8_t)(spi >> 16);
-	spib[2] = (uint8_t)(spi >> 8);
-	spib[3] = (uint8_t)spi;
+	spib[0] = (uint8_t)(in->spi >> 24);
+	spib[1] = (uint8_t)(in->spi >> 16);
+	spib[2] = (uint8_t)(in->spi >> 8);
+	spib[3] = (uint8_t)in->spi;
 	while (have < need) {
 		size_t n;
 
 		p[0] = k;
 		l[0] = have == 0 ? 0 : kn;
-		p[1] = gxy;
-		l[1] = gxy != NULL ? gxyn : 0;
-		p[2] = &proto;
+		p[1] = in->gxy;
+		l[1] = in->gxy != NULL ? in->gxy_len : 0;
+		p[2] = &in->proto;
 		l[2] = 1;
 		p[3] = spib;
 		l[3] = 4;
-		p[4] = ni;
-		l[4] = nin;
-		p[5] = nr;
-		l[5] = nrn;
-		if (ike_prf(cry, c->alg.hash, c->skeyid_d.v, c->skeyid_d.n, p, l,
-		    6, k, &kn) == -1)
+		p[4] = in->ni;
+		l[4] = in->ni_len;
+		p[5] = in->nr;
+		l[5] = in->nr_len;
+		if (ike_prf(backend, c->rec->chosen_alg.hash, c->skeyid_d.v,
+		    c->skeyid_d.n, p, l, 6, k, &kn) == -1)
 			return -1;
 		n = need - have < kn ? need - have : kn;
 		memcpy(out + have, k, n);
@@ -888,8 +883,8 @@ ike_cry_keymat(struct ike_cry *c, struct cry *cry, const struct ks_ike *ks,
 
 /* The Quick Mode nonces of message ID msgid, once both were decrypted. */
 int
-ike_cry_qm_nonces(const struct ike_cry *c, uint32_t msgid, const uint8_t **ni,
-    size_t *nin, const uint8_t **nr, size_t *nrn)
+ike_qm_nonces(const struct ike_state *c, uint32_t msgid,
+    struct ike_keymat_in *k)
 {
 	size_t i;
 
@@ -897,10 +892,10 @@ ike_cry_qm_nonces(const struct ike_cry *c, uint32_t msgid, const uint8_t **ni,
 		const struct ike_p2 *s = &c->p2[i];
 
 		if (s->used && s->msgid == msgid && s->ni.n && s->nr.n) {
-			*ni = s->ni.p;
-			*nin = s->ni.n;
-			*nr = s->nr.p;
-			*nrn = s->nr.n;
+			k->ni = s->ni.p;
+			k->ni_len = s->ni.n;
+			k->nr = s->nr.p;
+			k->nr_len = s->nr.n;
 			return 0;
 		}
 	}

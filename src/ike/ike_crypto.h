@@ -3,9 +3,11 @@
  * and HASH verification of encrypted ISAKMP messages, and ESP keys from
  * IKE keys (RFC 2409 sections 5 and 5.5, appendix B).
  *
- * One struct ike_cry per IKE SA (hung off the tracker's SA).  It learns
- * from every plaintext or decrypted message (KE, nonces, the initiator's
- * SA body, IDs) and from the key store entry for its initiator cookie, and
+ * One struct ike_state per IKE SA with keys (hung off the tracker's SA):
+ * its keys, IV chains and Quick Mode nonces.  The phase-1 inputs (KE,
+ * nonces, the initiator's SA body, IDs, the chosen algorithms) it reads
+ * from the SA's phase-1 record (track/p1rec.h), which it completes with
+ * what it decrypts; with the key store entry for its initiator cookie it
  * derives whatever the given subset allows:
  *
  *   psk + nonces -> SKEYID (PSK and XAUTH-PSK methods)
@@ -31,19 +33,10 @@
 #include "esp/esp_crypto.h"
 #include "dissectors/isakmp.h"
 #include "keys/keystore.h"
+#include "track/p1rec.h"
 
 #define IKE_MAX_BLOCK	16
 #define IKE_MAX_HASH	64
-
-/* Negotiated phase-1 algorithms (Oakley registry values). */
-struct ike_alg {
-	uint16_t	enc;		/* 1 DES, 3 Blowfish, 5 3DES, 6 CAST,
-					   7 AES, 8 Camellia */
-	uint16_t	key_len;	/* bits; 0 = the cipher's default */
-	uint16_t	hash;		/* 1 MD5, 2 SHA1, 4/5/6 SHA2 */
-	uint16_t	auth;		/* authentication method */
-	uint16_t	group;
-};
 
 enum ike_dec_status {
 	IKE_DEC_OK = 0,
@@ -68,27 +61,48 @@ struct ike_dec {
 	const char		*key_source;	/* which key material */
 };
 
-struct ike_cry;
+/* One encrypted message to decrypt. */
+struct ike_msg_in {
+	const struct isakmp_hdr	*hdr;
+	const uint8_t		*raw;		/* the whole ISAKMP message */
+	size_t			 len;
+	bool			 from_init;	/* sent by its exchange's
+						   initiator */
+	const uint8_t		*orig_iv;	/* a retransmission: the IV its
+						   original used, else NULL */
+};
 
-struct ike_cry	*ike_cry_new(void);
-void		 ike_cry_free(struct ike_cry *);
-void		 ike_cry_set_alg(struct ike_cry *, const struct ike_alg *);
-void		 ike_cry_observe(struct ike_cry *, bool, uint32_t,
-		    const uint8_t *, const struct isakmp_msg *);
-int		 ike_cry_decrypt(struct ike_cry *, struct cry *,
-		    const struct ks_ike *, const struct isakmp_hdr *,
-		    const uint8_t *, size_t, bool, const uint8_t *,
-		    uint8_t *, size_t, struct isakmp_msg *, struct ike_dec *);
-enum ike_hash_status ike_cry_verify_p1(struct ike_cry *, struct cry *,
-		    const struct ks_ike *, const struct isakmp_hdr *, bool,
-		    const uint8_t *, const struct isakmp_msg *);
-bool		 ike_cry_learned(struct ike_cry *, struct ks_ike *);
-int		 ike_cry_keymat(struct ike_cry *, struct cry *,
-		    const struct ks_ike *, uint8_t, uint32_t,
-		    const uint8_t *, size_t, const uint8_t *, size_t,
-		    const uint8_t *, size_t, uint8_t *, size_t);
-int		 ike_cry_qm_nonces(const struct ike_cry *, uint32_t,
-		    const uint8_t **, size_t *, const uint8_t **, size_t *);
+/* Where a plaintext goes: its bytes, and its payload chain over them. */
+struct ike_plain {
+	uint8_t			*buf;
+	size_t			 cap;
+	struct isakmp_msg	*msg;
+};
+
+/* What KEYMAT for one SPI is made of (RFC 2409 5.5). */
+struct ike_keymat_in {
+	uint8_t		 proto;		/* 3 ESP */
+	uint32_t	 spi;
+	const uint8_t	*ni, *nr;	/* the Quick Mode nonces */
+	size_t		 ni_len, nr_len;
+	const uint8_t	*gxy;		/* the Quick Mode's PFS g^xy, or NULL */
+	size_t		 gxy_len;
+};
+
+struct ike_state;
+
+struct ike_state *ike_state_new(struct p1rec *);
+void		 ike_state_free(struct ike_state *);
+void		 ike_observe_p2(struct ike_state *, bool,
+		    const struct isakmp_msg *);
+int		 ike_decrypt(struct ike_state *, struct cry *,
+		    const struct ks_ike *, const struct ike_msg_in *,
+		    const struct ike_plain *, struct ike_dec *);
+bool		 ike_learned(struct ike_state *, struct ks_ike *);
+int		 ike_keymat(struct ike_state *, struct cry *,
+		    const struct ike_keymat_in *, uint8_t *, size_t);
+int		 ike_qm_nonces(const struct ike_state *, uint32_t,
+		    struct ike_keymat_in *);
 const char	*ike_dec_status_name(enum ike_dec_status);
 const char	*ike_dec_status_token(enum ike_dec_status);
 const char	*ike_hash_status_name(enum ike_hash_status);

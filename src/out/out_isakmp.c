@@ -8,6 +8,7 @@
  * before returning), not in the dissector.
  */
 #include <arpa/inet.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -163,8 +164,9 @@ out_isakmp_x509(const uint8_t *der, size_t n, char *subj, size_t sl,
  * ID data (ID payload, NAT-OA) rendered by type: addresses, subnets,
  * ranges, names, DNs; anything else (or a wrong length) as hex.
  */
-size_t
-out_isakmp_id(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len)
+static size_t
+id_render(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len,
+    bool *as_hex)
 {
 	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
 	int want = isakmp_id_fixed_len(type);
@@ -173,6 +175,7 @@ out_isakmp_id(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len)
 	    type == ISAKMP_ID_IPV6_ADDR_RANGE) ? AF_INET6 : AF_INET;
 	size_t half = af == AF_INET6 ? 16 : 4;
 
+	*as_hex = false;
 	if (len == 0)
 		return 0;
 	if (want >= 0 && n == (size_t)want) {
@@ -201,7 +204,57 @@ out_isakmp_id(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len)
 	default:
 		break;
 	}
+	*as_hex = true;
 	return hex_str(d, n, buf, len);
+}
+
+size_t
+out_isakmp_id(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len)
+{
+	bool as_hex;
+
+	return id_render(type, d, n, buf, len, &as_hex);
+}
+
+/*
+ * ID data that out_isakmp_id shows as hex (a KEY_ID, a DER_ASN1_GN, a
+ * value whose length does not fit its type) as text too, when every byte
+ * is printable ASCII: group names such as "vpnclient".  Returns false
+ * (and "") otherwise; the text is cut to fit len.
+ */
+bool
+out_isakmp_id_text(uint8_t type, const uint8_t *d, size_t n, char *buf,
+    size_t len)
+{
+	char tmp[256];
+	bool as_hex;
+	size_t i;
+
+	if (len == 0)
+		return false;
+	buf[0] = '\0';
+	(void)id_render(type, d, n, tmp, sizeof(tmp), &as_hex);
+	if (!as_hex || n == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (d[i] < 0x20 || d[i] >= 0x7f)
+			return false;
+	snprintf(buf, len, "%.*s", n > INT_MAX ? INT_MAX : (int)n,
+	    (const char *)d);
+	return true;
+}
+
+/* ID data for a text line: rendered, then ("text") when printable. */
+size_t
+out_isakmp_id_show(uint8_t type, const uint8_t *d, size_t n, char *buf,
+    size_t len)
+{
+	char t[128];
+	size_t o = out_isakmp_id(type, d, n, buf, len);
+
+	if (o < len && out_isakmp_id_text(type, d, n, t, sizeof(t)))
+		o += (size_t)snprintf(buf + o, len - o, " (\"%s\")", t);
+	return o < len ? o : len - 1;
 }
 
 static const char *
@@ -672,7 +725,8 @@ t_payload(struct tctx *t, const struct isakmp_payload_raw *p)
 		if (p->type == ISAKMP_PL_ID)
 			fprintf(fp, " proto=%u port=%u", d->u.id.proto,
 			    d->u.id.port);
-		out_isakmp_id(d->u.id.type, d->data, d->dlen, c, sizeof(c));
+		out_isakmp_id_show(d->u.id.type, d->data, d->dlen, c,
+		    sizeof(c));
 		fprintf(fp, " %s", c);
 		break;
 	case ISAKMP_PL_CERT:
@@ -962,6 +1016,9 @@ j_payload(struct jctx *c, const struct isakmp_payload_raw *p)
 		json_khex(j, "data", d->data, d->dlen);
 		out_isakmp_id(d->u.id.type, d->data, d->dlen, b, sizeof(b));
 		json_kstr(j, "value", b);
+		if (out_isakmp_id_text(d->u.id.type, d->data, d->dlen, b,
+		    sizeof(b)))
+			json_kstr(j, "value_text", b);
 		break;
 	case ISAKMP_PL_CERT:
 	case ISAKMP_PL_CR:

@@ -24,6 +24,9 @@ void	out_isakmp_json_payloads(struct json *, const struct isakmp_msg *,
 /* Helpers shared by the presenters, exported for tests. */
 size_t	out_isakmp_str(const uint8_t *, size_t, char *, size_t);
 size_t	out_isakmp_id(uint8_t, const uint8_t *, size_t, char *, size_t);
+bool	out_isakmp_id_text(uint8_t, const uint8_t *, size_t, char *, size_t);
+size_t	out_isakmp_id_show(uint8_t, const uint8_t *, size_t, char *,
+	    size_t);
 bool	out_isakmp_x509(const uint8_t *, size_t, char *, size_t, char *,
 	    size_t);
 bool	out_isakmp_dn(const uint8_t *, size_t, char *, size_t);

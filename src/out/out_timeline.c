@@ -8,6 +8,7 @@
 
 #include "engine/engine.h"
 #include "dissectors/isakmp_names.h"
+#include "out/out_isakmp.h"
 
 struct out_esp_ctx {
 	FILE		*fp;
@@ -244,10 +245,68 @@ out_resends(FILE *fp, const struct trk_ike_sa *sa, uint32_t i)
 	fprintf(fp, "%s)", n ? " s" : " -");
 }
 
+/*
+ * Identities as the timeline shows them: rendered, at most 79 chars, and
+ * the text of a printable value shown as hex (out_isakmp_id_text).
+ */
+#define OUT_TL_ID_LEN	80
+
+struct out_tl_id {
+	char	v[OUT_TL_ID_LEN];
+	char	text[OUT_TL_ID_LEN];	/* "" unless printable */
+	char	show[2 * OUT_TL_ID_LEN + 8];	/* v ("text") */
+};
+
+static bool
+out_tl_render(uint8_t type, const uint8_t *d, size_t n, bool cut,
+    struct out_tl_id *o)
+{
+	size_t k = out_isakmp_id(type, d, n, o->v, sizeof(o->v));
+
+	/* data kept only in part (trk_id): say so */
+	if (cut && k < sizeof(o->v))
+		snprintf(o->v + k, sizeof(o->v) - k, "...");
+	if (out_isakmp_id_text(type, d, n, o->text, sizeof(o->text)))
+		snprintf(o->show, sizeof(o->show), "%s (\"%s\")", o->v,
+		    o->text);
+	else
+		snprintf(o->show, sizeof(o->show), "%s", o->v);
+	return true;
+}
+
+/* A Quick Mode ID; false (and "") when there is none. */
+static bool
+out_tl_id(const struct trk_id *id, struct out_tl_id *o)
+{
+	memset(o, 0, sizeof(*o));
+	return id->type != 0 && out_tl_render(id->type, id->data, id->len,
+	    id->wire_len > id->len, o);
+}
+
+/* A phase-1 ID from its recorded body (type, protocol, port, data). */
+static bool
+out_tl_p1_id(const struct p1rec_blob *b, struct out_tl_id *o)
+{
+	memset(o, 0, sizeof(*o));
+	return b->n >= 4 && out_tl_render(b->p[0], b->p + 4, b->n - 4, false,
+	    o);
+}
+
+/* "key": the value, "key_text": its text when printable. */
+static void
+out_tl_id_json(struct json *j, const char *key, const char *tkey,
+    const struct out_tl_id *o)
+{
+	json_kstr(j, key, o->v[0] ? o->v : NULL);
+	if (o->text[0])
+		json_kstr(j, tkey, o->text);
+}
+
 void
 out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
 	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
+	struct out_tl_id idi, idr;
 	const char *mode = out_mode_token(sa->mode);
 	struct out_esp_ctx oc;
 	uint32_t i;
@@ -292,10 +351,12 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 		    sa->offered_transforms,
 		    sa->offered_transforms == 1 ? "" : "s");
 	}
-	if (sa->id_i[0] != '\0' || sa->id_r[0] != '\0')
+	out_tl_p1_id(&sa->p1.idi, &idi);
+	out_tl_p1_id(&sa->p1.idr, &idr);
+	if (idi.v[0] != '\0' || idr.v[0] != '\0')
 		fprintf(fp, "  identities: I %s, R %s\n",
-		    sa->id_i[0] ? sa->id_i : "(not seen)",
-		    sa->id_r[0] ? sa->id_r : "(not seen)");
+		    idi.v[0] ? idi.show : "(not seen)",
+		    idr.v[0] ? idr.show : "(not seen)");
 	for (i = 0; i < sa->nmsgs; i++) {
 		const struct trk_msg *m = &sa->msgs[i];
 		const char *l = trk_label_name(m->label);
@@ -356,9 +417,11 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 			fprintf(fp, "\n    ");
 			out_qm_proposal_text(fp, &e->chosen);
 		}
-		if (e->idc[0][0] != '\0')
-			fprintf(fp, "\n    traffic %s <-> %s", e->idc[0],
-			    e->idc[1]);
+		if (out_tl_id(&e->idc[0], &idi) && idi.v[0] != '\0') {
+			out_tl_id(&e->idc[1], &idr);
+			fprintf(fp, "\n    traffic %s <-> %s", idi.show,
+			    idr.show);
+		}
 		if (e->missing)
 			fprintf(fp, " [%u step(s) missing]", e->missing);
 		fputc('\n', fp);
@@ -529,6 +592,7 @@ out_json_ike_sa(struct json *j, const struct trk *t,
     const struct trk_ike_sa *sa)
 {
 	char a[64], r[160], nb[64], h[12];
+	struct out_tl_id idi, idr;
 	const char *tok;
 	struct out_esp_ctx oc;
 	uint32_t i;
@@ -554,8 +618,10 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	if (sa->reason == TRK_R_NOTIFY)
 		json_ku64(j, "reason_notify", sa->notify);
 	out_json_proposal(j, &sa->chosen, false);
-	json_kstr(j, "initiator_id", sa->id_i[0] ? sa->id_i : NULL);
-	json_kstr(j, "responder_id", sa->id_r[0] ? sa->id_r : NULL);
+	out_tl_p1_id(&sa->p1.idi, &idi);
+	out_tl_p1_id(&sa->p1.idr, &idr);
+	out_tl_id_json(j, "initiator_id", "initiator_id_text", &idi);
+	out_tl_id_json(j, "responder_id", "responder_id_text", &idr);
 	json_ku64(j, "offered_proposals", sa->offered_proposals);
 	json_ku64(j, "offered_transforms", sa->offered_transforms);
 	json_key(j, "first_ts");
@@ -639,8 +705,10 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 			json_ku64(j, "notify", e->notify);
 		if (e->type == ISAKMP_EXCH_QUICK) {
 			out_json_qm_proposal(j, &e->chosen);
-			json_kstr(j, "idci", e->idc[0][0] ? e->idc[0] : NULL);
-			json_kstr(j, "idcr", e->idc[1][0] ? e->idc[1] : NULL);
+			out_tl_id(&e->idc[0], &idi);
+			out_tl_id(&e->idc[1], &idr);
+			out_tl_id_json(j, "idci", "idci_text", &idi);
+			out_tl_id_json(j, "idcr", "idcr_text", &idr);
 		}
 		if (e->dpd) {
 			json_kbool(j, "dpd", true);

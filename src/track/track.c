@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "dissectors/isakmp.h"
 #include "dissectors/isakmp_names.h"
+#include "dissectors/isakmp_pl.h"
 #include "track/track.h"
 
 #define TRK_DEF_IKE_SAS		16384
@@ -17,12 +18,6 @@
 #define TRK_DEF_ESP_SAS		16384
 #define TRK_ESP_WINDOW		64
 
-#define PL_SA		1
-#define PL_KE		4
-#define PL_ID		5
-#define PL_HASH		8
-#define PL_SIG		9
-#define PL_NONCE	10
 
 struct trk {
 	struct trk_limits	 lim;
@@ -38,7 +33,7 @@ struct trk {
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
 
 	trk_pre_cb		*pre;
-	trk_cry_free_cb		*cry_free;
+	trk_state_free_cb	*state_free;
 	void			*pre_arg;
 	trk_ike_cb		*ike_evict;
 	trk_esp_cb		*esp_evict;
@@ -84,16 +79,22 @@ trk_is_phase1(uint8_t exch)
 
 /* ------------------------------------------------------------ memory */
 
+/* n more bytes held (allocated here or by an SA's phase-1 record). */
+static void
+trk_account(struct trk *t, size_t n)
+{
+	t->st.bytes_now += n;
+	if (t->st.bytes_now > t->st.peak_bytes)
+		t->st.peak_bytes = t->st.bytes_now;
+}
+
 static void *
 trk_alloc(struct trk *t, size_t n)
 {
 	void *p = calloc(1, n);
 
-	if (p != NULL) {
-		t->st.bytes_now += n;
-		if (t->st.bytes_now > t->st.peak_bytes)
-			t->st.peak_bytes = t->st.bytes_now;
-	}
+	if (p != NULL)
+		trk_account(t, n);
 	return p;
 }
 
@@ -174,11 +175,11 @@ trk_new(const struct trk_limits *lim)
 }
 
 void
-trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_cry_free_cb *cry_free,
+trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_state_free_cb *state_free,
     void *arg)
 {
 	t->pre = pre;
-	t->cry_free = cry_free;
+	t->state_free = state_free;
 	t->pre_arg = arg;
 }
 
@@ -240,9 +241,11 @@ trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 static void
 trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 {
-	if (sa->cry != NULL && t->cry_free != NULL)
-		t->cry_free(sa->cry, t->pre_arg);
-	sa->cry = NULL;
+	if (sa->ike_state != NULL && t->state_free != NULL)
+		t->state_free(sa->ike_state, t->pre_arg);
+	sa->ike_state = NULL;
+	t->st.bytes_now -= sa->p1.bytes;
+	p1rec_free(&sa->p1);
 	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
 	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
 	trk_release(t, sa, sizeof(*sa));
@@ -472,29 +475,31 @@ trk_content_step(const struct trk_exchange *e, const struct trk_in *in,
 	case ISAKMP_EXCH_MAIN:
 		if (in->encrypted && !in->decrypted)
 			return ini ? 5 : 6;
-		if (trk_has_pl(in, PL_SA))
+		if (trk_has_pl(in, ISAKMP_PL_SA))
 			return ini ? 1 : 2;
-		if (trk_has_pl(in, PL_KE) || trk_has_pl(in, PL_NONCE))
+		if (trk_has_pl(in, ISAKMP_PL_KE) ||
+		    trk_has_pl(in, ISAKMP_PL_NONCE))
 			return ini ? 3 : 4;
-		if (trk_has_pl(in, PL_ID) || trk_has_pl(in, PL_HASH) ||
-		    trk_has_pl(in, PL_SIG) || in->encrypted)
+		if (trk_has_pl(in, ISAKMP_PL_ID) ||
+		    trk_has_pl(in, ISAKMP_PL_HASH) ||
+		    trk_has_pl(in, ISAKMP_PL_SIG) || in->encrypted)
 			return ini ? 5 : 6;
 		return 0;
 	case ISAKMP_EXCH_AGGRESSIVE:
 		if (!ini)
 			return 2;
-		if (in->plaintext && trk_has_pl(in, PL_SA))
+		if (in->plaintext && trk_has_pl(in, ISAKMP_PL_SA))
 			return 1;
-		return in->encrypted || trk_has_pl(in, PL_HASH) ||
-		    trk_has_pl(in, PL_SIG) ? 3 : 0;
+		return in->encrypted || trk_has_pl(in, ISAKMP_PL_HASH) ||
+		    trk_has_pl(in, ISAKMP_PL_SIG) ? 3 : 0;
 	case ISAKMP_EXCH_QUICK:
 		if (!ini)
 			return 2;
 		if (!in->plaintext)
 			return 0;
-		if (trk_has_pl(in, PL_SA))
+		if (trk_has_pl(in, ISAKMP_PL_SA))
 			return 1;
-		if (in->npl == 1 && in->pl[0] == PL_HASH)
+		if (in->npl == 1 && in->pl[0] == ISAKMP_PL_HASH)
 			return 3;
 		return 0;
 	case ISAKMP_EXCH_INFO:
@@ -613,7 +618,7 @@ trk_notify_error(uint16_t n)
 /* Apply what a placed message says about outcomes. */
 static void
 trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
-    const struct trk_in *in, uint8_t step, uint8_t dir)
+    const struct trk_in *in, uint8_t step)
 {
 	uint32_t i;
 
@@ -632,16 +637,10 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 		} else if (step == 2)
 			trk_proposal_from(&e->chosen, in);
 	}
-	if (in->nids > 0 && trk_is_phase1(e->type)) {
-		char *dst = dir == TRK_I2R ? sa->id_i : sa->id_r;
-
-		if (dst[0] == '\0')
-			snprintf(dst, TRK_ID_LEN, "%s", in->ids[0]);
-	}
 	if (in->nids == 2 && e->type == ISAKMP_EXCH_QUICK &&
-	    e->idc[0][0] == '\0') {
-		snprintf(e->idc[0], TRK_ID_LEN, "%s", in->ids[0]);
-		snprintf(e->idc[1], TRK_ID_LEN, "%s", in->ids[1]);
+	    e->idc[0].type == 0) {
+		e->idc[0] = in->ids[0];
+		e->idc[1] = in->ids[1];
 	}
 	if (in->plaintext && in->nspis > 0 && e->nspis < TRK_MAX_SPIS) {
 		uint8_t k;
@@ -656,7 +655,7 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 	if (in->del) {
 		e->del = true;
 		e->del_proto = in->del_proto;
-		if (in->del_proto == 1) {
+		if (in->del_proto == ISAKMP_PROTO_ISAKMP) {
 			sa->deleted = true;
 			sa->deleted_ts = in->ts;
 		}
@@ -786,8 +785,15 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	if (e == NULL)
 		e = trk_ex_new(t, sa, in, dir);
 	in->from_exch_init = e != NULL ? dir == e->init_dir : dir == TRK_I2R;
-	if (t->pre != NULL)
+	if (t->pre != NULL) {
+		size_t held = sa->p1.bytes;
+
 		t->pre(sa, orig, dir, in, t->pre_arg);
+		if (sa->p1.bytes >= held)
+			trk_account(t, sa->p1.bytes - held);
+		else
+			t->st.bytes_now -= held - sa->p1.bytes;
+	}
 
 	if (orig != NULL) {
 		/* Same bytes again: a retransmission; nothing advances. */
@@ -841,16 +847,16 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 			e->seen |= (uint8_t)(1u << (step - 1));
 			if (step > e->last_step)
 				e->last_step = step;
-			trk_outcome(sa, e, in, step, dir);
+			trk_outcome(sa, e, in, step);
 		} else if (orig == NULL && step == 0)
-			trk_outcome(sa, e, in, step, dir);
+			trk_outcome(sa, e, in, step);
 	}
 	/*
 	 * A DELETE for ESP/AH SPIs: the sender deletes SAs it receives on,
 	 * so each named flow is (destination = sender, SPI).
 	 */
-	if (orig == NULL && in->del && (in->del_proto == 2 ||
-	    in->del_proto == 3)) {
+	if (orig == NULL && in->del && (in->del_proto == ISAKMP_PROTO_AH ||
+	    in->del_proto == ISAKMP_PROTO_ESP)) {
 		uint8_t k;
 
 		for (k = 0; k < in->nspis; k++)

@@ -22,8 +22,9 @@
  * State is bounded: at most max_ike_sas IKE SAs (the least recently
  * active one is evicted, handed first to the eviction callback so file
  * output loses nothing), max_msgs messages and max_exchanges exchanges
- * per SA (more are counted, not stored), max_esp_sas ESP flows.  The
- * tracker counts every byte it allocates (trk_stats).
+ * per SA (more are counted, not stored), max_esp_sas ESP flows; each
+ * SA's phase-1 record (track/p1rec.h) has caps of its own.  The tracker
+ * counts every byte it and the records allocate (trk_stats).
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -33,6 +34,7 @@
 #include <stdint.h>
 
 #include "keys/keystore.h"
+#include "track/p1rec.h"
 
 enum trk_dir { TRK_I2R = 0, TRK_R2I = 1 };
 
@@ -58,7 +60,17 @@ enum trk_reason {
 
 #define TRK_MSG_PL	16	/* payload types kept per message */
 #define TRK_MAX_SPIS	4
-#define TRK_ID_LEN	80	/* rendered identity, truncated */
+#define TRK_ID_MAX	64	/* Quick Mode ID data bytes kept */
+
+/* An ID payload as a value (RFC 2407 4.6.2); presenters render it. */
+struct trk_id {
+	uint8_t		type;		/* 0: none */
+	uint8_t		proto;
+	uint16_t	port;
+	uint16_t	wire_len;	/* data bytes on the wire */
+	uint8_t		len;		/* kept: min(wire_len, TRK_ID_MAX) */
+	uint8_t		data[TRK_ID_MAX];
+};
 
 /* What the tracker is told about one ISAKMP message. */
 struct trk_in {
@@ -100,9 +112,9 @@ struct trk_in {
 	uint8_t		 encap;		/* IPsec encapsulation mode */
 	bool		 esn;		/* IPsec ESN attribute */
 
-	/* identities (ID payloads, rendered), in order */
+	/* identities (ID payloads), in order */
 	uint8_t		 nids;
-	char		 ids[2][TRK_ID_LEN];
+	struct trk_id	 ids[2];
 	/* first transform's attributes: the choice when from the responder */
 	uint16_t	 enc, key_len, hash, group, auth;
 	uint32_t	 life_secs, life_kb;
@@ -174,7 +186,7 @@ struct trk_exchange {
 	uint32_t	first_frame;
 	double		first_ts, last_ts;
 	struct trk_proposal chosen;	/* Quick Mode: responder's choice */
-	char		idc[2][TRK_ID_LEN];	/* Quick Mode IDci, IDcr */
+	struct trk_id	idc[2];		/* Quick Mode IDci, IDcr */
 	uint16_t	offered_proposals, offered_transforms;
 };
 
@@ -197,7 +209,7 @@ struct trk_ike_sa {
 	uint8_t		 xauth;		/* 0 none seen, 1 ok, 2 failed */
 	struct trk_proposal chosen;
 	uint16_t	 offered_proposals, offered_transforms;
-	char		 id_i[TRK_ID_LEN], id_r[TRK_ID_LEN];	/* phase-1 IDs */
+	struct p1rec	 p1;		/* the phase-1 record (IDs and all) */
 	double		 first_ts, last_ts, established_ts;
 	uint32_t	 first_frame;
 
@@ -206,7 +218,8 @@ struct trk_ike_sa {
 	struct trk_exchange *ex;
 	uint32_t	 nex, capex, ex_dropped;
 
-	struct ike_cry	*cry;		/* decryption state (ike_crypto.h) */
+	struct ike_state *ike_state;	/* keys and IV chains when keys
+					   were given (ike_crypto.h) */
 
 	/* private to track.c */
 	struct trk_ike_sa *hnext;
@@ -252,18 +265,20 @@ struct trk_stats {
 	size_t		ike_now, esp_now;
 };
 
-struct ike_cry;
+struct ike_state;
 
 /*
  * Runs for every message once its SA, direction and (for a
  * retransmission) original are known, before it is placed in its script:
- * the decryption layer uses it to decrypt and to fill in the payload
- * summary of trk_in, so placement and outcomes see decrypted content.
+ * the engine uses it to fill the SA's phase-1 record (p1) and to
+ * decrypt and fill in the payload summary of trk_in, so placement and
+ * outcomes see decrypted content.  What the record grows by is counted
+ * in trk_stats' bytes.
  */
 typedef void trk_pre_cb(struct trk_ike_sa *, const struct trk_msg *,
     uint8_t, struct trk_in *, void *);
 /* Frees an SA's decryption state (arg as given to trk_set_hooks). */
-typedef void trk_cry_free_cb(struct ike_cry *, void *);
+typedef void trk_state_free_cb(struct ike_state *, void *);
 
 /* Told about an SA before it is freed by eviction or trk_free. */
 typedef void trk_ike_cb(const struct trk_ike_sa *, void *);
@@ -284,7 +299,7 @@ struct trk;
 struct trk	*trk_new(const struct trk_limits *);
 void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
 		    void *);
-void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_cry_free_cb *,
+void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_state_free_cb *,
 		    void *);
 void		 trk_free(struct trk *);
 int		 trk_ike(struct trk *, struct trk_in *,

@@ -157,7 +157,7 @@ same_as_libpcap(const struct img *m, size_t len, const struct got *a)
 		CHECK_EQ_U(a->f[i].caplen, b.f[i].caplen);
 		CHECK_EQ_U(a->f[i].wirelen, b.f[i].wirelen);
 		CHECK_EQ_U(a->f[i].tv_sec, b.f[i].tv_sec);
-		CHECK_EQ_U(a->f[i].tv_usec, b.f[i].tv_usec);
+		CHECK_EQ_U(a->f[i].tv_nsec, b.f[i].tv_nsec);
 		CHECK(a->f[i].ts == b.f[i].ts);
 		CHECK_EQ_U(a->first[i], b.first[i]);
 	}
@@ -195,8 +195,8 @@ test_good(void)
 			CHECK_EQ_U(g.n, 4);
 			CHECK_EQ_U(g.end, CAP_EOF);
 			CHECK_EQ_U(g.f[0].tv_sec, 1700000000);
-			CHECK_EQ_U(g.f[0].tv_usec, 999999999 - (ns ? 0 : 999));
-			CHECK_EQ_U(g.f[1].tv_usec, ns ? 5 : 5000);
+			CHECK_EQ_U(g.f[0].tv_nsec, 999999999 - (ns ? 0 : 999));
+			CHECK_EQ_U(g.f[1].tv_nsec, ns ? 5 : 5000);
 			CHECK_EQ_U(g.f[1].caplen, 1514);
 			CHECK_EQ_U(g.first[1], 0x22);
 			CHECK_EQ_U(g.f[3].caplen, 100);
@@ -294,7 +294,7 @@ hash_file(const struct img *m, bool gz, unsigned *n, enum cap_status *end)
 		v[0] = f.caplen;
 		v[1] = f.wirelen;
 		v[2] = (uint64_t)f.tv_sec;
-		v[3] = (uint64_t)f.tv_usec;
+		v[3] = (uint64_t)f.tv_nsec;
 		for (i = 0; i < sizeof(v); i++)
 			h = (h ^ ((const uint8_t *)v)[i]) * 0x100000001b3ULL;
 		for (i = 0; i < f.caplen; i++)
@@ -328,9 +328,91 @@ test_blocks(void)
 	CHECK_EQ_U(eb, CAP_EOF);
 }
 
+/*
+ * A capture filter keeps the frames it accepts, numbered as in the file,
+ * through both readers (plain: blocks; gzip: libpcap); a bad expression
+ * is an error naming the expression.  The frames are filled with one byte
+ * value each, so "ether[0] == 2" picks by it; "len > 100" reads the wire
+ * length.
+ */
+static void
+test_filter(void)
+{
+	static struct img m;
+	static const struct {
+		const char	*expr;
+		size_t		 n;
+		uint32_t	 frames[4];
+	} cases[] = {
+		{ "ether[0] == 2", 2, { 2, 4 } },
+		{ "len > 100", 3, { 3, 4, 5 } },
+		{ "ether[0] == 2 and len > 100", 1, { 4 } },
+		{ "ether[0] == 9", 0, { 0 } },
+	};
+	static const uint8_t fill[5] = { 1, 2, 3, 2, 1 };
+	static const uint32_t len[5] = { 60, 80, 120, 200, 150 };
+	char err[512];
+	size_t i, k, n;
+	int gz;
+
+	hdr(&m, false, false, 4, 65535);
+	for (i = 0; i < 5; i++)
+		rec(&m, 1000 + (uint32_t)i, 0, len[i], len[i], fill[i]);
+	for (gz = 0; gz < 2; gz++) {
+		char *path = write_file(&m, m.n, gz != 0);
+		struct cap *c;
+		struct cap_frame f;
+
+		CHECK(path != NULL);
+		if (path == NULL)
+			return;
+		for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+			c = cap_open_file(path, err, sizeof(err));
+			CHECK(c != NULL);
+			if (c == NULL)
+				break;
+			CHECK_EQ_U(cap_set_filter(c, cases[k].expr, err,
+			    sizeof(err)), 0);
+			n = 0;
+			while (cap_next(c, &f, err, sizeof(err)) == CAP_FRAME) {
+				if (n < 4)
+					CHECK_EQ_U(f.frame, cases[k].frames[n]);
+				n++;
+			}
+			CHECK_EQ_U(n, cases[k].n);
+			CHECK_EQ_U(cap_filtered_out(c), 5 - cases[k].n);
+			cap_close(c);
+		}
+		/* removing it again gives every frame */
+		c = cap_open_file(path, err, sizeof(err));
+		CHECK(c != NULL);
+		if (c != NULL) {
+			CHECK_EQ_U(cap_set_filter(c, "len > 100", err,
+			    sizeof(err)), 0);
+			CHECK_EQ_U(cap_set_filter(c, NULL, err, sizeof(err)), 0);
+			n = 0;
+			while (cap_next(c, &f, err, sizeof(err)) == CAP_FRAME)
+				n++;
+			CHECK_EQ_U(n, 5);
+			/* a bad expression: its text and the link type */
+			err[0] = '\0';
+			CHECK_EQ_U(cap_set_filter(c, "udp port", err,
+			    sizeof(err)), (unsigned long long)-1);
+			CHECK(strstr(err, "\"udp port\"") != NULL);
+			CHECK(strstr(err, "EN10MB") != NULL ||
+			    strstr(err, "Ethernet") != NULL);
+			if (strstr(err, "\"udp port\"") == NULL)
+				fprintf(stderr, "filter error: %s\n", err);
+			cap_close(c);
+		}
+		unlink(path);
+	}
+}
+
 int
 main(void)
 {
+	test_filter();
 	test_good();
 	test_blocks();
 	test_damage();

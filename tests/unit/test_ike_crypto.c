@@ -28,14 +28,54 @@ key_set(struct ks_ike_key *k, const void *v, size_t n)
 	k->len = n;
 }
 
+/* A phase-1 message in clear, into the record as the engine does it. */
 static void
-observe(struct ike_cry *c, const uint8_t *raw, size_t len, bool from_init)
+observe(struct p1rec *rec, const uint8_t *raw, size_t len, bool from_init)
 {
 	struct isakmp_msg m;
 
 	memset(&m, 0, sizeof(m));
 	CHECK(isakmp_decode(cur_init(raw, len), &m) == DIS_OK);
-	ike_cry_observe(c, from_init, 0, raw, &m);
+	p1rec_observe(rec, from_init, &m, true);
+}
+
+/* Decrypt raw (a retransmission when orig_iv is set) into out/pm. */
+static int
+decrypt(struct ike_state *c, const struct ks_ike *k, const uint8_t *raw,
+    size_t len, bool from_init, const uint8_t *orig_iv, uint8_t *out,
+    size_t outlen, struct isakmp_msg *pm, struct ike_dec *d)
+{
+	struct isakmp_msg m;
+	struct ike_msg_in in;
+	struct ike_plain pt;
+
+	memset(&m, 0, sizeof(m));
+	isakmp_decode(cur_init(raw, len), &m);
+	in.hdr = &m.hdr;
+	in.raw = raw;
+	in.len = len;
+	in.from_init = from_init;
+	in.orig_iv = orig_iv;
+	pt.buf = out;
+	pt.cap = outlen;
+	pt.msg = pm;
+	return ike_decrypt(c, cr, k, &in, &pt, d);
+}
+
+static int
+keymat(struct ike_state *c, uint32_t spi, const struct nonce *ni,
+    const struct nonce *nr, uint8_t *km, size_t n)
+{
+	struct ike_keymat_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.proto = 3;
+	in.spi = spi;
+	in.ni = ni->b;
+	in.ni_len = ni->n;
+	in.nr = nr->b;
+	in.nr_len = nr->n;
+	return ike_keymat(c, cr, &in, km, n);
 }
 
 static bool
@@ -72,9 +112,9 @@ run(const char *what, const struct ks_ike *k, bool want_ok, bool want_hash)
 {
 	static const uint8_t pl_mm5[] = { 5, 8, 11 }, pl_mm6[] = { 5, 8 },
 	    pl_qm1[] = { 8, 1, 10, 5, 5 }, pl_qm3[] = { 8 };
-	struct ike_alg alg = { 7, 128, 2, 1, 14 };
-	struct ike_cry *c = ike_cry_new();
-	struct isakmp_msg m, pm;
+	struct p1rec rec;
+	struct ike_state *c;
+	struct isakmp_msg pm;
 	struct ike_dec d;
 	struct nonce ni = { { 0 }, 0 }, nr = { { 0 }, 0 };
 	uint8_t out[512], iv5[16], km[36];
@@ -82,16 +122,22 @@ run(const char *what, const struct ks_ike *k, bool want_ok, bool want_hash)
 	int rc;
 
 	printf("-- %s\n", what);
-	ike_cry_set_alg(c, &alg);
-	observe(c, v_mm1, sizeof(v_mm1), true);
-	observe(c, v_mm2, sizeof(v_mm2), false);
-	observe(c, v_mm3, sizeof(v_mm3), true);
-	observe(c, v_mm4, sizeof(v_mm4), false);
+	memset(&rec, 0, sizeof(rec));
+	c = ike_state_new(&rec);
+	observe(&rec, v_mm1, sizeof(v_mm1), true);
+	observe(&rec, v_mm2, sizeof(v_mm2), false);
+	observe(&rec, v_mm3, sizeof(v_mm3), true);
+	observe(&rec, v_mm4, sizeof(v_mm4), false);
+	/* MM2's choice: AES-128, SHA1, PSK, MODP-2048 */
+	CHECK(rec.has_chosen);
+	CHECK_EQ_U(rec.chosen_alg.enc, 7);
+	CHECK_EQ_U(rec.chosen_alg.key_len, 128);
+	CHECK_EQ_U(rec.chosen_alg.hash, 2);
+	CHECK_EQ_U(rec.chosen_alg.auth, 1);
+	CHECK_EQ_U(rec.chosen_alg.group, 14);
 
-	memset(&m, 0, sizeof(m));
-	isakmp_decode(cur_init(v_mm5, sizeof(v_mm5)), &m);
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm5, sizeof(v_mm5), true, NULL,
-	    out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_mm5, sizeof(v_mm5), true, NULL, out, sizeof(out),
+	    &pm, &d);
 	CHECK_EQ_U(d.iv_len, 16);
 	CHECK_MEM(d.iv, v_initial_iv, 16);	/* H(g^xi | g^xr) */
 	memcpy(iv5, d.iv, 16);
@@ -99,66 +145,64 @@ run(const char *what, const struct ks_ike *k, bool want_ok, bool want_hash)
 		CHECK(rc == -1);
 		CHECK_EQ_U(d.st, IKE_DEC_FAILED);
 		CHECK_EQ_U(pm.npayloads, 0);	/* no garbage shown */
-		ike_cry_free(c);
+		ike_state_free(c);
+		p1rec_free(&rec);
 		return;
 	}
 	CHECK(rc == 0);
 	CHECK_EQ_U(d.st, IKE_DEC_OK);
 	CHECK(payloads_are(&pm, pl_mm5, sizeof(pl_mm5)));
 	CHECK_EQ_U(d.hash, hs);
+	/* MM5's IDii went to the record, marked as decrypted. */
+	CHECK(rec.idi.n > 0 && !rec.idi.clear);
 
 	/* A retransmission of MM5: same IV, and MM6 still chains from it. */
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm5, sizeof(v_mm5), true, iv5,
-	    out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_mm5, sizeof(v_mm5), true, iv5, out, sizeof(out),
+	    &pm, &d);
 	CHECK(rc == 0);
 	CHECK(payloads_are(&pm, pl_mm5, sizeof(pl_mm5)));
 
-	isakmp_decode(cur_init(v_mm6, sizeof(v_mm6)), &m);
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_mm6, sizeof(v_mm6), false,
-	    NULL, out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_mm6, sizeof(v_mm6), false, NULL, out, sizeof(out),
+	    &pm, &d);
 	CHECK(rc == 0);
 	CHECK_MEM(d.iv, v_mm5 + sizeof(v_mm5) - 16, 16);
 	CHECK(payloads_are(&pm, pl_mm6, sizeof(pl_mm6)));
 	CHECK_EQ_U(d.hash, hs);
 
-	isakmp_decode(cur_init(v_qm1, sizeof(v_qm1)), &m);
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm1, sizeof(v_qm1), true, NULL,
-	    out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_qm1, sizeof(v_qm1), true, NULL, out, sizeof(out),
+	    &pm, &d);
 	CHECK(rc == 0);
 	CHECK(payloads_are(&pm, pl_qm1, sizeof(pl_qm1)));
 	CHECK_EQ_U(d.hash, hs);
 	find_nonce(&pm, &ni);
-	isakmp_decode(cur_init(v_qm2, sizeof(v_qm2)), &m);
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm2, sizeof(v_qm2), false,
-	    NULL, out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_qm2, sizeof(v_qm2), false, NULL, out, sizeof(out),
+	    &pm, &d);
 	CHECK(rc == 0);
 	CHECK(payloads_are(&pm, pl_qm1, sizeof(pl_qm1)));
 	CHECK_MEM(d.iv, v_qm1 + sizeof(v_qm1) - 16, 16);
 	CHECK_EQ_U(d.hash, hs);
 	find_nonce(&pm, &nr);
-	isakmp_decode(cur_init(v_qm3, sizeof(v_qm3)), &m);
-	rc = ike_cry_decrypt(c, cr, k, &m.hdr, v_qm3, sizeof(v_qm3), true, NULL,
-	    out, sizeof(out), &pm, &d);
+	rc = decrypt(c, k, v_qm3, sizeof(v_qm3), true, NULL, out, sizeof(out),
+	    &pm, &d);
 	CHECK(rc == 0);
 	CHECK(payloads_are(&pm, pl_qm3, sizeof(pl_qm3)));
 	CHECK_EQ_U(d.hash, hs);
 
 	/* KEYMAT for both SPIs needs SKEYID_d. */
 	CHECK(ni.n > 0 && nr.n > 0);
-	rc = ike_cry_keymat(c, cr, k, 3, 0x7d9ae521, ni.b, ni.n, nr.b, nr.n,
-	    NULL, 0, km, sizeof(km));
+	rc = keymat(c, 0x7d9ae521, &ni, &nr, km, sizeof(km));
 	if (want_hash) {
 		CHECK(rc == 0);
 		CHECK_MEM(km, v_esp_7d9ae521_enc, 16);
 		CHECK_MEM(km + 16, v_esp_7d9ae521_auth, 20);
-		rc = ike_cry_keymat(c, cr, k, 3, 0x6052e5d3, ni.b, ni.n, nr.b,
-		    nr.n, NULL, 0, km, sizeof(km));
+		rc = keymat(c, 0x6052e5d3, &ni, &nr, km, sizeof(km));
 		CHECK(rc == 0);
 		CHECK_MEM(km, v_esp_6052e5d3_enc, 16);
 		CHECK_MEM(km + 16, v_esp_6052e5d3_auth, 20);
 	} else
 		CHECK(rc == -1);
-	ike_cry_free(c);
+	ike_state_free(c);
+	p1rec_free(&rec);
 }
 
 /* HMAC-SHA1 appendix-B expansion, vector computed with Python's hmac. */

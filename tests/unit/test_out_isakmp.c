@@ -58,6 +58,35 @@ test_id(void)
 	CHECK_STR(b, "0102");
 }
 
+/* Printable data shown as hex gets its text (KEY_ID group names). */
+static void
+test_id_text(void)
+{
+	static const uint8_t gn[] = "vpnclient", bin[] = { 'v', 0x01, 'p' },
+	    abc[] = "abc";
+	char b[64];
+
+	CHECK(out_isakmp_id_text(ISAKMP_ID_KEY_ID, gn, 9, b, sizeof(b)));
+	CHECK_STR(b, "vpnclient");
+	out_isakmp_id_show(ISAKMP_ID_KEY_ID, gn, 9, b, sizeof(b));
+	CHECK_STR(b, "76706e636c69656e74 (\"vpnclient\")");
+	/* a byte outside printable ASCII: hex only */
+	CHECK(!out_isakmp_id_text(ISAKMP_ID_KEY_ID, bin, 3, b, sizeof(b)));
+	CHECK_STR(b, "");
+	out_isakmp_id_show(ISAKMP_ID_KEY_ID, bin, 3, b, sizeof(b));
+	CHECK_STR(b, "760170");
+	/* already text, or an address: nothing added */
+	CHECK(!out_isakmp_id_text(ISAKMP_ID_FQDN, gn, 9, b, sizeof(b)));
+	CHECK(!out_isakmp_id_text(ISAKMP_ID_IPV4_ADDR, abc, 4, b, sizeof(b)));
+	/* a wrong length for the type is hex, so its text is shown */
+	CHECK(out_isakmp_id_text(ISAKMP_ID_IPV4_ADDR, abc, 3, b, sizeof(b)));
+	CHECK_STR(b, "abc");
+	/* cut to the buffer */
+	CHECK(out_isakmp_id_text(ISAKMP_ID_KEY_ID, gn, 9, b, 4));
+	CHECK_STR(b, "vpn");
+	CHECK(!out_isakmp_id_text(ISAKMP_ID_KEY_ID, gn, 0, b, sizeof(b)));
+}
+
 static void
 test_dn_x509(void)
 {
@@ -212,6 +241,7 @@ main(void)
 {
 	test_str();
 	test_id();
+	test_id_text();
 	test_dn_x509();
 	test_views();
 	return check_done("test_out_isakmp");

@@ -54,6 +54,11 @@ pattern(size_t n, unsigned seed)
 	return p;
 }
 
+/* A fragment's facts for reasm_add, in its field order. */
+#define FRAG(o_, m_, p_, l_, t_, f_) (&(struct reasm_frag){ \
+	.offset = (o_), .more = (m_), .payload = (p_), .len = (l_), \
+	.now = (t_), .frame = (f_) })
+
 /* Add [off, off+len) of datagram dg; fails the test on error returns. */
 static struct reasm_result
 add(struct reasm *r, const struct reasm_key *k, const uint8_t *dg, size_t off,
@@ -62,7 +67,7 @@ add(struct reasm *r, const struct reasm_key *k, const uint8_t *dg, size_t off,
 	struct reasm_result res;
 	int rc;
 
-	rc = reasm_add(r, k, off, more, dg + off, len, now, frame, &res,
+	rc = reasm_add(r, k, FRAG(off, more, dg + off, len, now, frame), &res,
 	    errbuf, sizeof(errbuf));
 	CHECK(rc == 0);
 	return res;
@@ -203,7 +208,7 @@ test_overlap(void)
 	memcpy(evil, dg, 16);
 	evil[5] ^= 0xff;
 	res = add(r, &k, dg, 0, 16, true, 50, 7);
-	CHECK_EQ_U(reasm_add(r, &k, 0, true, evil, 16, 50, 8, &res, errbuf,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(0, true, evil, 16, 50, 8), &res, errbuf,
 	    sizeof(errbuf)), 0);
 	CHECK(res.events & REASM_EV_OVERLAP);
 	res = add(r, &k, dg, 16, 16, false, 50, 9);
@@ -296,13 +301,13 @@ test_oversize(void)
 
 	/* a huge offset must not wrap around */
 	k.id = 2;
-	CHECK_EQ_U(reasm_add(r, &k, SIZE_MAX - 7, true, dg, 16, 0, 3, &res,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(SIZE_MAX - 7, true, dg, 16, 0, 3), &res,
 	    errbuf, sizeof(errbuf)), 0);
 	CHECK(res.events & REASM_EV_OVERSIZE);
 	CHECK_EQ_U(stats(r).bytes_now, 0);
 	/* a huge length (never read: rejected first) */
 	k.id = 3;
-	CHECK_EQ_U(reasm_add(r, &k, 8, true, dg, SIZE_MAX, 0, 4, &res,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(8, true, dg, SIZE_MAX, 0, 4), &res,
 	    errbuf, sizeof(errbuf)), 0);
 	CHECK(res.events & REASM_EV_OVERSIZE);
 	/* exactly 65535 is fine */
@@ -679,7 +684,7 @@ test_zero_length(void)
 	res = add(r, &k, dg, 8, 0, false, 0, 4);
 	CHECK(res.events & REASM_EV_INCONSISTENT);
 	k.id = 402;
-	CHECK_EQ_U(reasm_add(r, &k, 8, true, NULL, 0, 0, 5, &res, errbuf,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(8, true, NULL, 0, 0, 5), &res, errbuf,
 	    sizeof(errbuf)), 0);
 	CHECK(res.events & REASM_EV_INCONSISTENT);
 	/* zero-length atomic fragment */
@@ -803,16 +808,16 @@ test_bad_args(void)
 
 	k.af = 5;
 	errbuf[0] = '\0';
-	CHECK_EQ_U(reasm_add(r, &k, 0, true, b, 8, 0, 1, &res, errbuf,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(0, true, b, 8, 0, 1), &res, errbuf,
 	    sizeof(errbuf)), -1);
 	CHECK(errbuf[0] != '\0');
 	k.af = 4;
-	CHECK_EQ_U(reasm_add(r, &k, 0, true, NULL, 8, 0, 1, &res, errbuf,
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(0, true, NULL, 8, 0, 1), &res, errbuf,
 	    sizeof(errbuf)), -1);
-	CHECK_EQ_U(reasm_add(r, NULL, 0, true, b, 8, 0, 1, &res, NULL, 0),
+	CHECK_EQ_U(reasm_add(r, NULL, FRAG(0, true, b, 8, 0, 1), &res, NULL, 0),
 	    -1);
 	/* a NULL result is allowed */
-	CHECK_EQ_U(reasm_add(r, &k, 0, true, b, 8, 0, 1, NULL, NULL, 0), 0);
+	CHECK_EQ_U(reasm_add(r, &k, FRAG(0, true, b, 8, 0, 1), NULL, NULL, 0), 0);
 	CHECK_EQ_U(reasm_pending(r), 1);
 	reasm_free(r);
 	reasm_free(NULL);
