@@ -120,7 +120,7 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 		p->lines = calloc(p->nlines, sizeof(*p->lines));
 		if (p->lines == NULL)
 			goto nomem;
-		p->nlines = 0;
+		p->nlines = 0;		/* counted again as they are placed */
 		if (kn == NULL)
 			p->k = ck_best((enum ck_hash)h);
 		else if (strcmp(kn, "openssl") != 0) {
@@ -140,21 +140,15 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 		if (p->k != NULL) {
 			unsigned L = p->k->lanes;
 			unsigned nw = ck_state_words(p->k->hash);
-			uint8_t blk[64] = { 0 };
+			const uint8_t zero[CK_MAXWORDS * 4] = { 0 };
 			uint32_t words[16];
 
 			for (w = 0; w < nw; w++)
 				for (l = 0; l < L; l++)
 					p->iv[w * L + l] = ck_iv(p->k->hash)[w];
-			/* a digest of nw words after a 64-byte block */
-			blk[4 * nw] = 0x80;
-			for (w = 0; w < 2; w++) {
-				uint32_t bits = (64 + 4 * nw) * 8;
-
-				blk[p->k->hash == CK_MD5 ? 56 + w : 63 - w] =
-				    (uint8_t)(bits >> (8 * w));
-			}
-			ck_words(p->k->hash, blk, words);
+			/* a digest of nw words after a 64-byte block, padded:
+			 * its words are replaced per lane, the rest stays */
+			ck_pad(p->k->hash, zero, 4 * nw, 64, words, 1);
 			for (w = 0; w < 16; w++)
 				for (l = 0; l < L; l++)
 					p->pad[w * L + l] = words[w];
