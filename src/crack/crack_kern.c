@@ -9,12 +9,19 @@
 #include <config.h>
 
 #include <endian.h>
-#include <immintrin.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The kernels are x86's; elsewhere (or built with -DCK_NO_SIMD, which
+ * tests the fallback) there are none and OpenSSL does every PRF. */
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(CK_NO_SIMD)
+#define CK_X86	1
+#include <immintrin.h>
+#endif
+
 #include "crack/crack_kern.h"
 
+#ifdef CK_X86
 static const uint32_t ck_md5_k[64] = {
 	0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a,
 	0xa8304613, 0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be,
@@ -50,6 +57,7 @@ static const uint32_t ck_sha256_k[64] = {
 	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
 	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 };
+#endif
 static const uint32_t ck_iv_md5[4] = {
 	0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476
 };
@@ -154,6 +162,7 @@ ck_pad(enum ck_hash h, const uint8_t *msg, size_t len, uint64_t prefix,
 	return nb;
 }
 
+#ifdef CK_X86
 /* ---- the schedule of a block shared by every lane, with the constants */
 
 static uint32_t
@@ -398,11 +407,14 @@ ck_have_shani(void)
 	    __builtin_cpu_supports("sse4.1");
 }
 
+#endif /* CK_X86 */
+
 /* name, hash, lanes, usable, then the functions named by their prefix */
 #define CK_KERN(n, h, l, u, f, prep) \
 	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep }
 
 static const struct ck_kern ck_all[] = {
+#ifdef CK_X86
 	CK_KERN(avx512, CK_MD5, CK_AVX512_LANES, ck_have_avx512, md5,
 	    ck_prep_md5),
 	CK_KERN(avx512, CK_SHA1, CK_AVX512_LANES, ck_have_avx512, sha1,
@@ -416,17 +428,19 @@ static const struct ck_kern ck_all[] = {
 	/* SHA-1's instructions add K themselves: the schedule alone */
 	CK_KERN(shani, CK_SHA1, 1, ck_have_shani, sha1, ck_sched_sha1),
 	CK_KERN(shani, CK_SHA256, 1, ck_have_shani, sha256, ck_prep_sha256),
+#endif
+	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL }
 };
-#define CK_NKERN	(sizeof(ck_all) / sizeof(ck_all[0]))
+#define CK_NKERN	(sizeof(ck_all) / sizeof(ck_all[0]))	/* with the end */
 
 const struct ck_kern *const *
 ck_kernels(void)
 {
-	static const struct ck_kern *list[CK_NKERN + 1];
+	static const struct ck_kern *list[CK_NKERN];
 	size_t i;
 
 	if (list[0] == NULL)
-		for (i = 0; i < CK_NKERN; i++)
+		for (i = 0; ck_all[i].name != NULL; i++)
 			list[i] = &ck_all[i];
 	return list;
 }
@@ -436,7 +450,7 @@ ck_find(const char *name, enum ck_hash h)
 {
 	size_t i;
 
-	for (i = 0; i < CK_NKERN; i++)
+	for (i = 0; ck_all[i].name != NULL; i++)
 		if (ck_all[i].hash == h && strcmp(ck_all[i].name, name) == 0)
 			return &ck_all[i];
 	return NULL;
@@ -447,7 +461,7 @@ ck_known_name(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < CK_NKERN; i++)
+	for (i = 0; ck_all[i].name != NULL; i++)
 		if (strcmp(ck_all[i].name, name) == 0)
 			return true;
 	return false;
@@ -458,7 +472,7 @@ ck_best(enum ck_hash h)
 {
 	size_t i;
 
-	for (i = 0; i < CK_NKERN; i++)
+	for (i = 0; ck_all[i].name != NULL; i++)
 		if (ck_all[i].hash == h && ck_all[i].usable())
 			return &ck_all[i];
 	return NULL;
