@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include "core/json.h"
 #include "crack/crack.h"
@@ -34,7 +33,7 @@ struct cr_line {
 
 struct cr_prf {
 	const struct ck_kern *k;	/* NULL: OpenSSL */
-	const EVP_MD	*md;
+	EVP_MD		*md;
 	size_t		 nlines;
 	struct cr_line	**lines;
 	/* rows of lanes: the IV, and the tail of a block carrying a
@@ -102,8 +101,8 @@ cr_prep_msg(const struct ck_kern *k, const uint8_t *msg, size_t len,
 static int
 cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 {
-	static const EVP_MD *(*const md[CK_NHASH])(void) = {
-		EVP_md5, EVP_sha1, EVP_sha256, EVP_sha384, EVP_sha512
+	static const char *const md[CK_NHASH] = {
+		"MD5", "SHA1", "SHA256", "SHA384", "SHA512"
 	};
 	size_t i, h;
 	unsigned l, w;
@@ -116,9 +115,10 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 
 		if (p->nlines == 0)
 			continue;
-		p->md = md[h]();
+		/* fetched once: a digest by name is looked up per use */
+		p->md = EVP_MD_fetch(NULL, md[h], NULL);
 		p->lines = calloc(p->nlines, sizeof(*p->lines));
-		if (p->lines == NULL)
+		if (p->md == NULL || p->lines == NULL)
 			goto nomem;
 		p->nlines = 0;		/* counted again as they are placed */
 		if (kn == NULL)
@@ -346,27 +346,105 @@ cr_line_lanes(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
 
 /* ---- the OpenSSL path */
 
+/* A thread's digest contexts: the candidate's and SKEYID's HMAC key
+ * blocks already hashed (inner, outer), and a scratch one. */
+struct cr_evp {
+	EVP_MD_CTX	*ki, *ko, *si, *so, *t;
+};
+
 static void
+cr_evp_free(struct cr_evp *e)
+{
+	EVP_MD_CTX_free(e->ki);
+	EVP_MD_CTX_free(e->ko);
+	EVP_MD_CTX_free(e->si);
+	EVP_MD_CTX_free(e->so);
+	EVP_MD_CTX_free(e->t);
+}
+
+static int
+cr_evp_new(struct cr_evp *e)
+{
+	e->ki = EVP_MD_CTX_new();
+	e->ko = EVP_MD_CTX_new();
+	e->si = EVP_MD_CTX_new();
+	e->so = EVP_MD_CTX_new();
+	e->t = EVP_MD_CTX_new();
+	if (e->ki == NULL || e->ko == NULL || e->si == NULL ||
+	    e->so == NULL || e->t == NULL) {
+		cr_evp_free(e);
+		return -1;
+	}
+	return 0;
+}
+
+/* HMAC's key: its inner and outer blocks hashed into ki and ko */
+static int
+cr_evp_key(const EVP_MD *md, const uint8_t *key, size_t klen,
+    EVP_MD_CTX *ki, EVP_MD_CTX *ko)
+{
+	uint8_t kb[128] = { 0 }, pad[128];
+	size_t bl = (size_t)EVP_MD_get_block_size(md), i;
+	unsigned dl;
+
+	if (klen > bl) {
+		if (EVP_Digest(key, klen, kb, &dl, md, NULL) != 1)
+			return -1;
+	} else
+		memcpy(kb, key, klen);
+	for (i = 0; i < bl; i++)
+		pad[i] = kb[i] ^ 0x36;
+	if (EVP_DigestInit_ex2(ki, md, NULL) != 1 ||
+	    EVP_DigestUpdate(ki, pad, bl) != 1)
+		return -1;
+	for (i = 0; i < bl; i++)
+		pad[i] = kb[i] ^ 0x5c;
+	if (EVP_DigestInit_ex2(ko, md, NULL) != 1 ||
+	    EVP_DigestUpdate(ko, pad, bl) != 1)
+		return -1;
+	return 0;
+}
+
+/* HMAC of msg with the key in ki and ko (t: scratch) */
+static int
+cr_evp_mac(EVP_MD_CTX *ki, EVP_MD_CTX *ko, EVP_MD_CTX *t, const uint8_t *msg,
+    size_t len, uint8_t *out, unsigned *olen)
+{
+	uint8_t in[EVP_MAX_MD_SIZE];
+	unsigned il;
+
+	if (EVP_MD_CTX_copy_ex(t, ki) != 1 ||
+	    EVP_DigestUpdate(t, msg, len) != 1 ||
+	    EVP_DigestFinal_ex(t, in, &il) != 1 ||
+	    EVP_MD_CTX_copy_ex(t, ko) != 1 ||
+	    EVP_DigestUpdate(t, in, il) != 1 ||
+	    EVP_DigestFinal_ex(t, out, olen) != 1)
+		return -1;
+	return 0;
+}
+
+/* one candidate, whose key contexts are in e->ki and e->ko, on one line */
+static int
 cr_line_evp(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
-    const struct cg_cand *cand, uint64_t base)
+    struct cr_evp *e, const struct cg_cand *cand, uint64_t base)
 {
 	uint8_t skeyid[EVP_MAX_MD_SIZE], h[EVP_MAX_MD_SIZE];
 	unsigned sl, hl;
 
-	if (HMAC(p->md, cand->b, cand->len, cl->l->ninr, cl->l->ninr_len,
-	    skeyid, &sl) == NULL ||
-	    HMAC(p->md, skeyid, (int)sl, cl->l->m2, cl->l->m2_len, h,
-	    &hl) == NULL) {
-		atomic_store(&c->no_mem, true);
-		return;
-	}
+	if (cr_evp_mac(e->ki, e->ko, e->t, cl->l->ninr, cl->l->ninr_len,
+	    skeyid, &sl) == -1 ||
+	    cr_evp_key(p->md, skeyid, sl, e->si, e->so) == -1 ||
+	    cr_evp_mac(e->si, e->so, e->t, cl->l->m2, cl->l->m2_len, h,
+	    &hl) == -1)
+		return -1;
 	if (hl == cl->l->hash_len && memcmp(h, cl->l->hash_r, hl) == 0)
 		cr_found(c, cl, cand, base + 1);
+	return 0;
 }
 
 static void
-cr_batch(struct cr *c, struct cr_prf *p, const struct cg_cand *cand,
-    size_t n, uint64_t base)
+cr_batch(struct cr *c, struct cr_prf *p, struct cr_evp *e,
+    const struct cg_cand *cand, size_t n, uint64_t base)
 {
 	uint32_t kin[CK_MAXWORDS * CK_MAXLANES];
 	uint32_t kout[CK_MAXWORDS * CK_MAXLANES];
@@ -374,11 +452,19 @@ cr_batch(struct cr *c, struct cr_prf *p, const struct cg_cand *cand,
 	unsigned m;
 
 	if (p->k == NULL) {
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			if (cr_evp_key(p->md, cand[i].b, cand[i].len, e->ki,
+			    e->ko) == -1)
+				goto fail;
 			for (j = 0; j < p->nlines; j++)
-				if (!atomic_load(&p->lines[j]->found))
-					cr_line_evp(c, p, p->lines[j], &cand[i],
-					    base + i);
+				if (!atomic_load(&p->lines[j]->found) &&
+				    cr_line_evp(c, p, p->lines[j], e, &cand[i],
+				    base + i) == -1)
+					goto fail;
+		}
+		return;
+fail:
+		atomic_store(&c->no_mem, true);
 		return;
 	}
 	for (i = 0; i < n; i += m) {
@@ -396,10 +482,15 @@ cr_worker(void *arg)
 {
 	struct cr *c = arg;
 	struct cg_cand *cand;
+	struct cr_evp e;
 	uint64_t base;
 	size_t n, h;
 
 	cand = malloc(CRACK_BATCH * sizeof(*cand));
+	if (cand != NULL && cr_evp_new(&e) == -1) {
+		free(cand);
+		cand = NULL;
+	}
 	if (cand == NULL)
 		atomic_store(&c->no_mem, true);
 	while (cand != NULL && atomic_load(&c->left) > 0) {
@@ -411,9 +502,11 @@ cr_worker(void *arg)
 			break;
 		for (h = 0; h < CK_NHASH; h++)
 			if (c->prf[h].nlines > 0)
-				cr_batch(c, &c->prf[h], cand, n, base);
+				cr_batch(c, &c->prf[h], &e, cand, n, base);
 		atomic_fetch_add(&c->done, n);
 	}
+	if (cand != NULL)
+		cr_evp_free(&e);
 	free(cand);
 	atomic_fetch_sub(&c->running, 1);
 	return NULL;
@@ -543,8 +636,10 @@ out:
 		free(c.lines[i].kw1);
 		free(c.lines[i].kw2);
 	}
-	for (h = 0; h < CK_NHASH; h++)
+	for (h = 0; h < CK_NHASH; h++) {
 		free(c.prf[h].lines);
+		EVP_MD_free(c.prf[h].md);
+	}
 	free(c.lines);
 	return rc;
 }
