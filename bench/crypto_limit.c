@@ -17,10 +17,12 @@
 
 #include "capture/capture.h"
 #include "dissectors/esp.h"
-#include "esp/esp_crypto.h"
+#include "esp/cry.h"
 #include "keys/keyfile.h"
 #include "keys/keystore.h"
 #include "capture/pkt.h"
+
+#define MAX_SAS	256
 
 struct item {
 	struct cry_sa	*sa;
@@ -47,6 +49,9 @@ main(int argc, char **argv)
 	struct cap_frame f;
 	struct pkt_decoder pd;
 	struct item *it = NULL;
+	const struct ks_esp_sa *sas[MAX_SAS];
+	struct cry_sa *css[MAX_SAS];
+	size_t nsas = 0;
 	size_t n = 0, cap_n = 0, i, okc = 0, bytes = 0;
 	enum cry_backend_id b = CRY_AUTO;
 	int rep = 1, r, lt;
@@ -80,7 +85,9 @@ main(int argc, char **argv)
 	while (cap_next(cap, &f, err, sizeof(err)) == CAP_FRAME) {
 		struct pkt p;
 		struct esp_hdr h;
-		struct ks_esp_sa *sa;
+		const struct ks_esp_sa *sa;
+		struct cry_sa *cs;
+		size_t k;
 
 		memset(&p, 0, sizeof(p));
 		pkt_decode(&pd, lt, f.data, f.caplen, &p);
@@ -90,19 +97,31 @@ main(int argc, char **argv)
 		sa = ks_find_esp(ks, p.af, p.src, p.dst, h.spi);
 		if (sa == NULL)
 			continue;
-		if (sa->cry == NULL)
-			sa->cry = cry_sa_prepare(cry, sa, err, sizeof(err));
-		if (sa->cry == NULL) {
-			fprintf(stderr, "crypto_limit: %s\n", err);
+		/* the store is read-only: cipher states kept here, by SA */
+		for (k = 0; k < nsas && sas[k] != sa; k++)
+			continue;
+		if (k == MAX_SAS) {
+			fprintf(stderr, "crypto_limit: over %d SAs\n",
+			    MAX_SAS);
 			return 1;
 		}
+		if (k == nsas) {
+			sas[k] = sa;
+			css[k] = cry_sa_prepare(cry, sa, err, sizeof(err));
+			if (css[k] == NULL) {
+				fprintf(stderr, "crypto_limit: %s\n", err);
+				return 1;
+			}
+			nsas++;
+		}
+		cs = css[k];
 		if (n == cap_n) {
 			cap_n = cap_n ? cap_n * 2 : 4096;
 			it = realloc(it, cap_n * sizeof(*it));
 			if (it == NULL)
 				return 1;
 		}
-		it[n].sa = sa->cry;
+		it[n].sa = cs;
 		it[n].len = h.body_len + ESP_HDR_LEN;
 		it[n].esp = malloc(it[n].len);
 		if (it[n].esp == NULL)

@@ -222,6 +222,7 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ctx c;
+	struct kx_hooks kh = { NULL, NULL, NULL, NULL };
 	char err[512];
 	const char *files[256];
 	size_t nfiles = 0, i;
@@ -402,7 +403,10 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 	}
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
-	if (kc->on && kx_write(stdout, c.ks, kc->fmt, NULL, err,
+	/* what the read learned of ESP flows goes out with the store */
+	kh.esp = c.espd != NULL ? espd_kx_esp : NULL;
+	kh.esp_arg = c.espd;
+	if (kc->on && kx_write(stdout, c.ks, kc->fmt, &kh, err,
 	    sizeof(err)) == -1) {
 		/* ---- keys: the store, with what the read added to it */
 		fprintf(stderr, "ikescope: %s\n", err);

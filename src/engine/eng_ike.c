@@ -25,6 +25,7 @@
 #include "engine/eng_ike.h"
 #include "ike/isakmp_an.h"
 #include "dissectors/isakmp_pl.h"
+#include "keys/espalg.h"
 #include "keys/keystore.h"
 
 #define PLAIN_MAX	65536
@@ -254,66 +255,29 @@ eng_ike_summary(const struct isakmp_msg *m, struct trk_in *in)
 
 /*
  * IPsec DOI values (RFC 2407 4.4.4 ESP transform IDs, 4.5 authentication
- * algorithm attribute) -> the key store's algorithms and key lengths.
- * key: bytes of cipher key (0: from the Key Length attribute, default
- * 128 bits); salt: bytes of nonce/salt appended (RFC 3686, 4106, 4543).
+ * algorithm attribute) -> the key store's algorithms (espalg.h) and the
+ * KEYMAT bytes they take: a cipher's key (of its one length, else the
+ * Key Length attribute's, default 128 bits) and its nonce/salt (RFC
+ * 3686, 4106, 4543), the integrity algorithm's key.
  */
-static const struct {
-	uint8_t		xform;
-	enum ks_enc	enc;
-	uint8_t		key, salt, icv;
-} eng_ike_esp_enc[] = {
-	{ 2, KS_ENC_DES_CBC, 8, 0, 0 },		/* DES */
-	{ 3, KS_ENC_3DES_CBC, 24, 0, 0 },	/* 3DES */
-	{ 11, KS_ENC_NULL, 0, 0, 0 },		/* NULL */
-	{ 12, KS_ENC_AES_CBC, 0, 0, 0 },	/* AES-CBC */
-	{ 13, KS_ENC_AES_CTR, 0, 4, 0 },	/* AES-CTR */
-	{ 18, KS_ENC_AES_GCM, 0, 4, 8 },	/* AES-GCM-8 */
-	{ 19, KS_ENC_AES_GCM, 0, 4, 12 },	/* AES-GCM-12 */
-	{ 20, KS_ENC_AES_GCM, 0, 4, 16 },	/* AES-GCM-16 */
-	{ 23, KS_ENC_AES_GMAC, 0, 4, 16 },	/* NULL-AUTH-AES-GMAC */
-};
-
-static const struct {
-	uint16_t	auth;
-	enum ks_auth	ks;
-	uint8_t		key;
-} eng_ike_esp_auth[] = {
-	{ 0, KS_AUTH_NONE, 0 },
-	{ 1, KS_AUTH_HMAC_MD5_96, 16 },
-	{ 2, KS_AUTH_HMAC_SHA1_96, 20 },
-	{ 5, KS_AUTH_HMAC_SHA256_128, 32 },
-	{ 6, KS_AUTH_HMAC_SHA384_192, 48 },
-	{ 7, KS_AUTH_HMAC_SHA512_256, 64 },
-	{ 9, KS_AUTH_AES_XCBC_96, 16 },
-};
-
 static bool
 eng_ike_esp_alg(const struct trk_in *in, struct ks_esp_sa *sa,
     size_t *enc_len, size_t *auth_len)
 {
-	size_t i, kl = in->key_len ? in->key_len / 8u : 16;
+	const struct espalg_enc *e = espalg_enc_ike(in->xform);
+	const struct espalg_auth *a = espalg_auth_ike(in->hash);
+	size_t kl = in->key_len ? in->key_len / 8u : 16;
 
-	for (i = 0; i < sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]);
-	    i++)
-		if (eng_ike_esp_enc[i].xform == in->xform)
-			break;
-	if (i == sizeof(eng_ike_esp_enc) / sizeof(eng_ike_esp_enc[0]))
+	if (e == NULL || a == NULL)
 		return false;
-	sa->enc = eng_ike_esp_enc[i].enc;
-	*enc_len = (sa->enc == KS_ENC_NULL ? 0 : eng_ike_esp_enc[i].key ?
-	    eng_ike_esp_enc[i].key : kl) + eng_ike_esp_enc[i].salt;
-	sa->icv_len = eng_ike_esp_enc[i].icv;
-	for (i = 0; i < sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]);
-	    i++)
-		if (eng_ike_esp_auth[i].auth == in->hash)
-			break;
-	if (i == sizeof(eng_ike_esp_auth) / sizeof(eng_ike_esp_auth[0]))
-		return false;
-	sa->auth = eng_ike_esp_auth[i].ks;
-	*auth_len = eng_ike_esp_auth[i].key;
+	sa->enc = e->id;
+	*enc_len = (e->keys[0] == 0 ? 0 : e->keys[1] == 0 ? e->keys[0] : kl) +
+	    e->salt;
+	sa->icv_len = e->icv;
+	sa->auth = a->id;
+	*auth_len = a->ike_key;
 	if (sa->auth != KS_AUTH_NONE)
-		sa->icv_len = ks_auth_icv_len(sa->auth);
+		sa->icv_len = a->icv;
 	sa->esn = in->esn;
 	sa->esn_known = true;	/* the Quick Mode's attributes say */
 	return true;
@@ -384,7 +348,7 @@ eng_ike_derive_esp(struct ctx *c, struct trk_ike_sa *sa,
 		    al > KS_MAX_KEY)
 			return;
 		kin.spi = spi;
-		if (ike_keymat(sa->ike_state, c->ike_backend, &kin, km,
+		if (ike_keymat(sa->ike_state, c->ike_ssl, &kin, km,
 		    el + al) == -1)
 			return;
 		if (to_qm_init == qm_init_is_i) {
@@ -457,7 +421,7 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 
 	if (!in->encrypted && in->msgid == 0 && orig == NULL)
 		p1rec_observe(&sa->p1, from_init, &fr->isakmp, true);
-	if (c->ike_backend == NULL)
+	if (c->ike_ssl == NULL)
 		return;
 	k = ks_find_ike(c->ks, sa->icookie);
 	if (k == NULL)
@@ -487,7 +451,7 @@ eng_ike_pre(struct trk_ike_sa *sa, const struct trk_msg *orig, uint8_t dir,
 	pt.buf = c->ike_plain;
 	pt.cap = PLAIN_MAX;
 	pt.msg = c->ike_msg;
-	if (ike_decrypt(sa->ike_state, c->ike_backend, k, &min, &pt,
+	if (ike_decrypt(sa->ike_state, c->ike_ssl, k, &min, &pt,
 	    &fr->ike) == -1) {
 		if (fr->ike.st == IKE_DEC_FAILED)
 			c->ike_failed++;
@@ -535,12 +499,12 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_state_free, c);
 	if (c->ks == NULL || ks_ike_count(c->ks) == 0)
 		return 0;
-	c->ike_backend = cry_new(CRY_EVP, errbuf, errlen);
+	c->ike_ssl = sslctx_new(errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);
 	c->ike_msg = malloc(sizeof(*c->ike_msg));
-	if (c->ike_backend == NULL || c->ike_plain == NULL ||
+	if (c->ike_ssl == NULL || c->ike_plain == NULL ||
 	    c->ike_msg == NULL) {
-		if (c->ike_backend != NULL)
+		if (c->ike_ssl != NULL)
 			snprintf(errbuf, errlen, "out of memory (IKE)");
 		eng_ike_free(c);
 		return -1;
@@ -551,8 +515,8 @@ eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 void
 eng_ike_free(struct ctx *c)
 {
-	cry_free(c->ike_backend);
-	c->ike_backend = NULL;
+	sslctx_free(c->ike_ssl);
+	c->ike_ssl = NULL;
 	if (c->ike_plain != NULL)
 		OPENSSL_clear_free(c->ike_plain, PLAIN_MAX);
 	c->ike_plain = NULL;

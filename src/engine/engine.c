@@ -30,7 +30,7 @@ eng_evicted(const struct trk_ike_sa *sa, void *arg)
 		out_text_ike_sa(c->out, c->trk, sa);
 }
 
-/* ---- ESP decryption (esp_dec.h) and the -w export ---- */
+/* ---- ESP decryption (espd.h) and the -w export ---- */
 
 /*
  * ESP frames are decrypted in batches.  A frame that may wait (anything
@@ -369,6 +369,16 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 	return 0;
 }
 
+/* An ESP frame into the tracker's flow of it (NULL: none). */
+static struct trk_esp *
+eng_esp_flow(struct ctx *c, const struct pkt *p, const struct esp_hdr *h)
+{
+	struct trk_esp_pkt e = { p->af, p->src, p->dst, h->spi, h->seq,
+	    cur_left(&p->payload), p->ts, p->frame };
+
+	return trk_esp_packet(c->trk, &e);
+}
+
 /* Count a decrypted (or failed) ESP frame, by its first layer, in its flow. */
 static void
 eng_esp_count(const struct espd_layer *l, struct trk_esp *flow)
@@ -558,8 +568,7 @@ eng_defer(struct ctx *c, struct eng_batch *b, const struct frame_rec *fr,
 	s->req.queued = false;
 	if (!eng_slot_esp(s))
 		return;
-	s->flow = trk_esp_packet(c->trk, p->af, p->src, p->dst, fr->esp.spi,
-	    fr->esp.seq, cur_left(&p->payload), p->ts, p->frame);
+	s->flow = eng_esp_flow(c, p, &fr->esp);
 	/* the flow remembers its SA for the source it was made with */
 	if (espd_prepare(c->espd, &s->pkt, &s->esp, &s->req, &s->l0,
 	    b->arena + b->used, ENG_Q_ARENA - b->used,
@@ -755,9 +764,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		eng_ike_summary(m, &in);
 		fr->tracked = trk_ike(c->trk, &in, &fr->trk) == 0;
 	} else if (fr->has_esp && p->af != 0) {
-		struct trk_esp *flow = trk_esp_packet(c->trk, p->af, p->src,
-		    p->dst, fr->esp.spi, fr->esp.seq, cur_left(&p->payload),
-		    p->ts, p->frame);
+		struct trk_esp *flow = eng_esp_flow(c, p, &fr->esp);
 
 		fr->esp_flow = flow;
 		eng_esp(c, fr, flow);
@@ -931,25 +938,37 @@ eng_finish(struct ctx *c)
 }
 
 /*
- * ESP SAs read otherwise than their key source says, because only that
- * reading authenticated (esp_dec.c).
+ * ESP flows read otherwise than their key source says, because only that
+ * reading authenticated (espd.c), by key entry in load order.
  */
 static void
 eng_summary_inferred(const struct ctx *c, FILE *fp)
 {
 	const struct ks_esp_sa *sa = NULL;
+	const struct espd_flow *f;
 
-	while (c->ks != NULL && (sa = ks_esp_next(c->ks, sa)) != NULL) {
-		if (sa->esn_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): extended sequence "
-			    "numbers inferred (the key source does not say; "
-			    "the ICV verifies with them only)\n", sa->spi,
-			    sa->origin);
-		if (sa->trunc_inferred)
-			fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV verifies "
-			    "as %s, not as the key source says\n", sa->spi,
-			    sa->origin, ks_auth_name(sa->auth));
-	}
+	if (c->espd == NULL)
+		return;
+	while ((sa = ks_esp_next(c->ks, sa)) != NULL)
+		for (f = espd_inferred_next(c->espd, NULL); f != NULL;
+		    f = espd_inferred_next(c->espd, f)) {
+			if (f->sa != sa)
+				continue;
+			if (f->esn_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): extended "
+				    "sequence numbers inferred (the key source "
+				    "does not say; the ICV verifies with them "
+				    "only)\n", f->spi, sa->origin);
+			if (f->trunc_inferred)
+				fprintf(fp, "ESP: SPI 0x%08x (%s): the ICV "
+				    "verifies as %s, not as the key source "
+				    "says\n", f->spi, sa->origin,
+				    ks_auth_name(f->auth));
+		}
+	if (espd_flows_refused(c->espd) > 0)
+		fprintf(fp, "ESP: flow limit (%u) reached, %llu packet(s) "
+		    "not decrypted\n", ESPD_MAX_FLOWS,
+		    (unsigned long long)espd_flows_refused(c->espd));
 }
 
 void
@@ -969,7 +988,7 @@ eng_summary(const struct ctx *c, FILE *fp)
 	    (unsigned long long)s->fragments,
 	    (unsigned long long)s->reassembled,
 	    (unsigned long long)s->malformed);
-	if (c->ike_backend != NULL)
+	if (c->ike_ssl != NULL)
 		fprintf(fp, "IKE decryption: %llu messages decrypted, %llu failed "
 		    "(wrong key?); %llu ESP SAs derived from IKE keys\n",
 		    (unsigned long long)c->ike_decrypted,

@@ -12,7 +12,7 @@
 
 #include "capture/capture.h"
 #include "dissectors/esp.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "ike/ike_crypto.h"
 #include "ike/ikefrag.h"
 #include "dissectors/isakmp.h"
@@ -33,7 +33,7 @@ struct opts {
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
-	/* ESP decryption (esp_dec.h) */
+	/* ESP decryption (espd.h) */
 	const char	*write_path;	/* -w: decrypted inner packets */
 	bool		 write_all;	/* --write-mode=all: all frames */
 	enum cry_backend_id crypto;	/* --crypto */
@@ -94,8 +94,8 @@ struct ctx {
 	struct out_pcap		*wout;	/* -w */
 	uint64_t		 w_not_ip;	/* --write-mode=all: skipped */
 	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
-	struct cry		*ike_backend;	/* IKE decryption (NULL: no
-						   keys) */
+	struct sslctx		*ike_ssl;	/* IKE decryption (NULL:
+						   no keys) */
 	uint8_t			*ike_plain;	/* plaintext of the last message */
 	struct isakmp_msg	*ike_msg;	/* its payloads */
 	uint64_t		 ike_decrypted, ike_failed, esp_derived;

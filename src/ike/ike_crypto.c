@@ -168,7 +168,7 @@ ike_cipher(const struct p1rec_alg *a, size_t *klen, size_t *block)
  * 0 with out/outlen set, -1 when the hash is unavailable.
  */
 int
-ike_prf(struct cry *backend, uint16_t hash, const uint8_t *key, size_t klen,
+ike_prf(struct sslctx *ssl, uint16_t hash, const uint8_t *key, size_t klen,
     const uint8_t *const *parts, const size_t *lens, size_t nparts,
     uint8_t *out, size_t *outlen)
 {
@@ -181,7 +181,7 @@ ike_prf(struct cry *backend, uint16_t hash, const uint8_t *key, size_t klen,
 
 	if (md == NULL)
 		return -1;
-	mac = EVP_MAC_fetch(cry_libctx(backend), "HMAC", NULL);
+	mac = EVP_MAC_fetch(sslctx_lib(ssl), "HMAC", NULL);
 	if (mac == NULL)
 		return -1;
 	ctx = EVP_MAC_CTX_new(mac);
@@ -205,7 +205,7 @@ out:
 }
 
 static int
-ike_digest(struct cry *backend, uint16_t hash, const uint8_t *a, size_t an,
+ike_digest(struct sslctx *ssl, uint16_t hash, const uint8_t *a, size_t an,
     const uint8_t *b, size_t bn, uint8_t *out, size_t *outlen)
 {
 	const char *name = ike_md_name(hash);
@@ -216,7 +216,7 @@ ike_digest(struct cry *backend, uint16_t hash, const uint8_t *a, size_t an,
 
 	if (name == NULL)
 		return -1;
-	md = EVP_MD_fetch(cry_libctx(backend), name, NULL);
+	md = EVP_MD_fetch(sslctx_lib(ssl), name, NULL);
 	ctx = EVP_MD_CTX_new();
 	if (md != NULL && ctx != NULL && EVP_DigestInit_ex(ctx, md, NULL) == 1 &&
 	    EVP_DigestUpdate(ctx, a, an) == 1 &&
@@ -235,7 +235,7 @@ ike_digest(struct cry *backend, uint16_t hash, const uint8_t *a, size_t an,
  * K1 = prf(SKEYID_e, 0), K2 = prf(SKEYID_e, K1), ... Ka = K1 | K2 | ...
  */
 int
-ike_expand(struct cry *backend, uint16_t hash, const uint8_t *e, size_t elen,
+ike_expand(struct sslctx *ssl, uint16_t hash, const uint8_t *e, size_t elen,
     size_t need, uint8_t *out)
 {
 	uint8_t k[IKE_MAX_HASH];
@@ -251,7 +251,7 @@ ike_expand(struct cry *backend, uint16_t hash, const uint8_t *e, size_t elen,
 		size_t plen = have == 0 ? 1 : klen;
 		size_t n;
 
-		if (ike_prf(backend, hash, e, elen, &part, &plen, 1, k,
+		if (ike_prf(ssl, hash, e, elen, &part, &plen, 1, k,
 		    &klen) == -1)
 			return -1;
 		n = need - have < klen ? need - have : klen;
@@ -290,7 +290,7 @@ ike_auth_is_sig(uint16_t auth)
  * recorded nonces (RFC 2409 5).
  */
 static void
-ike_skeyid(struct ike_state *c, struct cry *backend, const struct ks_ike *ks)
+ike_skeyid(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks)
 {
 	const struct p1rec *r = c->rec;
 	uint16_t hash = r->chosen_alg.hash;
@@ -304,7 +304,7 @@ ike_skeyid(struct ike_state *c, struct cry *backend, const struct ks_ike *ks)
 		const uint8_t *p[2] = { r->ni.p, r->nr.p };
 		size_t l[2] = { r->ni.n, r->nr.n };
 
-		if (ike_prf(backend, hash, ks->psk.v, ks->psk.len, p, l, 2,
+		if (ike_prf(ssl, hash, ks->psk.v, ks->psk.len, p, l, 2,
 		    out, &n) == 0)
 			ike_key_set(&c->skeyid, out, n);
 	} else if (ks->gxy.len && sig) {
@@ -314,7 +314,7 @@ ike_skeyid(struct ike_state *c, struct cry *backend, const struct ks_ike *ks)
 
 		memcpy(nn, r->ni.p, r->ni.n);
 		memcpy(nn + r->ni.n, r->nr.p, r->nr.n);
-		if (ike_prf(backend, hash, nn, r->ni.n + r->nr.n, &p, &l, 1,
+		if (ike_prf(ssl, hash, nn, r->ni.n + r->nr.n, &p, &l, 1,
 		    out, &n) == 0)
 			ike_key_set(&c->skeyid, out, n);
 	}
@@ -326,7 +326,7 @@ ike_skeyid(struct ike_state *c, struct cry *backend, const struct ks_ike *ks)
  * cheap once Ka is known.
  */
 static void
-ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+ike_derive(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct isakmp_hdr *h)
 {
 	uint16_t hash = c->rec->chosen_alg.hash;
@@ -348,7 +348,7 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 		goto enc_key;
 
 	if (!c->skeyid.n)
-		ike_skeyid(c, backend, ks);
+		ike_skeyid(c, ssl, ks);
 	if (c->skeyid.n && ks->gxy.len) {
 		const uint8_t *p[5];
 		size_t l[5];
@@ -364,7 +364,7 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = 0;
 			p[4] = &b0;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n,
 			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_d, out, n);
 		}
@@ -373,7 +373,7 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = c->skeyid_d.n;
 			p[4] = &b1;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n,
 			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_a, out, n);
 		}
@@ -382,7 +382,7 @@ ike_derive(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 			l[0] = c->skeyid_a.n;
 			p[4] = &b2;
 			l[4] = 1;
-			if (ike_prf(backend, hash, c->skeyid.v, c->skeyid.n,
+			if (ike_prf(ssl, hash, c->skeyid.v, c->skeyid.n,
 			    p, l, 5, out, &n) == 0)
 				ike_key_set(&c->skeyid_e, out, n);
 		}
@@ -400,7 +400,7 @@ enc_key:
 	if (c->skeyid_e.n && c->rec->has_chosen &&
 	    ike_cipher(&c->rec->chosen_alg, &klen, &block) != NULL &&
 	    klen <= sizeof(c->ka) &&
-	    ike_expand(backend, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
+	    ike_expand(ssl, hash, c->skeyid_e.v, c->skeyid_e.n, klen,
 	    c->ka) == 0) {
 		c->ka_len = klen;
 		c->key_source = ks->skeyid_e.len ? "skeyid_e" : ks->skeyid.len ?
@@ -472,7 +472,7 @@ ike_observe_p2(struct ike_state *c, bool from_init, const struct isakmp_msg *m)
 /* ------------------------------------------------------------ IVs */
 
 static struct ike_p2 *
-ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
+ike_p2_slot(struct ike_state *c, struct sslctx *ssl, uint32_t msgid,
     size_t block)
 {
 	struct ike_p2 *s = NULL, *old = &c->p2[0];
@@ -498,7 +498,7 @@ ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
 		const struct p1rec *r = c->rec;
 
 		if (!r->gxi.n || !r->gxr.n ||
-		    ike_digest(backend, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
+		    ike_digest(ssl, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
 		    r->gxr.p, r->gxr.n, d, &dn) == -1 || dn < block)
 			return NULL;
 		memcpy(c->last_p1, d, block);
@@ -508,7 +508,7 @@ ike_p2_slot(struct ike_state *c, struct cry *backend, uint32_t msgid,
 	mid[1] = (uint8_t)(msgid >> 16);
 	mid[2] = (uint8_t)(msgid >> 8);
 	mid[3] = (uint8_t)msgid;
-	if (ike_digest(backend, c->rec->chosen_alg.hash, c->last_p1, block,
+	if (ike_digest(ssl, c->rec->chosen_alg.hash, c->last_p1, block,
 	    mid, 4, d, &dn) == -1 || dn < block)
 		return NULL;
 	if (s == NULL) {
@@ -567,7 +567,7 @@ ike_after(const struct isakmp_msg *m, size_t i, const uint8_t *plain,
  * and Transaction exchanges (RFC 2409 5.5, 5.7; Mode-Config draft).
  */
 static enum ike_hash_status
-ike_verify_p2(struct ike_state *c, struct cry *backend,
+ike_verify_p2(struct ike_state *c, struct sslctx *ssl,
     const struct isakmp_hdr *h,
     const uint8_t *plain, size_t chain, const struct isakmp_msg *m,
     struct ike_p2 *slot, bool from_init)
@@ -610,7 +610,7 @@ ike_verify_p2(struct ike_state *c, struct cry *backend,
 		ike_after(m, 0, plain, chain, &p[np], &l[np]);
 		np++;
 	}
-	if (ike_prf(backend, c->rec->chosen_alg.hash, c->skeyid_a.v,
+	if (ike_prf(ssl, c->rec->chosen_alg.hash, c->skeyid_a.v,
 	    c->skeyid_a.n, p, l, np, out, &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
@@ -624,7 +624,7 @@ ike_verify_p2(struct ike_state *c, struct cry *backend,
  * if any, is in the record already.
  */
 static enum ike_hash_status
-ike_verify_p1(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+ike_verify_p1(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct isakmp_hdr *h, bool from_init, const struct isakmp_msg *m)
 {
 	const struct p1rec *r = c->rec;
@@ -635,7 +635,7 @@ ike_verify_p1(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 	size_t l[6], n = 0, hl = 0, i;
 	uint8_t out[IKE_MAX_HASH];
 
-	ike_derive(c, backend, ks, h);
+	ike_derive(c, ssl, ks, h);
 	for (i = 0; i < m->npayloads; i++)
 		if (m->pl[i].type == ISAKMP_PL_HASH) {
 			hv = cur_ptr(&m->pl[i].body);
@@ -656,7 +656,7 @@ ike_verify_p1(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 	l[4] = r->sai.n;
 	p[5] = id->p;
 	l[5] = id->n;
-	if (ike_prf(backend, r->chosen_alg.hash, c->skeyid.v, c->skeyid.n, p,
+	if (ike_prf(ssl, r->chosen_alg.hash, c->skeyid.v, c->skeyid.n, p,
 	    l, 6, out, &n) == -1)
 		return IKE_HASH_UNCHECKED;
 	return n == hl && CRYPTO_memcmp(out, hv, n) == 0 ? IKE_HASH_OK :
@@ -670,7 +670,7 @@ ike_verify_p1(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
  * phase-2 state (NULL in phase 1).  Returns -1 when the IV is unknown.
  */
 static int
-ike_iv_choose(struct ike_state *c, struct cry *backend,
+ike_iv_choose(struct ike_state *c, struct sslctx *ssl,
     const struct ike_msg_in *in, const uint8_t *ct, size_t ctlen,
     size_t block, uint8_t *iv, struct ike_p2 **slot)
 {
@@ -690,7 +690,7 @@ ike_iv_choose(struct ike_state *c, struct cry *backend,
 		return 0;
 	}
 	if (msgid != 0) {
-		*slot = ike_p2_slot(c, backend, msgid, block);
+		*slot = ike_p2_slot(c, ssl, msgid, block);
 		if (*slot == NULL)
 			return -1;
 		memcpy(iv, (*slot)->iv, block);
@@ -699,7 +699,7 @@ ike_iv_choose(struct ike_state *c, struct cry *backend,
 		return 0;
 	}
 	if (!c->p1_iv_set && r->gxi.n && r->gxr.n &&
-	    ike_digest(backend, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
+	    ike_digest(ssl, r->chosen_alg.hash, r->gxi.p, r->gxi.n,
 	    r->gxr.p, r->gxr.n, dig, &dn) == 0 && dn >= block) {
 		memcpy(c->p1_iv, dig, block);
 		c->p1_iv_set = true;
@@ -718,11 +718,11 @@ ike_iv_choose(struct ike_state *c, struct cry *backend,
 
 /* CBC decryption of ct with Ka (no padding); -1 when the cipher fails. */
 static int
-ike_cbc(struct ike_state *c, struct cry *backend, const char *cname,
+ike_cbc(struct ike_state *c, struct sslctx *ssl, const char *cname,
     size_t klen, const uint8_t *iv, const uint8_t *ct, size_t ctlen,
     uint8_t *out)
 {
-	EVP_CIPHER *ciph = EVP_CIPHER_fetch(cry_libctx(backend), cname, NULL);
+	EVP_CIPHER *ciph = EVP_CIPHER_fetch(sslctx_lib(ssl), cname, NULL);
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
 	int outl = 0, rc = -1;
 
@@ -744,7 +744,7 @@ ike_cbc(struct ike_state *c, struct cry *backend, const char *cname,
  * Quick Mode nonces before HASH(2)/(3) need them) and check its HASH.
  */
 static enum ike_hash_status
-ike_verify(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+ike_verify(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct ike_msg_in *in, const struct ike_plain *pt,
     size_t chain_len, struct ike_p2 *slot)
 {
@@ -754,7 +754,7 @@ ike_verify(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 
 	if (h->msgid == 0) {
 		p1rec_observe(c->rec, in->from_init, m, false);
-		return ike_verify_p1(c, backend, ks, h, in->from_init, m);
+		return ike_verify_p1(c, ssl, ks, h, in->from_init, m);
 	}
 	if (slot != NULL && h->exch == ISAKMP_EXCH_QUICK)
 		for (i = 0; i < m->npayloads; i++)
@@ -762,7 +762,7 @@ ike_verify(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 				ike_p2_nonces(slot, in->from_init, m);
 				break;
 			}
-	return ike_verify_p2(c, backend, h, pt->buf, chain_len, m, slot,
+	return ike_verify_p2(c, ssl, h, pt->buf, chain_len, m, slot,
 	    in->from_init);
 }
 
@@ -774,7 +774,7 @@ ike_verify(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
  * ciphertext.
  */
 int
-ike_decrypt(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
+ike_decrypt(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
     const struct ike_msg_in *in, const struct ike_plain *pt, struct ike_dec *d)
 {
 	const struct isakmp_hdr *h = in->hdr;
@@ -803,21 +803,21 @@ ike_decrypt(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 		d->st = IKE_DEC_BAD_LENGTH;
 		return -1;
 	}
-	if (ike_iv_choose(c, backend, in, ct, ctlen, block, iv, &slot) == -1) {
+	if (ike_iv_choose(c, ssl, in, ct, ctlen, block, iv, &slot) == -1) {
 		d->st = IKE_DEC_NO_IV;
 		return -1;
 	}
 	memcpy(d->iv, iv, block);
 	d->iv_len = block;
 
-	ike_derive(c, backend, ks, h);
+	ike_derive(c, ssl, ks, h);
 	if (c->ka_len == 0) {
 		d->st = IKE_DEC_NO_KEYS;
 		return -1;
 	}
 	d->key_source = c->key_source;
 	if (cname == NULL || pt->cap < ctlen ||
-	    ike_cbc(c, backend, cname, klen, iv, ct, ctlen, pt->buf) == -1) {
+	    ike_cbc(c, ssl, cname, klen, iv, ct, ctlen, pt->buf) == -1) {
 		d->st = IKE_DEC_UNSUPPORTED;
 		return -1;
 	}
@@ -831,7 +831,7 @@ ike_decrypt(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
 	m->hdr = *h;
 	m->encrypted = true;
 	m->body = cur_init(pt->buf, d->chain_len);
-	d->hash = ike_verify(c, backend, ks, in, pt, d->chain_len, slot);
+	d->hash = ike_verify(c, ssl, ks, in, pt, d->chain_len, slot);
 	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
 	return d->st == IKE_DEC_OK ? 0 : -1;
 }
@@ -842,7 +842,7 @@ ike_decrypt(struct ike_state *c, struct cry *backend, const struct ks_ike *ks,
  * concatenated to need bytes.
  */
 int
-ike_keymat(struct ike_state *c, struct cry *backend,
+ike_keymat(struct ike_state *c, struct sslctx *ssl,
     const struct ike_keymat_in *in, uint8_t *out, size_t need)
 {
 	uint8_t spib[4], k[IKE_MAX_HASH];
@@ -870,7 +870,7 @@ ike_keymat(struct ike_state *c, struct cry *backend,
 		l[4] = in->ni_len;
 		p[5] = in->nr;
 		l[5] = in->nr_len;
-		if (ike_prf(backend, c->rec->chosen_alg.hash, c->skeyid_d.v,
+		if (ike_prf(ssl, c->rec->chosen_alg.hash, c->skeyid_d.v,
 		    c->skeyid_d.n, p, l, 6, k, &kn) == -1)
 			return -1;
 		n = need - have < kn ? need - have : kn;

@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "esp/esp_crypto.h"
+#include "core/sslctx.h"
 #include "dissectors/isakmp.h"
 #include "keys/keystore.h"
 #include "track/p1rec.h"
@@ -95,11 +95,11 @@ struct ike_state *ike_state_new(struct p1rec *);
 void		 ike_state_free(struct ike_state *);
 void		 ike_observe_p2(struct ike_state *, bool,
 		    const struct isakmp_msg *);
-int		 ike_decrypt(struct ike_state *, struct cry *,
+int		 ike_decrypt(struct ike_state *, struct sslctx *,
 		    const struct ks_ike *, const struct ike_msg_in *,
 		    const struct ike_plain *, struct ike_dec *);
 bool		 ike_learned(struct ike_state *, struct ks_ike *);
-int		 ike_keymat(struct ike_state *, struct cry *,
+int		 ike_keymat(struct ike_state *, struct sslctx *,
 		    const struct ike_keymat_in *, uint8_t *, size_t);
 int		 ike_qm_nonces(const struct ike_state *, uint32_t,
 		    struct ike_keymat_in *);
@@ -108,10 +108,10 @@ const char	*ike_dec_status_token(enum ike_dec_status);
 const char	*ike_hash_status_name(enum ike_hash_status);
 
 /* Exposed for known-answer tests. */
-int		 ike_prf(struct cry *, uint16_t, const uint8_t *, size_t,
+int		 ike_prf(struct sslctx *, uint16_t, const uint8_t *, size_t,
 		    const uint8_t *const *, const size_t *, size_t, uint8_t *,
 		    size_t *);
-int		 ike_expand(struct cry *, uint16_t, const uint8_t *, size_t,
+int		 ike_expand(struct sslctx *, uint16_t, const uint8_t *, size_t,
 		    size_t, uint8_t *);
 
 #endif

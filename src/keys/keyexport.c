@@ -8,6 +8,7 @@
 
 #include <openssl/crypto.h>
 
+#include "keys/espalg.h"
 #include "keys/keyexport.h"
 
 static const struct {
@@ -125,69 +126,22 @@ kx_sa_af(const struct ks_esp_sa *sa)
 
 /* ------------------------------------------------------------ Wireshark */
 
+/* The SA's algorithms as tshark 4.0's esp_sa names them, or NULL. */
 static const char *
 kx_ws_enc(const struct ks_esp_sa *sa)
 {
-	switch (sa->enc) {
-	case KS_ENC_NULL:
-		return "NULL";
-	case KS_ENC_DES_CBC:
-		return "DES-CBC [RFC2405]";
-	case KS_ENC_3DES_CBC:
-		return "TripleDES-CBC [RFC2451]";
-	case KS_ENC_AES_CBC:
-		return "AES-CBC [RFC3602]";
-	case KS_ENC_AES_CTR:
-		return "AES-CTR [RFC3686]";
-	case KS_ENC_AES_GCM:
-		if (sa->icv_len == 8)
-			return "AES-GCM with 8 octet ICV [RFC4106]";
-		if (sa->icv_len == 12)
-			return "AES-GCM with 12 octet ICV [RFC4106]";
-		return "AES-GCM with 16 octet ICV [RFC4106]";
-	case KS_ENC_AES_GMAC:
-	case KS_ENC_CHACHA20_POLY1305:
-		break;
-	}
-	return NULL;		/* not in tshark 4.0 */
+	const struct espalg_enc *r = espalg_enc(sa->enc, sa->icv_len);
+
+	return r != NULL && r->ws40 ? r->wireshark : NULL;
 }
 
 static const char *
 kx_ws_auth(const struct ks_esp_sa *sa)
 {
-	switch (sa->auth) {
-	case KS_AUTH_NONE:
-		return "NULL";
-	case KS_AUTH_HMAC_MD5_96:
-		return "HMAC-MD5-96 [RFC2403]";
-	case KS_AUTH_HMAC_SHA1_96:
-		return "HMAC-SHA-1-96 [RFC2404]";
-	case KS_AUTH_HMAC_SHA256_96:
-		return "HMAC-SHA-256-96 [draft-ietf-ipsec-ciph-sha-256-00]";
-	case KS_AUTH_HMAC_SHA256_128:
-		return "HMAC-SHA-256-128 [RFC4868]";
-	case KS_AUTH_HMAC_SHA384_192:
-		return "HMAC-SHA-384-192 [RFC4868]";
-	case KS_AUTH_HMAC_SHA512_256:
-		return "HMAC-SHA-512-256 [RFC4868]";
-	case KS_AUTH_ANY:
-		switch (sa->icv_len) {
-		case 8:
-			return "ANY 64 bit authentication [no checking]";
-		case 12:
-			return "ANY 96 bit authentication [no checking]";
-		case 16:
-			return "ANY 128 bit authentication [no checking]";
-		case 24:
-			return "ANY 192 bit authentication [no checking]";
-		case 32:
-			return "ANY 256 bit authentication [no checking]";
-		}
-		break;
-	case KS_AUTH_AES_XCBC_96:
-		break;
-	}
-	return NULL;
+	const struct espalg_auth *r = espalg_auth(sa->auth, sa->icv_len);
+
+	return r != NULL && r->ws40 && (sa->auth != KS_AUTH_ANY ||
+	    r->icv == sa->icv_len) ? r->wireshark : NULL;
 }
 
 static void
@@ -273,32 +227,18 @@ kx_ws_ike(FILE *fp, const struct ks_ike *ik, const struct kx_hooks *h)
 static void
 kx_tcpdump(FILE *fp, const struct ks_esp_sa *sa)
 {
-	char spi[16], dst[64];
-	const char *alg = NULL;
+	char spi[16], dst[64], alg[32];
+	const struct espalg_enc *r = espalg_enc(sa->enc, sa->icv_len);
 	bool exact = sa->spi_mask == 0xffffffffU && sa->dst.af != 0 &&
 	    sa->dst.plen == (sa->dst.af == 6 ? 128 : 32);
 	bool all = sa->spi_mask == 0 && (sa->dst.af == 0 ||
 	    sa->dst.plen == 0) && (sa->src.af == 0 || sa->src.plen == 0);
 
 	kx_spi(sa, true, spi, sizeof(spi));
-	switch (sa->enc) {
-	case KS_ENC_NULL:
-		alg = "none";
-		break;
-	case KS_ENC_DES_CBC:
-		alg = "des-cbc";
-		break;
-	case KS_ENC_3DES_CBC:
-		alg = "3des-cbc";
-		break;
-	case KS_ENC_AES_CBC:
-		alg = sa->enc_key_len == 16 ? "aes128-cbc" :
-		    sa->enc_key_len == 24 ? "aes192-cbc" : "aes256-cbc";
-		break;
-	default:
-		break;
-	}
-	if (alg == NULL || (sa->icv_len != 0 && sa->icv_len != 12)) {
+	if (r != NULL && r->tcpdump != NULL)
+		espalg_fmt(r->tcpdump, sa->enc_key_len, alg, sizeof(alg));
+	if (r == NULL || r->tcpdump == NULL ||
+	    (sa->icv_len != 0 && sa->icv_len != 12)) {
 		fprintf(fp, "# SPI %s (%s): tcpdump cannot decrypt %s/%s\n",
 		    spi, sa->origin, ks_enc_name(sa->enc),
 		    ks_auth_name(sa->auth));
@@ -360,27 +300,23 @@ kx_our_ike(FILE *fp, const struct ks_ike *ik)
 static void
 kx_our_esp(FILE *fp, const struct ks_esp_sa *sa)
 {
-	char spi[16], a[64];
-	const char *enc = ks_enc_name(sa->enc);
+	char spi[16], ad[64];
+	const struct espalg_enc *e = espalg_enc(sa->enc, sa->icv_len);
+	const struct espalg_auth *a = espalg_auth(sa->auth, sa->icv_len);
 
 	kx_spi(sa, false, spi, sizeof(spi));
-	if (kx_addr(&sa->dst, KX_OURS, a, sizeof(a)) == -1)
+	if (kx_addr(&sa->dst, KX_OURS, ad, sizeof(ad)) == -1)
 		return;
-	fprintf(fp, "esp spi=%s dst=%s", spi, a);
+	fprintf(fp, "esp spi=%s dst=%s", spi, ad);
 	if (sa->src.af != 0 && sa->src.plen != 0 &&
-	    kx_addr(&sa->src, KX_OURS, a, sizeof(a)) == 0)
-		fprintf(fp, " src=%s", a);
-	if (sa->enc == KS_ENC_AES_GCM)
-		fprintf(fp, " enc=aes-gcm-%zu", sa->icv_len);
-	else
-		fprintf(fp, " enc=%s", enc);
+	    kx_addr(&sa->src, KX_OURS, ad, sizeof(ad)) == 0)
+		fprintf(fp, " src=%s", ad);
+	fprintf(fp, " enc=%s", e != NULL ? e->ours : "?");
 	kx_our_key(fp, "enc_key", sa->enc_key, sa->enc_key_len);
-	if (sa->auth == KS_AUTH_ANY)
-		fprintf(fp, " auth=any-%zu", sa->icv_len * 8);
-	else if (sa->auth != KS_AUTH_NONE) {
-		fprintf(fp, " auth=%s", ks_auth_name(sa->auth));
+	if (sa->auth != KS_AUTH_NONE)
+		fprintf(fp, " auth=%s", a != NULL ? a->ours : "?");
+	if (sa->auth != KS_AUTH_NONE && sa->auth != KS_AUTH_ANY)
 		kx_our_key(fp, "auth_key", sa->auth_key, sa->auth_key_len);
-	}
 	if (sa->esn)
 		fputs(" esn=yes", fp);
 	if (sa->esn && sa->esn_hi != 0)
@@ -390,10 +326,29 @@ kx_our_esp(FILE *fp, const struct ks_esp_sa *sa)
 
 /* ------------------------------------------------------------ */
 
+struct kx_esp_out {
+	FILE		*fp;
+	enum kx_fmt	 f;
+};
+
+static void
+kx_esp(void *arg, const struct ks_esp_sa *sa)
+{
+	const struct kx_esp_out *o = arg;
+
+	if (o->f == KX_WIRESHARK_ESP)
+		kx_ws_esp(o->fp, sa);
+	else if (o->f == KX_TCPDUMP)
+		kx_tcpdump(o->fp, sa);
+	else
+		kx_our_esp(o->fp, sa);
+}
+
 int
 kx_write(FILE *fp, const struct ks *k, enum kx_fmt f,
     const struct kx_hooks *h, char *errbuf, size_t errlen)
 {
+	struct kx_esp_out o = { fp, f };
 	const struct ks_ike *ik;
 	const struct ks_esp_sa *sa;
 
@@ -413,14 +368,10 @@ kx_write(FILE *fp, const struct ks *k, enum kx_fmt f,
 		}
 	if (f != KX_WIRESHARK_IKE)
 		for (sa = ks_esp_next(k, NULL); sa != NULL;
-		    sa = ks_esp_next(k, sa)) {
-			if (f == KX_WIRESHARK_ESP)
-				kx_ws_esp(fp, sa);
-			else if (f == KX_TCPDUMP)
-				kx_tcpdump(fp, sa);
-			else
-				kx_our_esp(fp, sa);
-		}
+		    sa = ks_esp_next(k, sa))
+			if (h == NULL || h->esp == NULL ||
+			    !h->esp(h->esp_arg, sa, kx_esp, &o))
+				kx_esp(&o, sa);
 	if (fflush(fp) == EOF || ferror(fp)) {
 		snprintf(errbuf, errlen, "write error exporting keys");
 		return -1;

@@ -16,6 +16,7 @@
 #ifndef IKESCOPE_KEYEXPORT_H
 #define IKESCOPE_KEYEXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,9 +40,22 @@ enum kx_fmt {
 typedef size_t	(*kx_ka_fn)(void *, const uint8_t icookie[8], uint8_t *out,
 		    size_t cap);
 
+/*
+ * HOOK for the ESP decryptor: what it learned of the flows ESP SA sa
+ * matched (ESN, HMAC-SHA-256 truncation).  It calls put (with put_arg)
+ * for each SA to write in sa's place or before it, and returns true when
+ * they replace sa, false when sa is to be written too (after them).
+ * NULL: SAs as held in the store.
+ */
+typedef bool	(*kx_esp_fn)(void *, const struct ks_esp_sa *sa,
+		    void (*put)(void *, const struct ks_esp_sa *),
+		    void *put_arg);
+
 struct kx_hooks {
 	kx_ka_fn	 ka;
 	void		*arg;
+	kx_esp_fn	 esp;
+	void		*esp_arg;
 };
 
 /* "wireshark-ike", ... into *f; -1 if unknown. */

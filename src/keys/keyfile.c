@@ -12,6 +12,7 @@
 
 #include <openssl/crypto.h>
 
+#include "keys/espalg.h"
 #include "keys/keyfile.h"
 #include "keys/keyfile_charon.h"
 #include "keys/keyfile_int.h"
@@ -66,149 +67,46 @@ kf_origin(const struct kf_loc *l, char *out, size_t n)
 
 /* ------------------------------------------------------------ algorithms */
 
-struct kf_enc_name {
-	const char	*name;
-	enum ks_enc	 enc;
-	size_t		 icv;	/* AEAD ICV bytes; 0 otherwise */
-	bool		 supported;
+/*
+ * Algorithms: the table (espalg.h) knows our and Wireshark's spellings;
+ * these are Wireshark's that we know and do not support.
+ */
+static const char *const kf_unsupported[] = {
+	"CAST5-CBC [RFC2144]",
+	"BLOWFISH-CBC [RFC2451]",
+	"TWOFISH-CBC",
+	"AES-GCM with IIV and 16 octet ICV [RFC4106 & RFC8750]",
+	"ChaCha20 with Poly1305 and IIV [RFC7634 & RFC8750]",
+	"MAC-RIPEMD-160-96 [RFC2857]",
 };
 
-/* Wireshark's exact strings first, then short names (our format). */
-static const struct kf_enc_name kf_enc_names[] = {
-	{ "NULL", KS_ENC_NULL, 0, true },
-	{ "TripleDES-CBC [RFC2451]", KS_ENC_3DES_CBC, 0, true },
-	{ "AES-CBC [RFC3602]", KS_ENC_AES_CBC, 0, true },
-	{ "AES-CTR [RFC3686]", KS_ENC_AES_CTR, 0, true },
-	{ "DES-CBC [RFC2405]", KS_ENC_DES_CBC, 0, true },
-	{ "AES-GCM [RFC4106]", KS_ENC_AES_GCM, 16, true },
-	{ "AES-GCM with 8 octet ICV [RFC4106]", KS_ENC_AES_GCM, 8, true },
-	{ "AES-GCM with 12 octet ICV [RFC4106]", KS_ENC_AES_GCM, 12, true },
-	{ "AES-GCM with 16 octet ICV [RFC4106]", KS_ENC_AES_GCM, 16, true },
-	{ "ChaCha20 with Poly1305 [RFC7634]", KS_ENC_CHACHA20_POLY1305, 16,
-	  true },
-	{ "NULL-AUTH-AES-GMAC [RFC4543]", KS_ENC_AES_GMAC, 16, true },
-	{ "CAST5-CBC [RFC2144]", KS_ENC_NULL, 0, false },
-	{ "BLOWFISH-CBC [RFC2451]", KS_ENC_NULL, 0, false },
-	{ "TWOFISH-CBC", KS_ENC_NULL, 0, false },
-	{ "AES-GCM with IIV and 16 octet ICV [RFC4106 & RFC8750]", KS_ENC_NULL,
-	  0, false },
-	{ "ChaCha20 with Poly1305 and IIV [RFC7634 & RFC8750]", KS_ENC_NULL,
-	  0, false },
-	{ "null", KS_ENC_NULL, 0, true },
-	{ "des-cbc", KS_ENC_DES_CBC, 0, true },
-	{ "3des-cbc", KS_ENC_3DES_CBC, 0, true },
-	{ "aes-cbc", KS_ENC_AES_CBC, 0, true },
-	{ "aes-ctr", KS_ENC_AES_CTR, 0, true },
-	{ "aes-gcm", KS_ENC_AES_GCM, 16, true },
-	{ "aes-gcm-8", KS_ENC_AES_GCM, 8, true },
-	{ "aes-gcm-12", KS_ENC_AES_GCM, 12, true },
-	{ "aes-gcm-16", KS_ENC_AES_GCM, 16, true },
-	{ "aes-gmac", KS_ENC_AES_GMAC, 16, true },
-	{ "null-auth-aes-gmac", KS_ENC_AES_GMAC, 16, true },
-	{ "chacha20-poly1305", KS_ENC_CHACHA20_POLY1305, 16, true },
-};
-
-struct kf_auth_name {
-	const char	*name;
-	enum ks_auth	 auth;
-	size_t		 icv;	/* for ANY */
-	bool		 supported;
-};
-
-static const struct kf_auth_name kf_auth_names[] = {
-	{ "NULL", KS_AUTH_NONE, 0, true },
-	{ "HMAC-SHA-1-96 [RFC2404]", KS_AUTH_HMAC_SHA1_96, 0, true },
-	{ "HMAC-SHA-256-96 [draft-ietf-ipsec-ciph-sha-256-00]",
-	  KS_AUTH_HMAC_SHA256_96, 0, true },
-	{ "HMAC-SHA-256-128 [RFC4868]", KS_AUTH_HMAC_SHA256_128, 0, true },
-	{ "HMAC-SHA-384-192 [RFC4868]", KS_AUTH_HMAC_SHA384_192, 0, true },
-	{ "HMAC-SHA-512-256 [RFC4868]", KS_AUTH_HMAC_SHA512_256, 0, true },
-	{ "HMAC-MD5-96 [RFC2403]", KS_AUTH_HMAC_MD5_96, 0, true },
-	{ "AES-XCBC-MAC-96 [RFC3566]", KS_AUTH_AES_XCBC_96, 0, true },
-	{ "MAC-RIPEMD-160-96 [RFC2857]", KS_AUTH_NONE, 0, false },
-	{ "ANY 64 bit authentication [no checking]", KS_AUTH_ANY, 8, true },
-	{ "ANY 96 bit authentication [no checking]", KS_AUTH_ANY, 12, true },
-	{ "ANY 128 bit authentication [no checking]", KS_AUTH_ANY, 16, true },
-	{ "ANY 192 bit authentication [no checking]", KS_AUTH_ANY, 24, true },
-	{ "ANY 256 bit authentication [no checking]", KS_AUTH_ANY, 32, true },
-	{ "none", KS_AUTH_NONE, 0, true },
-	{ "null", KS_AUTH_NONE, 0, true },
-	{ "hmac-md5-96", KS_AUTH_HMAC_MD5_96, 0, true },
-	{ "hmac-sha1-96", KS_AUTH_HMAC_SHA1_96, 0, true },
-	{ "hmac-sha256-96", KS_AUTH_HMAC_SHA256_96, 0, true },
-	{ "hmac-sha256-128", KS_AUTH_HMAC_SHA256_128, 0, true },
-	{ "hmac-sha384-192", KS_AUTH_HMAC_SHA384_192, 0, true },
-	{ "hmac-sha512-256", KS_AUTH_HMAC_SHA512_256, 0, true },
-	{ "aes-xcbc-96", KS_AUTH_AES_XCBC_96, 0, true },
-	{ "any-64", KS_AUTH_ANY, 8, true },
-	{ "any-96", KS_AUTH_ANY, 12, true },
-	{ "any-128", KS_AUTH_ANY, 16, true },
-	{ "any-192", KS_AUTH_ANY, 24, true },
-	{ "any-256", KS_AUTH_ANY, 32, true },
-};
-
-static const struct kf_enc_name *
-kf_find_enc(const char *s)
+static bool
+kf_is_unsupported(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(kf_enc_names) / sizeof(kf_enc_names[0]); i++)
-		if (strcmp(kf_enc_names[i].name, s) == 0)
-			return &kf_enc_names[i];
-	return NULL;
+	for (i = 0; i < sizeof(kf_unsupported) / sizeof(kf_unsupported[0]);
+	    i++)
+		if (strcmp(kf_unsupported[i], s) == 0)
+			return true;
+	return false;
 }
 
-static const struct kf_auth_name *
-kf_find_auth(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(kf_auth_names) / sizeof(kf_auth_names[0]); i++)
-		if (strcmp(kf_auth_names[i].name, s) == 0)
-			return &kf_auth_names[i];
-	return NULL;
-}
-
-/* Check the key lengths an SA needs; fill icv_len. */
+/*
+ * Check the key lengths an SA needs; fill icv_len.  aead_icv: the AEAD
+ * cipher's ICV (0: not AEAD); any_icv: the ICV of "ANY" integrity.
+ */
 static const char *
 kf_check_sa(struct ks_esp_sa *sa, size_t aead_icv, size_t any_icv)
 {
+	const struct espalg_enc *e = espalg_enc(sa->enc, aead_icv);
+	const struct espalg_auth *a;
 	size_t k = sa->enc_key_len;
 
-	switch (sa->enc) {
-	case KS_ENC_NULL:
-		if (k != 0)
-			return "NULL encryption takes no key";
-		break;
-	case KS_ENC_DES_CBC:
-		if (k != 8)
-			return "DES-CBC needs an 8-byte key";
-		break;
-	case KS_ENC_3DES_CBC:
-		if (k != 24)
-			return "3DES-CBC needs a 24-byte key";
-		break;
-	case KS_ENC_AES_CBC:
-		if (k != 16 && k != 24 && k != 32)
-			return "AES-CBC needs a 16, 24 or 32-byte key";
-		break;
-	case KS_ENC_AES_CTR:
-		if (k != 20 && k != 28 && k != 36)
-			return "AES-CTR needs a 16, 24 or 32-byte key followed "
-			    "by the 4-byte nonce (20, 28 or 36 bytes)";
-		break;
-	case KS_ENC_AES_GCM:
-	case KS_ENC_AES_GMAC:
-		if (k != 20 && k != 28 && k != 36)
-			return "AES-GCM/GMAC needs a 16, 24 or 32-byte key "
-			    "followed by the 4-byte salt (20, 28 or 36 bytes)";
-		break;
-	case KS_ENC_CHACHA20_POLY1305:
-		if (k != 36)
-			return "ChaCha20-Poly1305 needs a 32-byte key followed "
-			    "by the 4-byte salt (36 bytes)";
-		break;
-	}
+	if (e == NULL)
+		return "unsupported encryption algorithm";
+	if (k < e->salt || !espalg_key_ok(e, k - e->salt))
+		return e->keyhint;
 	if (aead_icv != 0) {
 		if (sa->auth != KS_AUTH_NONE && sa->auth != KS_AUTH_ANY)
 			return "an AEAD cipher takes no separate integrity "
@@ -218,25 +116,16 @@ kf_check_sa(struct ks_esp_sa *sa, size_t aead_icv, size_t any_icv)
 		sa->icv_len = aead_icv;
 		return NULL;
 	}
-	switch (sa->auth) {
-	case KS_AUTH_NONE:
-		sa->icv_len = 0;
-		break;
-	case KS_AUTH_ANY:
-		sa->icv_len = any_icv;
+	a = espalg_auth(sa->auth, any_icv);
+	if (a == NULL)
+		return "unsupported integrity algorithm";
+	if (sa->auth == KS_AUTH_ANY)
 		sa->auth_key_len = 0;
-		break;
-	case KS_AUTH_AES_XCBC_96:
-		if (sa->auth_key_len != 16)
-			return "AES-XCBC-MAC-96 needs a 16-byte key";
-		sa->icv_len = 12;
-		break;
-	default:
-		if (sa->auth_key_len == 0)
-			return "the integrity algorithm needs a key";
-		sa->icv_len = ks_auth_icv_len(sa->auth);
-		break;
-	}
+	else if (a->key != 0 && sa->auth_key_len != a->key)
+		return a->keyhint;
+	else if (sa->auth != KS_AUTH_NONE && sa->auth_key_len == 0)
+		return "the integrity algorithm needs a key";
+	sa->icv_len = a->icv;
 	if (sa->enc == KS_ENC_NULL && sa->auth == KS_AUTH_NONE)
 		return "NULL encryption without integrity protects nothing; "
 		    "give an integrity algorithm (or \"ANY ... [no "
@@ -548,8 +437,8 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 {
 	char buf[KF_MAX_LINE], *f[KF_MAX_FIELDS];
 	struct ks_esp_sa sa;
-	const struct kf_enc_name *en;
-	const struct kf_auth_name *an;
+	const struct espalg_enc *en;
+	const struct espalg_auth *an;
 	long kl;
 	int nf, af, rc = -1;
 
@@ -583,22 +472,22 @@ kf_esp_sa_line(struct ks *k, const struct kf_loc *l, const char *line,
 		kf_err(l, errbuf, errlen, "esp_sa: bad SPI", f[3]);
 		goto out;
 	}
-	en = kf_find_enc(f[4]);
-	if (en == NULL || !en->supported) {
-		kf_err(l, errbuf, errlen, en == NULL ? "esp_sa: unknown "
-		    "encryption algorithm" : "esp_sa: unsupported encryption "
-		    "algorithm", f[4]);
+	en = espalg_enc_name(f[4]);
+	if (en == NULL) {
+		kf_err(l, errbuf, errlen, !kf_is_unsupported(f[4]) ? "esp_sa: "
+		    "unknown encryption algorithm" : "esp_sa: unsupported "
+		    "encryption algorithm", f[4]);
 		goto out;
 	}
-	an = kf_find_auth(f[6]);
-	if (an == NULL || !an->supported) {
-		kf_err(l, errbuf, errlen, an == NULL ? "esp_sa: unknown "
-		    "authentication algorithm" : "esp_sa: unsupported "
+	an = espalg_auth_name(f[6]);
+	if (an == NULL) {
+		kf_err(l, errbuf, errlen, !kf_is_unsupported(f[6]) ? "esp_sa: "
+		    "unknown authentication algorithm" : "esp_sa: unsupported "
 		    "authentication algorithm", f[6]);
 		goto out;
 	}
-	sa.enc = en->enc;
-	sa.auth = an->auth;
+	sa.enc = en->id;
+	sa.auth = an->id;
 	kl = kf_key(f[5], sa.enc_key, sizeof(sa.enc_key), false);
 	if (kl < 0) {
 		kf_err(l, errbuf, errlen, "esp_sa: bad encryption key", NULL);
@@ -669,6 +558,7 @@ kf_tcpdump_algo(char *name, struct ks_esp_sa *sa, size_t *want_key)
 {
 	size_t n = strlen(name);
 	static const char sfx[] = "-hmac96";
+	const struct espalg_enc *e;
 
 	*want_key = 0;
 	if (n > sizeof(sfx) - 1 && strcmp(name + n - (sizeof(sfx) - 1), sfx) ==
@@ -676,27 +566,10 @@ kf_tcpdump_algo(char *name, struct ks_esp_sa *sa, size_t *want_key)
 		name[n - (sizeof(sfx) - 1)] = '\0';
 		sa->auth = KS_AUTH_ANY;
 	}
-	if (strcmp(name, "none") == 0)
-		sa->enc = KS_ENC_NULL;
-	else if (strcmp(name, "des-cbc") == 0)
-		sa->enc = KS_ENC_DES_CBC;
-	else if (strcmp(name, "3des-cbc") == 0 ||
-	    strcmp(name, "des-ede3-cbc") == 0)
-		sa->enc = KS_ENC_3DES_CBC;
-	else if (strcmp(name, "aes128-cbc") == 0 ||
-	    strcmp(name, "aes-128-cbc") == 0) {
-		sa->enc = KS_ENC_AES_CBC;
-		*want_key = 16;
-	} else if (strcmp(name, "aes192-cbc") == 0 ||
-	    strcmp(name, "aes-192-cbc") == 0) {
-		sa->enc = KS_ENC_AES_CBC;
-		*want_key = 24;
-	} else if (strcmp(name, "aes256-cbc") == 0 ||
-	    strcmp(name, "aes-256-cbc") == 0) {
-		sa->enc = KS_ENC_AES_CBC;
-		*want_key = 32;
-	} else
+	e = espalg_enc_tcpdump(name, want_key);
+	if (e == NULL)
 		return -1;
+	sa->enc = e->id;
 	return 0;
 }
 
@@ -811,8 +684,8 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
     size_t errlen)
 {
 	struct ks_esp_sa sa;
-	const struct kf_enc_name *en = NULL;
-	const struct kf_auth_name *an = NULL;
+	const struct espalg_enc *en = NULL;
+	const struct espalg_auth *an = NULL;
 	char *w, *v;
 	bool have_spi = false, have_dst = false, have_src = false;
 	bool esn_no = false, have_hi = false;
@@ -851,15 +724,15 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 			}
 			have_src = true;
 		} else if (strcmp(w, "enc") == 0) {
-			en = kf_find_enc(v);
-			if (en == NULL || !en->supported) {
+			en = espalg_enc_name(v);
+			if (en == NULL) {
 				kf_err(l, errbuf, errlen, "unknown or "
 				    "unsupported enc", v);
 				goto out;
 			}
 		} else if (strcmp(w, "auth") == 0) {
-			an = kf_find_auth(v);
-			if (an == NULL || !an->supported) {
+			an = espalg_auth_name(v);
+			if (an == NULL) {
 				kf_err(l, errbuf, errlen, "unknown or "
 				    "unsupported auth", v);
 				goto out;
@@ -921,8 +794,8 @@ kf_our_esp(struct ks *k, const struct kf_loc *l, char *p, char *errbuf,
 		    NULL);
 		goto out;
 	}
-	sa.enc = en->enc;
-	sa.auth = an != NULL ? an->auth : KS_AUTH_NONE;
+	sa.enc = en->id;
+	sa.auth = an != NULL ? an->id : KS_AUTH_NONE;
 	rc = kf_finish_sa(k, l, &sa, en->icv, an != NULL ? an->icv : 0,
 	    errbuf, errlen);
 out:

@@ -23,6 +23,7 @@
 
 #include <openssl/crypto.h>
 
+#include "keys/espalg.h"
 #include "keys/keyfile_charon.h"
 #include "keys/keyfile_int.h"
 
@@ -58,37 +59,6 @@ static const struct {
 	{ "encryption responder key", "CHD", KFC_ENC_R },
 	{ "integrity initiator key", "CHD", KFC_INT_I },
 	{ "integrity responder key", "CHD", KFC_INT_R },
-};
-
-/* strongSwan's algorithm names (as in "using X for encryption"). */
-static const struct {
-	const char	*name;
-	enum ks_enc	 enc;
-	size_t		 icv;
-} kfc_encs[] = {
-	{ "NULL", KS_ENC_NULL, 0 },
-	{ "DES_CBC", KS_ENC_DES_CBC, 0 },
-	{ "3DES_CBC", KS_ENC_3DES_CBC, 0 },
-	{ "AES_CBC", KS_ENC_AES_CBC, 0 },
-	{ "AES_CTR", KS_ENC_AES_CTR, 0 },
-	{ "AES_GCM_8", KS_ENC_AES_GCM, 8 },
-	{ "AES_GCM_12", KS_ENC_AES_GCM, 12 },
-	{ "AES_GCM_16", KS_ENC_AES_GCM, 16 },
-	{ "NULL_AES_GMAC", KS_ENC_AES_GMAC, 16 },
-	{ "CHACHA20_POLY1305", KS_ENC_CHACHA20_POLY1305, 16 },
-};
-
-static const struct {
-	const char	*name;
-	enum ks_auth	 auth;
-} kfc_auths[] = {
-	{ "HMAC_MD5_96", KS_AUTH_HMAC_MD5_96 },
-	{ "HMAC_SHA1_96", KS_AUTH_HMAC_SHA1_96 },
-	{ "HMAC_SHA2_256_96", KS_AUTH_HMAC_SHA256_96 },
-	{ "HMAC_SHA2_256_128", KS_AUTH_HMAC_SHA256_128 },
-	{ "HMAC_SHA2_384_192", KS_AUTH_HMAC_SHA384_192 },
-	{ "HMAC_SHA2_512_256", KS_AUTH_HMAC_SHA512_256 },
-	{ "AES_XCBC_96", KS_AUTH_AES_XCBC_96 },
 };
 
 /* The Quick Mode being installed: from "using ..." to its SAs. */
@@ -496,31 +466,28 @@ kfc_dump_done(struct kfc *c, struct ks *k, const char *name, char *errbuf,
 
 /* ------------------------------------------------------------ ESP SAs */
 
+/* strongSwan's algorithm names ("using X for encryption"): espalg.h. */
 static bool
 kfc_enc(const char *n, enum ks_enc *e, size_t *icv)
 {
-	size_t i;
+	const struct espalg_enc *r = espalg_enc_charon(n);
 
-	for (i = 0; i < sizeof(kfc_encs) / sizeof(kfc_encs[0]); i++)
-		if (strcmp(kfc_encs[i].name, n) == 0) {
-			*e = kfc_encs[i].enc;
-			*icv = kfc_encs[i].icv;
-			return true;
-		}
-	return false;
+	if (r == NULL)
+		return false;
+	*e = r->id;
+	*icv = r->icv;
+	return true;
 }
 
 static bool
 kfc_auth(const char *n, enum ks_auth *a)
 {
-	size_t i;
+	const struct espalg_auth *r = espalg_auth_charon(n);
 
-	for (i = 0; i < sizeof(kfc_auths) / sizeof(kfc_auths[0]); i++)
-		if (strcmp(kfc_auths[i].name, n) == 0) {
-			*a = kfc_auths[i].auth;
-			return true;
-		}
-	return false;
+	if (r == NULL)
+		return false;
+	*a = r->id;
+	return true;
 }
 
 /*

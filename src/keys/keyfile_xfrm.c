@@ -18,6 +18,7 @@
 
 #include <openssl/crypto.h>
 
+#include "keys/espalg.h"
 #include "keys/keyfile_int.h"
 #include "keys/keyfile_xfrm.h"
 
@@ -145,53 +146,7 @@ kfx_start(struct kfx *x, struct ks *k, const char *name, unsigned line,
 
 /* ---------------------------------------------------------- algorithms */
 
-struct kfx_enc {
-	const char	*name;
-	enum ks_enc	 enc;
-};
-
-static const struct kfx_enc kfx_encs[] = {
-	{ "ecb(cipher_null)", KS_ENC_NULL },
-	{ "cipher_null", KS_ENC_NULL },
-	{ "cbc(des)", KS_ENC_DES_CBC },
-	{ "cbc(des3_ede)", KS_ENC_3DES_CBC },
-	{ "cbc(aes)", KS_ENC_AES_CBC },
-	{ "rfc3686(ctr(aes))", KS_ENC_AES_CTR },
-};
-
-struct kfx_auth {
-	const char	*name;
-	unsigned	 bits;		/* ICV */
-	bool		 dflt;		/* the kernel's default truncation */
-	enum ks_auth	 auth;
-};
-
-static const struct kfx_auth kfx_auths[] = {
-	{ "digest_null", 0, true, KS_AUTH_NONE },
-	{ "hmac(md5)", 96, true, KS_AUTH_HMAC_MD5_96 },
-	{ "hmac(sha1)", 96, true, KS_AUTH_HMAC_SHA1_96 },
-	{ "hmac(sha256)", 96, true, KS_AUTH_HMAC_SHA256_96 },
-	{ "hmac(sha256)", 128, false, KS_AUTH_HMAC_SHA256_128 },
-	{ "hmac(sha384)", 192, true, KS_AUTH_HMAC_SHA384_192 },
-	{ "hmac(sha512)", 256, true, KS_AUTH_HMAC_SHA512_256 },
-	{ "xcbc(aes)", 96, true, KS_AUTH_AES_XCBC_96 },
-};
-
-struct kfx_aead {
-	const char	*name;
-	unsigned	 bits;
-	enum ks_enc	 enc;
-};
-
-static const struct kfx_aead kfx_aeads[] = {
-	{ "rfc4106(gcm(aes))", 64, KS_ENC_AES_GCM },
-	{ "rfc4106(gcm(aes))", 96, KS_ENC_AES_GCM },
-	{ "rfc4106(gcm(aes))", 128, KS_ENC_AES_GCM },
-	{ "rfc4543(gcm(aes))", 128, KS_ENC_AES_GMAC },
-	{ "rfc7539esp(chacha20,poly1305)", 128, KS_ENC_CHACHA20_POLY1305 },
-};
-
-#define KFX_N(a)	(sizeof(a) / sizeof((a)[0]))
+/* The kernel's algorithm names are in the table (espalg.h). */
 
 /* An ICV length in bits ("96"), or -1. */
 static long
@@ -236,15 +191,13 @@ static int
 kfx_enc_line(struct kfx *x, unsigned line, int n, char **t, char *errbuf,
     size_t errlen)
 {
-	size_t i;
+	const struct espalg_enc *e = n >= 2 ? espalg_enc_xfrm(t[1], 0) :
+	    NULL;
 
-	for (i = 0; i < KFX_N(kfx_encs); i++)
-		if (n >= 2 && strcmp(t[1], kfx_encs[i].name) == 0)
-			break;
-	if (i == KFX_N(kfx_encs))
+	if (e == NULL)
 		return kfx_err(errbuf, errlen, x->name, line, "unsupported "
 		    "encryption algorithm", n >= 2 ? t[1] : "");
-	x->sa.enc = kfx_encs[i].enc;
+	x->sa.enc = e->id;
 	return kfx_enc_key(x, line, n, t, errbuf, errlen);
 }
 
@@ -254,17 +207,13 @@ kfx_auth_line(struct kfx *x, unsigned line, int n, char **t, bool trunc,
     char *errbuf, size_t errlen)
 {
 	long bits = -1;
-	size_t i;
+	const struct espalg_auth *a;
 
 	if (trunc && (n < 4 || (bits = kfx_bits(t[n - 1])) < 0))
 		return kfx_err(errbuf, errlen, x->name, line, "auth-trunc: "
 		    "expected algorithm, key and ICV bits", NULL);
-	for (i = 0; i < KFX_N(kfx_auths); i++)
-		if (n >= 2 && strcmp(t[1], kfx_auths[i].name) == 0 &&
-		    (trunc ? kfx_auths[i].bits == (unsigned long)bits :
-		    kfx_auths[i].dflt))
-			break;
-	if (i == KFX_N(kfx_auths)) {
+	a = n >= 2 ? espalg_auth_xfrm(t[1], trunc, (unsigned)bits) : NULL;
+	if (a == NULL) {
 		char what[96];
 
 		if (trunc)
@@ -275,7 +224,7 @@ kfx_auth_line(struct kfx *x, unsigned line, int n, char **t, bool trunc,
 		return kfx_err(errbuf, errlen, x->name, line, "unsupported "
 		    "integrity algorithm", what);
 	}
-	x->sa.auth = kfx_auths[i].auth;
+	x->sa.auth = a->id;
 	if (kfx_key(n, t, 2, x->sa.auth_key, &x->sa.auth_key_len) == -1)
 		return kfx_err(errbuf, errlen, x->name, line, "bad "
 		    "integrity key (0x + hex expected)", NULL);
@@ -288,16 +237,13 @@ kfx_aead_line(struct kfx *x, unsigned line, int n, char **t, char *errbuf,
     size_t errlen)
 {
 	long bits = n >= 4 ? kfx_bits(t[n - 1]) : -1;
-	size_t i;
+	const struct espalg_enc *e = n >= 2 && bits > 0 ?
+	    espalg_enc_xfrm(t[1], (unsigned)bits) : NULL;
 
-	for (i = 0; i < KFX_N(kfx_aeads); i++)
-		if (n >= 2 && strcmp(t[1], kfx_aeads[i].name) == 0 &&
-		    kfx_aeads[i].bits == (unsigned long)bits)
-			break;
-	if (i == KFX_N(kfx_aeads))
+	if (e == NULL)
 		return kfx_err(errbuf, errlen, x->name, line, "unsupported "
 		    "AEAD algorithm or ICV length", n >= 2 ? t[1] : "");
-	x->sa.enc = kfx_aeads[i].enc;
+	x->sa.enc = e->id;
 	x->aead_icv = (size_t)bits / 8;
 	return kfx_enc_key(x, line, n, t, errbuf, errlen);
 }

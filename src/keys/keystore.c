@@ -37,7 +37,6 @@ struct ks {
 	size_t			 nesp;
 	struct ks_tab		 iket;	/* by icookie */
 	struct ks_ike		*ike_all, **ike_tail;
-	void			(*cry_free)(void *);
 };
 
 static size_t
@@ -84,12 +83,6 @@ ks_new(void)
 	return k;
 }
 
-void
-ks_set_cry_free(struct ks *k, void (*fn)(void *))
-{
-	k->cry_free = fn;
-}
-
 static void
 ks_qm_free(struct ks_qm *q)
 {
@@ -114,14 +107,6 @@ ks_free(struct ks *k)
 		return;
 	for (sa = k->all; sa != NULL; sa = nsa) {
 		nsa = sa->all_next;
-		if (k->cry_free != NULL) {
-			if (sa->cry != NULL)
-				k->cry_free(sa->cry);
-			if (sa->cry_prev[0] != NULL)
-				k->cry_free(sa->cry_prev[0]);
-			if (sa->cry_prev[1] != NULL)
-				k->cry_free(sa->cry_prev[1]);
-		}
 		OPENSSL_cleanse(sa, sizeof(*sa));
 		free(sa);
 	}
@@ -269,7 +254,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
     size_t errlen)
 {
 	struct ks_esp_sa *sa, *o;
-	bool exact = ks_addr_exact(&in->dst) && in->spi_mask == 0xffffffffU;
+	bool exact = ks_esp_exact(in);
 	size_t h;
 
 	if (exact) {
@@ -298,11 +283,8 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 		return -1;
 	}
 	*sa = *in;
-	sa->cry = NULL;
-	sa->cry_failed = false;
 	sa->next = NULL;
 	sa->all_next = NULL;
-	memset(&sa->st, 0, sizeof(sa->st));
 	*k->all_tail = sa;
 	k->all_tail = &sa->all_next;
 	k->nesp++;
@@ -320,7 +302,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 	return 0;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
     uint32_t spi)
 {
@@ -368,14 +350,18 @@ ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
 	return sa;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_find_esp_memo(struct ks *k, struct ks_memo *m, int af, const uint8_t *src,
     const uint8_t *dst, uint32_t spi)
 {
 	if (k == NULL)
 		return NULL;
 	if (m->gen != k->nesp + 1) {
-		m->sa = ks_find_esp(k, af, src, dst, spi);
+		const struct ks_esp_sa *sa = ks_find_esp(k, af, src, dst, spi);
+
+		if (sa != m->sa)
+			m->user = NULL;
+		m->sa = sa;
 		m->gen = k->nesp + 1;
 	}
 	return m->sa;
@@ -387,10 +373,16 @@ ks_esp_count(const struct ks *k)
 	return k->nesp;
 }
 
-struct ks_esp_sa *
+const struct ks_esp_sa *
 ks_esp_next(const struct ks *k, const struct ks_esp_sa *sa)
 {
 	return sa == NULL ? k->all : sa->all_next;
+}
+
+bool
+ks_esp_exact(const struct ks_esp_sa *sa)
+{
+	return ks_addr_exact(&sa->dst) && sa->spi_mask == 0xffffffffU;
 }
 
 static void
@@ -542,71 +534,23 @@ ks_find_qm_gxy(const struct ks_ike *ik, uint32_t msgid)
 const char *
 ks_enc_name(enum ks_enc e)
 {
-	switch (e) {
-	case KS_ENC_NULL:
-		return "null";
-	case KS_ENC_DES_CBC:
-		return "des-cbc";
-	case KS_ENC_3DES_CBC:
-		return "3des-cbc";
-	case KS_ENC_AES_CBC:
-		return "aes-cbc";
-	case KS_ENC_AES_CTR:
-		return "aes-ctr";
-	case KS_ENC_AES_GCM:
-		return "aes-gcm";
-	case KS_ENC_AES_GMAC:
-		return "aes-gmac";
-	case KS_ENC_CHACHA20_POLY1305:
-		return "chacha20-poly1305";
-	}
-	return "?";
+	const struct espalg_enc *r = espalg_enc(e, 0);
+
+	return r != NULL ? r->name : "?";
 }
 
 const char *
 ks_auth_name(enum ks_auth a)
 {
-	switch (a) {
-	case KS_AUTH_NONE:
-		return "none";
-	case KS_AUTH_HMAC_MD5_96:
-		return "hmac-md5-96";
-	case KS_AUTH_HMAC_SHA1_96:
-		return "hmac-sha1-96";
-	case KS_AUTH_HMAC_SHA256_96:
-		return "hmac-sha256-96";
-	case KS_AUTH_HMAC_SHA256_128:
-		return "hmac-sha256-128";
-	case KS_AUTH_HMAC_SHA384_192:
-		return "hmac-sha384-192";
-	case KS_AUTH_HMAC_SHA512_256:
-		return "hmac-sha512-256";
-	case KS_AUTH_AES_XCBC_96:
-		return "aes-xcbc-96";
-	case KS_AUTH_ANY:
-		return "any";
-	}
-	return "?";
+	const struct espalg_auth *r = espalg_auth(a, 0);
+
+	return r != NULL ? r->name : "?";
 }
 
 size_t
 ks_auth_icv_len(enum ks_auth a)
 {
-	switch (a) {
-	case KS_AUTH_HMAC_MD5_96:
-	case KS_AUTH_HMAC_SHA1_96:
-	case KS_AUTH_HMAC_SHA256_96:
-	case KS_AUTH_AES_XCBC_96:
-		return 12;
-	case KS_AUTH_HMAC_SHA256_128:
-		return 16;
-	case KS_AUTH_HMAC_SHA384_192:
-		return 24;
-	case KS_AUTH_HMAC_SHA512_256:
-		return 32;
-	case KS_AUTH_NONE:
-	case KS_AUTH_ANY:
-		break;
-	}
-	return 0;
+	const struct espalg_auth *r = espalg_auth(a, 0);
+
+	return r != NULL && a != KS_AUTH_ANY ? r->icv : 0;
 }

@@ -11,6 +11,17 @@
  *
  * IKE entries are keyed by initiator cookie.  The store owns every key
  * byte and wipes them (OPENSSL_cleanse) when it is freed.
+ *
+ * The store holds keys and algorithms as given, never what is learned
+ * while reading a capture: cipher state, an ESN or truncation found by
+ * the ICV, sequence windows and counts live per ESP flow with the
+ * decryptor (espd.h's struct espd_flow), so one entry can serve
+ * flows that differ.  Entries are only ever added, through ks_add_esp
+ * (key files while loading; ESP SAs derived from a decrypted Quick
+ * Mode's KEYMAT while reading, into the same store so lookups, memos and
+ * keys --export see them like any other) and never changed once a
+ * lookup can have returned them: the one merge, of the same SA given by
+ * two sources while loading (ks_add_esp), is before any packet is read.
  */
 #ifndef IKESCOPE_KEYSTORE_H
 #define IKESCOPE_KEYSTORE_H
@@ -19,43 +30,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keys/espalg.h"
+
 #define KS_MAX_KEY	64	/* bytes; largest: AES-256 + salt, HMAC-SHA-512 */
 #define KS_MAX_IKE_KEY	1024	/* g^xy of MODP-8192 (group 18) */
-
-enum ks_enc {
-	KS_ENC_NULL = 0,
-	KS_ENC_DES_CBC,
-	KS_ENC_3DES_CBC,
-	KS_ENC_AES_CBC,
-	KS_ENC_AES_CTR,		/* RFC 3686: key || 4-byte nonce */
-	KS_ENC_AES_GCM,		/* RFC 4106: key || 4-byte salt; icv 8/12/16 */
-	KS_ENC_AES_GMAC,	/* RFC 4543 NULL-AUTH-AES-GMAC: key || salt */
-	KS_ENC_CHACHA20_POLY1305 /* RFC 7634: 32-byte key || 4-byte salt */
-};
-
-enum ks_auth {
-	KS_AUTH_NONE = 0,	/* no integrity (or the AEAD's own) */
-	KS_AUTH_HMAC_MD5_96,
-	KS_AUTH_HMAC_SHA1_96,
-	KS_AUTH_HMAC_SHA256_96,	/* draft-ietf-ipsec-ciph-sha-256-00 */
-	KS_AUTH_HMAC_SHA256_128,
-	KS_AUTH_HMAC_SHA384_192,
-	KS_AUTH_HMAC_SHA512_256,
-	KS_AUTH_AES_XCBC_96,
-	KS_AUTH_ANY		/* an ICV of icv_len bytes, not checked */
-};
 
 /* An address with a prefix length; plen 0 matches anything. */
 struct ks_addr {
 	int		af;		/* 4, 6, or 0 = any family */
 	uint8_t		a[16];
 	uint8_t		plen;		/* bits */
-};
-
-struct ks_esp_stats {
-	uint64_t	packets, bytes;		/* ESP bytes seen */
-	uint64_t	decrypted, icv_bad, trailer_bad;
-	double		first_ts, last_ts;
 };
 
 struct ks_esp_sa {
@@ -74,30 +58,11 @@ struct ks_esp_sa {
 					   packet authenticates (0 unless the
 					   key source gives it) */
 	bool		 esn_known;	/* the key source says whether the SA
-					   uses ESN; if not, esp_dec may find
-					   it does (esn_inferred) */
+					   uses ESN; if not, espd may find
+					   a flow does (esn_inferred) */
 	char		 origin[96];	/* "file:line" it came from */
 
-	/* run-time state (not part of the key) */
-	void		*cry;		/* prepared cipher state (esp_crypto) */
-	bool		 cry_failed;	/* preparing it failed; don't retry */
-	char		 cry_err[128];
-	uint64_t	 seq_top;	/* highest authenticated 64-bit seq */
-	bool		 seq_seen;
-	uint64_t	 seq_top_q;	/* the same, counting queued packets
-					   (esp_dec's batches) */
-	bool		 seq_seen_q;
-	unsigned	 esn_probes;	/* packets tried with other readings
-					   (ESN high halves, ESN, truncation)
-					   before one authenticated */
-	bool		 esn_inferred;	/* esn set because only 64-bit
-					   numbers authenticated */
-	bool		 trunc_inferred; /* HMAC-SHA-256 truncated otherwise
-					   than given, because only that
-					   authenticated */
-	void		*cry_prev[2];	/* states replaced by an inference,
-					   kept for jobs still holding them */
-	struct ks_esp_stats st;
+	/* private to keystore.c */
 	struct ks_esp_sa *next;		/* hash chain / wildcard list */
 	struct ks_esp_sa *all_next;	/* every SA, in load order */
 };
@@ -152,25 +117,29 @@ void		 ks_free(struct ks *);
 int		 ks_add_esp(struct ks *, const struct ks_esp_sa *, char *,
 		    size_t);
 /* The SA for an ESP packet, or NULL.  src/dst are 4 or 16 bytes by af. */
-struct ks_esp_sa *ks_find_esp(struct ks *, int af, const uint8_t *src,
+const struct ks_esp_sa *ks_find_esp(struct ks *, int af, const uint8_t *src,
 		    const uint8_t *dst, uint32_t spi);
 size_t		 ks_esp_count(const struct ks *);
 /*
  * A remembered answer of ks_find_esp for one (af, src, dst, spi), such as
  * an ESP flow's (zeroed: none yet).  ks_find_esp_memo gives it back while
  * no SA has been added since (SAs are only ever added), else looks up and
- * remembers; the caller keeps a memo to one key.
+ * remembers; the caller keeps a memo to one key.  user is the caller's,
+ * for what it keeps with the answer (espd: its flow state); it is
+ * reset to NULL whenever the answer changes.
  */
 struct ks_memo {
 	size_t			 gen;	/* SAs held + 1 when found; 0: none */
-	struct ks_esp_sa	*sa;
+	const struct ks_esp_sa	*sa;
+	void			*user;
 };
-struct ks_esp_sa *ks_find_esp_memo(struct ks *, struct ks_memo *, int,
+const struct ks_esp_sa *ks_find_esp_memo(struct ks *, struct ks_memo *, int,
 		    const uint8_t *, const uint8_t *, uint32_t);
 /* Iterate SAs in load order: first with NULL. */
-struct ks_esp_sa *ks_esp_next(const struct ks *, const struct ks_esp_sa *);
-/* Called on each SA at ks_free (to release ->cry); may be NULL. */
-void		 ks_set_cry_free(struct ks *, void (*)(void *));
+const struct ks_esp_sa *ks_esp_next(const struct ks *,
+		    const struct ks_esp_sa *);
+/* Whether the SA is for one destination and SPI (else a wildcard). */
+bool		 ks_esp_exact(const struct ks_esp_sa *);
 
 /* IKE side: add (merging into an entry with the same icookie) and find. */
 int		 ks_add_ike(struct ks *, const struct ks_ike *, char *, size_t);

@@ -122,7 +122,7 @@ out_json_isakmp(struct json *j, const struct opts *o,
 	json_obj_end(j);
 }
 
-/* ---- ESP decryption (esp_dec.h); keys in doc/json.md ---- */
+/* ---- ESP decryption (espd.h); keys in doc/json.md ---- */
 
 static void	out_json_esp_layer(struct json *, const struct espd_result *,
 		    unsigned);

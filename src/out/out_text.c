@@ -325,7 +325,7 @@ out_text_isakmp(FILE *fp, const struct frame_rec *fr)
 	out_isakmp_list(fp, m);
 }
 
-/* ---- ESP decryption (esp_dec.h) ---- */
+/* ---- ESP decryption (espd.h) ---- */
 
 static void
 out_text_esp(FILE *fp, struct out_lines *lb, const struct espd_result *r,

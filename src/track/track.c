@@ -1041,9 +1041,13 @@ trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
 }
 
 struct trk_esp *
-trk_esp_packet(struct trk *t, int af, const uint8_t *src, const uint8_t *dst,
-    uint32_t spi, uint32_t seq, size_t len, double ts, uint32_t frame)
+trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 {
+	int af = e->af;
+	const uint8_t *src = e->src, *dst = e->dst;
+	uint32_t spi = e->spi, seq = e->seq, frame = e->frame;
+	size_t len = e->len;
+	double ts = e->ts;
 	uint8_t d16[16] = { 0 };
 	struct trk_esp *f;
 	size_t b, al = trk_alen(af);

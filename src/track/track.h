@@ -304,9 +304,16 @@ void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_state_free_cb *,
 void		 trk_free(struct trk *);
 int		 trk_ike(struct trk *, struct trk_in *,
 		    struct trk_result *);
-struct trk_esp	*trk_esp_packet(struct trk *, int, const uint8_t *,
-		    const uint8_t *, uint32_t, uint32_t, size_t, double,
-		    uint32_t);
+/* An ESP packet, as trk_esp_packet counts it in its flow. */
+struct trk_esp_pkt {
+	int		 af;
+	const uint8_t	*src, *dst;	/* 4 or 16 bytes by af */
+	uint32_t	 spi, seq;
+	size_t		 len;		/* bytes from the SPI on */
+	double		 ts;
+	uint32_t	 frame;
+};
+struct trk_esp	*trk_esp_packet(struct trk *, const struct trk_esp_pkt *);
 void		 trk_finish(struct trk *);
 void		 trk_stats(const struct trk *, struct trk_stats *);
 void		 trk_foreach_ike(const struct trk *, trk_ike_cb *, void *);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "keys/keyfile.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

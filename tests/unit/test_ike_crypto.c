@@ -14,7 +14,7 @@
 #include "ike/ike_crypto.h"
 #include "ike_vectors.h"
 
-static struct cry *cr;
+static struct sslctx *cr;
 
 struct nonce {
 	uint8_t	b[256];
@@ -241,7 +241,7 @@ main(void)
 	char err[256];
 	struct ks_ike k;
 
-	cr = cry_new(CRY_EVP, err, sizeof(err));
+	cr = sslctx_new(err, sizeof(err));
 	CHECK(cr != NULL);
 	if (cr == NULL)
 		return check_done("ike_crypto");
@@ -276,6 +276,6 @@ main(void)
 	key_set(&k.gxy, v_dh_shared_secret, sizeof(v_dh_shared_secret));
 	run("wrong psk", &k, false, false);
 
-	cry_free(cr);
+	sslctx_free(cr);
 	return check_done("ike_crypto");
 }

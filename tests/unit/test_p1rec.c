@@ -33,7 +33,7 @@
 #include "track/p1rec.h"
 
 static const char *samples, *corpus;
-static struct cry *be;
+static struct sslctx *be;
 
 /* ------------------------------------------------------------ helpers */
 
@@ -1039,7 +1039,7 @@ main(void)
 	snprintf(cdir, sizeof(cdir), "%s/../shared/corpus", top);
 	samples = sdir;
 	corpus = getenv("CORPUS") != NULL ? getenv("CORPUS") : cdir;
-	be = cry_new(CRY_EVP, err, sizeof(err));
+	be = sslctx_new(err, sizeof(err));
 	if (be == NULL) {
 		fprintf(stderr, "%s\n", err);
 		return 1;
@@ -1053,6 +1053,6 @@ main(void)
 	test_offer(top);
 	test_caps();
 	test_accounting();
-	cry_free(be);
+	sslctx_free(be);
 	return check_done("p1rec");
 }

@@ -359,6 +359,15 @@ test_floating(void)
 	trk_free(t);
 }
 
+static struct trk_esp *
+esp_pkt(struct trk *t, const uint8_t *src, const uint8_t *dst, uint32_t seq,
+    double ts, uint32_t frame)
+{
+	struct trk_esp_pkt e = { 4, src, dst, 0xabcd, seq, 100, ts, frame };
+
+	return trk_esp_packet(t, &e);
+}
+
 static void
 test_esp_sequence(void)
 {
@@ -368,7 +377,7 @@ test_esp_sequence(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
-		f = trk_esp_packet(t, 4, A, B, 0xabcd, seqs[i], 100, i, 1);
+		f = esp_pkt(t, A, B, seqs[i], (double)i, 1);
 	CHECK(f != NULL);
 	CHECK_EQ_U(f->packets, 10);
 	CHECK_EQ_U(f->bytes, 1000);
@@ -379,7 +388,7 @@ test_esp_sequence(void)
 	CHECK_EQ_U(f->max_reorder, 40);
 	/* missing: 6,7, 9..99 except 60 = 2 + 91 - 1 */
 	CHECK_EQ_U(f->gaps, 92);
-	f = trk_esp_packet(t, 4, A, B, 0xabcd, 2, 100, 11, 1);
+	f = esp_pkt(t, A, B, 2, 11, 1);
 	CHECK_EQ_U(f->late, 1);
 	trk_free(t);
 
@@ -397,8 +406,8 @@ test_esp_sequence(void)
 
 		for (k = 0; k < 6; k++)
 			feed(t, &mm[k], k * 0.01, &r);
-		towards_b = trk_esp_packet(t, 4, A, B, 0xabcd, 1, 100, 1, 10);
-		towards_a = trk_esp_packet(t, 4, B, A, 0xabcd, 1, 100, 1, 11);
+		towards_b = esp_pkt(t, A, B, 1, 1, 10);
+		towards_a = esp_pkt(t, B, A, 1, 1, 11);
 		memset(&in, 0, sizeof(in));
 		memset(raw, 9, sizeof(raw));
 		in.frame = ++frameno;

@@ -1,5 +1,5 @@
 /*
- * esp_crypto.c - ESP decryption, ICV and trailer checks; see esp_crypto.h.
+ * cry.c - ESP decryption, ICV and trailer checks; see cry.h.
  *
  * The OpenSSL EVP backend.  Per SA: one EVP_CIPHER_CTX keyed once (per
  * packet, CBC decrypts the IV as a block to chain from it, GCM and GMAC
@@ -21,10 +21,11 @@
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/provider.h>
 
-#include "esp/esp_crypto.h"
-#include "esp/esp_imb.h"
+#include "core/sslctx.h"
+#include "esp/cry.h"
+#include "esp/imb.h"
+#include "keys/espalg.h"
 
 #define CRY_MAX_ICV	32
 #define CRY_MAX_IV	16
@@ -33,8 +34,8 @@
 
 struct cry {
 	enum cry_backend_id	 backend;
-	OSSL_LIB_CTX		*lib;
-	OSSL_PROVIDER		*pdefault, *plegacy;
+	struct sslctx		*ssl;
+	OSSL_LIB_CTX		*lib;		/* ssl's */
 	unsigned		 nlanes;
 	struct imb_lane		*imb[CRY_MAX_LANES];	/* NULL: not built */
 
@@ -63,12 +64,10 @@ struct cry_lane_arg {
 	unsigned	 lane;
 };
 
-enum cry_mode { CRY_M_CBC, CRY_M_CTR, CRY_M_GCM, CRY_M_GMAC, CRY_M_CHACHA,
-	CRY_M_NULL };
 
 struct cry_sa {
 	struct cry	*c;
-	enum cry_mode	 mode;
+	enum espalg_mode mode;
 	size_t		 iv_len;	/* on the wire */
 	size_t		 block;		/* ciphertext alignment the cipher
 					   needs (RFC 4303's 4-byte rule is
@@ -109,22 +108,12 @@ cry_new(enum cry_backend_id b, char *errbuf, size_t errlen)
 	}
 	c->backend = b == CRY_EVP || !imb_built() ? CRY_EVP : CRY_IMB;
 	c->nlanes = 1;
-	c->lib = OSSL_LIB_CTX_new();
-	if (c->lib == NULL) {
-		snprintf(errbuf, errlen, "OpenSSL: cannot make a library "
-		    "context");
+	c->ssl = sslctx_new(errbuf, errlen);
+	if (c->ssl == NULL) {
 		free(c);
 		return NULL;
 	}
-	c->pdefault = OSSL_PROVIDER_load(c->lib, "default");
-	if (c->pdefault == NULL) {
-		snprintf(errbuf, errlen, "OpenSSL: cannot load the default "
-		    "provider");
-		cry_free(c);
-		return NULL;
-	}
-	/* Only single DES needs it; its absence is reported per SA. */
-	c->plegacy = OSSL_PROVIDER_try_load(c->lib, "legacy", 1);
+	c->lib = sslctx_lib(c->ssl);
 	if (c->backend == CRY_IMB &&
 	    (c->imb[0] = imb_lane_new(errbuf, errlen)) == NULL) {
 		cry_free(c);
@@ -143,11 +132,7 @@ cry_free(struct cry *c)
 	cry_stop_threads(c);
 	for (i = 0; i < CRY_MAX_LANES; i++)
 		imb_lane_free(c->imb[i]);
-	if (c->plegacy != NULL)
-		OSSL_PROVIDER_unload(c->plegacy);
-	if (c->pdefault != NULL)
-		OSSL_PROVIDER_unload(c->pdefault);
-	OSSL_LIB_CTX_free(c->lib);
+	sslctx_free(c->ssl);
 	free(c);
 }
 
@@ -157,28 +142,16 @@ cry_backend_name(const struct cry *c)
 	return c->backend == CRY_IMB ? "imb" : "evp";
 }
 
-struct imb_sa *
-cry_sa_imb(const struct cry_sa *s)
-{
-	return s->imb;
-}
-
 const char *
 cry_sa_backend(const struct cry_sa *s)
 {
 	return s != NULL && s->imb != NULL ? "imb" : "evp";
 }
 
-OSSL_LIB_CTX *
-cry_libctx(struct cry *c)
-{
-	return c->lib;
-}
-
 bool
 cry_has_legacy(const struct cry *c)
 {
-	return c->plegacy != NULL;
+	return sslctx_has_legacy(c->ssl);
 }
 
 void
@@ -197,55 +170,6 @@ cry_sa_free(void *p)
 	imb_sa_free(s->imb);
 	OPENSSL_cleanse(s, sizeof(*s));
 	free(s);
-}
-
-static const char *
-cry_cipher_name(const struct ks_esp_sa *sa, size_t klen)
-{
-	switch (sa->enc) {
-	case KS_ENC_DES_CBC:
-		return "DES-CBC";
-	case KS_ENC_3DES_CBC:
-		return "DES-EDE3-CBC";
-	case KS_ENC_AES_CBC:
-		return klen == 16 ? "AES-128-CBC" : klen == 24 ?
-		    "AES-192-CBC" : "AES-256-CBC";
-	case KS_ENC_AES_CTR:
-		return klen == 16 ? "AES-128-CTR" : klen == 24 ?
-		    "AES-192-CTR" : "AES-256-CTR";
-	case KS_ENC_AES_GCM:
-	case KS_ENC_AES_GMAC:
-		return klen == 16 ? "AES-128-GCM" : klen == 24 ?
-		    "AES-192-GCM" : "AES-256-GCM";
-	case KS_ENC_CHACHA20_POLY1305:
-		return "ChaCha20-Poly1305";
-	case KS_ENC_NULL:
-		break;
-	}
-	return NULL;
-}
-
-static const char *
-cry_digest_name(enum ks_auth a)
-{
-	switch (a) {
-	case KS_AUTH_HMAC_MD5_96:
-		return "MD5";
-	case KS_AUTH_HMAC_SHA1_96:
-		return "SHA1";
-	case KS_AUTH_HMAC_SHA256_96:
-	case KS_AUTH_HMAC_SHA256_128:
-		return "SHA2-256";
-	case KS_AUTH_HMAC_SHA384_192:
-		return "SHA2-384";
-	case KS_AUTH_HMAC_SHA512_256:
-		return "SHA2-512";
-	case KS_AUTH_NONE:
-	case KS_AUTH_AES_XCBC_96:
-	case KS_AUTH_ANY:
-		break;
-	}
-	return NULL;
 }
 
 /* An AES-128-ECB encryptor (for XCBC), keyed. */
@@ -374,50 +298,30 @@ cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
     char *errbuf, size_t errlen)
 {
 	struct cry_lane_ctx *x = &s->l[0];
+	const struct espalg_enc *e = espalg_enc(sa->enc, sa->icv_len);
 	size_t klen = sa->enc_key_len;
-	const char *name;
+	char name[32];
 	EVP_CIPHER *ci;
 	int ok;
 
-	switch (sa->enc) {
-	case KS_ENC_NULL:
-		s->mode = CRY_M_NULL;
-		s->block = 1;
-		return 0;
-	case KS_ENC_DES_CBC:
-	case KS_ENC_3DES_CBC:
-		s->mode = CRY_M_CBC;
-		s->iv_len = s->block = 8;
-		break;
-	case KS_ENC_AES_CBC:
-		s->mode = CRY_M_CBC;
-		s->iv_len = s->block = 16;
-		break;
-	case KS_ENC_AES_CTR:
-		s->mode = CRY_M_CTR;
-		klen -= 4;
-		s->iv_len = 8;
-		s->block = 1;
-		break;
-	case KS_ENC_AES_GCM:
-	case KS_ENC_AES_GMAC:
-	case KS_ENC_CHACHA20_POLY1305:
-		s->mode = sa->enc == KS_ENC_AES_GCM ? CRY_M_GCM :
-		    sa->enc == KS_ENC_AES_GMAC ? CRY_M_GMAC : CRY_M_CHACHA;
-		klen -= 4;
-		s->iv_len = 8;
-		s->block = 1;
-		s->aead = true;
-		break;
+	if (e == NULL || e->salt > sizeof(s->salt) || klen < e->salt) {
+		snprintf(errbuf, errlen, "unsupported: the cipher or its key");
+		return -1;
 	}
-	if (s->mode == CRY_M_CTR || s->aead)
-		memcpy(s->salt, sa->enc_key + klen, 4);
-	name = cry_cipher_name(sa, klen);
+	s->mode = e->mode;
+	s->iv_len = e->iv;
+	s->block = e->block;
+	s->aead = e->icv != 0;
+	if (e->mode == ESPALG_M_NULL)
+		return 0;
+	klen -= e->salt;
+	memcpy(s->salt, sa->enc_key + klen, e->salt);
+	espalg_fmt(e->evp, klen, name, sizeof(name));
 	ci = EVP_CIPHER_fetch(s->c->lib, name, NULL);
 	if (ci == NULL) {
-		if (sa->enc == KS_ENC_DES_CBC)
-			snprintf(errbuf, errlen, "unsupported: DES needs the "
-			    "OpenSSL legacy provider");
+		if (e->legacy != NULL)
+			snprintf(errbuf, errlen, "unsupported: %s needs the "
+			    "OpenSSL legacy provider", e->legacy);
 		else
 			snprintf(errbuf, errlen, "unsupported: OpenSSL has no "
 			    "%s", name);
@@ -432,7 +336,7 @@ cry_prepare_cipher(struct cry_sa *s, const struct ks_esp_sa *sa,
 	if (ok)
 		ok = EVP_DecryptInit_ex2(x->cctx, NULL, sa->enc_key, NULL,
 		    NULL) == 1 && EVP_CIPHER_CTX_set_padding(x->cctx, 0) == 1;
-	if (ok && (s->mode == CRY_M_GCM || s->mode == CRY_M_GMAC))
+	if (ok && (s->mode == ESPALG_M_GCM || s->mode == ESPALG_M_GMAC))
 		s->ivinv = cry_ivinv_setup(x->cctx, s->salt);
 	EVP_CIPHER_free(ci);
 	if (!ok) {
@@ -446,13 +350,15 @@ static int
 cry_prepare_auth(struct cry_sa *s, const struct ks_esp_sa *sa, char *errbuf,
     size_t errlen)
 {
-	const char *dg = cry_digest_name(sa->auth);
+	const struct espalg_auth *a = espalg_auth(sa->auth, sa->icv_len);
+	const char *dg = a != NULL && a->mac == ESPALG_MAC_HMAC ? a->digest :
+	    NULL;
 	struct cry_lane_ctx *x = &s->l[0];
 	EVP_MAC *m;
 	OSSL_PARAM par[2];
 
 	s->auth = sa->auth;
-	if (sa->auth == KS_AUTH_AES_XCBC_96) {
+	if (a != NULL && a->mac == ESPALG_MAC_XCBC) {
 		s->has_icv = true;
 		if (cry_xcbc_setup(s->c, sa->auth_key, &x->xcbc, s->xk2,
 		    s->xk3) == -1) {
@@ -624,7 +530,7 @@ cry_aead(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
 	}
 	if (EVP_DecryptUpdate(cctx, NULL, &n, aad, (int)al) != 1)
 		return -1;
-	if (s->mode == CRY_M_GMAC) {
+	if (s->mode == ESPALG_M_GMAC) {
 		/* RFC 4543: IV and payload are authenticated, not encrypted */
 		if (EVP_DecryptUpdate(cctx, NULL, &n, iv,
 		    (int)(8 + ct_len)) != 1)
@@ -649,10 +555,10 @@ cry_plain(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
 	int n;
 
 	switch (s->mode) {
-	case CRY_M_NULL:
+	case ESPALG_M_NULL:
 		memcpy(out, ct, ct_len);
 		return 0;
-	case CRY_M_CBC:
+	case ESPALG_M_CBC:
 		/*
 		 * Rather than set the IV (EVP_DecryptInit_ex2, whose
 		 * parameter handling costs more than a block), decrypt it
@@ -664,7 +570,7 @@ cry_plain(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
 		    (size_t)n != s->iv_len)
 			return -1;
 		break;
-	case CRY_M_CTR:
+	case ESPALG_M_CTR:
 		/* RFC 3686 counter block: nonce || IV || 1 */
 		memcpy(ctr, s->salt, 4);
 		memcpy(ctr + 4, iv, 8);
@@ -672,9 +578,9 @@ cry_plain(struct cry_sa *s, EVP_CIPHER_CTX *cctx, const uint8_t *esp,
 		if (EVP_DecryptInit_ex2(cctx, NULL, NULL, ctr, NULL) != 1)
 			return -1;
 		break;
-	case CRY_M_GCM:
-	case CRY_M_GMAC:
-	case CRY_M_CHACHA:
+	case ESPALG_M_GCM:
+	case ESPALG_M_GMAC:
+	case ESPALG_M_CHACHA:
 		return -1;
 	}
 	if (ct_len > 0 && (EVP_DecryptUpdate(cctx, out, &n, ct,
@@ -822,6 +728,7 @@ void
 cry_run(struct cry *c, unsigned lane, struct cry_job **jobs, size_t n)
 {
 	struct cry_job *mb[CRY_CHUNK];
+	struct imb_job ij[CRY_CHUNK];
 	int mr[CRY_CHUNK];
 	size_t ct[CRY_CHUNK];
 	size_t i, k, nm = 0;
@@ -836,16 +743,21 @@ cry_run(struct cry *c, unsigned lane, struct cry_job **jobs, size_t n)
 		}
 		if (cry_job_start(jb, &ct[nm]) == -1)
 			continue;
+		ij[nm].sa = jb->sa->imb;
+		ij[nm].esp = jb->esp;
+		ij[nm].esp_len = jb->esp_len;
+		ij[nm].seq_hi = jb->seq_hi;
+		ij[nm].out = jb->out;
 		mb[nm++] = jb;
 		if (nm == CRY_CHUNK || i + 1 == n) {
-			imb_run(c->imb[lane], mb, nm, mr);
+			imb_run(c->imb[lane], ij, nm, mr);
 			for (k = 0; k < nm; k++)
 				cry_job_end(mb[k], ct[k], mr[k]);
 			nm = 0;
 		}
 	}
 	if (nm > 0) {
-		imb_run(c->imb[lane], mb, nm, mr);
+		imb_run(c->imb[lane], ij, nm, mr);
 		for (k = 0; k < nm; k++)
 			cry_job_end(mb[k], ct[k], mr[k]);
 	}

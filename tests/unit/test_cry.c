@@ -1,5 +1,5 @@
 /*
- * test_esp_crypto.c - known-answer tests for every ESP algorithm, driven
+ * test_cry.c - known-answer tests for every ESP algorithm, driven
  * through cry_esp_decrypt so that the framing (IV, counter block, nonce,
  * AAD, ESN bits in the ICV) is what is tested:
  *   AES-CBC   RFC 3602 case 1          AES-CTR   RFC 3686 vector 1
@@ -19,7 +19,7 @@
 #include <openssl/hmac.h>
 
 #include "check.h"
-#include "esp/esp_crypto.h"
+#include "esp/cry.h"
 
 static struct cry *C;
 
@@ -516,7 +516,7 @@ main(void)
 	CHECK(C != NULL);
 	if (C == NULL) {
 		fprintf(stderr, "%s\n", err);
-		return check_done("test_esp_crypto");
+		return check_done("test_cry");
 	}
 	test_cbc_ctr_des();
 	test_hmac();
@@ -527,5 +527,5 @@ main(void)
 	test_esn_hmac();
 	test_trailer();
 	cry_free(C);
-	return check_done("test_esp_crypto");
+	return check_done("test_cry");
 }

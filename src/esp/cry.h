@@ -1,5 +1,5 @@
 /*
- * esp_crypto.h - ESP packet decryption and checks (RFC 4303) behind one
+ * cry.h - ESP packet decryption and checks (RFC 4303) behind one
  * backend interface.
  *
  * A struct cry holds the run's crypto setup (an OpenSSL library context
@@ -22,8 +22,8 @@
  * HMAC-SHA1-96, HMAC-SHA-256-96/128, HMAC-SHA-384-192, HMAC-SHA-512-256,
  * AES-XCBC-MAC-96 and none; extended sequence numbers (RFC 4303 2.2.1).
  */
-#ifndef IKESCOPE_ESP_CRYPTO_H
-#define IKESCOPE_ESP_CRYPTO_H
+#ifndef IKESCOPE_CRY_H
+#define IKESCOPE_CRY_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -85,8 +85,6 @@ struct cry	*cry_new(enum cry_backend_id, char *, size_t);
 void		 cry_free(struct cry *);
 const char	*cry_backend_name(const struct cry *);
 bool		 cry_has_legacy(const struct cry *);
-/* The library context (default + legacy providers) for other users. */
-struct ossl_lib_ctx_st *cry_libctx(struct cry *);
 
 struct cry_sa	*cry_sa_prepare(struct cry *, const struct ks_esp_sa *, char *,
 		    size_t);

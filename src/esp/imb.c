@@ -1,5 +1,5 @@
 /*
- * esp_imb.c - the Intel multi-buffer backend; see esp_imb.h.
+ * imb.c - the Intel multi-buffer backend; see imb.h.
  *
  * Supported SAs: AES-CBC and AES-CTR (RFC 3686) with HMAC-MD5-96,
  * HMAC-SHA1-96, HMAC-SHA-256-128, HMAC-SHA-384-192, HMAC-SHA-512-256
@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "esp/esp_imb.h"
+#include "esp/imb.h"
+#include "keys/espalg.h"
 
 #ifdef HAVE_IPSEC_MB
 
@@ -139,23 +140,24 @@ imb_hmac_pads(IMB_MGR *m, struct imb_sa *s, const uint8_t *key, size_t klen)
 	return true;
 }
 
+/* The table's HMAC kinds (espalg.h) as the library's. */
 static bool
-imb_auth(struct imb_sa *s, enum ks_auth a)
+imb_auth(struct imb_sa *s, enum espalg_mb mb)
 {
-	switch (a) {
-	case KS_AUTH_HMAC_MD5_96:
+	switch (mb) {
+	case ESPALG_MB_MD5:
 		s->hash = IMB_AUTH_MD5;
 		return true;
-	case KS_AUTH_HMAC_SHA1_96:
+	case ESPALG_MB_SHA1:
 		s->hash = IMB_AUTH_HMAC_SHA_1;
 		return true;
-	case KS_AUTH_HMAC_SHA256_128:
+	case ESPALG_MB_SHA256:
 		s->hash = IMB_AUTH_HMAC_SHA_256;
 		return true;
-	case KS_AUTH_HMAC_SHA384_192:
+	case ESPALG_MB_SHA384:
 		s->hash = IMB_AUTH_HMAC_SHA_384;
 		return true;
-	case KS_AUTH_HMAC_SHA512_256:
+	case ESPALG_MB_SHA512:
 		s->hash = IMB_AUTH_HMAC_SHA_512;
 		return true;
 	default:
@@ -166,29 +168,19 @@ imb_auth(struct imb_sa *s, enum ks_auth a)
 struct imb_sa *
 imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 {
+	const struct espalg_enc *e = espalg_enc(sa->enc, sa->icv_len);
+	const struct espalg_auth *a = espalg_auth(sa->auth, sa->icv_len);
 	struct imb_sa *s;
 	size_t klen = sa->enc_key_len;
 
-	if (l == NULL)
+	if (l == NULL || e == NULL || a == NULL || klen < e->salt ||
+	    !espalg_key_ok(e, klen - e->salt))
 		return NULL;
-	switch (sa->enc) {
-	case KS_ENC_AES_CBC:
-	case KS_ENC_AES_CTR:
-		if (sa->esn || sa->icv_len != ks_auth_icv_len(sa->auth))
-			return NULL;
-		break;
-	case KS_ENC_AES_GCM:
-		if (sa->icv_len != 8 && sa->icv_len != 12 &&
-		    sa->icv_len != 16)
-			return NULL;
-		break;
-	default:
+	/* CBC and CTR with the library's HMACs, 32-bit numbers; GCM */
+	if (e->mb == ESPALG_MB_NONE || (e->mb != ESPALG_MB_AES_GCM &&
+	    (sa->esn || sa->icv_len != a->icv)))
 		return NULL;
-	}
-	if (sa->enc != KS_ENC_AES_CBC)
-		klen -= 4;
-	if (klen != 16 && klen != 24 && klen != 32)
-		return NULL;
+	klen -= e->salt;
 	s = aligned_alloc(64, (sizeof(*s) + 63) / 64 * 64);
 	if (s == NULL)
 		return NULL;
@@ -196,11 +188,11 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 	s->klen = klen;
 	s->icv_len = sa->icv_len;
 	s->esn = sa->esn;
-	if (sa->enc == KS_ENC_AES_GCM) {
+	s->iv_len = e->iv;
+	memcpy(s->salt, sa->enc_key + klen, e->salt);
+	if (e->mb == ESPALG_MB_AES_GCM) {
 		s->mode = IMB_M_GCM;
 		s->hash = IMB_AUTH_AES_GMAC;
-		s->iv_len = 8;
-		memcpy(s->salt, sa->enc_key + klen, 4);
 		if (klen == 16)
 			IMB_AES128_GCM_PRE(l->m, sa->enc_key, &s->gk);
 		else if (klen == 24)
@@ -209,17 +201,14 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 			IMB_AES256_GCM_PRE(l->m, sa->enc_key, &s->gk);
 		return s;
 	}
-	s->mode = sa->enc == KS_ENC_AES_CBC ? IMB_M_CBC : IMB_M_CTR;
-	s->iv_len = sa->enc == KS_ENC_AES_CBC ? 16 : 8;
-	if (s->mode == IMB_M_CTR)
-		memcpy(s->salt, sa->enc_key + klen, 4);
+	s->mode = e->mb == ESPALG_MB_AES_CBC ? IMB_M_CBC : IMB_M_CTR;
 	if (klen == 16)
 		IMB_AES_KEYEXP_128(l->m, sa->enc_key, s->ek, s->dk);
 	else if (klen == 24)
 		IMB_AES_KEYEXP_192(l->m, sa->enc_key, s->ek, s->dk);
 	else
 		IMB_AES_KEYEXP_256(l->m, sa->enc_key, s->ek, s->dk);
-	if (!imb_auth(s, sa->auth) ||
+	if (!imb_auth(s, a->mb) ||
 	    !imb_hmac_pads(l->m, s, sa->auth_key, sa->auth_key_len)) {
 		imb_sa_free(s);
 		return NULL;
@@ -229,9 +218,10 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 
 /* Fill the manager's job for jb (index i of the run). */
 static void
-imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
-    const struct imb_sa *s, size_t i)
+imb_fill(struct imb_lane *l, IMB_JOB *j, const struct imb_job *jb,
+    size_t i)
 {
+	const struct imb_sa *s = jb->sa;
 	size_t ct_len = jb->esp_len - 8 - s->iv_len - s->icv_len;
 
 	j->src = jb->esp;
@@ -244,7 +234,6 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
 	j->auth_tag_output = l->tag[i];
 	j->auth_tag_output_len_in_bytes = s->icv_len;
 	j->hash_alg = s->hash;
-	j->user_data = jb;
 	j->user_data2 = (void *)(uintptr_t)i;
 	if (s->mode == IMB_M_GCM) {
 		uint8_t *a = l->aad[i];
@@ -294,10 +283,10 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, struct cry_job *jb,
 }
 
 static void
-imb_done(IMB_JOB *j, int *r)
+imb_done(IMB_JOB *j, const struct imb_job *jobs, int *r)
 {
-	struct cry_job *jb = j->user_data;
 	size_t i = (size_t)(uintptr_t)j->user_data2;
+	const struct imb_job *jb = &jobs[i];
 	const uint8_t *icv = jb->esp + jb->esp_len -
 	    j->auth_tag_output_len_in_bytes;
 
@@ -309,7 +298,7 @@ imb_done(IMB_JOB *j, int *r)
 }
 
 void
-imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
+imb_run(struct imb_lane *l, const struct imb_job *jobs, size_t n, int *r)
 {
 	IMB_MGR *m = l->m;
 	IMB_JOB *j;
@@ -320,16 +309,15 @@ imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
 		for (i = 0; i < k; i++) {
 			r[base + i] = -1;
 			j = IMB_GET_NEXT_JOB(m);
-			imb_fill(l, j, jobs[base + i], jobs[base + i]->sa == NULL ?
-			    NULL : cry_sa_imb(jobs[base + i]->sa), i);
+			imb_fill(l, j, &jobs[base + i], i);
 			j = IMB_SUBMIT_JOB(m);
 			while (j != NULL) {
-				imb_done(j, r + base);
+				imb_done(j, jobs + base, r + base);
 				j = IMB_GET_COMPLETED_JOB(m);
 			}
 		}
 		while ((j = IMB_FLUSH_JOB(m)) != NULL)
-			imb_done(j, r + base);
+			imb_done(j, jobs + base, r + base);
 	}
 }
 
@@ -369,7 +357,7 @@ imb_sa_free(struct imb_sa *s)
 }
 
 void
-imb_run(struct imb_lane *l, struct cry_job **jobs, size_t n, int *r)
+imb_run(struct imb_lane *l, const struct imb_job *jobs, size_t n, int *r)
 {
 	size_t i;
 

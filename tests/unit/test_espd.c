@@ -1,5 +1,5 @@
 /*
- * test_esp_dec.c - the ESP decryption step (esp_dec): the ESN high half
+ * test_espd.c - the ESP decryption step (espd): the ESN high half
  * of an SA seen from the middle (the capture began after the SA passed
  * 2^32 packets), found by trying the next high halves on its first
  * packets, and the bound on that search; ESN inferred for an SA whose
@@ -19,7 +19,7 @@
 
 #include "check.h"
 #include "dissectors/esp.h"
-#include "esp/esp_dec.h"
+#include "esp/espd.h"
 #include "keys/keyfile.h"
 #include "keys/keystore.h"
 #include "capture/pkt.h"
@@ -43,7 +43,13 @@ static const char keys[] =
     "esp spi=00001005 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
     "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n"
     "esp spi=00001006 dst=192.0.2.2 enc=null auth=hmac-sha1-96 "
-    "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n";
+    "auth_key=1122334405060708090a0b0c0d0e0f1011121314\n"
+    /* one wildcard entry (SPIs 0x2000....), ESN not said */
+    "\"IPv4\",\"*\",\"*\",\"0x2000*\",\"NULL\",\"\",\"HMAC-SHA-1-96 [RFC2404]\","
+    "\"0x1122334405060708090a0b0c0d0e0f1011121314\"\n"
+    /* and another, for the flow limit */
+    "\"IPv4\",\"*\",\"*\",\"0x3*\",\"NULL\",\"\",\"HMAC-SHA-1-96 [RFC2404]\","
+    "\"0x1122334405060708090a0b0c0d0e0f1011121314\"\n";
 
 static struct pkt_decoder pd;
 static struct espd *D;
@@ -97,10 +103,17 @@ esp_run(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn)
 	return esp_body(spi, seq64, key, esn, udp12, sizeof(udp12));
 }
 
-static struct ks_esp_sa *
+/* The flow to pg_v4b of SA spi (its entry's, exact or wildcard). */
+static const struct espd_flow *
 sa_of(uint32_t spi)
 {
-	return ks_find_esp(K, 4, pg_v4a, pg_v4b, spi);
+	static const struct espd_flow none;
+	const struct ks_esp_sa *sa = ks_find_esp(K, 4, pg_v4a, pg_v4b, spi);
+	const struct espd_flow *f = sa == NULL ? NULL :
+	    espd_flow_find(D, sa, 4, pg_v4b, spi);
+
+	CHECK(f != NULL);
+	return f != NULL ? f : &none;
 }
 
 /* An SA seen from high half 5: found on the first packet, kept after. */
@@ -132,16 +145,16 @@ static void
 test_wrong_key_bound(void)
 {
 	struct espd_layer l;
-	int i;
+	int i, bad = 0;
 
 	for (i = 0; i < 12; i++) {
 		l = esp_run(0x1002, (uint64_t)1 << 32 | (uint32_t)(100 + i),
 		    key_b, true);
 		CHECK(!l.decrypted);
-		CHECK_EQ_U(l.icv, CRY_ICV_BAD);
+		bad += l.icv == CRY_ICV_BAD;
 	}
 	CHECK_EQ_U(sa_of(0x1002)->esn_probes, 8);
-	CHECK_EQ_U(sa_of(0x1002)->st.icv_bad, 12);
+	CHECK_EQ_U(bad, 12);
 	l = esp_run(0x1002, 200, key_a, true);
 	CHECK(l.decrypted);
 	CHECK_EQ_U(l.seq64, 200);
@@ -194,6 +207,77 @@ test_esn_infer_bound(void)
 	l = esp_run(0x1006, 70, key_a, false);
 	CHECK(l.decrypted && !l.esn);
 	CHECK_EQ_U(l.seq64, 70);
+}
+
+/*
+ * One wildcard entry, two flows: 0x20000001 ESN from high half 3, found
+ * on its first packet, 0x20000002 32-bit with its counter far below;
+ * interleaved, each reads its own way (ESN, high half and window are
+ * the flow's, not the entry's).
+ */
+static void
+test_wildcard_flows(void)
+{
+	uint64_t s = (uint64_t)3 << 32 | 0xfffffff8U;
+	const struct espd_flow *f;
+	struct espd_layer l;
+	int i, n = 0;
+
+	for (i = 0; i < 16; i++, s++) {
+		l = esp_run(0x20000001, s, key_a, true);
+		CHECK(l.decrypted && l.esn && l.esn_inferred);
+		CHECK_EQ_U(l.seq64, s);
+		l = esp_run(0x20000002, (uint64_t)(100 + i), key_a, false);
+		CHECK(l.decrypted && !l.esn && !l.esn_inferred);
+		CHECK_EQ_U(l.icv, CRY_ICV_OK);
+		CHECK_EQ_U(l.seq64, 100 + i);
+	}
+	CHECK(sa_of(0x20000001)->esn && sa_of(0x20000001)->esn_inferred);
+	CHECK(!sa_of(0x20000002)->esn && !sa_of(0x20000002)->esn_inferred);
+	CHECK(sa_of(0x20000001)->sa == sa_of(0x20000002)->sa);
+	CHECK(!sa_of(0x20000001)->sa->esn);	/* the entry as given */
+	/* listed as inferred (for the summary and keys --export): one only */
+	for (f = espd_inferred_next(D, NULL); f != NULL;
+	    f = espd_inferred_next(D, f))
+		n += f->sa == sa_of(0x20000001)->sa;
+	CHECK_EQ_U(n, 1);
+}
+
+/*
+ * Flows are capped (each holds cipher state): in a fresh decryptor,
+ * ESPD_MAX_FLOWS flows decrypt, the next one's packets are refused and
+ * counted, and the flows held still decrypt.
+ */
+static void
+test_flow_limit(void)
+{
+	struct espd *keep = D;
+	struct espd_layer l;
+	char err[256];
+	uint32_t i, ok = 0;
+
+	D = espd_new(K, CRY_EVP, 1, 0, err, sizeof(err));
+	CHECK(D != NULL);
+	if (D == NULL) {
+		D = keep;
+		return;
+	}
+	for (i = 0; i < ESPD_MAX_FLOWS; i++) {
+		l = esp_run(0x30000000 + i, 1, key_a, false);
+		ok += l.decrypted;
+	}
+	CHECK_EQ_U(ok, ESPD_MAX_FLOWS);
+	CHECK_EQ_U(espd_flows_refused(D), 0);
+	l = esp_run(0x30000000 + i, 1, key_a, false);
+	CHECK(!l.decrypted && l.sa_known);
+	CHECK_STR(l.error, "flow_limit");
+	l = esp_run(0x30000000 + i, 2, key_a, false);
+	CHECK_STR(l.error, "flow_limit");
+	CHECK_EQ_U(espd_flows_refused(D), 2);
+	l = esp_run(0x30000000, 2, key_a, false);
+	CHECK(l.decrypted);
+	espd_free(D);
+	D = keep;
 }
 
 /* Without ESN, said so, nothing is tried. */
@@ -268,9 +352,11 @@ main(void)
 	test_esn_inferred();
 	test_esn_infer_bound();
 	test_no_esn();
+	test_wildcard_flows();
+	test_flow_limit();
 	test_transport_tfc();
 	espd_free(D);
 	pkt_decoder_free(&pd);
 	ks_free(K);
-	return check_done("test_esp_dec");
+	return check_done("test_espd");
 }

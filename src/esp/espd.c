@@ -1,5 +1,5 @@
 /*
- * esp_dec.c - the ESP decryption step; see esp_dec.h.
+ * espd.c - the ESP decryption step; see espd.h.
  */
 #include <pcap/dlt.h>
 #include <stdio.h>
@@ -8,7 +8,8 @@
 
 #include <openssl/crypto.h>
 
-#include "esp/esp_dec.h"
+#include "core/hash.h"
+#include "esp/espd.h"
 
 #define ESPD_WINDOW	64	/* for the ESN inference (RFC 4303 A2) */
 /*
@@ -27,6 +28,12 @@ struct espd {
 	struct cry		*cry;
 	struct pkt_decoder	 pd;	/* inner packets (own reassembly) */
 	uint8_t			*buf[ESPD_MAX_DEPTH];
+	struct espd_flow	**ftab;	/* by (af, dst, spi), chained */
+	size_t			 fnb;	/* buckets: a power of two */
+	size_t			 nflows;
+	uint64_t		 flows_refused;	/* past ESPD_MAX_FLOWS */
+	struct espd_flow	*fall, **fall_tail; /* in creation order */
+	struct espd_flow	*finf, **finf_tail; /* those with an inference */
 };
 
 struct espd *
@@ -41,7 +48,15 @@ espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
 		return NULL;
 	}
 	d->ks = ks;
-	ks_set_cry_free(ks, cry_sa_free);
+	d->fall_tail = &d->fall;
+	d->finf_tail = &d->finf;
+	d->fnb = 64;
+	d->ftab = calloc(d->fnb, sizeof(*d->ftab));
+	if (d->ftab == NULL) {
+		snprintf(errbuf, errlen, "out of memory (ESP)");
+		free(d);
+		return NULL;
+	}
 	for (i = 0; i < ESPD_MAX_DEPTH; i++) {
 		d->buf[i] = malloc(ESPD_HDR_ROOM + ESPD_BUF);
 		if (d->buf[i] == NULL) {
@@ -66,6 +81,7 @@ espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
 void
 espd_free(struct espd *d)
 {
+	struct espd_flow *f, *nf;
 	int i;
 
 	if (d == NULL)
@@ -74,17 +90,15 @@ espd_free(struct espd *d)
 		pkt_decoder_free(&d->pd);
 	for (i = 0; i < ESPD_MAX_DEPTH; i++)
 		free(d->buf[i]);
-	/* SA states hold the library context: release them first. */
-	if (d->ks != NULL) {
-		struct ks_esp_sa *sa = NULL;
-
-		while ((sa = ks_esp_next(d->ks, sa)) != NULL) {
-			cry_sa_free(sa->cry);
-			cry_sa_free(sa->cry_prev[0]);
-			cry_sa_free(sa->cry_prev[1]);
-			sa->cry = sa->cry_prev[0] = sa->cry_prev[1] = NULL;
-		}
+	/* flow states hold the library context: release them first */
+	for (f = d->fall; f != NULL; f = nf) {
+		nf = f->all_next;
+		cry_sa_free(f->cs);
+		cry_sa_free(f->cs_prev[0]);
+		cry_sa_free(f->cs_prev[1]);
+		free(f);
 	}
+	free(d->ftab);
 	cry_free(d->cry);
 	free(d);
 }
@@ -123,15 +137,15 @@ espd_mode_name(enum espd_mode m)
  * starting guess.
  */
 static uint32_t
-espd_seq_hi(const struct ks_esp_sa *sa, bool seen, uint64_t top,
+espd_seq_hi(const struct espd_flow *f, bool seen, uint64_t top,
     uint32_t seq)
 {
 	uint32_t tl, th;
 
-	if (!sa->esn)
+	if (!f->esn)
 		return 0;
 	if (!seen)
-		return sa->esn_hi;
+		return f->sa->esn_hi;
 	tl = (uint32_t)top;
 	th = (uint32_t)(top >> 32);
 	if (tl >= ESPD_WINDOW - 1)
@@ -288,14 +302,113 @@ espd_l4(struct espd_layer *l)
 	}
 }
 
-static void
-espd_account(struct ks_esp_sa *sa, const struct pkt *p, size_t len)
+static uint64_t
+espd_flow_hash(int af, const uint8_t *dst, uint32_t spi)
 {
-	if (sa->st.packets == 0)
-		sa->st.first_ts = p->ts;
-	sa->st.packets++;
-	sa->st.bytes += len;
-	sa->st.last_ts = p->ts;
+	return hash_final(hash_bytes(hash_add(HASH_SEED,
+	    (uint64_t)af << 32 | spi), dst, af == 6 ? 16 : 4));
+}
+
+/* Double the flow table (a failure keeps it: only slower). */
+static void
+espd_flow_grow(struct espd *d)
+{
+	size_t nb = d->fnb * 2, i, h;
+	struct espd_flow **t = calloc(nb, sizeof(*t)), *f, *nf;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < d->fnb; i++)
+		for (f = d->ftab[i]; f != NULL; f = nf) {
+			nf = f->hnext;
+			h = (size_t)(espd_flow_hash(f->af, f->dst, f->spi) &
+			    (nb - 1));
+			f->hnext = t[h];
+			t[h] = f;
+		}
+	free(d->ftab);
+	d->ftab = t;
+	d->fnb = nb;
+}
+
+/* The flow (af, dst, spi) of entry sa, in bucket h, or NULL. */
+static struct espd_flow *
+espd_flow_lookup(const struct espd *d, size_t h, const struct ks_esp_sa *sa,
+    int af, const uint8_t *dst, uint32_t spi)
+{
+	struct espd_flow *f;
+
+	for (f = d->ftab[h]; f != NULL; f = f->hnext)
+		if (f->spi == spi && f->sa == sa && f->af == af &&
+		    memcmp(f->dst, dst, af == 6 ? 16 : 4) == 0)
+			return f;
+	return NULL;
+}
+
+/*
+ * The flow (af, dst, spi) as SA sa reads it: found, or made with the SA's
+ * reading as given.  NULL when ESPD_MAX_FLOWS are held (counted) or out
+ * of memory.
+ */
+static struct espd_flow *
+espd_flow_get(struct espd *d, const struct ks_esp_sa *sa, int af,
+    const uint8_t *dst, uint32_t spi)
+{
+	size_t al = af == 6 ? 16 : 4;
+	size_t h = (size_t)(espd_flow_hash(af, dst, spi) & (d->fnb - 1));
+	struct espd_flow *f = espd_flow_lookup(d, h, sa, af, dst, spi);
+
+	if (f != NULL)
+		return f;
+	if (d->nflows >= ESPD_MAX_FLOWS ||
+	    (f = calloc(1, sizeof(*f))) == NULL) {
+		d->flows_refused++;
+		return NULL;
+	}
+	f->af = af;
+	memcpy(f->dst, dst, al);
+	f->spi = spi;
+	f->sa = sa;
+	f->esn = sa->esn;
+	f->auth = sa->auth;
+	f->icv_len = sa->icv_len;
+	f->hnext = d->ftab[h];
+	d->ftab[h] = f;
+	*d->fall_tail = f;
+	d->fall_tail = &f->all_next;
+	if (++d->nflows > d->fnb)
+		espd_flow_grow(d);
+	return f;
+}
+
+/*
+ * The flow's SA with reading v (ESN, truncation) into *out, to prepare
+ * cipher state with; the caller wipes it.
+ */
+static void
+espd_flow_sa(const struct espd_flow *f, bool esn, enum ks_auth auth,
+    size_t icv_len, struct ks_esp_sa *out)
+{
+	*out = *f->sa;
+	out->esn = esn;
+	out->auth = auth;
+	out->icv_len = icv_len;
+}
+
+/* The flow's cipher state for its reading, prepared once. */
+static bool
+espd_flow_prepare(struct espd *d, struct espd_flow *f)
+{
+	struct ks_esp_sa v;
+
+	if (f->cs == NULL && !f->cs_failed) {
+		espd_flow_sa(f, f->esn, f->auth, f->icv_len, &v);
+		f->cs = cry_sa_prepare(d->cry, &v, f->cs_err,
+		    sizeof(f->cs_err));
+		OPENSSL_cleanse(&v, sizeof(v));
+		f->cs_failed = f->cs == NULL;
+	}
+	return !f->cs_failed;
 }
 
 /*
@@ -309,13 +422,14 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
     const struct esp_hdr *h, struct espd_layer *l, struct espd_req *q,
     uint8_t *buf, size_t bufcap, struct ks_memo *memo)
 {
-	struct ks_esp_sa *sa;
+	const struct ks_esp_sa *sa;
+	struct espd_flow *f;
 	const uint8_t *esp = h->body - ESP_HDR_LEN;
 	size_t esp_len = h->body_len + ESP_HDR_LEN;
 	uint32_t hi;
 
 	memset(l, 0, sizeof(*l));
-	q->sa = NULL;
+	q->f = NULL;
 	l->spi = h->spi;
 	l->seq = h->seq;
 	l->seq64 = h->seq;
@@ -330,18 +444,24 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	l->sa_known = true;
 	l->sa = sa;
 	l->esn = sa->esn;
-	l->esn_inferred = sa->esn_inferred;
 	l->auth = sa->auth;
-	l->trunc_inferred = sa->trunc_inferred;
-	espd_account(sa, outer, esp_len);
-	if (sa->cry == NULL && !sa->cry_failed) {
-		sa->cry = cry_sa_prepare(d->cry, sa, sa->cry_err,
-		    sizeof(sa->cry_err));
-		sa->cry_failed = sa->cry == NULL;
+	/* the memo keeps the flow with the SA (one key: one flow) */
+	f = memo != NULL ? memo->user : NULL;
+	if (f == NULL)
+		f = espd_flow_get(d, sa, outer->af, outer->dst, h->spi);
+	if (memo != NULL)
+		memo->user = f;
+	if (f == NULL) {
+		l->error = "flow_limit";
+		return false;
 	}
-	if (sa->cry_failed) {
+	l->esn = f->esn;
+	l->esn_inferred = f->esn_inferred;
+	l->auth = f->auth;
+	l->trunc_inferred = f->trunc_inferred;
+	if (!espd_flow_prepare(d, f)) {
 		l->error = "unsupported";
-		l->detail = sa->cry_err;
+		l->detail = f->cs_err;
 		return false;
 	}
 	if (esp_len > ESPD_BUF || bufcap < ESPD_HDR_ROOM + esp_len) {
@@ -350,14 +470,14 @@ espd_layer_start(struct espd *d, const struct pkt *outer,
 	}
 	/* ESN: from the highest sequence number queued so far (as if every
 	 * queued packet authenticates); espd_layer_end checks it */
-	hi = espd_seq_hi(sa, sa->seq_seen_q, sa->seq_top_q, h->seq);
+	hi = espd_seq_hi(f, f->seq_seen_q, f->seq_top_q, h->seq);
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
-	if (sa->esn && (!sa->seq_seen_q || l->seq64 > sa->seq_top_q)) {
-		sa->seq_top_q = l->seq64;
-		sa->seq_seen_q = true;
+	if (f->esn && (!f->seq_seen_q || l->seq64 > f->seq_top_q)) {
+		f->seq_top_q = l->seq64;
+		f->seq_seen_q = true;
 	}
-	q->sa = sa;
-	q->job.sa = sa->cry;
+	q->f = f;
+	q->job.sa = f->cs;
 	q->job.esp = esp;
 	q->job.esp_len = esp_len;
 	q->job.seq_hi = hi;
@@ -400,55 +520,63 @@ espd_esn_probe(struct espd *d, struct espd_req *q, uint32_t hi)
 }
 
 /*
- * Try the job with the SA read otherwise (v: ESN, or the other
- * truncation of HMAC-SHA-256), high halves v->esn_hi .. + ESPD_ESN_PROBE_HI
- * when v is ESN.  A verified ICV proves that reading: the SA takes it
- * from here on (jobs still holding the replaced state are redone in
- * espd_layer_end).  Returns whether it did.
+ * Try the job with the flow read otherwise (ESN, or the other truncation
+ * of HMAC-SHA-256), high halves from the SA's esn_hi to
+ * + ESPD_ESN_PROBE_HI when esn.  A verified ICV proves that reading: the
+ * flow takes it from here on (jobs still holding the replaced state are
+ * redone in espd_layer_end).  Returns whether it did.
  */
 static bool
-espd_try(struct espd *d, struct espd_req *q, const struct ks_esp_sa *v,
+espd_try(struct espd *d, struct espd_req *q, bool esn, enum ks_auth auth,
     uint32_t *hi)
 {
-	struct ks_esp_sa *sa = q->sa;
+	struct espd_flow *f = q->f;
 	struct cry_sa *prev = q->job.sa;
+	struct ks_esp_sa v;
+	size_t icv_len = auth == f->auth ? f->icv_len : ks_auth_icv_len(auth);
 	char err[128];
 
-	q->job.sa = cry_sa_prepare(d->cry, v, err, sizeof(err));
+	espd_flow_sa(f, esn, auth, icv_len, &v);
+	q->job.sa = cry_sa_prepare(d->cry, &v, err, sizeof(err));
+	OPENSSL_cleanse(&v, sizeof(v));
 	if (q->job.sa == NULL) {
 		q->job.sa = prev;
 		return false;
 	}
-	if (!espd_run_his(d, q, v->esn ? v->esn_hi : 0,
-	    v->esn ? ESPD_ESN_PROBE_HI : 0)) {
+	if (!espd_run_his(d, q, esn ? f->sa->esn_hi : 0,
+	    esn ? ESPD_ESN_PROBE_HI : 0)) {
 		cry_sa_free(q->job.sa);
 		q->job.sa = prev;
 		return false;
 	}
-	sa->esn_inferred |= v->esn && !sa->esn;
-	sa->trunc_inferred |= v->auth != sa->auth;
-	sa->esn = v->esn;
-	sa->auth = v->auth;
-	sa->icv_len = v->icv_len;
-	sa->cry_prev[sa->cry_prev[0] != NULL] = sa->cry;
-	sa->cry = q->job.sa;
+	if (!f->esn_inferred && !f->trunc_inferred) {
+		*d->finf_tail = f;
+		d->finf_tail = &f->inf_next;
+	}
+	f->esn_inferred |= esn && !f->esn;
+	f->trunc_inferred |= auth != f->auth;
+	f->esn = esn;
+	f->auth = auth;
+	f->icv_len = icv_len;
+	f->cs_prev[f->cs_prev[0] != NULL] = f->cs;
+	f->cs = q->job.sa;
 	*hi = q->job.seq_hi;
 	return true;
 }
 
-/* Whether the SA may be ESN though nothing says so. */
+/* Whether the flow may be ESN though nothing says so. */
 static bool
-espd_esn_unsure(const struct ks_esp_sa *sa)
+espd_esn_unsure(const struct espd_flow *f)
 {
-	return !sa->esn && !sa->esn_known;
+	return !f->esn && !f->sa->esn_known;
 }
 
-/* Whether the SA's HMAC-SHA-256 truncation may be the other one. */
+/* Whether the flow's HMAC-SHA-256 truncation may be the other one. */
 static bool
-espd_trunc_unsure(const struct ks_esp_sa *sa)
+espd_trunc_unsure(const struct espd_flow *f)
 {
-	return !sa->trunc_inferred && (sa->auth == KS_AUTH_HMAC_SHA256_96 ||
-	    sa->auth == KS_AUTH_HMAC_SHA256_128);
+	return !f->trunc_inferred && (f->auth == KS_AUTH_HMAC_SHA256_96 ||
+	    f->auth == KS_AUTH_HMAC_SHA256_128);
 }
 
 /*
@@ -458,16 +586,15 @@ espd_trunc_unsure(const struct ks_esp_sa *sa)
  * other truncation moves where the ciphertext ends).
  */
 static bool
-espd_may_infer(const struct ks_esp_sa *sa, const struct cry_out *o)
+espd_may_infer(const struct espd_flow *f, const struct cry_out *o)
 {
 	bool len = o->st == CRY_BAD_LENGTH || o->st == CRY_TOO_SHORT;
 
-	if (sa->seq_seen || sa->esn_probes >= ESPD_ESN_PROBE_PKTS)
+	if (f->seq_seen || f->esn_probes >= ESPD_ESN_PROBE_PKTS)
 		return false;
 	if (o->icv == CRY_ICV_BAD)
-		return sa->esn || espd_esn_unsure(sa) ||
-		    espd_trunc_unsure(sa);
-	return len && espd_trunc_unsure(sa);
+		return f->esn || espd_esn_unsure(f) || espd_trunc_unsure(f);
+	return len && espd_trunc_unsure(f);
 }
 
 /*
@@ -481,33 +608,25 @@ espd_may_infer(const struct ks_esp_sa *sa, const struct cry_out *o)
 static void
 espd_infer(struct espd *d, struct espd_req *q, uint32_t *hi)
 {
-	struct ks_esp_sa *sa = q->sa, v;
+	struct espd_flow *f = q->f;
 	struct cry_sa *js = q->job.sa;
 	uint32_t jhi = q->job.seq_hi;
-	bool esn = espd_esn_unsure(sa), trunc = espd_trunc_unsure(sa);
+	bool esn = espd_esn_unsure(f), trunc = espd_trunc_unsure(f);
 	bool icv_bad = q->job.o.icv == CRY_ICV_BAD, ok = false;
 	struct cry_job *jp = &q->job;
+	enum ks_auth other;
 
 	if (!esn && !trunc)
 		return;
-	v = *sa;
-	v.cry = v.cry_prev[0] = v.cry_prev[1] = NULL;
-	if (esn && icv_bad) {	/* ESN leaves the lengths alone */
-		v.esn = true;
-		ok = espd_try(d, q, &v, hi);
-		v.esn = false;
-	}
+	if (esn && icv_bad)	/* ESN leaves the lengths alone */
+		ok = espd_try(d, q, true, f->auth, hi);
 	if (!ok && trunc) {
-		v.auth = sa->auth == KS_AUTH_HMAC_SHA256_96 ?
+		other = f->auth == KS_AUTH_HMAC_SHA256_96 ?
 		    KS_AUTH_HMAC_SHA256_128 : KS_AUTH_HMAC_SHA256_96;
-		v.icv_len = ks_auth_icv_len(v.auth);
-		ok = espd_try(d, q, &v, hi);
-		if (!ok && esn) {
-			v.esn = true;
-			ok = espd_try(d, q, &v, hi);
-		}
+		ok = espd_try(d, q, false, other, hi);
+		if (!ok && esn)
+			ok = espd_try(d, q, true, other, hi);
 	}
-	OPENSSL_cleanse(&v, sizeof(v));
 	if (!ok) {
 		q->job.sa = js;
 		q->job.seq_hi = jhi;
@@ -522,14 +641,11 @@ espd_infer(struct espd *d, struct espd_req *q, uint32_t *hi)
  * else as a bad trailer.  Returns false.
  */
 static bool
-espd_reject(struct espd_layer *l, struct ks_esp_sa *sa,
-    const struct cry_out *o, const char *why)
+espd_reject(struct espd_layer *l, const struct cry_out *o, const char *why)
 {
 	l->error = why;
 	if (o->icv == CRY_ICV_OK)
 		l->detail = ESPD_ENC_KEY_HINT;
-	if (o->icv != CRY_ICV_BAD)
-		sa->st.trailer_bad++;
 	return false;
 }
 
@@ -538,7 +654,7 @@ static bool
 espd_layer_end(struct espd *d, const struct pkt *outer,
     const struct esp_hdr *h, struct espd_layer *l, struct espd_req *q)
 {
-	struct ks_esp_sa *sa = q->sa;
+	struct espd_flow *f = q->f;
 	const struct cry_out *o = &q->job.o;
 	uint8_t *out = q->job.out;
 	uint32_t hi;
@@ -547,34 +663,32 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 	/* the ESN guess assumed queued packets authenticate: redo the
 	 * (rare) packets where the exact inference differs, and those
 	 * queued before ESN was inferred */
-	hi = espd_seq_hi(sa, sa->seq_seen, sa->seq_top, h->seq);
-	if (hi != q->job.seq_hi || q->job.sa != sa->cry) {
+	hi = espd_seq_hi(f, f->seq_seen, f->seq_top, h->seq);
+	if (hi != q->job.seq_hi || q->job.sa != f->cs) {
 		struct cry_job *jp = &q->job;
 
 		q->job.seq_hi = hi;
-		q->job.sa = sa->cry;
+		q->job.sa = f->cs;
 		cry_run(d->cry, 0, &jp, 1);
 	}
-	if (espd_may_infer(sa, o)) {
-		sa->esn_probes++;
-		if (sa->esn && o->icv == CRY_ICV_BAD)
+	if (espd_may_infer(f, o)) {
+		f->esn_probes++;
+		if (f->esn && o->icv == CRY_ICV_BAD)
 			hi = espd_esn_probe(d, q, hi);
 		if (o->icv != CRY_ICV_OK)
 			espd_infer(d, q, &hi);
 	}
 	l->seq64 = (uint64_t)hi << 32 | h->seq;
-	l->esn = sa->esn;
-	l->esn_inferred = sa->esn_inferred;
-	l->auth = sa->auth;
-	l->trunc_inferred = sa->trunc_inferred;
+	l->esn = f->esn;
+	l->esn_inferred = f->esn_inferred;
+	l->auth = f->auth;
+	l->trunc_inferred = f->trunc_inferred;
 	l->icv = o->icv;
 	l->next_header = o->next_header;
 	l->pad_len = o->pad_len;
 	l->pad_nonstd = o->pad_nonstd;
-	if (o->icv == CRY_ICV_BAD)
-		sa->st.icv_bad++;
 	if (o->st != CRY_OK)
-		return espd_reject(l, sa, o, cry_status_name(o->st));
+		return espd_reject(l, o, cry_status_name(o->st));
 	if (o->next_header == 59) {
 		l->mode = ESPD_DUMMY;
 	} else {
@@ -587,7 +701,7 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 
 		l->mode = tunnel ? ESPD_TUNNEL : ESPD_TRANSPORT;
 		if (!ok)
-			return espd_reject(l, sa, o, "bad_inner");
+			return espd_reject(l, o, "bad_inner");
 		if (tunnel) {
 			l->ip = o->payload;
 			l->ip_len = dlen;
@@ -597,13 +711,12 @@ espd_layer_end(struct espd *d, const struct pkt *outer,
 		l->tfc_pad = o->payload_len - dlen;
 	}
 	l->decrypted = true;
-	sa->st.decrypted++;
-	if (!sa->seq_seen || l->seq64 > sa->seq_top)
-		sa->seq_top = l->seq64;
-	sa->seq_seen = true;
-	if (!sa->seq_seen_q || sa->seq_top > sa->seq_top_q) {
-		sa->seq_top_q = sa->seq_top;
-		sa->seq_seen_q = true;
+	if (!f->seq_seen || l->seq64 > f->seq_top)
+		f->seq_top = l->seq64;
+	f->seq_seen = true;
+	if (!f->seq_seen_q || f->seq_top > f->seq_top_q) {
+		f->seq_top_q = f->seq_top;
+		f->seq_seen_q = true;
 	}
 	if (l->ip == NULL)
 		return false;
@@ -695,6 +808,74 @@ bool
 espd_help(struct espd *d, unsigned lane)
 {
 	return cry_help(d->cry, lane);
+}
+
+const struct espd_flow *
+espd_inferred_next(const struct espd *d, const struct espd_flow *f)
+{
+	return f == NULL ? d->finf : f->inf_next;
+}
+
+const struct espd_flow *
+espd_flow_find(const struct espd *d, const struct ks_esp_sa *sa, int af,
+    const uint8_t *dst, uint32_t spi)
+{
+	return espd_flow_lookup(d, (size_t)(espd_flow_hash(af, dst, spi) &
+	    (d->fnb - 1)), sa, af, dst, spi);
+}
+
+uint64_t
+espd_flows_refused(const struct espd *d)
+{
+	return d->flows_refused;
+}
+
+/* Whether two flows read their entry the same way. */
+static bool
+espd_same_reading(const struct espd_flow *a, const struct espd_flow *b)
+{
+	return a->esn == b->esn && a->auth == b->auth &&
+	    a->icv_len == b->icv_len;
+}
+
+bool
+espd_kx_esp(void *arg, const struct ks_esp_sa *sa,
+    void (*put)(void *, const struct ks_esp_sa *), void *put_arg)
+{
+	const struct espd *d = arg;
+	const struct espd_flow *f, *inf = NULL;
+	bool same = true;
+	struct ks_esp_sa v;
+
+	for (f = d->finf; f != NULL && inf == NULL; f = f->inf_next)
+		if (f->sa == sa)
+			inf = f;
+	if (inf == NULL)
+		return false;		/* as given */
+	/* every flow read alike (always so for an exact entry): the entry
+	 * as they read it */
+	for (f = d->fall; f != NULL && same; f = f->all_next)
+		same = f->sa != sa || espd_same_reading(f, inf);
+	if (same) {
+		espd_flow_sa(inf, inf->esn, inf->auth, inf->icv_len, &v);
+		put(put_arg, &v);
+		OPENSSL_cleanse(&v, sizeof(v));
+		return true;
+	}
+	/* else an exact entry for each flow read otherwise, first */
+	for (f = inf; f != NULL; f = f->inf_next) {
+		if (f->sa != sa)
+			continue;
+		espd_flow_sa(f, f->esn, f->auth, f->icv_len, &v);
+		v.dst.af = f->af;
+		memcpy(v.dst.a, f->dst, 16);
+		v.dst.plen = f->af == 6 ? 128 : 32;
+		v.spi = f->spi;
+		v.spi_mask = 0xffffffffU;
+		put(put_arg, &v);
+		OPENSSL_cleanse(&v, sizeof(v));
+	}
+	return false;
 }
 
 const struct espd_layer *
