@@ -19,6 +19,8 @@
 #include "audit/audit.h"
 #include "capture/pkt.h"
 #include "core/hash.h"
+#include "engine/engine.h"
+#include "engine/event.h"
 #include "core/json.h"
 #include "dissectors/isakmp_names.h"
 #include "dissectors/isakmp_pl.h"
@@ -72,6 +74,7 @@ struct audit_exp {
 	uint16_t	 prf;		/* Oakley hash */
 	size_t		 msg_len;	/* g_xr..idir_b bytes */
 	size_t		 nonce_len;	/* ni_b + nr_b bytes */
+	bool		 hashcat_fits;
 	uint8_t		 icookie[8];
 };
 
@@ -394,8 +397,10 @@ audit_host_vid(struct audit *a, int af, const uint8_t *addr,
 		memcpy(h->addr, addr, 16);
 		h->frame = frame;
 	}
+	/* the version, where the name does not hold it already */
 	snprintf(name, sizeof(name), "%s%s%s", vi->name,
-	    vi->version[0] ? " " : "", vi->version);
+	    vi->version[0] && strstr(vi->name, vi->version) == NULL ? " " :
+	    "", strstr(vi->name, vi->version) == NULL ? vi->version : "");
 	for (i = 0; i < h->nvids; i++)
 		if (strcmp(h->vids[i], name) == 0)
 			return;
@@ -563,6 +568,16 @@ audit_hexcat(char *o, const uint8_t *p, size_t n, char sep)
 	return o;
 }
 
+/* hashcat's limits (modes 5300/5400): g_xr..idir_b 512 bytes, nonces 64 */
+static bool
+audit_hashcat_fits(const struct trk_ike_sa *sa)
+{
+	const struct p1rec *r = &sa->p1;
+
+	return r->gxr.n + r->gxi.n + 16 + r->sai.n + r->idr.n <= 512 &&
+	    r->ni.n + r->nr.n <= 64;
+}
+
 /* The psk-crack line of an exposed exchange, from its phase-1 record. */
 static void
 audit_keep_export(struct audit *a, const struct trk_ike_sa *sa, uint16_t prf)
@@ -602,6 +617,7 @@ audit_keep_export(struct audit *a, const struct trk_ike_sa *sa, uint16_t prf)
 	e->prf = prf;
 	e->msg_len = r->gxr.n + r->gxi.n + 16 + r->sai.n + r->idr.n;
 	e->nonce_len = r->ni.n + r->nr.n;
+	e->hashcat_fits = audit_hashcat_fits(sa);
 	memcpy(e->icookie, sa->icookie, 8);
 	a->nexp++;
 }
@@ -631,7 +647,8 @@ audit_aggressive(struct audit *a, const struct trk_ike_sa *sa,
 	    isakmp_token(REG_OAKLEY_HASH, alg->hash) : hb);
 	json_kbool(&f.j, "hash_r_in_clear", hash_clear);
 	json_kbool(&f.j, "exportable_psk_crack", pskcrack);
-	json_kbool(&f.j, "exportable_hashcat", complete && hc != NULL);
+	json_kbool(&f.j, "exportable_hashcat", complete && hc != NULL &&
+	    audit_hashcat_fits(sa));
 	if (hc != NULL)
 		json_kstr(&f.j, "hashcat_mode", hc);
 	af_text(&f, ": PRF HMAC-%s; ", hb);
@@ -641,10 +658,12 @@ audit_aggressive(struct audit *a, const struct trk_ike_sa *sa,
 		af_text(&f, "HASH_R in clear, but a field the export needs "
 		    "was not captured");
 	else
-		af_text(&f, "crackable offline: --psk-crack %s, --hashcat %s",
-		    pskcrack ? "yes" : "no (psk-crack has MD5 and SHA-1 "
-		    "only)", hc != NULL ? hc : "no (no hashcat mode for "
-		    "this PRF)");
+		af_text(&f, "crackable offline (--psk-crack OUT, then "
+		    "ikescope crack); psk-crack: %s; hashcat: %s",
+		    pskcrack ? "yes" : "no (MD5 and SHA-1 only)",
+		    hc == NULL ? "no (no mode for this PRF)" : !(complete &&
+		    audit_hashcat_fits(sa)) ? "no (fields over its limits)" :
+		    hc);
 	af_end(&f);
 }
 
@@ -1107,6 +1126,59 @@ audit_finish(struct audit *a)
 	}
 }
 
+/* ---- the sink ---- */
+
+static void
+audit_one(const struct trk_ike_sa *sa, void *arg)
+{
+	struct audit *a = arg;
+
+	audit_sa(a, NULL, sa);
+}
+
+static void
+audit_ev(void *arg, const struct eng_event *e)
+{
+	struct audit *a = arg;
+	const struct frame_rec *fr = e->fr;
+
+	switch (e->type) {
+	case ENG_EV_IKE_MSG:
+		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL)
+			audit_message(a, fr->trk.sa, fr->trk.msg,
+			    &fr->isakmp);
+		break;
+	case ENG_EV_FRAME:
+		if (fr->pkt.kind == PKT_IKEV2)
+			audit_ikev2(a, fr->pkt.af, fr->pkt.src, fr->pkt.dst,
+			    fr->pkt.frame);
+		break;
+	case ENG_EV_SA_STATE:
+		if (e->to == TRK_P_EVICTED)
+			audit_sa(a, e->trk, e->sa);
+		break;
+	case ENG_EV_END:
+		trk_foreach_ike(e->trk, audit_one, a);
+		audit_finish(a);
+		break;
+	default:
+		break;
+	}
+}
+
+int
+audit_sink_add(struct ctx *c, struct audit *a, char *errbuf, size_t errlen)
+{
+	struct eng_sink k;
+
+	memset(&k, 0, sizeof(k));
+	k.ev = audit_ev;
+	k.arg = a;
+	k.mask = ENG_EV_BIT(ENG_EV_IKE_MSG) | ENG_EV_BIT(ENG_EV_FRAME) |
+	    ENG_EV_BIT(ENG_EV_SA_STATE) | ENG_EV_BIT(ENG_EV_END);
+	return eng_sink_add(c, &k, errbuf, errlen);
+}
+
 /* ---- output ---- */
 
 void
@@ -1209,7 +1281,7 @@ audit_export_hashcat(const struct audit *a, FILE *fp, FILE *warn)
 			audit_warn(warn, e, "hashcat", "it has modes for MD5 "
 			    "(5300) and SHA-1 (5400) only (ikescope crack "
 			    "takes it)");
-		else if (e->msg_len > 512 || e->nonce_len > 64) {
+		else if (!e->hashcat_fits) {
 			snprintf(why, sizeof(why), "g_xr..idir_b hold %zu "
 			    "bytes and the nonces %zu; its limits are 512 "
 			    "and 64 (ikescope crack takes it)", e->msg_len,

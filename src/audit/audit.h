@@ -60,6 +60,14 @@ void	audit_write_text(const struct audit *, FILE *);
  * has no SHA-2 PRF; hashcat also limits g_xr..idir_b to 512 bytes and the
  * nonces to 64.  Returns the lines written.
  */
+/*
+ * The audit as a sink of the engine's events (engine/event.h): each IKE
+ * message, IKEv2 frames, SAs evicted by the state cap, and at the end
+ * every SA still held, then audit_finish.
+ */
+struct ctx;
+int	audit_sink_add(struct ctx *, struct audit *, char *, size_t);
+
 size_t	audit_export_psk_crack(const struct audit *, FILE *, FILE *warn);
 size_t	audit_export_hashcat(const struct audit *, FILE *, FILE *warn);
 size_t	audit_exposed(const struct audit *);

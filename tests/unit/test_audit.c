@@ -18,17 +18,8 @@
 
 struct run {
 	struct ctx	 c;
-	FILE		*devnull;
 	struct audit	*a;
 };
-
-static void
-audit_one(const struct trk_ike_sa *sa, void *arg)
-{
-	struct run *r = arg;
-
-	audit_sa(r->a, r->c.trk, sa);
-}
 
 static int
 cmpstr(const void *a, const void *b)
@@ -56,28 +47,26 @@ findings(const char *path, const char *keys, const struct policy *pol,
 		pol_default(&def);
 		pol = &def;
 	}
-	r.c.o.cmd = CMD_TIMELINE;
 	r.c.o.quiet = true;
-	r.devnull = fopen("/dev/null", "w");
 	r.c.ks = ks_new();
-	if (r.devnull == NULL || r.c.ks == NULL)
+	if (r.c.ks == NULL)
 		return out;
 	if (keys != NULL && kf_load_file(r.c.ks, keys, err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);
 		return out;
 	}
-	if (eng_init(&r.c, r.devnull, err, sizeof(err)) == -1 ||
+	r.a = audit_new(pol, NULL);
+	CHECK(r.a != NULL);
+	if (r.a == NULL)
+		return out;
+	/* the audit as the command runs it: a sink of the engine */
+	if (eng_init(&r.c, err, sizeof(err)) == -1 ||
+	    audit_sink_add(&r.c, r.a, err, sizeof(err)) == -1 ||
 	    eng_read_file(&r.c, path, err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s: %s\n", path, err);
 		return out;
 	}
 	eng_finish(&r.c);
-	r.a = audit_new(pol, NULL);
-	CHECK(r.a != NULL);
-	if (r.a == NULL)
-		return out;
-	trk_foreach_ike(r.c.trk, audit_one, &r);
-	audit_finish(r.a);
 	/* "id":"X","severity":"Y" of each JSON line */
 	if ((mf = open_memstream(&buf, &blen)) != NULL) {
 		audit_write_json(r.a, mf);
@@ -109,7 +98,6 @@ findings(const char *path, const char *keys, const struct policy *pol,
 	else
 		audit_free(r.a);
 	eng_free(&r.c);
-	fclose(r.devnull);
 	return out;
 }
 
@@ -144,35 +132,40 @@ have(const char *p)
 	return stat(p, &st) == 0;
 }
 
-/* Each capture's findings, with no keys and with its key table. */
+/*
+ * Each capture's findings, with no keys and with its key table, and how
+ * many hosts sent vendor IDs (each adds a vendor_fingerprint:info, last
+ * in sorted order).
+ */
 static const struct {
 	const char	*name;
 	const char	*nokeys, *keys;
+	unsigned	 vids;
 } expected[] = {
 	/* AES-128, SHA-1, group 14, Main Mode: nothing above low */
 	{ "a_mm_psk_aes128_sha1_modp2048",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
-	    "qm_no_pfs:low" },
+	    "qm_no_pfs:low", 2 },
 	/* Aggressive Mode, PSK: the exposure and both KEY_IDs; its Quick
 	   Mode has PFS (known only with keys) */
 	{ "b_am_psk_aes256_sha256_modp2048_pfs_gcm",
 	    "identity_in_clear:medium identity_in_clear:medium "
 	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info",
 	    "identity_in_clear:medium identity_in_clear:medium "
-	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info" },
+	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info", 2 },
 	/* 3DES, MD5, group 2, and the same in ESP once decrypted */
 	{ "c_mm_psk_3des_md5_modp1024",
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
 	    "ike_weak_hash:medium ikev1_in_use:info",
 	    "esp_weak_encryption:medium esp_weak_integrity:medium "
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
-	    "ike_weak_hash:medium ikev1_in_use:info qm_no_pfs:low" },
+	    "ike_weak_hash:medium ikev1_in_use:info qm_no_pfs:low", 2 },
 	/* the initiator's keys: the responder's messages never decrypt */
 	{ "f1_mm_wrong_psk",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
-	    "psk_mismatch:high" },
+	    "psk_mismatch:high", 2 },
 	/* three IKE SAs (rekeyed): the pair is said once */
 	{ "g_mm_rekey_dpd",
 	    "ike_weak_dh_group:low ike_weak_dh_group:low "
@@ -181,20 +174,32 @@ static const struct {
 	    "ike_weak_dh_group:low ike_weak_dh_group:low "
 	    "ike_weak_dh_group:low ike_weak_hash:low ike_weak_hash:low "
 	    "ike_weak_hash:low ikev1_in_use:info qm_no_pfs:low "
-	    "qm_no_pfs:low" },
+	    "qm_no_pfs:low", 2 },
 	{ "h5_esp_null",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info",
 	    "esp_weak_encryption:medium ike_weak_dh_group:low "
-	    "ike_weak_hash:low ikev1_in_use:info qm_no_pfs:low" },
+	    "ike_weak_hash:low ikev1_in_use:info qm_no_pfs:low", 2 },
 	/* AES-GCM in ESP: no integrity finding (AEAD) */
 	{ "h7_esp_aesgcm128", "ike_weak_dh_group:low ikev1_in_use:info",
-	    "ike_weak_dh_group:low ikev1_in_use:info qm_no_pfs:low" },
+	    "ike_weak_dh_group:low ikev1_in_use:info qm_no_pfs:low", 2 },
 	/* ike-scan's probe: Aggressive Mode with its group name */
 	{ "ikescan_am_psk_probe",
 	    "identity_in_clear:medium identity_in_clear:medium "
 	    "ike_aggressive_psk:high ike_weak_dh_group:low ike_weak_hash:low "
-	    "ikev1_in_use:info", NULL },
+	    "ikev1_in_use:info", NULL, 1 },
 };
+
+static const char *
+with_vids(const char *want, unsigned n)
+{
+	static char b[2048];
+	size_t o = (size_t)snprintf(b, sizeof(b), "%s", want);
+
+	while (n-- > 0 && o < sizeof(b))
+		o += (size_t)snprintf(b + o, sizeof(b) - o,
+		    " vendor_fingerprint:info");
+	return b;
+}
 
 static void
 test_corpus(void)
@@ -214,11 +219,12 @@ test_corpus(void)
 		snprintf(what, sizeof(what), "%s without keys",
 		    expected[i].name);
 		expect(what, findings(p, NULL, NULL, NULL),
-		    expected[i].nokeys);
+		    with_vids(expected[i].nokeys, expected[i].vids));
 		if (expected[i].keys == NULL)
 			continue;
 		snprintf(what, sizeof(what), "%s with keys", expected[i].name);
-		expect(what, findings(p, k, NULL, NULL), expected[i].keys);
+		expect(what, findings(p, k, NULL, NULL),
+		    with_vids(expected[i].keys, expected[i].vids));
 	}
 }
 
@@ -281,17 +287,15 @@ test_evidence(void)
 	    != NULL);
 	CHECK(strstr(j, "\"value_text\":\"vpngroup\"") != NULL);
 	/* text: grouped under the pair, highest first, a summary */
-	{
-		static const char head[] = "192.0.2.1 <-> 192.0.2.2\n  high   "
-		    "ike_aggressive_psk: ";
-
-		CHECK(strncmp(t, head, sizeof(head) - 1) == 0);
-	}
-	CHECK(strstr(t, "--psk-crack no (psk-crack has MD5 and SHA-1 only)")
+	/* the pair's findings, highest first; each host's vendor IDs */
+	CHECK(strstr(t, "\n192.0.2.1 <-> 192.0.2.2\n  high   "
+	    "ike_aggressive_psk: ") != NULL);
+	CHECK(strncmp(t, "192.0.2.1\n  info   vendor_fingerprint: ", 38) == 0);
+	CHECK(strstr(t, "psk-crack: no (MD5 and SHA-1 only); hashcat: no (no mode for this PRF)")
 	    != NULL);
 	CHECK(strstr(t, "initiator identity KEY_ID \"vpnclient\" in clear")
 	    != NULL);
-	CHECK(strstr(t, "\n5 findings: 1 high, 2 medium, 1 low, 1 info\n") !=
+	CHECK(strstr(t, "\n7 findings: 1 high, 2 medium, 1 low, 3 info\n") !=
 	    NULL);
 	CHECK_EQ_U(audit_max(a), FI_HIGH);
 	CHECK_EQ_U(audit_count(a, FI_MEDIUM), 2);
@@ -416,10 +420,12 @@ test_policy_applied(void)
 	expect("b_am with a policy", findings(path(s,
 	    "b_am_psk_aes256_sha256_modp2048_pfs_gcm.pcap"), NULL, &p, NULL),
 	    "identity_in_clear:low identity_in_clear:low "
-	    "ike_aggressive_psk:high ike_weak_dh_group:high");
+	    "ike_aggressive_psk:high ike_weak_dh_group:high "
+	    "vendor_fingerprint:info vendor_fingerprint:info");
 	expect("a_mm with a policy", findings(path(s,
 	    "a_mm_psk_aes128_sha1_modp2048.pcap"), NULL, &p, NULL),
-	    "ike_weak_dh_group:high");
+	    "ike_weak_dh_group:high vendor_fingerprint:info "
+	    "vendor_fingerprint:info");
 }
 
 int
