@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistd.h>
 
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
@@ -22,6 +23,7 @@
 #include "engine/engine.h"
 #include "keys/keyexport.h"
 #include "keys/keyfile.h"
+#include "live/live.h"
 #include "out/out_sinks.h"
 
 static void	crack_usage(FILE *);
@@ -36,6 +38,8 @@ usage(FILE *fp)
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "       ikescope audit [--json] [-k KEYFILE]... [--policy FILE] [--psk-crack OUT]\n"
 "                [--hashcat OUT] [--fail-on SEVERITY] FILE...\n"
+"       ikescope live -i IFACE [-f EXPR] [-k KEYFILE]... [--follow-keys]\n"
+"                [--no-tui] [--json] [-w OUT.pcap] [-Z USER]\n"
 "       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
@@ -48,6 +52,15 @@ usage(FILE *fp)
 "             of messages (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) with\n"
 "             timing and retransmissions, its exchanges and ESP flows\n"
 "  sas        a table of IKE SAs and a table of ESP SAs\n"
+"  live       an interface as it is captured: IKE SAs, their ladders, ESP\n"
+"             SAs and alerts on a screen (keys: arrows or j/k, Enter, Tab,\n"
+"             / filter, p pause, s sort, ? help, q quit), or with --no-tui\n"
+"             (or stdout not a terminal) a line per event, with --json\n"
+"             read's records plus ike_sa, exchange, alert and stats events;\n"
+"             -i IFACE (any: all), -f EXPR (default: IKE and ESP),\n"
+"             --follow-keys re-reads -k files as they grow (a charon log),\n"
+"             also on SIGHUP; -w writes the capture as taken; -Z USER\n"
+"             drops root after opening the interface; --seconds N stops\n"
 "  audit      findings per peer pair: Aggressive Mode with a pre-shared\n"
 "             key, identities in clear, weak algorithms offered and\n"
 "             chosen, no PFS, failures, pre-shared keys that differ\n"
@@ -172,7 +185,10 @@ enum {
 	OPT_POLICY,
 	OPT_PSK_CRACK,
 	OPT_HASHCAT,
-	OPT_FAIL_ON
+	OPT_FAIL_ON,
+	OPT_FOLLOW_KEYS,
+	OPT_NO_TUI,
+	OPT_SECONDS
 };
 
 /*
@@ -205,6 +221,14 @@ static const struct option audit_opts[] = {
 	OPTS_PIPELINE
 };
 
+static const struct option live_opts[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "follow-keys", no_argument, NULL, OPT_FOLLOW_KEYS },
+	{ "no-tui", no_argument, NULL, OPT_NO_TUI },
+	{ "seconds", required_argument, NULL, OPT_SECONDS },
+	OPTS_PIPELINE
+};
+
 static const struct option keys_opts[] = {
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	OPTS_PIPELINE
@@ -224,11 +248,11 @@ static const struct option crack_opts[] = {
 };
 
 enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS, CMD_CRACK,
-	CMD_AUDIT };
+	CMD_AUDIT, CMD_LIVE };
 
 struct cmd;
 typedef int cmd_fn(const struct cmd *, int, char **);
-static cmd_fn cmd_run, cmd_crack;
+static cmd_fn cmd_run, cmd_crack, cmd_live;
 
 struct cmd {
 	enum cmd_id		 id;
@@ -252,6 +276,8 @@ static const struct cmd cmds[] = {
 	{ CMD_CRACK, "crack", "W:qh", crack_opts, OUT_VIEW_NONE, cmd_crack },
 	{ CMD_AUDIT, "audit", "r:c:f:qhk:E:", audit_opts, OUT_VIEW_NONE,
 	    cmd_run },
+	{ CMD_LIVE, "live", "i:f:qhk:E:w:Z:", live_opts, OUT_VIEW_NONE,
+	    cmd_live },
 };
 
 /* Option values named by strings: --crypto, --write-mode. */
@@ -311,6 +337,10 @@ struct args {
 	/* audit */
 	const char	*policy, *psk_crack, *hashcat;
 	int		 fail_on;	/* enum fi_severity, -1: none */
+	/* live */
+	const char	*iface, *user;
+	bool		 follow_keys, no_tui;
+	double		 seconds;
 };
 
 /* -k and -E, in command-line order, into a new key store. */
@@ -450,6 +480,26 @@ apply_opt(struct args *a, int ch, const char *arg)
 			return -1;
 		}
 		return 0;
+	case 'i':
+		a->iface = arg;
+		return 0;
+	case 'Z':
+		a->user = arg;
+		return 0;
+	case OPT_FOLLOW_KEYS:
+		a->follow_keys = true;
+		return 0;
+	case OPT_NO_TUI:
+		a->no_tui = true;
+		return 0;
+	case OPT_SECONDS:
+		if (parse_u64(arg, 86400 * 365, &v) == -1 || v == 0) {
+			fprintf(stderr, "ikescope: --seconds: expected a "
+			    "positive number, got \"%s\"\n", arg);
+			return -1;
+		}
+		a->seconds = (double)v;
+		return 0;
 	case OPT_IKE_PORT:
 		return parse_port("--ike-port", arg, a->ports, &a->nports);
 	case OPT_NATT_PORT:
@@ -487,6 +537,20 @@ parse_args(struct args *a, int argc, char **argv)
 	for (; optind < argc; optind++)
 		if (add_file(a, argv[optind]) == -1)
 			return -1;
+	if (cmd->id == CMD_LIVE) {
+		if (a->iface == NULL || a->nfiles > 0) {
+			fprintf(stderr, "ikescope: live: -i IFACE is required, "
+			    "and no capture file is read\n");
+			usage(stderr);
+			return -1;
+		}
+		if (a->follow_keys && a->nkeys == 0) {
+			fprintf(stderr, "ikescope: live: --follow-keys needs "
+			    "-k KEYFILE\n");
+			return -1;
+		}
+		return 0;
+	}
 	if (a->nfiles == 0 && cmd->id != CMD_KEYS) {
 		fprintf(stderr, "ikescope: no capture file given\n");
 		usage(stderr);
@@ -648,6 +712,72 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		rc = 1;
 	}
+	return rc;
+}
+
+/*
+ * live: the context and its keys as the other commands make them; the
+ * loop is live_run's.  The screen when standard output is a terminal and
+ * --no-tui is not given, else a line (or with --json a record) per event,
+ * per-packet JSON records from read's own view.
+ */
+static int
+cmd_live(const struct cmd *cmd, int argc, char **argv)
+{
+	static struct args a;
+	static struct live_opts lo;
+	struct ctx c;
+	struct out_sinks *sinks = NULL;
+	struct out_cfg cfg;
+	char err[512];
+	size_t i;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	a.cmd = cmd;
+	a.fail_on = -1;
+	if ((rc = parse_args(&a, argc, argv)) != 0)
+		return rc == 1 ? 0 : 1;
+	memset(&lo, 0, sizeof(lo));
+	lo.iface = a.iface;
+	lo.filter = a.o.filter;
+	lo.write_path = a.write_path;
+	lo.user = a.user;
+	lo.json = a.o.json;
+	lo.tui = !a.no_tui && !a.o.json && isatty(STDOUT_FILENO);
+	lo.follow_keys = a.follow_keys;
+	lo.seconds = a.seconds;
+	for (i = 0; i < a.nkeys && i < LIVE_MAX_KEYFILES; i++)
+		if (a.keys[i].file)
+			lo.keyfiles[lo.nkeyfiles++] = a.keys[i].arg;
+	memset(&c, 0, sizeof(c));
+	c.o = a.o;
+	c.o.filter = NULL;	/* the kernel's, in live_run */
+	c.o.keys_grow = a.follow_keys;
+	c.o.stats_every = lo.tui ? 1 : 5;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.view = lo.json ? OUT_VIEW_FRAMES : OUT_VIEW_NONE;
+	cfg.out = stdout;
+	if (load_keys(&c, a.keys, a.nkeys, err, sizeof(err)) == -1 ||
+	    eng_init(&c, err, sizeof(err)) == -1 ||
+	    (lo.json && (sinks = out_sinks_new(&c, &cfg, err,
+	    sizeof(err))) == NULL)) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		out_sinks_free(sinks);
+		eng_free(&c);
+		return 1;
+	}
+	for (i = 0; i < a.nports; i++)
+		pkt_add_ike_port(&c.pd, a.ports[i]);
+	for (i = 0; i < a.nnatt; i++)
+		pkt_add_natt_port(&c.pd, a.natt[i]);
+	rc = live_run(&c, &lo);
+	if (sinks != NULL && out_sinks_close(sinks, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		rc = 1;
+	}
+	eng_free(&c);
+	out_sinks_free(sinks);
 	return rc;
 }
 

@@ -1299,6 +1299,22 @@ audit_exposed(const struct audit *a)
 }
 
 size_t
+audit_nfindings(const struct audit *a)
+{
+	return a->n;
+}
+
+void
+audit_finding(const struct audit *a, size_t i, enum fi_id *id,
+    enum fi_severity *sev, const char **text, const char **json)
+{
+	*id = (enum fi_id)a->items[i].id;
+	*sev = (enum fi_severity)a->items[i].sev;
+	*text = a->items[i].text;
+	*json = a->items[i].json;
+}
+
+size_t
 audit_count(const struct audit *a, enum fi_severity s)
 {
 	size_t i, n = 0;

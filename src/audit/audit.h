@@ -72,6 +72,12 @@ size_t	audit_export_psk_crack(const struct audit *, FILE *, FILE *warn);
 size_t	audit_export_hashcat(const struct audit *, FILE *, FILE *warn);
 size_t	audit_exposed(const struct audit *);
 
+/* Finding i (in the order made): its id, severity, text and JSON line. */
+size_t			 audit_nfindings(const struct audit *);
+void			 audit_finding(const struct audit *, size_t,
+			    enum fi_id *, enum fi_severity *, const char **,
+			    const char **);
+
 size_t			 audit_count(const struct audit *, enum fi_severity);
 /* the highest severity found (FI_OFF: none) */
 enum fi_severity	 audit_max(const struct audit *);

@@ -497,7 +497,7 @@ int
 eng_ike_init(struct ctx *c, char *errbuf, size_t errlen)
 {
 	trk_set_hooks(c->trk, eng_ike_pre, eng_ike_state_free, c);
-	if (c->ks == NULL || ks_ike_count(c->ks) == 0)
+	if (c->ks == NULL || (ks_ike_count(c->ks) == 0 && !c->o.keys_grow))
 		return 0;
 	c->ike_ssl = sslctx_new(errbuf, errlen);
 	c->ike_plain = malloc(PLAIN_MAX);

@@ -32,7 +32,7 @@ eng_esp_init(struct ctx *c, char *errbuf, size_t errlen)
 {
 	/* IKE keys may yield ESP SAs (KEYMAT) during the read. */
 	if (c->ks != NULL && (ks_esp_count(c->ks) > 0 ||
-	    ks_ike_count(c->ks) > 0)) {
+	    ks_ike_count(c->ks) > 0 || c->o.keys_grow)) {
 		unsigned n = eng_threads(c);
 
 		/* the output thread (lane 1) decrypts too */

@@ -37,6 +37,9 @@ struct opts {
 	/* eng_tick */
 	double		 ex_timeout;	/* exchange unanswered (0: 30 s) */
 	double		 stats_every;	/* ENG_EV_STATS period (0: none) */
+	bool		 keys_grow;	/* keys may be added while running
+					   (live --follow-keys): decryption
+					   set up with none yet */
 };
 
 struct stats {
