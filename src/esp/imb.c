@@ -6,7 +6,8 @@
  * (no ESN: the library hashes one contiguous span and the ESN high half
  * is not on the wire), and AES-GCM with 8/12/16-byte ICVs (ESN or not).
  * Others (3DES, DES, XCBC, GMAC, ChaCha20-Poly1305, SHA-256-96, NULL
- * encryption) stay on EVP, per SA.
+ * encryption, AES-CCM, Camellia, CAST, Blowfish, AES-CMAC, RIPEMD-160)
+ * stay on EVP, per SA.
  */
 #include "config.h"
 
