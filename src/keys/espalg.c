@@ -74,6 +74,7 @@ static const struct espalg_enc espalg_encs[] = {
 	{ .id = KS_ENC_AES_CCM, .name = "aes-ccm", .ours = "aes-ccm-" #n, \
 	  .icv = n, .keys = AES_KEYS, .salt = 3, .iv = 8, .block = 1, \
 	  .mode = ESPALG_M_CCM, .evp = "AES-%u-CCM", \
+	  .mb = ESPALG_MB_AES_CCM, \
 	  .keyhint = "AES-CCM needs a 16, 24 or 32-byte key followed by " \
 	  "the 3-byte salt (19, 27 or 35 bytes)", .charon = "AES_CCM_" #n, \
 	  .xfrm = "rfc4309(ccm(aes))", .ike_id = id_, __VA_ARGS__ }
@@ -154,6 +155,7 @@ static const struct espalg_auth espalg_auths[] = {
 	  .ours = "aes-cmac-96", .icv = 12, .key = 16,
 	  .keyhint = "AES-CMAC-96 needs a 16-byte key",
 	  .mac = ESPALG_MAC_CMAC, .digest = "AES-128-CBC",
+	  .mb = ESPALG_MB_AES_CMAC,
 	  .charon = "AES_CMAC_96", .xfrm = "cmac(aes)", .xfrm_dflt = true },
 	HMAC(KS_AUTH_HMAC_RIPEMD160_96, "hmac-ripemd160-96", 12, "RIPEMD160",
 	    ESPALG_MB_NONE, "MAC-RIPEMD-160-96 [RFC2857]", NULL,

@@ -69,7 +69,9 @@ enum espalg_mb {
 	ESPALG_MB_SHA1,
 	ESPALG_MB_SHA256,
 	ESPALG_MB_SHA384,
-	ESPALG_MB_SHA512
+	ESPALG_MB_SHA512,
+	ESPALG_MB_AES_CCM,	/* 128 and 256-bit keys */
+	ESPALG_MB_AES_CMAC
 };
 
 /* What computes an integrity algorithm's ICV. */
