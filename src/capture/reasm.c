@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "capture/reasm.h"
+#include "core/hash.h"
 
 #define REASM_MIN_BUCKETS	16
 #define REASM_MAX_BUCKETS	((size_t)1 << 20)
@@ -68,7 +69,7 @@ struct reasm {
 	struct reasm_limits	 lim;
 	struct dgram		**tab;
 	size_t			 mask;
-	uint32_t		 seed;
+	uint64_t		 seed;		/* of the hash (hash.h) */
 	struct dglist		 live;
 	struct dglist		 marks;
 	double			 clock;
@@ -130,25 +131,13 @@ key_eq(const struct reasm_key *a, const struct reasm_key *b)
 static uint32_t
 key_hash(const struct reasm *r, const struct reasm_key *k)
 {
-	uint8_t tail[6];
-	uint32_t h;
+	uint64_t h;
 
-	tail[0] = (uint8_t)k->af;
-	tail[1] = k->proto;
-	tail[2] = (uint8_t)(k->id >> 24);
-	tail[3] = (uint8_t)(k->id >> 16);
-	tail[4] = (uint8_t)(k->id >> 8);
-	tail[5] = (uint8_t)k->id;
-	h = fnv1a(2166136261u ^ r->seed, tail, sizeof(tail));
-	h = fnv1a(h, k->src, sizeof(k->src));
-	h = fnv1a(h, k->dst, sizeof(k->dst));
-	/* final avalanche (murmur3 fmix32) so the low bits are usable */
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
+	h = hash_add(r->seed, (uint64_t)(uint8_t)k->af << 40 |
+	    (uint64_t)k->proto << 32 | k->id);
+	h = hash_bytes(h, k->src, sizeof(k->src));
+	h = hash_bytes(h, k->dst, sizeof(k->dst));
+	return (uint32_t)hash_final(h);
 }
 
 static struct dgram *
@@ -672,8 +661,8 @@ reasm_new(const struct reasm_limits *lim)
 		return NULL;
 	}
 	r->mask = nb - 1;
-	/* Varies the chains between runs; results never depend on it. */
-	r->seed = (uint32_t)((uintptr_t)r >> 4) * 2654435761u;
+	/* Random (hash.h); results never depend on it. */
+	r->seed = hash_seed_new();
 	return r;
 }
 

@@ -1,9 +1,17 @@
 /*
- * hash.h - the hash of the engine's in-memory tables (IKE SAs, ESP flows,
- * keys).  Keys are read 8 bytes at a time and mixed with a multiply; the
- * result goes through the MurmurHash3 64-bit finaliser so that every key
- * bit reaches the low bits a table mask keeps.  Not keyed: the tables cap
- * their entries, so a crafted collision costs time, never memory.
+ * hash.h - the hash of the in-memory tables (IKE SAs, ESP flows, keys,
+ * fragments).  Keys are read 8 bytes at a time and mixed with a multiply;
+ * the result goes through the MurmurHash3 64-bit finaliser so that every
+ * key bit reaches the low bits a table mask keeps.
+ *
+ * Keyed: each table starts from its own random seed (hash_seed_new), the
+ * first h given to hash_add/hash_bytes.  The keys are cookies, SPIs and
+ * addresses that whoever wrote the capture chose; with a seed known in
+ * advance they could pick keys that all fall in one bucket and make every
+ * lookup walk them all (quadratic in their number).  The tables cap their
+ * entries, so collisions cost time, never memory.  The seed is not a
+ * cryptographic key (the mix is no PRF such as SipHash): it defeats keys
+ * computed in advance, which is what a capture can carry.
  */
 #ifndef IKESCOPE_HASH_H
 #define IKESCOPE_HASH_H
@@ -12,7 +20,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#define HASH_SEED	0x9e3779b97f4a7c15ULL
+/* A fresh random seed for one table. */
+uint64_t	hash_seed_new(void);
 
 /* h with the word v mixed in (a bijection in v for a given h) */
 static inline uint64_t

@@ -30,6 +30,7 @@ struct espd {
 	uint8_t			*buf[ESPD_MAX_DEPTH];
 	struct espd_flow	**ftab;	/* by (af, dst, spi), chained */
 	size_t			 fnb;	/* buckets: a power of two */
+	uint64_t		 fseed;	/* of their hash (core/hash.h) */
 	size_t			 nflows;
 	uint64_t		 flows_refused;	/* past ESPD_MAX_FLOWS */
 	struct espd_flow	*fall, **fall_tail; /* in creation order */
@@ -51,6 +52,7 @@ espd_new(struct ks *ks, enum cry_backend_id b, unsigned threads,
 	d->fall_tail = &d->fall;
 	d->finf_tail = &d->finf;
 	d->fnb = 64;
+	d->fseed = hash_seed_new();
 	d->ftab = calloc(d->fnb, sizeof(*d->ftab));
 	if (d->ftab == NULL) {
 		snprintf(errbuf, errlen, "out of memory (ESP)");
@@ -303,9 +305,10 @@ espd_l4(struct espd_layer *l)
 }
 
 static uint64_t
-espd_flow_hash(int af, const uint8_t *dst, uint32_t spi)
+espd_flow_hash(const struct espd *d, int af, const uint8_t *dst,
+    uint32_t spi)
 {
-	return hash_final(hash_bytes(hash_add(HASH_SEED,
+	return hash_final(hash_bytes(hash_add(d->fseed,
 	    (uint64_t)af << 32 | spi), dst, af == 6 ? 16 : 4));
 }
 
@@ -321,7 +324,7 @@ espd_flow_grow(struct espd *d)
 	for (i = 0; i < d->fnb; i++)
 		for (f = d->ftab[i]; f != NULL; f = nf) {
 			nf = f->hnext;
-			h = (size_t)(espd_flow_hash(f->af, f->dst, f->spi) &
+			h = (size_t)(espd_flow_hash(d, f->af, f->dst, f->spi) &
 			    (nb - 1));
 			f->hnext = t[h];
 			t[h] = f;
@@ -355,7 +358,7 @@ espd_flow_get(struct espd *d, const struct ks_esp_sa *sa, int af,
     const uint8_t *dst, uint32_t spi)
 {
 	size_t al = af == 6 ? 16 : 4;
-	size_t h = (size_t)(espd_flow_hash(af, dst, spi) & (d->fnb - 1));
+	size_t h = (size_t)(espd_flow_hash(d, af, dst, spi) & (d->fnb - 1));
 	struct espd_flow *f = espd_flow_lookup(d, h, sa, af, dst, spi);
 
 	if (f != NULL)
@@ -820,7 +823,7 @@ const struct espd_flow *
 espd_flow_find(const struct espd *d, const struct ks_esp_sa *sa, int af,
     const uint8_t *dst, uint32_t spi)
 {
-	return espd_flow_lookup(d, (size_t)(espd_flow_hash(af, dst, spi) &
+	return espd_flow_lookup(d, (size_t)(espd_flow_hash(d, af, dst, spi) &
 	    (d->fnb - 1)), sa, af, dst, spi);
 }
 

@@ -26,6 +26,7 @@ struct ks_tab {
 	void		**b;		/* bucket heads */
 	size_t		  nb;		/* power of two */
 	size_t		  n;
+	uint64_t	  seed;		/* of its hash (hash.h) */
 };
 
 struct ks {
@@ -46,9 +47,10 @@ ks_alen(int af)
 }
 
 static uint64_t
-ks_hash(int af, const uint8_t *a, const uint8_t *b, uint32_t spi)
+ks_hash(uint64_t seed, int af, const uint8_t *a, const uint8_t *b,
+    uint32_t spi)
 {
-	uint64_t h = hash_add(HASH_SEED, (uint64_t)af << 32 | spi);
+	uint64_t h = hash_add(seed, (uint64_t)af << 32 | spi);
 
 	h = hash_bytes(h, a, ks_alen(af));
 	if (b != NULL)
@@ -62,6 +64,7 @@ ks_tab_init(struct ks_tab *t, size_t nb)
 	t->b = calloc(nb, sizeof(*t->b));
 	t->nb = nb;
 	t->n = 0;
+	t->seed = hash_seed_new();
 	return t->b == NULL ? -1 : 0;
 }
 
@@ -168,7 +171,7 @@ ks_sa_matches(const struct ks_esp_sa *sa, int af, const uint8_t *src,
 /* Double a chained table; next pointers are at the given offset. */
 static void
 ks_tab_grow(struct ks_tab *t, size_t next_off,
-    uint64_t (*hash)(const void *))
+    uint64_t (*hash)(uint64_t, const void *))
 {
 	size_t nb = t->nb * 2, i;
 	void **nbk = calloc(nb, sizeof(*nbk));
@@ -181,7 +184,7 @@ ks_tab_grow(struct ks_tab *t, size_t next_off,
 			size_t h;
 
 			memcpy(&ne, (char *)e + next_off, sizeof(ne));
-			h = (size_t)(hash(e) & (nb - 1));
+			h = (size_t)(hash(t->seed, e) & (nb - 1));
 			memcpy((char *)e + next_off, &nbk[h], sizeof(void *));
 			nbk[h] = e;
 		}
@@ -191,29 +194,29 @@ ks_tab_grow(struct ks_tab *t, size_t next_off,
 }
 
 static uint64_t
-ks_sa_hash(const void *e)
+ks_sa_hash(uint64_t seed, const void *e)
 {
 	const struct ks_esp_sa *sa = e;
 
-	return ks_hash(sa->dst.af, sa->dst.a, NULL, sa->spi);
+	return ks_hash(seed, sa->dst.af, sa->dst.a, NULL, sa->spi);
 }
 
 static uint64_t
-ks_ce_hash(const void *e)
+ks_ce_hash(uint64_t seed, const void *e)
 {
 	const struct ks_cache_ent *ce = e;
 
-	return ks_hash(ce->af, ce->dst, ce->src, ce->spi);
+	return ks_hash(seed, ce->af, ce->dst, ce->src, ce->spi);
 }
 
 static uint64_t
-ks_ike_hash(const void *e)
+ks_ike_hash(uint64_t seed, const void *e)
 {
 	const struct ks_ike *ik = e;
 	uint8_t z[16] = { 0 };
 
 	memcpy(z, ik->icookie, 8);
-	return ks_hash(6, z, NULL, 0);
+	return ks_hash(seed, 6, z, NULL, 0);
 }
 
 /* Same algorithms and keys (the addresses and SPI already compared). */
@@ -258,7 +261,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 	size_t h;
 
 	if (exact) {
-		h = (size_t)(ks_sa_hash(in) & (k->esp.nb - 1));
+		h = (size_t)(ks_sa_hash(k->esp.seed, in) & (k->esp.nb - 1));
 		for (o = k->esp.b[h]; o != NULL; o = o->next)
 			if (o->spi == in->spi && o->dst.af == in->dst.af &&
 			    memcmp(o->dst.a, in->dst.a, 16) == 0 &&
@@ -289,7 +292,7 @@ ks_add_esp(struct ks *k, const struct ks_esp_sa *in, char *errbuf,
 	k->all_tail = &sa->all_next;
 	k->nesp++;
 	if (exact) {
-		h = (size_t)(ks_sa_hash(sa) & (k->esp.nb - 1));
+		h = (size_t)(ks_sa_hash(k->esp.seed, sa) & (k->esp.nb - 1));
 		sa->next = k->esp.b[h];
 		k->esp.b[h] = sa;
 		if (++k->esp.n > k->esp.nb)
@@ -312,7 +315,8 @@ ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
 
 	if (k == NULL || (af != 4 && af != 6))
 		return NULL;
-	h = (size_t)(ks_hash(af, dst, NULL, spi) & (k->esp.nb - 1));
+	h = (size_t)(ks_hash(k->esp.seed, af, dst, NULL, spi) &
+	    (k->esp.nb - 1));
 	for (sa = k->esp.b[h]; sa != NULL; sa = sa->next)
 		if (sa->spi == spi && sa->dst.af == af &&
 		    memcmp(sa->dst.a, dst, n) == 0 &&
@@ -321,7 +325,8 @@ ks_find_esp(struct ks *k, int af, const uint8_t *src, const uint8_t *dst,
 	if (k->wild == NULL)
 		return NULL;
 
-	h = (size_t)(ks_hash(af, dst, src, spi) & (k->cache.nb - 1));
+	h = (size_t)(ks_hash(k->cache.seed, af, dst, src, spi) &
+	    (k->cache.nb - 1));
 	for (ce = k->cache.b[h]; ce != NULL; ce = ce->next)
 		if (ce->spi == spi && ce->af == af &&
 		    memcmp(ce->dst, dst, n) == 0 &&
@@ -399,7 +404,7 @@ ks_add_ike(struct ks *k, const struct ks_ike *in, char *errbuf,
 	struct ks_ike *ik;
 	size_t h;
 
-	h = (size_t)(ks_ike_hash(in) & (k->iket.nb - 1));
+	h = (size_t)(ks_ike_hash(k->iket.seed, in) & (k->iket.nb - 1));
 	for (ik = k->iket.b[h]; ik != NULL; ik = ik->next)
 		if (memcmp(ik->icookie, in->icookie, 8) == 0)
 			break;
@@ -444,7 +449,8 @@ ks_ike_lookup(const struct ks *k, const uint8_t icookie[8])
 	size_t h;
 
 	memcpy(probe.icookie, icookie, 8);
-	h = (size_t)(ks_ike_hash(&probe) & (k->iket.nb - 1));
+	h = (size_t)(ks_ike_hash(k->iket.seed, &probe) &
+	    (k->iket.nb - 1));
 	for (ik = k->iket.b[h]; ik != NULL; ik = ik->next)
 		if (memcmp(ik->icookie, icookie, 8) == 0)
 			return ik;

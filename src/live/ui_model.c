@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "live/ui_model.h"
 
 #define UI_IDX	(2 * (UI_MAX_IKE > UI_MAX_ESP ? UI_MAX_IKE : UI_MAX_ESP))
@@ -28,6 +29,7 @@ struct ui_model {
 	struct ui_tables live;		/* what the loop updates */
 	struct ui_tables frozen;	/* the paused copy */
 	uint32_t	 ike_idx[UI_IDX], esp_idx[UI_IDX];	/* row + 1 */
+	uint64_t	 seed;		/* the index's, random (core/hash.h) */
 
 	struct ui_alert	 alerts[UI_MAX_ALERTS];
 	size_t		 nalerts, alert_head;	/* ring: next slot */
@@ -113,7 +115,11 @@ ui_fmt_count(char *b, size_t n, double v)
 struct ui_model *
 ui_model_new(void)
 {
-	return calloc(1, sizeof(struct ui_model));
+	struct ui_model *m = calloc(1, sizeof(struct ui_model));
+
+	if (m != NULL)
+		m->seed = hash_seed_new();
+	return m;
 }
 
 void
@@ -124,23 +130,19 @@ ui_model_free(struct ui_model *m)
 
 /* ---- the index: key -> row + 1, linear probing ---- */
 
+/* Keys hashed with the model's random seed: SPIs and addresses come off
+   the wire, so a capture must not choose their slots. */
 static uint64_t
-ui_mix(uint64_t x)
+ui_ike_key(const struct ui_model *m, uint64_t id)
 {
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return x;
+	return hash_final(hash_add(m->seed, id));
 }
 
 static uint64_t
-ui_esp_key(uint32_t spi, const char *dst)
+ui_esp_key(const struct ui_model *m, uint32_t spi, const char *dst)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *dst != '\0'; dst++)
-		h = (h ^ (uint8_t)*dst) * 1099511628211ULL;
-	return ui_mix(h ^ spi);
+	return hash_final(hash_bytes(hash_add(m->seed, spi), dst,
+	    strlen(dst)));
 }
 
 static bool
@@ -152,7 +154,7 @@ ui_esp_same(const struct ui_esp *e, uint32_t spi, const char *dst)
 static uint32_t
 ui_find_ike(const struct ui_model *m, uint64_t id)
 {
-	size_t i = ui_mix(id) % UI_IDX;
+	size_t i = ui_ike_key(m, id) % UI_IDX;
 	uint32_t r;
 
 	while ((r = m->ike_idx[i]) != 0) {
@@ -166,7 +168,7 @@ ui_find_ike(const struct ui_model *m, uint64_t id)
 static uint32_t
 ui_find_esp(const struct ui_model *m, uint32_t spi, const char *dst)
 {
-	size_t i = ui_esp_key(spi, dst) % UI_IDX;
+	size_t i = ui_esp_key(m, spi, dst) % UI_IDX;
 	uint32_t r;
 
 	while ((r = m->esp_idx[i]) != 0) {
@@ -197,9 +199,9 @@ ui_index(struct ui_model *m)
 	memset(m->ike_idx, 0, sizeof(m->ike_idx));
 	memset(m->esp_idx, 0, sizeof(m->esp_idx));
 	for (r = 0; r < m->live.nike; r++)
-		ui_index_add(m->ike_idx, ui_mix(m->live.ike[r].id), r);
+		ui_index_add(m->ike_idx, ui_ike_key(m, m->live.ike[r].id), r);
 	for (r = 0; r < m->live.nesp; r++)
-		ui_index_add(m->esp_idx, ui_esp_key(m->live.esp[r].e.spi,
+		ui_index_add(m->esp_idx, ui_esp_key(m, m->live.esp[r].e.spi,
 		    m->live.esp[r].e.dst), r);
 }
 
@@ -255,7 +257,7 @@ ui_model_ike(struct ui_model *m, const struct ui_ike *x)
 		}
 		r = (uint32_t)m->live.nike++;
 		m->live.ike[r] = *x;
-		ui_index_add(m->ike_idx, ui_mix(x->id), r);
+		ui_index_add(m->ike_idx, ui_ike_key(m, x->id), r);
 		return;
 	}
 	m->live.ike[r] = *x;
@@ -278,7 +280,7 @@ ui_model_esp(struct ui_model *m, const struct ui_esp *e, double now)
 		w->e = *e;
 		w->rate_ts = now;
 		w->rate_bytes = e->bytes;
-		ui_index_add(m->esp_idx, ui_esp_key(e->spi, e->dst), r);
+		ui_index_add(m->esp_idx, ui_esp_key(m, e->spi, e->dst), r);
 		return;
 	}
 	w = &m->live.esp[r];

@@ -136,8 +136,6 @@ out_esp_row_text(const struct trk_esp *f, void *arg)
 	struct out_esp_ctx *oc = arg;
 	char a[64], b[64];
 
-	if (oc->ike_id != 0 && f->ike_id != oc->ike_id)
-		return;
 	if (oc->n++ == 0 && oc->ike_id != 0)
 		fprintf(oc->fp, "  ESP flows:\n");
 	fprintf(oc->fp, "  %s%08x  %s -> %s  %llu pkts %llu bytes  "
@@ -312,6 +310,7 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 	uint32_t i;
 	double rtt;
 
+	(void)t;	/* the SA lists its own ESP flows */
 	fprintf(fp, "IKE SA %llu  %s:%s (I) <-> %s:%s (R)  %02x%02x%02x%02x"
 	    "%02x%02x%02x%02x/%02x%02x%02x%02x%02x%02x%02x%02x\n",
 	    (unsigned long long)sa->id,
@@ -432,7 +431,7 @@ out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 	memset(&oc, 0, sizeof(oc));
 	oc.fp = fp;
 	oc.ike_id = sa->id;
-	trk_foreach_esp(t, out_esp_row_text, &oc);
+	trk_foreach_sa_esp(sa, out_esp_row_text, &oc);
 	fputc('\n', fp);
 }
 
@@ -582,8 +581,6 @@ out_esp_row_json(const struct trk_esp *f, void *arg)
 {
 	struct out_esp_ctx *oc = arg;
 
-	if (oc->ike_id != 0 && f->ike_id != oc->ike_id)
-		return;
 	out_esp_obj_json(oc->j, f, oc->sa);
 }
 
@@ -597,6 +594,7 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	struct out_esp_ctx oc;
 	uint32_t i;
 
+	(void)t;	/* the SA lists its own ESP flows */
 	json_obj_begin(j);
 	json_ku64(j, "ike_sa", sa->id);
 	json_khex(j, "icookie", sa->icookie, 8);
@@ -731,7 +729,7 @@ out_json_ike_sa(struct json *j, const struct trk *t,
 	oc.j = j;
 	oc.sa = sa;
 	oc.ike_id = sa->id;
-	trk_foreach_esp(t, out_esp_row_json, &oc);
+	trk_foreach_sa_esp(sa, out_esp_row_json, &oc);
 	json_arr_end(j);
 	json_obj_end(j);
 	json_end_line(j);

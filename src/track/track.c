@@ -23,6 +23,7 @@ struct trk {
 	struct trk_limits	 lim;
 	struct trk_stats	 st;
 	uint64_t		 next_id;
+	uint64_t		 seed;		/* of both tables' hash */
 
 	struct trk_ike_sa	**ike_tab;
 	size_t			 ike_mask;
@@ -31,6 +32,7 @@ struct trk {
 	struct trk_esp		**esp_tab;
 	size_t			 esp_mask;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
+	uint64_t		 esp_packets;	/* flows' touched clock */
 
 	trk_pre_cb		*pre;
 	trk_state_free_cb	*state_free;
@@ -161,6 +163,7 @@ trk_new(const struct trk_limits *lim)
 		t->lim.max_msgs = UINT16_MAX;
 	if (t->lim.max_exchanges > UINT16_MAX)
 		t->lim.max_exchanges = UINT16_MAX;
+	t->seed = hash_seed_new();
 	t->ike_mask = trk_pow2(t->lim.max_ike_sas) - 1;
 	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
 	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
@@ -183,6 +186,15 @@ trk_set_hooks(struct trk *t, trk_pre_cb *pre, trk_state_free_cb *state_free,
 	t->pre_arg = arg;
 }
 
+int
+trk_set_seed(struct trk *t, uint64_t seed)
+{
+	if (t->st.ike_now != 0 || t->st.esp_now != 0)
+		return -1;
+	t->seed = seed;
+	return 0;
+}
+
 void
 trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 {
@@ -194,21 +206,23 @@ trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 /* ------------------------------------------------------------ hashing */
 
 static size_t
-trk_hash_bytes(const uint8_t *p, size_t n)
+trk_hash_bytes(const struct trk *t, const uint8_t *p, size_t n)
 {
-	return (size_t)hash_final(hash_bytes(HASH_SEED, p, n));
+	return (size_t)hash_final(hash_bytes(t->seed, p, n));
 }
 
 static size_t
-trk_ike_bucket(const struct trk *t, const uint8_t *icookie)
+trk_ike_bucket(const struct trk *t, const uint8_t *icookie,
+    const uint8_t *rcookie)
 {
-	return trk_hash_bytes(icookie, 8) & t->ike_mask;
+	return (size_t)hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
+	    rcookie, 8)) & t->ike_mask;
 }
 
 static size_t
 trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 {
-	return (size_t)hash_final(hash_add(hash_bytes(HASH_SEED, dst, 16),
+	return (size_t)hash_final(hash_add(hash_bytes(t->seed, dst, 16),
 	    spi)) & t->esp_mask;
 }
 
@@ -238,9 +252,49 @@ trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
 
 /* ------------------------------------------------------------ IKE SAs */
 
+/* ------------------------------------------------------------ flow index */
+
+/* Take f off its IKE SA's list (kept in link order). */
+static void
+trk_esp_detach(struct trk_esp *f)
+{
+	struct trk_ike_sa *sa = f->owner;
+
+	if (sa == NULL)
+		return;
+	if (f->sa_prev != NULL)
+		f->sa_prev->sa_next = f->sa_next;
+	else
+		sa->esp_head = f->sa_next;
+	if (f->sa_next != NULL)
+		f->sa_next->sa_prev = f->sa_prev;
+	else
+		sa->esp_tail = f->sa_prev;
+	f->sa_prev = f->sa_next = NULL;
+	f->owner = NULL;
+}
+
+/* Link f to sa: its ike_id, and the end of sa's list. */
+static void
+trk_esp_attach(struct trk_ike_sa *sa, struct trk_esp *f)
+{
+	trk_esp_detach(f);
+	f->ike_id = sa->id;
+	f->owner = sa;
+	f->sa_prev = sa->esp_tail;
+	f->sa_next = NULL;
+	if (sa->esp_tail != NULL)
+		sa->esp_tail->sa_next = f;
+	else
+		sa->esp_head = f;
+	sa->esp_tail = f;
+}
+
 static void
 trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 {
+	while (sa->esp_head != NULL)
+		trk_esp_detach(sa->esp_head);
 	if (sa->ike_state != NULL && t->state_free != NULL)
 		t->state_free(sa->ike_state, t->pre_arg);
 	sa->ike_state = NULL;
@@ -254,7 +308,8 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 static void
 trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 {
-	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie)];
+	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie,
+	    sa->rcookie)];
 
 	while (*pp != NULL && *pp != sa)
 		pp = &(*pp)->hnext;
@@ -305,7 +360,7 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	/* A first message with a responder cookie: we joined mid-SA. */
 	sa->initiator_inferred = memcmp(in->rcookie,
 	    "\0\0\0\0\0\0\0\0", 8) != 0;
-	b = trk_ike_bucket(t, sa->icookie);
+	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
 	sa->hnext = t->ike_tab[b];
 	t->ike_tab[b] = sa;
 	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
@@ -330,35 +385,48 @@ trk_alen(int af)
  * Find the IKE SA of a message.  The responder cookie is zero in the
  * initiator's first message; the SA joins its responder cookie when the
  * responder answers.  Several SAs may share an initiator cookie (ike-scan
- * uses a fixed one), so the responder cookie and addresses decide.
+ * uses a fixed one), so the responder cookie and addresses decide, and
+ * SAs are hashed by both cookies: no two SAs have the same pair (an SA is
+ * made only when none has its pair, and joins a responder cookie only
+ * when none has the new pair), so a lookup costs the same however many
+ * SAs share an initiator cookie.
  */
 static struct trk_ike_sa *
 trk_ike_find(struct trk *t, const struct trk_in *in)
 {
-	struct trk_ike_sa *sa, *zero = NULL;
-	bool rzero = trk_zero8(in->rcookie);
-	size_t al = trk_alen(in->af);
+	static const uint8_t zero[8];
+	struct trk_ike_sa *sa, **pp;
+	size_t al = trk_alen(in->af), b;
 
-	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie)]; sa != NULL;
-	    sa = sa->hnext) {
-		if (memcmp(sa->icookie, in->icookie, 8) != 0)
-			continue;
-		if (memcmp(sa->rcookie, in->rcookie, 8) == 0)
+	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie, in->rcookie)];
+	    sa != NULL; sa = sa->hnext) {
+		t->st.probes++;
+		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		    memcmp(sa->rcookie, in->rcookie, 8) == 0)
 			return sa;
-		if (trk_zero8(sa->rcookie) && zero == NULL &&
-		    sa->af == in->af &&
-		    ((memcmp(sa->iaddr, in->src, al) == 0 &&
-		    memcmp(sa->raddr, in->dst, al) == 0) ||
-		    (memcmp(sa->iaddr, in->dst, al) == 0 &&
-		    memcmp(sa->raddr, in->src, al) == 0)))
-			zero = sa;
 	}
-	if (zero != NULL && !rzero) {
-		/* The responder answered: the SA takes its cookie. */
-		memcpy(zero->rcookie, in->rcookie, 8);
-		return zero;
+	if (trk_zero8(in->rcookie))
+		return NULL;
+	for (pp = &t->ike_tab[trk_ike_bucket(t, in->icookie, zero)];
+	    (sa = *pp) != NULL; pp = &sa->hnext) {
+		t->st.probes++;
+		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		    trk_zero8(sa->rcookie))
+			break;
 	}
-	return NULL;
+	if (sa == NULL || sa->af != in->af ||
+	    !((memcmp(sa->iaddr, in->src, al) == 0 &&
+	    memcmp(sa->raddr, in->dst, al) == 0) ||
+	    (memcmp(sa->iaddr, in->dst, al) == 0 &&
+	    memcmp(sa->raddr, in->src, al) == 0)))
+		return NULL;
+	/* The responder answered: the SA takes its cookie (and bucket). */
+	*pp = sa->hnext;
+	memcpy(sa->rcookie, in->rcookie, 8);
+	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
+	sa->hnext = t->ike_tab[b];
+	t->ike_tab[b] = sa;
+	return sa;
 }
 
 /*
@@ -558,7 +626,7 @@ trk_step_label(const struct trk_exchange *e, uint8_t step)
 }
 
 static void
-trk_digest(const uint8_t *p, size_t n, uint8_t out[16])
+trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
 {
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
@@ -566,7 +634,7 @@ trk_digest(const uint8_t *p, size_t n, uint8_t out[16])
 	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
 	    mdlen < 16) {
 		/* Cannot happen with the default provider; fall back. */
-		size_t h = trk_hash_bytes(p, n);
+		size_t h = trk_hash_bytes(t, p, n);
 
 		memset(out, 0, 16);
 		memcpy(out, &h, sizeof(h));
@@ -778,7 +846,7 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	r->sa = sa;
 	r->dir = dir;
 
-	trk_digest(in->raw, in->raw_len, digest);
+	trk_digest(t, in->raw, in->raw_len, digest);
 	orig = trk_find_original(sa, in, digest);
 	e = orig != NULL ? &sa->ex[orig->ex] : trk_ex_find(sa, in->exch,
 	    in->msgid);
@@ -948,6 +1016,7 @@ trk_esp_evict_oldest(struct trk *t)
 	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	if (t->esp_evict != NULL)
 		t->esp_evict(f, t->evict_arg);
+	trk_esp_detach(f);
 	t->st.esp_now--;
 	t->st.esp_evicted++;
 	trk_release(t, f, sizeof(*f));
@@ -998,7 +1067,7 @@ trk_esp_seq(struct trk_esp *f, uint32_t seq)
 static void
 trk_esp_link(struct trk *t, struct trk_esp *f)
 {
-	const struct trk_ike_sa *sa, *byaddr = NULL;
+	struct trk_ike_sa *sa, *byaddr = NULL;
 	size_t al = trk_alen(f->af), n = 0;
 	uint32_t i;
 	uint8_t k;
@@ -1009,7 +1078,7 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 			for (k = 0; k < sa->ex[i].nspis; k++)
 				if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
 				    sa->ex[i].spis[k] == f->spi) {
-					f->ike_id = sa->id;
+					trk_esp_attach(sa, f);
 					f->linked_by_spi = true;
 					return;
 				}
@@ -1022,7 +1091,7 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 			byaddr = sa;
 	}
 	if (byaddr != NULL)
-		f->ike_id = byaddr->id;
+		trk_esp_attach(byaddr, f);
 }
 
 static struct trk_esp *
@@ -1033,10 +1102,12 @@ trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
 
 	memcpy(d16, dst, trk_alen(af));
 	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
-	    f = f->hnext)
+	    f = f->hnext) {
+		t->st.probes++;
 		if (f->spi == spi && f->af == af &&
 		    memcmp(f->dst, d16, 16) == 0)
 			return f;
+	}
 	return NULL;
 }
 
@@ -1075,6 +1146,7 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 	} else
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	f->touched = ++t->esp_packets;
 	f->packets++;
 	f->bytes += len;
 	f->last_ts = ts;
@@ -1127,14 +1199,20 @@ trk_foreach_ike(const struct trk *t, trk_ike_cb *cb, void *arg)
 	free(v);
 }
 
+/*
+ * By first frame (frame numbers restart with each capture file), then
+ * least recently active first (the LRU order, which the sort kept when
+ * it was the only key).
+ */
 static int
 trk_cmp_esp(const void *a, const void *b)
 {
 	const struct trk_esp *x = *(const struct trk_esp *const *)a;
 	const struct trk_esp *y = *(const struct trk_esp *const *)b;
 
-	return x->first_frame < y->first_frame ? -1 :
-	    x->first_frame > y->first_frame;
+	if (x->first_frame != y->first_frame)
+		return x->first_frame < y->first_frame ? -1 : 1;
+	return x->touched < y->touched ? -1 : x->touched > y->touched;
 }
 
 void
@@ -1153,6 +1231,29 @@ trk_foreach_esp(const struct trk *t, trk_esp_cb *cb, void *arg)
 	for (i = 0; i < n; i++)
 		cb(v[i], arg);
 	free(v);
+}
+
+#define TRK_SA_ESP_STACK	16
+
+void
+trk_foreach_sa_esp(const struct trk_ike_sa *sa, trk_esp_cb *cb, void *arg)
+{
+	const struct trk_esp *stk[TRK_SA_ESP_STACK], **v = stk;
+	const struct trk_esp *f;
+	size_t n = 0, i;
+
+	for (f = sa->esp_head; f != NULL; f = f->sa_next)
+		n++;
+	if (n > TRK_SA_ESP_STACK && (v = malloc(n * sizeof(*v))) == NULL)
+		return;
+	n = 0;
+	for (f = sa->esp_head; f != NULL; f = f->sa_next)
+		v[n++] = f;
+	qsort(v, n, sizeof(*v), trk_cmp_esp);
+	for (i = 0; i < n; i++)
+		cb(v[i], arg);
+	if (v != stk)
+		free(v);
 }
 
 void

@@ -25,6 +25,15 @@
  * per SA (more are counted, not stored), max_esp_sas ESP flows; each
  * SA's phase-1 record (track/p1rec.h) has caps of its own.  The tracker
  * counts every byte it and the records allocate (trk_stats).
+ *
+ * Each IKE SA lists the ESP flows linked to it (their ike_id) while both
+ * are in the tables, so that the per-SA views cost O(its flows), not
+ * O(all flows): a flow leaves the list when it is evicted, and an evicted
+ * IKE SA's flows keep their ike_id but belong to no list.
+ *
+ * Both tables hash their keys (cookies; destination and SPI) with a random
+ * seed of the tracker's own (core/hash.h), so that keys chosen in advance
+ * cannot share a bucket; trk_stats counts the chain entries lookups visit.
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -224,6 +233,7 @@ struct trk_ike_sa {
 	/* private to track.c */
 	struct trk_ike_sa *hnext;
 	struct trk_ike_sa *lru_prev, *lru_next;
+	struct trk_esp	*esp_head, *esp_tail;	/* its flows (ike_id) */
 };
 
 struct trk_esp {
@@ -247,8 +257,13 @@ struct trk_esp {
 	double		 deleted_ts;
 	uint64_t	 decrypted;
 	struct ks_memo	 key;		/* the decryptor's SA for src */
+
+	/* private to track.c */
 	struct trk_esp	*hnext;
 	struct trk_esp	*lru_prev, *lru_next;
+	uint64_t	 touched;	/* ESP packet count at its last */
+	struct trk_ike_sa *owner;	/* the live IKE SA of ike_id */
+	struct trk_esp	*sa_prev, *sa_next;	/* owner's flows */
 };
 
 struct trk_limits {
@@ -260,6 +275,7 @@ struct trk_limits {
 
 struct trk_stats {
 	uint64_t	ike_sas, ike_evicted, esp_sas, esp_evicted;
+	uint64_t	probes;		/* hash chain entries looked at */
 	uint64_t	msgs, retransmits, msgs_dropped, ex_dropped;
 	size_t		bytes_now, peak_bytes;
 	size_t		ike_now, esp_now;
@@ -297,6 +313,8 @@ struct trk_result {
 struct trk;
 
 struct trk	*trk_new(const struct trk_limits *);
+/* For tests only: hash with this seed, not a random one (empty tracker). */
+int		 trk_set_seed(struct trk *, uint64_t);
 void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
 		    void *);
 void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_state_free_cb *,
@@ -316,8 +334,12 @@ struct trk_esp_pkt {
 struct trk_esp	*trk_esp_packet(struct trk *, const struct trk_esp_pkt *);
 void		 trk_finish(struct trk *);
 void		 trk_stats(const struct trk *, struct trk_stats *);
+/* IKE SAs by id; ESP flows by first frame, then least recently active
+ * first; the flows of one IKE SA, in the same order. */
 void		 trk_foreach_ike(const struct trk *, trk_ike_cb *, void *);
 void		 trk_foreach_esp(const struct trk *, trk_esp_cb *, void *);
+void		 trk_foreach_sa_esp(const struct trk_ike_sa *, trk_esp_cb *,
+		    void *);
 
 const char	*trk_label_name(uint8_t);
 const char	*trk_state_name(uint8_t);

@@ -1,12 +1,15 @@
 /*
  * test_track.c - the exchange tracker: one test per script, with
  * retransmission, out-of-order and missing-message cases, outcomes, ESP
- * sequence analysis, and the memory bound under a flood of cookies.
+ * sequence analysis, the IKE SA -> ESP flows index (link, order,
+ * eviction, against the table), keys chosen to collide under a known hash
+ * seed, and the memory bound under a flood of cookies.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "core/hash.h"
 #include "dissectors/isakmp.h"
 #include "track/track.h"
 
@@ -29,26 +32,36 @@ struct msgspec {
 
 static uint32_t frameno;
 
+/* The header facts of a message over IPv4, port 500. */
+static void
+in_fill(struct trk_in *in, const uint8_t *src, const uint8_t *dst,
+    const uint8_t *ic, const uint8_t *rc, uint8_t exch, uint32_t msgid,
+    const uint8_t *raw, size_t len)
+{
+	memset(in, 0, sizeof(*in));
+	in->af = 4;
+	in->src = src;
+	in->dst = dst;
+	in->sport = in->dport = 500;
+	in->icookie = ic;
+	in->rcookie = rc;
+	in->exch = exch;
+	in->msgid = msgid;
+	in->raw = raw;
+	in->raw_len = len;
+}
+
 static int
 feed(struct trk *t, const struct msgspec *s, double ts, struct trk_result *r)
 {
 	struct trk_in in;
 	uint8_t raw[256];
 
-	memset(&in, 0, sizeof(in));
 	memset(raw, s->fill, sizeof(raw));
+	in_fill(&in, s->i2r ? A : B, s->i2r ? B : A, IC, s->rc, s->exch,
+	    s->msgid, raw, s->len ? s->len : 100);
 	in.frame = ++frameno;
 	in.ts = ts;
-	in.af = 4;
-	in.src = s->i2r ? A : B;
-	in.dst = s->i2r ? B : A;
-	in.sport = in.dport = 500;
-	in.icookie = IC;
-	in.rcookie = s->rc;
-	in.exch = s->exch;
-	in.msgid = s->msgid;
-	in.raw = raw;
-	in.raw_len = s->len ? s->len : 100;
 	in.encrypted = s->enc;
 	in.plaintext = !s->enc;
 	if (!s->enc && s->pls != NULL) {
@@ -359,13 +372,21 @@ test_floating(void)
 	trk_free(t);
 }
 
+/* An ESP packet of 100 bytes over IPv4. */
+static struct trk_esp *
+esp_spi(struct trk *t, const uint8_t *src, const uint8_t *dst, uint32_t spi,
+    uint32_t seq, double ts, uint32_t frame)
+{
+	struct trk_esp_pkt e = { 4, src, dst, spi, seq, 100, ts, frame };
+
+	return trk_esp_packet(t, &e);
+}
+
 static struct trk_esp *
 esp_pkt(struct trk *t, const uint8_t *src, const uint8_t *dst, uint32_t seq,
     double ts, uint32_t frame)
 {
-	struct trk_esp_pkt e = { 4, src, dst, 0xabcd, seq, 100, ts, frame };
-
-	return trk_esp_packet(t, &e);
+	return esp_spi(t, src, dst, 0xabcd, seq, ts, frame);
 }
 
 static void
@@ -433,6 +454,531 @@ test_esp_sequence(void)
 	trk_free(t);
 }
 
+/* ---------------------------------------------- the IKE SA -> flows index */
+
+static const uint8_t C[4] = { 192, 0, 2, 3 }, D[4] = { 192, 0, 2, 4 };
+
+/* One plaintext message of IKE SA (ic, rc): payload pl, an SPI if any. */
+static const struct trk_ike_sa *
+ike_msg(struct trk *t, const uint8_t *ic, const uint8_t *rc,
+    const uint8_t *src, const uint8_t *dst, uint8_t exch, uint32_t msgid,
+    uint8_t pl, uint32_t spi)
+{
+	struct trk_in in;
+	struct trk_result r;
+	uint8_t raw[64];
+
+	memset(raw, 0, sizeof(raw));
+	in_fill(&in, src, dst, ic, rc, exch, msgid, raw, sizeof(raw));
+	in.frame = ++frameno;
+	memcpy(raw, &in.frame, sizeof(in.frame));	/* unique bytes */
+	in.ts = frameno * 0.001;
+	in.plaintext = true;
+	in.npl = 1;
+	in.pl[0] = pl;
+	if (spi != 0) {
+		in.nspis = 1;
+		in.spis[0] = spi;
+	}
+	return trk_ike(t, &in, &r) == 0 ? r.sa : NULL;
+}
+
+/* Main Mode from a to b, plaintext (SA, KE, ID): an established SA. */
+static const struct trk_ike_sa *
+est_sa(struct trk *t, const uint8_t *ic, const uint8_t *rc,
+    const uint8_t *a, const uint8_t *b)
+{
+	const struct trk_ike_sa *sa;
+
+	ike_msg(t, ic, ZC, a, b, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	ike_msg(t, ic, rc, a, b, ISAKMP_EXCH_MAIN, 0, 4, 0);
+	ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 4, 0);
+	ike_msg(t, ic, rc, a, b, ISAKMP_EXCH_MAIN, 0, 5, 0);
+	sa = ike_msg(t, ic, rc, b, a, ISAKMP_EXCH_MAIN, 0, 5, 0);
+	CHECK(sa != NULL && sa->state == TRK_ESTABLISHED);
+	return sa;
+}
+
+#define FL_MAX	64
+
+struct flist {
+	const struct trk_esp	*v[FL_MAX];
+	size_t			 n;
+	uint64_t		 id;	/* keep only this ike_id; 0: all */
+};
+
+static void
+fl_add(const struct trk_esp *f, void *arg)
+{
+	struct flist *l = arg;
+
+	if ((l->id == 0 || f->ike_id == l->id) && l->n < FL_MAX)
+		l->v[l->n++] = f;
+}
+
+/*
+ * The SA's own list against the definition it replaces: every flow of
+ * the table whose ike_id is the SA's, in trk_foreach_esp's order.
+ * Returns 0 when they agree; the SA's flows in *own.
+ */
+static int
+index_differs(const struct trk *t, const struct trk_ike_sa *sa,
+    struct flist *own)
+{
+	struct flist all;
+
+	memset(own, 0, sizeof(*own));
+	memset(&all, 0, sizeof(all));
+	all.id = sa->id;
+	trk_foreach_sa_esp(sa, fl_add, own);
+	trk_foreach_esp(t, fl_add, &all);
+	return own->n != all.n ||
+	    memcmp(own->v, all.v, own->n * sizeof(own->v[0])) != 0;
+}
+
+/* Linking, and the order: first frame (restarting with a second file),
+ * then least recently active first. */
+static void
+test_flow_index_order(void)
+{
+	static const uint8_t ic[8] = { 0x10, 1 }, rc[8] = { 0x20, 1 };
+	struct trk *t = trk_new(NULL);
+	const struct trk_ike_sa *sa = est_sa(t, ic, rc, A, B);
+	struct trk_esp *f1, *f2, *f3, *f4, *other;
+	struct flist l;
+
+	f1 = esp_spi(t, A, B, 0x101, 1, 1, 10);
+	f2 = esp_spi(t, B, A, 0x102, 1, 1, 11);
+	CHECK_EQ_U(f1->ike_id, sa->id);
+	CHECK(!f1->linked_by_spi);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 2);
+	CHECK(l.v[0] == f1 && l.v[1] == f2);
+	/* a second capture file: frame numbers start again */
+	f3 = esp_spi(t, A, B, 0x103, 1, 2, 5);
+	f4 = esp_spi(t, B, A, 0x104, 1, 2, 10);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 4);
+	CHECK(l.v[0] == f3 && l.v[1] == f1 && l.v[2] == f4 && l.v[3] == f2);
+	/* f1 active again: of the two first seen in frame 10, f4 is now
+	 * the less recently active */
+	esp_spi(t, A, B, 0x101, 2, 3, 12);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK(l.v[0] == f3 && l.v[1] == f4 && l.v[2] == f1 && l.v[3] == f2);
+	/* a flow between other peers is no flow of this SA */
+	other = esp_spi(t, C, D, 0x105, 1, 3, 13);
+	CHECK_EQ_U(other->ike_id, 0);
+	CHECK(index_differs(t, sa, &l) == 0);
+	CHECK_EQ_U(l.n, 4);
+	trk_free(t);
+}
+
+struct evict_log {
+	const struct trk	*t;
+	unsigned		 n, differ, flows;
+};
+
+static void
+on_evict(const struct trk_ike_sa *sa, void *arg)
+{
+	struct evict_log *e = arg;
+	struct flist l;
+
+	e->n++;
+	if (index_differs(e->t, sa, &l))
+		e->differ++;
+	e->flows += (unsigned)l.n;
+}
+
+/* Flows evicted, an IKE SA evicted before its flows, a flow key linked
+ * again (to another SA) after its flow was evicted. */
+static void
+test_flow_index_evict(void)
+{
+	static const uint8_t ic1[8] = { 0x11 }, ic2[8] = { 0x12 },
+	    ic3[8] = { 0x13 }, rc[8] = { 0x21 };
+	struct trk_limits lim = { .max_ike_sas = 2, .max_esp_sas = 3 };
+	struct trk *t = trk_new(&lim);
+	struct evict_log ev = { t, 0, 0, 0 };
+	const struct trk_ike_sa *sa1, *sa2, *sa3;
+	struct trk_esp *f1, *f2, *f3, *f4, *f5;
+	struct flist l, all;
+	uint64_t id1;
+
+	trk_set_evict(t, on_evict, NULL, &ev);
+	sa1 = est_sa(t, ic1, rc, A, B);
+	id1 = sa1->id;
+	f1 = esp_spi(t, A, B, 0x201, 1, 1, 100);
+	f2 = esp_spi(t, B, A, 0x202, 1, 1, 101);
+	sa2 = est_sa(t, ic2, rc, A, C);
+	ike_msg(t, ic2, rc, A, C, ISAKMP_EXCH_QUICK, 7, 1, 0x301);
+	f3 = esp_spi(t, A, C, 0x301, 1, 2, 102);
+	CHECK_EQ_U(f1->ike_id, id1);
+	CHECK(f3->ike_id == sa2->id && f3->linked_by_spi);
+	CHECK(index_differs(t, sa1, &l) == 0 && l.n == 2);
+	/* the ESP cap evicts f1, the least recently active flow */
+	f4 = esp_spi(t, C, A, 0x302, 1, 3, 103);
+	CHECK_EQ_U(f4->ike_id, sa2->id);
+	CHECK(index_differs(t, sa1, &l) == 0);
+	CHECK(l.n == 1 && l.v[0] == f2);
+	CHECK(index_differs(t, sa2, &l) == 0 && l.n == 2);
+	/* the IKE cap evicts sa1: the callback sees it with its flow */
+	sa3 = est_sa(t, ic3, rc, B, D);
+	CHECK_EQ_U(ev.n, 1);
+	CHECK_EQ_U(ev.differ, 0);
+	CHECK_EQ_U(ev.flows, 1);
+	/* f2 outlives its SA, still naming it */
+	memset(&all, 0, sizeof(all));
+	trk_foreach_esp(t, fl_add, &all);
+	CHECK(all.n == 3 && all.v[0] == f2);
+	CHECK_EQ_U(f2->ike_id, id1);
+	/* sa3's Quick Mode names f1's SPI: its flow, made again, is
+	 * sa3's (by SPI), where f1 was sa1's (by addresses) */
+	ike_msg(t, ic3, rc, B, D, ISAKMP_EXCH_QUICK, 9, 1, 0x201);
+	f5 = esp_spi(t, A, B, 0x201, 2, 4, 104);
+	CHECK(f5->ike_id == sa3->id && f5->linked_by_spi);
+	CHECK(index_differs(t, sa3, &l) == 0);
+	CHECK(l.n == 1 && l.v[0] == f5);
+	CHECK(index_differs(t, sa2, &l) == 0 && l.n == 2);
+	/* f5 evicted f2, the flow of the evicted SA (nothing to unlink) */
+	memset(&all, 0, sizeof(all));
+	trk_foreach_esp(t, fl_add, &all);
+	CHECK(all.n == 3 && all.v[0] == f3);
+	trk_free(t);
+}
+
+static uint32_t rnd_s = 2463534242u;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rnd_s ^= rnd_s << 13;
+	rnd_s ^= rnd_s >> 17;
+	rnd_s ^= rnd_s << 5;
+	return rnd_s % n;
+}
+
+struct live_ctx {
+	const struct trk	*t;
+	unsigned		 differ, flows;
+};
+
+static void
+live_check(const struct trk_ike_sa *sa, void *arg)
+{
+	struct live_ctx *c = arg;
+	struct flist l;
+
+	if (index_differs(c->t, sa, &l))
+		c->differ++;
+	c->flows += (unsigned)l.n;
+}
+
+/*
+ * Random traffic under small caps: new SAs, Quick Modes naming SPIs,
+ * ESP packets with first frames that repeat (ties) and go back (files);
+ * after every step each live SA's list equals its flows in the table,
+ * and so at every eviction.
+ */
+static void
+test_flow_index_random(void)
+{
+	const uint8_t *addr[4] = { A, B, C, D };
+	struct trk_limits lim = { .max_ike_sas = 6, .max_esp_sas = 10 };
+	struct trk *t = trk_new(&lim);
+	struct evict_log ev = { t, 0, 0, 0 };
+	struct live_ctx lc = { t, 0, 0 };
+	uint8_t ic[16][8], rc[16][8];
+	const uint8_t *ia[16], *ra[16];
+	struct trk_stats st;
+	unsigned i, k, by_spi = 0, by_addr = 0, steps = 20000;
+
+	trk_set_evict(t, on_evict, NULL, &ev);
+	memset(ic, 0, sizeof(ic));
+	memset(rc, 0, sizeof(rc));
+	for (k = 0; k < 16; k++) {
+		ia[k] = A;
+		ra[k] = B;
+	}
+	for (i = 0; i < steps; i++) {
+		uint32_t a = rnd(100);
+
+		k = rnd(16);
+		if (a < 10) {		/* a new IKE SA in slot k */
+			uint32_t x = rnd(4), y = (x + 1 + rnd(3)) % 4;
+
+			memcpy(ic[k], &i, sizeof(i));
+			ic[k][7] = 1;
+			memcpy(rc[k], &i, sizeof(i));
+			rc[k][7] = 2;
+			ia[k] = addr[x];
+			ra[k] = addr[y];
+			est_sa(t, ic[k], rc[k], ia[k], ra[k]);
+		} else if (a < 20 && ic[k][7] != 0) {	/* its Quick Mode */
+			ike_msg(t, ic[k], rc[k], ia[k], ra[k],
+			    ISAKMP_EXCH_QUICK, i, 1, 1 + rnd(24));
+		} else {
+			uint32_t x = rnd(4), y = (x + 1 + rnd(3)) % 4;
+			struct trk_esp *f = esp_spi(t, addr[x], addr[y],
+			    1 + rnd(24), i, i, rnd(300));
+
+			if (f != NULL && f->packets == 1 && f->ike_id != 0) {
+				if (f->linked_by_spi)
+					by_spi++;
+				else
+					by_addr++;
+			}
+		}
+		trk_foreach_ike(t, live_check, &lc);
+	}
+	trk_stats(t, &st);
+	CHECK_EQ_U(lc.differ, 0);
+	CHECK_EQ_U(ev.differ, 0);
+	/* the walk saw what it should: evictions of both kinds, flows
+	 * linked both ways, lists that were not all empty */
+	CHECK(st.ike_evicted > 100 && st.esp_evicted > 1000);
+	CHECK(ev.flows > 100 && lc.flows > 10000);
+	CHECK(by_spi > 100 && by_addr > 100);
+	printf("flow index: %u steps, %llu IKE SAs and %llu flows evicted, "
+	    "%u flows linked by SPI and %u by addresses, %u list entries "
+	    "compared\n", steps, (unsigned long long)st.ike_evicted,
+	    (unsigned long long)st.esp_evicted, by_spi, by_addr,
+	    lc.flows + ev.flows);
+	trk_free(t);
+}
+
+/* ------------------------------------------------ keyed hash: collisions */
+
+#define K_MUL	0xbf58476d1ce4e5b9ULL	/* hash_add's multiplier */
+#define F_MUL1	0xff51afd7ed558ccdULL	/* hash_final's */
+#define F_MUL2	0xc4ceb9fe1a85ec53ULL
+
+/* the inverse of an odd number modulo 2^64 (Newton's iteration) */
+static uint64_t
+inv64(uint64_t a)
+{
+	uint64_t x = a;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		x *= 2 - a * x;
+	return x;
+}
+
+/* hash_final undone */
+static uint64_t
+unfinal(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= inv64(F_MUL2);
+	h ^= h >> 33;
+	h *= inv64(F_MUL1);
+	return h ^ h >> 33;
+}
+
+/* hash_add(h, 0) undone */
+static uint64_t
+unadd0(uint64_t h)
+{
+	h ^= h >> 31 ^ h >> 62;		/* h ^ h >> 31 undone */
+	return h * inv64(K_MUL);
+}
+
+/*
+ * The initiator cookie whose bucket (with a zero responder cookie) under
+ * seed is the low bits of y: the attack a fixed seed allows,
+ * hash_final(hash_add(hash_add(seed, icookie), 0)) run backwards.
+ */
+static void
+cookie_for(uint64_t seed, uint64_t y, uint8_t out[8])
+{
+	uint64_t w = unadd0(unadd0(unfinal(y))) ^ seed;
+
+	memcpy(out, &w, 8);		/* as hash_bytes reads it */
+}
+
+#define FLOOD_SEED	0x0123456789abcdefULL
+#define FLOOD_IKE	2000
+#define FLOOD_ESP	500
+
+/*
+ * n new IKE SAs of one message each, with the cookies of cookies[], or
+ * (cookies NULL) n new ESP flows towards B with the SPIs of spis[];
+ * returns the hash chain steps they cost.
+ */
+static uint64_t
+flood(struct trk *t, uint8_t (*cookies)[8], const uint32_t *spis,
+    unsigned n)
+{
+	struct trk_stats st;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (cookies != NULL)
+			ike_msg(t, cookies[i], ZC, A, B, ISAKMP_EXCH_MAIN, 0,
+			    1, 0);
+		else
+			esp_spi(t, A, B, spis[i], 1, i, i + 1);
+	trk_stats(t, &st);
+	CHECK_EQ_U(cookies != NULL ? st.ike_now : st.esp_now, n);
+	return st.probes;
+}
+
+/* The flood with the seed its keys were made for, then a random one. */
+static void
+flood_both(uint8_t (*cookies)[8], const uint32_t *spis, unsigned n)
+{
+	struct trk *t = trk_new(NULL);
+	uint64_t fixed, rnd_seed;
+
+	CHECK(trk_set_seed(t, FLOOD_SEED) == 0);
+	fixed = flood(t, cookies, spis, n);
+	CHECK_EQ_U(fixed, (uint64_t)n * (n - 1) / 2);
+	CHECK(trk_set_seed(t, 1) == -1);	/* not once in use */
+	trk_free(t);
+	t = trk_new(NULL);
+	rnd_seed = flood(t, cookies, spis, n);
+	CHECK(rnd_seed < n);
+	trk_free(t);
+	printf("hash flood: %u colliding %s, %llu chain steps with the seed "
+	    "they were made for, %llu with a random seed\n", n,
+	    cookies != NULL ? "cookies" : "SPIs", (unsigned long long)fixed,
+	    (unsigned long long)rnd_seed);
+}
+
+/*
+ * Keys that all fall in one bucket under a known seed: with that seed
+ * every insertion walks all those before it (n(n-1)/2 chain steps); with
+ * the tracker's own random seed the same keys cost about nothing.
+ */
+static void
+test_hash_flood(void)
+{
+	static uint8_t cookies[FLOOD_IKE][8];
+	static uint32_t spis[FLOOD_ESP];
+	uint8_t d16[16] = { 0 };
+	uint64_t h0;
+	unsigned n;
+	uint32_t spi;
+
+	for (n = 0; n < FLOOD_IKE; n++)
+		cookie_for(FLOOD_SEED, (uint64_t)(n + 1) << 20 | 0x5a5,
+		    cookies[n]);
+	flood_both(cookies, NULL, FLOOD_IKE);
+
+	/* ESP flows: SPIs towards one address, found by search (an SPI has
+	 * 32 bits, too few to run the hash backwards) */
+	memcpy(d16, B, 4);
+	h0 = hash_bytes(FLOOD_SEED, d16, 16);
+	for (n = 0, spi = 1; n < FLOOD_ESP && spi != 0; spi++)
+		if ((hash_final(hash_add(h0, spi)) & 0xfffff) == 0x5a5)
+			spis[n++] = spi;
+	CHECK_EQ_U(n, FLOOD_ESP);
+	flood_both(NULL, spis, FLOOD_ESP);
+}
+
+/*
+ * One initiator cookie, many responder cookies (ike-scan's fixed cookie
+ * answered by many hosts, or a crafted capture): each message looks at
+ * about one chain entry, where hashing by the initiator cookie alone put
+ * them all in one chain (n(n-1)/2 steps).
+ */
+static void
+test_one_icookie(void)
+{
+	static const uint8_t ic[8] = { 0x5c, 0xa7 };
+	struct trk *t = trk_new(NULL);
+	struct trk_stats st;
+	uint8_t rc[8] = { 0 };
+	uint32_t i;
+
+	for (i = 0; i < FLOOD_IKE; i++) {
+		memcpy(rc, &i, sizeof(i));
+		rc[7] = 1;
+		ike_msg(t, ic, rc, B, A, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	}
+	/* the initiator's first message joins none of them (a pending SA
+	 * of its own), and the answer to it joins that one */
+	ike_msg(t, ic, ZC, A, C, ISAKMP_EXCH_MAIN, 0, 1, 0);
+	rc[7] = 2;
+	CHECK(ike_msg(t, ic, rc, C, A, ISAKMP_EXCH_MAIN, 0, 1, 0)->id ==
+	    FLOOD_IKE + 1);
+	trk_stats(t, &st);
+	CHECK_EQ_U(st.ike_now, FLOOD_IKE + 1);
+	CHECK(st.probes < FLOOD_IKE);
+	printf("one initiator cookie: %u IKE SAs, %llu chain steps\n",
+	    FLOOD_IKE + 1, (unsigned long long)st.probes);
+	trk_free(t);
+}
+
+/*
+ * Which SA a message joins, against a model of the lookup as it was when
+ * SAs were hashed by the initiator cookie alone: one list, newest first;
+ * the first SA with both cookies equal, else (a responder cookie) the
+ * first with the initiator cookie, a zero responder cookie and the
+ * message's two addresses, which then takes the responder cookie.  An SA's
+ * addresses are those of its latest message.
+ */
+struct model_sa {
+	uint8_t		ic, rc;		/* cookie numbers; rc 0: zero */
+	uint8_t		a, b;		/* address numbers */
+	uint64_t	id;
+};
+
+static void
+test_lookup_model(void)
+{
+	const uint8_t *addr[4] = { A, B, C, D };
+	static struct model_sa m[20000];
+	struct trk *t = trk_new(NULL);
+	unsigned i, k, n = 0, wrong = 0, joined = 0, made = 0;
+
+	for (i = 0; i < 20000; i++) {
+		uint8_t ic[8] = { 0x77 }, rc[8] = { 0 };
+		uint8_t c1 = (uint8_t)rnd(3);
+		uint8_t c2 = (uint8_t)(rnd(5) < 2 ? 0 : 1 + rnd(250));
+		uint8_t x = (uint8_t)rnd(4), y = (uint8_t)((x + 1 + rnd(3)) % 4);
+		const struct trk_ike_sa *sa;
+		uint64_t want = 0;
+
+		ic[1] = c1;
+		rc[0] = c2;	/* 0: a zero responder cookie */
+		for (k = n; k > 0 && want == 0; k--)
+			if (m[k - 1].ic == c1 && m[k - 1].rc == c2)
+				want = m[k - 1].id;
+		for (k = n; k > 0 && want == 0 && c2 != 0; k--)
+			if (m[k - 1].ic == c1 && m[k - 1].rc == 0 &&
+			    ((m[k - 1].a == x && m[k - 1].b == y) ||
+			    (m[k - 1].a == y && m[k - 1].b == x))) {
+				want = m[k - 1].id;
+				m[k - 1].rc = c2;
+				joined++;
+			}
+		if (want == 0) {
+			m[n].ic = c1;
+			m[n].rc = c2;
+			m[n].id = want = n + 1;
+			n++;
+			made++;
+		}
+		for (k = 0; k < n; k++)
+			if (m[k].id == want) {
+				m[k].a = x;
+				m[k].b = y;
+			}
+		sa = ike_msg(t, ic, rc, addr[x], addr[y], ISAKMP_EXCH_INFO,
+		    i, 8, 0);
+		if (sa == NULL || sa->id != want)
+			wrong++;
+	}
+	CHECK_EQ_U(wrong, 0);
+	CHECK(joined > 10 && made > 10);	/* both paths taken */
+	printf("lookup model: 20000 messages, %u SAs made, %u joined a "
+	    "responder cookie, %u disagreements\n", made, joined, wrong);
+	trk_free(t);
+}
+
 /* A million distinct cookies: bounded state, evictions counted. */
 static void
 test_flood(void)
@@ -448,16 +994,7 @@ test_flood(void)
 	size_t peak200k = 0;
 
 	memset(raw, 0, sizeof(raw));
-	memset(&in, 0, sizeof(in));
-	in.af = 4;
-	in.src = A;
-	in.dst = B;
-	in.sport = in.dport = 500;
-	in.icookie = ic;
-	in.rcookie = ZC;
-	in.exch = ISAKMP_EXCH_MAIN;
-	in.raw = raw;
-	in.raw_len = sizeof(raw);
+	in_fill(&in, A, B, ic, ZC, ISAKMP_EXCH_MAIN, 0, raw, sizeof(raw));
 	in.plaintext = true;
 	in.npl = 1;
 	in.pl[0] = 1;
@@ -502,6 +1039,12 @@ main(void)
 	test_xauth_fail();
 	test_floating();
 	test_esp_sequence();
+	test_flow_index_order();
+	test_flow_index_evict();
+	test_flow_index_random();
+	test_hash_flood();
+	test_one_icookie();
+	test_lookup_model();
 	test_flood();
 	return check_done("track");
 }
