@@ -329,6 +329,51 @@ def export_run():
        p.stderr + "\n".join(sorted(set(got) ^ set(want))[:4]))
 
 
+def tcpdump_run():
+    """keys --export tcpdump: each tunnel-mode Camellia SA's secret
+    (camellia128-cbc-hmac96, OpenSSL's name; SAs with no ICV or a 12-byte
+    one), given to tcpdump -E alone (a secrets file would have to be
+    readable by the user tcpdump drops to), shows every one of its frames'
+    inner IP datagram."""
+    td = shutil.which("tcpdump")
+    if td is None:
+        ok(True, "keys --export tcpdump # SKIP tcpdump not installed")
+        return
+    p = subprocess.run([IKESCOPE, "keys", "--export", "tcpdump", "-k",
+                        PREFIX + ".keys"], capture_output=True, text=True)
+    secrets = {x.split("@")[0][2:]: x for x in p.stdout.splitlines()
+               if x.startswith("0x")}
+    n = 0
+    bad = []
+    for sa in M["sas"]:
+        if sa["enc"] != "camellia-cbc" or sa["mode"] != "tunnel" or \
+                sa["kind"] != "ok":
+            continue
+        sec = secrets.get(sa["spi"])
+        if sec is None and sa["auth"] in ("hmac-sha256-128",
+                                          "hmac-sha384-192",
+                                          "hmac-sha512-256"):
+            continue	# an ICV tcpdump cannot skip: a comment
+        if sec is None:
+            bad.append("%s: no secret" % sa["name"])
+            continue
+        frames = [f for f in M["frames"] if f["sa"] == sa["name"] and
+                  "expect" in f]
+        cap = M["captures"][frames[0]["capture"]]
+        q = subprocess.run([td, "-nn", "-r", cap, "-E", sec],
+                           capture_output=True, text=True)
+        lines = [x for x in q.stdout.splitlines()
+                 if "spi=0x%s," % sa["spi"] in x]
+        shown = [x for x in lines if ": IP " in x or ": IP6 " in x]
+        n += len(shown)
+        if len(lines) != len(frames) or len(shown) != len(frames):
+            bad.append("%s: %d frames, tcpdump shows %d lines, %d inner" %
+                       (sa["name"], len(frames), len(lines), len(shown)))
+    ok(n > 0 and not bad, "keys --export tcpdump: tcpdump decrypts the %d "
+       "frames of the tunnel-mode Camellia SAs with the exported secrets" %
+       n, "; ".join(bad))
+
+
 def esp_sa_run():
     """ikescope with the Wireshark esp_sa file: the same verdicts.  The
     8-field table of Wireshark 4.0 cannot say ESN: ikescope finds it from
@@ -610,6 +655,7 @@ def main():
                          be == "evp" and th == "1")
     no_legacy_run()
     export_run()
+    tcpdump_run()
     esp_sa_run()
     tshark_run()
     print("1..%d" % (len(results) + (1 if "imb" not in backends else 0)))
