@@ -7,9 +7,9 @@
  * esp_sa, tcpdump -E, strongSwan's charon log, Linux `ip xfrm state`,
  * and IKEv1 (the ESP transform ID and Authentication Algorithm attribute
  * of a Quick Mode, RFC 2407 4.4.4, 4.5).  An AEAD cipher has a row per
- * ICV length (AES-GCM and AES-CCM 8, 12, 16), the unchecked "ANY" integrity a row
- * per length.  Adding an algorithm is adding a row (and an enum value,
- * and the backend's code for the mode or digest).
+ * ICV length (AES-GCM and AES-CCM 8, 12, 16), the unchecked "ANY"
+ * integrity a row per length.  Adding an algorithm is adding a row (and
+ * an enum value, and the backend's code for the mode or digest).
  */
 #ifndef IKESCOPE_ESPALG_H
 #define IKESCOPE_ESPALG_H
