@@ -17,14 +17,15 @@
 #include "engine/engine.h"
 #include "keys/keyexport.h"
 #include "keys/keyfile.h"
+#include "out/out_sinks.h"
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
-"       ikescope timeline [--json] [-c N] [--ike-port PORT] FILE...\n"
-"       ikescope sas [--json] [-c N] [--ike-port PORT] FILE...\n"
+"       ikescope timeline [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
+"       ikescope sas [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
@@ -45,9 +46,12 @@ usage(FILE *fp)
 "\n"
 "options:\n"
 "  -r FILE          read FILE (same as giving FILE as an argument)\n"
-"  -V               verbose tree view of each decoded message\n"
-"  --json           one JSON object per frame (NDJSON; see ikescope(1))\n"
+"  -V               verbose tree view of each decoded message (read)\n"
+"  --json           one JSON object per frame, IKE SA or table row\n"
+"                   (NDJSON; see ikescope(1); not with keys)\n"
 "  -c N             stop after N frames\n"
+"  -f EXPR          read only the frames a libpcap filter accepts (as\n"
+"                   tcpdump -r; numbered as in the file)\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  --natt-port PORT also treat UDP PORT as NAT-T, like 4500: ESP-in-UDP,\n"
 "                   IKE after the non-ESP marker, keepalives (repeatable)\n"
@@ -127,9 +131,105 @@ enum {
 	OPT_WRITE_MODE
 };
 
+/*
+ * One option table per command.  The options of every command that runs
+ * the pipeline (ports, decryption, -w) are shared; a command adds its own.
+ */
+#define OPTS_PIPELINE \
+	{ "ike-port", required_argument, NULL, OPT_IKE_PORT }, \
+	{ "natt-port", required_argument, NULL, OPT_NATT_PORT }, \
+	{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS }, \
+	{ "crypto", required_argument, NULL, OPT_CRYPTO }, \
+	{ "threads", required_argument, NULL, OPT_THREADS }, \
+	{ "write-mode", required_argument, NULL, OPT_WRITE_MODE }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, OPT_VERSION }, \
+	{ NULL, 0, NULL, 0 }
+
+/* read, timeline and sas */
+static const struct option view_opts[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	OPTS_PIPELINE
+};
+
+static const struct option keys_opts[] = {
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	OPTS_PIPELINE
+};
+
+enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS };
+
+struct cmd {
+	enum cmd_id		 id;
+	const char		*name;
+	const char		*shortopts;
+	const struct option	*longopts;
+	enum out_view		 view;
+};
+
+/* In enum cmd_id's order; -V is read's only (the frames' tree). */
+static const struct cmd cmds[] = {
+	{ CMD_READ, "read", "r:Vc:f:qhk:E:w:", view_opts, OUT_VIEW_FRAMES },
+	{ CMD_TIMELINE, "timeline", "r:c:f:qhk:E:w:", view_opts,
+	    OUT_VIEW_TIMELINE },
+	{ CMD_SAS, "sas", "r:c:f:qhk:E:w:", view_opts, OUT_VIEW_SAS },
+	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE },
+};
+
+/* Option values named by strings: --crypto, --write-mode. */
+struct named {
+	int		 val;
+	const char	*name;
+};
+
+static const struct named crypto_names[] = {
+	{ CRY_AUTO, "auto" }, { CRY_EVP, "evp" }, { CRY_IMB, "imb" },
+	{ 0, NULL }
+};
+
+static const struct named write_modes[] = {
+	{ 0, "decrypted" }, { 1, "all" }, { 0, NULL }
+};
+
+/* arg's value in t, or -1 after saying what opt takes ("a, b or c"). */
+static int
+parse_named(const char *opt, const char *arg, const struct named *t,
+    int *val)
+{
+	size_t i;
+
+	for (i = 0; t[i].name != NULL; i++)
+		if (strcmp(arg, t[i].name) == 0) {
+			*val = t[i].val;
+			return 0;
+		}
+	fprintf(stderr, "ikescope: %s: ", opt);
+	for (i = 0; t[i].name != NULL; i++)
+		fprintf(stderr, "%s%s", i == 0 ? "" : t[i + 1].name == NULL ?
+		    " or " : ", ", t[i].name);
+	fprintf(stderr, ", not \"%s\"\n", arg);
+	return -1;
+}
+
 struct keyarg {
 	bool		 file;		/* -k FILE, else -E SECRET */
 	const char	*arg;
+};
+
+/* What the command line says. */
+struct args {
+	const struct cmd *cmd;
+	struct opts	 o;
+	const char	*files[256];
+	size_t		 nfiles;
+	uint16_t	 ports[PKT_MAX_IKE_PORTS], natt[PKT_MAX_IKE_PORTS];
+	size_t		 nports, nnatt;
+	struct keyarg	 keys[64];
+	size_t		 nkeys;
+	const char	*write_path;	/* -w */
+	bool		 write_all;	/* --write-mode=all */
+	bool		 have_fmt;	/* keys --export */
+	enum kx_fmt	 fmt;
 };
 
 /* -k and -E, in command-line order, into a new key store. */
@@ -151,13 +251,6 @@ load_keys(struct ctx *c, const struct keyarg *k, size_t n, char *err,
 	return 0;
 }
 
-/* keys --export: engine output discarded, the key store printed. */
-struct keys_cmd {
-	bool		 on;
-	bool		 have_fmt;
-	enum kx_fmt	 fmt;
-};
-
 /*
  * Standard output to a regular file gets a 1 MiB buffer: with stdio's
  * default (the file system's block, 4 kB) a large capture's text costs a
@@ -178,215 +271,208 @@ stdout_buffer(void)
 }
 
 static int
-cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
+add_file(struct args *a, const char *path)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
-		{ "natt-port", required_argument, NULL, OPT_NATT_PORT },
-		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
-		{ "crypto", required_argument, NULL, OPT_CRYPTO },
-		{ "export", required_argument, NULL, OPT_EXPORT },
-		{ "threads", required_argument, NULL, OPT_THREADS },
-		{ "write-mode", required_argument, NULL, OPT_WRITE_MODE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct ctx c;
-	struct kx_hooks kh = { NULL, NULL, NULL, NULL };
-	char err[512];
-	const char *files[256];
-	size_t nfiles = 0, i;
-	uint64_t v;
-	uint16_t ports[PKT_MAX_IKE_PORTS], natt[PKT_MAX_IKE_PORTS];
-	size_t nports = 0, nnatt = 0;
-	struct keyarg keys[64];
-	size_t nkeys = 0;
-	FILE *devnull = NULL;	/* keys: the engine's output */
-	int ch, rc = 0;
+	if (a->nfiles == sizeof(a->files) / sizeof(a->files[0])) {
+		fprintf(stderr, "ikescope: too many files\n");
+		return -1;
+	}
+	a->files[a->nfiles++] = path;
+	return 0;
+}
 
-	memset(&c, 0, sizeof(c));
-	c.o.cmd = cmd;
+/* One option (getopt_long's ch and optarg); -1 after saying what is wrong. */
+static int
+apply_opt(struct args *a, int ch, const char *arg)
+{
+	uint64_t v;
+	int n;
+
+	switch (ch) {
+	case 'k':	/* key file, format auto-detected */
+	case 'E':	/* tcpdump-style ESP secret(s) */
+		if (a->nkeys == sizeof(a->keys) / sizeof(a->keys[0])) {
+			fprintf(stderr, "ikescope: too many -k/-E\n");
+			return -1;
+		}
+		a->keys[a->nkeys].file = ch == 'k';
+		a->keys[a->nkeys++].arg = arg;
+		return 0;
+	case 'w':
+		a->write_path = arg;
+		return 0;
+	case OPT_WRITE_MODE:
+		if (parse_named("--write-mode", arg, write_modes, &n) == -1)
+			return -1;
+		a->write_all = n == 1;
+		return 0;
+	case OPT_EXPORT:
+		if (kx_parse_format(arg, &a->fmt) == -1) {
+			fprintf(stderr, "ikescope: --export: unknown format "
+			    "\"%s\" (%s)\n", arg, kx_format_list());
+			return -1;
+		}
+		a->have_fmt = true;
+		return 0;
+	case OPT_CRYPTO:
+		if (parse_named("--crypto", arg, crypto_names, &n) == -1)
+			return -1;
+		a->o.crypto = (enum cry_backend_id)n;
+		return 0;
+	case OPT_THREADS:
+		if (parse_u64(arg, CRY_MAX_LANES, &v) == -1) {
+			fprintf(stderr, "ikescope: --threads: expected 0 (one "
+			    "per core) to %d, got \"%s\"\n", CRY_MAX_LANES,
+			    arg);
+			return -1;
+		}
+		a->o.threads = (unsigned)v;
+		return 0;
+	case 'r':
+		return add_file(a, arg);
+	case 'V':
+		a->o.verbose = true;
+		return 0;
+	case 'c':
+		if (parse_u64(arg, UINT64_MAX, &v) == -1 || v == 0) {
+			fprintf(stderr, "ikescope: -c: expected a positive "
+			    "number, got \"%s\"\n", arg);
+			return -1;
+		}
+		a->o.count = v;
+		return 0;
+	case 'f':
+		a->o.filter = arg;
+		return 0;
+	case 'q':
+		a->o.quiet = true;
+		return 0;
+	case OPT_JSON:
+		a->o.json = true;
+		return 0;
+	case OPT_SHOW_SECRETS:
+		a->o.show_secrets = true;
+		return 0;
+	case OPT_IKE_PORT:
+		return parse_port("--ike-port", arg, a->ports, &a->nports);
+	case OPT_NATT_PORT:
+		return parse_port("--natt-port", arg, a->natt, &a->nnatt);
+	default:
+		usage(stderr);
+		return -1;
+	}
+}
+
+/*
+ * The command line into a: 0, 1 when it has been answered (--help,
+ * --version), -1 after saying what is wrong.
+ */
+static int
+parse_args(struct args *a, int argc, char **argv)
+{
+	const struct cmd *cmd = a->cmd;
+	int ch;
+
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "r:Vc:qhk:E:w:", longopts,
+	while ((ch = getopt_long(argc, argv, cmd->shortopts, cmd->longopts,
 	    NULL)) != -1) {
-		switch (ch) {
-		case 'k':	/* key file, format auto-detected */
-		case 'E':	/* tcpdump-style ESP secret(s) */
-			if (nkeys == sizeof(keys) / sizeof(keys[0])) {
-				fprintf(stderr, "ikescope: too many -k/-E\n");
-				return 1;
-			}
-			keys[nkeys].file = ch == 'k';
-			keys[nkeys++].arg = optarg;
-			break;
-		case 'w':
-			c.o.write_path = optarg;
-			break;
-		case OPT_WRITE_MODE:
-			if (strcmp(optarg, "all") == 0)
-				c.o.write_all = true;
-			else if (strcmp(optarg, "decrypted") == 0)
-				c.o.write_all = false;
-			else {
-				fprintf(stderr, "ikescope: --write-mode: "
-				    "decrypted or all, not \"%s\"\n", optarg);
-				return 1;
-			}
-			break;
-		case OPT_EXPORT:	/* keys command only */
-			if (!kc->on) {
-				fprintf(stderr, "ikescope: --export: only "
-				    "with the keys command\n");
-				return 1;
-			}
-			if (kx_parse_format(optarg, &kc->fmt) == -1) {
-				fprintf(stderr, "ikescope: --export: unknown "
-				    "format \"%s\" (%s)\n", optarg,
-				    kx_format_list());
-				return 1;
-			}
-			kc->have_fmt = true;
-			break;
-		case OPT_CRYPTO:
-			if (strcmp(optarg, "auto") == 0)
-				c.o.crypto = CRY_AUTO;
-			else if (strcmp(optarg, "evp") == 0)
-				c.o.crypto = CRY_EVP;
-			else if (strcmp(optarg, "imb") == 0)
-				c.o.crypto = CRY_IMB;
-			else {
-				fprintf(stderr, "ikescope: --crypto: auto, evp "
-				    "or imb, not \"%s\"\n", optarg);
-				return 1;
-			}
-			break;
-		case OPT_THREADS:
-			if (parse_u64(optarg, CRY_MAX_LANES, &v) == -1) {
-				fprintf(stderr, "ikescope: --threads: expected "
-				    "0 (one per core) to %d, got \"%s\"\n",
-				    CRY_MAX_LANES, optarg);
-				return 1;
-			}
-			c.o.threads = (unsigned)v;
-			break;
-		case 'r':
-			if (nfiles == sizeof(files) / sizeof(files[0])) {
-				fprintf(stderr, "ikescope: too many files\n");
-				return 1;
-			}
-			files[nfiles++] = optarg;
-			break;
-		case 'V':
-			c.o.verbose = true;
-			break;
-		case 'c':
-			if (parse_u64(optarg, UINT64_MAX, &v) == -1 || v == 0) {
-				fprintf(stderr, "ikescope: -c: expected a positive "
-				    "number, got \"%s\"\n", optarg);
-				return 1;
-			}
-			c.o.count = v;
-			break;
-		case 'q':
-			c.o.quiet = true;
-			break;
-		case OPT_JSON:
-			c.o.json = true;
-			break;
-		case OPT_SHOW_SECRETS:
-			c.o.show_secrets = true;
-			break;
-		case OPT_IKE_PORT:
-			if (parse_port("--ike-port", optarg, ports, &nports))
-				return 1;
-			break;
-		case OPT_NATT_PORT:
-			if (parse_port("--natt-port", optarg, natt, &nnatt))
-				return 1;
-			break;
-		case 'h':
+		if (ch == 'h') {
 			usage(stdout);
-			return 0;
-		case OPT_VERSION:
+			return 1;
+		}
+		if (ch == OPT_VERSION) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
-			return 0;
-		default:
-			usage(stderr);
 			return 1;
 		}
+		if (apply_opt(a, ch, optarg) == -1)
+			return -1;
 	}
-	for (; optind < argc; optind++) {
-		if (nfiles == sizeof(files) / sizeof(files[0])) {
-			fprintf(stderr, "ikescope: too many files\n");
-			return 1;
-		}
-		files[nfiles++] = argv[optind];
-	}
-	if (nfiles == 0 && !kc->on) {
+	for (; optind < argc; optind++)
+		if (add_file(a, argv[optind]) == -1)
+			return -1;
+	if (a->nfiles == 0 && cmd->id != CMD_KEYS) {
 		fprintf(stderr, "ikescope: no capture file given\n");
 		usage(stderr);
-		return 1;
+		return -1;
 	}
-	if (c.o.write_all && c.o.write_path == NULL) {
+	if (a->write_all && a->write_path == NULL) {
 		fprintf(stderr, "ikescope: --write-mode=all: only with -w\n");
-		return 1;
+		return -1;
 	}
-	if (kc->on && !kc->have_fmt) {
+	if (cmd->id == CMD_KEYS && !a->have_fmt) {
 		fprintf(stderr, "ikescope: keys: --export FORMAT is required "
 		    "(%s)\n", kx_format_list());
-		return 1;
+		return -1;
 	}
-	if (kc->on) {
-		/* ---- keys: run the pipeline for what it derives, quietly */
-		c.o.quiet = true;
-		devnull = fopen("/dev/null", "w");
-		if (devnull == NULL) {
-			fprintf(stderr, "ikescope: /dev/null: %s\n",
-			    strerror(errno));
-			return 1;
-		}
-	}
+	if (cmd->id == CMD_KEYS)
+		a->o.quiet = true;	/* the pipeline for what it derives */
+	return 0;
+}
 
-	if (load_keys(&c, keys, nkeys, err, sizeof(err)) == -1 ||
-	    eng_init(&c, devnull != NULL ? devnull : stdout, err,
-	    sizeof(err)) == -1) {
+/* The context, its keys and its sinks; -1 with err set. */
+static int
+setup(struct ctx *c, struct out_sinks **sinks, const struct args *a,
+    char *err, size_t errlen)
+{
+	struct out_cfg cfg;
+	size_t i;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.view = a->cmd->view;
+	cfg.out = stdout;
+	cfg.write_path = a->write_path;
+	cfg.write_all = a->write_all;
+	cfg.keys = a->cmd->id == CMD_KEYS;
+	cfg.keys_fmt = a->fmt;
+	c->o = a->o;
+	if (load_keys(c, a->keys, a->nkeys, err, errlen) == -1 ||
+	    eng_init(c, err, errlen) == -1 ||
+	    (*sinks = out_sinks_new(c, &cfg, err, errlen)) == NULL)
+		return -1;
+	for (i = 0; i < a->nports; i++)
+		pkt_add_ike_port(&c->pd, a->ports[i]);
+	for (i = 0; i < a->nnatt; i++)
+		pkt_add_natt_port(&c->pd, a->natt[i]);
+	return 0;
+}
+
+static int
+cmd_run(const struct cmd *cmd, int argc, char **argv)
+{
+	static struct args a;	/* file names and keys: 5 kB */
+	struct ctx c;
+	struct out_sinks *sinks = NULL;
+	char err[512];
+	size_t i;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	a.cmd = cmd;
+	a.fmt = KX_IKESCOPE;
+	if ((rc = parse_args(&a, argc, argv)) != 0)
+		return rc == 1 ? 0 : 1;
+	memset(&c, 0, sizeof(c));
+	if (setup(&c, &sinks, &a, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
+		out_sinks_free(sinks);
 		eng_free(&c);
-		if (devnull != NULL)
-			fclose(devnull);
 		return 1;
 	}
-	for (i = 0; i < nports; i++)
-		pkt_add_ike_port(&c.pd, ports[i]);
-	for (i = 0; i < nnatt; i++)
-		pkt_add_natt_port(&c.pd, natt[i]);
-	for (i = 0; i < nfiles && !c.stop; i++) {
-		if (eng_read_file(&c, files[i], err, sizeof(err)) == -1) {
+	for (i = 0; i < a.nfiles && !c.stop; i++) {
+		if (eng_read_file(&c, a.files[i], err, sizeof(err)) == -1) {
 			fprintf(stderr, "ikescope: %s\n", err);
 			rc = 1;
 		}
 	}
 	eng_finish(&c);
-	if (eng_close_outputs(&c, err, sizeof(err)) == -1) {
+	if (out_sinks_close(sinks, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		rc = 1;
 	}
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
-	/* what the read learned of ESP flows goes out with the store */
-	kh.esp = c.espd != NULL ? espd_kx_esp : NULL;
-	kh.esp_arg = c.espd;
-	if (kc->on && kx_write(stdout, c.ks, kc->fmt, &kh, err,
-	    sizeof(err)) == -1) {
-		/* ---- keys: the store, with what the read added to it */
-		fprintf(stderr, "ikescope: %s\n", err);
-		rc = 1;
-	}
 	eng_free(&c);
-	if (devnull != NULL)
-		fclose(devnull);
+	out_sinks_free(sinks);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		rc = 1;
@@ -397,24 +483,17 @@ cmd_run(enum eng_cmd cmd, struct keys_cmd *kc, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	struct keys_cmd kc = { false, false, KX_IKESCOPE };
+	size_t i;
 
 	stdout_buffer();
 	if (argc >= 2) {
-		if (strcmp(argv[1], "read") == 0)
-			return cmd_run(CMD_READ, &kc, argc - 1, argv + 1);
-		if (strcmp(argv[1], "timeline") == 0)
-			return cmd_run(CMD_TIMELINE, &kc, argc - 1, argv + 1);
-		if (strcmp(argv[1], "sas") == 0)
-			return cmd_run(CMD_SAS, &kc, argc - 1, argv + 1);
-		if (strcmp(argv[1], "keys") == 0) {
-			kc.on = true;	/* the sas pipeline, output discarded */
-			return cmd_run(CMD_SAS, &kc, argc - 1, argv + 1);
-		}
+		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+			if (strcmp(argv[1], cmds[i].name) == 0)
+				return cmd_run(&cmds[i], argc - 1, argv + 1);
 		if (strcmp(argv[1], "--version") == 0) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
 			return 0;
 		}
 	}
-	return cmd_run(CMD_READ, &kc, argc, argv);
+	return cmd_run(&cmds[CMD_READ], argc, argv);
 }

@@ -25,7 +25,9 @@ t_check "--help prints a usage line" grep -q '^usage: ikescope' "$t_tmp/out"
 sed -n 's/^[[:space:]]*{ *"\([a-z0-9-]*\)", *\(no\|required\|optional\)_argument.*/\1/p' \
     "$S/src/main.c" | sort -u >"$t_tmp/long_src"
 # short options: the letters of every getopt optstring
-sed -n 's/.*getopt[_a-z]*([^"]*"\([^"]*\)".*/\1/p' "$S/src/main.c" |
+# short options: the third field of each command's row ({ CMD_X, "name",
+# "r:Vc:..." ...) in main.c's command table
+sed -n 's/^[[:space:]]*{ CMD_[A-Z]*, "[a-z]*", "\([^"]*\)".*/\1/p' "$S/src/main.c" |
     tr -d ':' | fold -w1 | sort -u >"$t_tmp/short_src"
 grep -o -- '--[a-z][a-z0-9-]*' "$t_tmp/out" | sed 's/^--//' | sort -u \
     >"$t_tmp/long_help"
@@ -81,6 +83,16 @@ run -q -c 2 --json "$CAP"
 t_check "-c 2 --json: two records" test "$(wc -l <"$t_tmp/out")" -eq 2
 run -q -c 1 "$CAP" "$CAP"
 t_check "-c counts across files" test "$(wc -l <"$t_tmp/out")" -eq 1
+run -f 'udp port 500' "$CAP"
+grep '\.500 > [0-9.]*\.500: ' "$t_tmp/full" >"$t_tmp/p500"
+t_check "-f 'udp port 500': exactly the port-500 lines, numbered as in the file ($(wc -l <"$t_tmp/p500"))" \
+    test "$rc" -eq 0 -a -s "$t_tmp/p500" -a \
+    "$(cat "$t_tmp/out")" = "$(cat "$t_tmp/p500")"
+t_check "-f: the summary counts the frames it dropped" \
+    grep -q "^-f: $((nfull - $(wc -l <"$t_tmp/p500"))) frame(s) not accepted" "$t_tmp/err"
+run -q -f 'no such filter' "$CAP"
+t_check "-f with a bad expression: exit 1, the expression named" \
+    test "$rc" -eq 1 -a -n "$(grep -F 'filter "no such filter"' "$t_tmp/err")"
 
 # --- JSON -----------------------------------------------------------------
 run -q --json "$CAP"

@@ -63,7 +63,7 @@ rank() {
 	esac
 }
 # Known crossings still to be cut; this list only shrinks.
-ALLOWED="${LAYER_ALLOWED-src/engine/engine.h>src/out/out_pcap.h}"
+ALLOWED="${LAYER_ALLOWED-}"
 bad=""
 for f in $(cd "$top_srcdir" && find src dissectors -name '*.[ch]' | sort); do
 	r=$(rank "$f")

@@ -1,7 +1,8 @@
 /*
  * engine.h - the per-run context and the frame pipeline: capture frame ->
- * packet layer -> dissectors -> outputs.  All mutable state of a run hangs
- * off struct ctx, made in main.
+ * packet layer -> dissectors -> tracker and decryption -> events, which
+ * the registered sinks (event.h) turn into output.  All mutable state of
+ * a run hangs off struct ctx, made in main.
  */
 #ifndef IKESCOPE_ENGINE_H
 #define IKESCOPE_ENGINE_H
@@ -16,28 +17,26 @@
 #include "ike/ike_crypto.h"
 #include "ike/ikefrag.h"
 #include "dissectors/isakmp.h"
-#include "core/json.h"
+#include "engine/event.h"
 #include "keys/keystore.h"
-#include "out/out_pcap.h"
 #include "capture/pkt.h"
 #include "track/track.h"
 
 struct eng_q;
 
-enum eng_cmd { CMD_READ = 0, CMD_TIMELINE, CMD_SAS };
-
 struct opts {
-	enum eng_cmd	 cmd;
 	bool		 json;
 	bool		 verbose;	/* -V: tree view */
 	bool		 quiet;		/* no end-of-run summary */
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
+	const char	*filter;	/* -f: capture filter, or NULL */
 	/* ESP decryption (espd.h) */
-	const char	*write_path;	/* -w: decrypted inner packets */
-	bool		 write_all;	/* --write-mode=all: all frames */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
+	/* eng_tick */
+	double		 ex_timeout;	/* exchange unanswered (0: 30 s) */
+	double		 stats_every;	/* ENG_EV_STATS period (0: none) */
 };
 
 struct stats {
@@ -46,6 +45,7 @@ struct stats {
 	uint64_t	fragments;	/* frames holding a non-final fragment */
 	uint64_t	reassembled;
 	uint64_t	malformed;	/* frames with an error-level anomaly */
+	uint64_t	filtered;	/* frames the capture filter dropped */
 	uint64_t	files_failed;
 };
 
@@ -68,31 +68,28 @@ struct frame_rec {
 	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
-/*
- * Text lines on their way to a stream: out_text_frame appends a frame's
- * line and writes the buffer when it is full (or before writing to the
- * stream itself); out_lines_flush writes what is left, and must come
- * before anything else writes to the stream.
- */
-#define OUT_LINES_BUF	65536
-struct out_lines {
-	char	b[OUT_LINES_BUF];
-	size_t	n;
-};
+/* Tracker events held until their frame's own are published. */
+#define ENG_PEND	8
 
 struct ctx {
 	struct opts		 o;
 	struct pkt_decoder	 pd;
 	struct trk		*trk;
-	FILE			*out;
-	struct json		 j;
 	struct stats		 st;
 	struct frame_rec	 fr;	/* the frame being processed */
-	struct out_lines	*lines;	/* the main thread's pending text */
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
-	struct out_pcap		*wout;	/* -w */
-	uint64_t		 w_not_ip;	/* --write-mode=all: skipped */
+	/* the sinks and what they want (eng_disp.c) */
+	struct eng_sink		 sinks[ENG_MAX_SINKS];
+	unsigned		 nsinks;
+	uint32_t		 want;
+	bool			 clock;	/* a sink wants eng_tick from files */
+	bool			 in_frame;	/* tracker events wait */
+	struct eng_event	 pend[ENG_PEND];
+	unsigned		 npend;
+	uint64_t		 pend_dropped;
+	double			 ev_now;	/* eng_tick's time */
+	double			 tick_due, stats_due;
 	struct ikefrag		*ikefrag;	/* IKE fragment reassembly */
 	struct sslctx		*ike_ssl;	/* IKE decryption (NULL:
 						   no keys) */
@@ -106,24 +103,16 @@ struct ctx {
 					   (engine.c) */
 };
 
-int	eng_init(struct ctx *, FILE *, char *, size_t);
+/*
+ * eng_init before any eng_sink_add (event.h); then eng_read_file for each
+ * capture (or eng_frame, eng_tick and eng_flush from a live loop),
+ * eng_finish once (the verdicts, ENG_EV_END), eng_summary, eng_free.
+ */
+int	eng_init(struct ctx *, char *, size_t);
 void	eng_free(struct ctx *);
 void	eng_frame(struct ctx *, int, const struct cap_frame *);
 int	eng_read_file(struct ctx *, const char *, char *, size_t);
 void	eng_summary(const struct ctx *, FILE *);
 void	eng_finish(struct ctx *);
-int	eng_close_outputs(struct ctx *, char *, size_t);
-
-/* outputs */
-void	out_text_frame(FILE *, struct out_lines *, const struct opts *,
-	    const struct frame_rec *);
-void	out_lines_flush(FILE *, struct out_lines *);
-void	out_json_frame(struct json *, const struct opts *,
-	    const struct frame_rec *);
-void	out_text_ike_sa(FILE *, const struct trk *, const struct trk_ike_sa *);
-void	out_json_ike_sa(struct json *, const struct trk *,
-	    const struct trk_ike_sa *);
-void	out_text_sas(FILE *, const struct trk *);
-void	out_json_sas(struct json *, const struct trk *);
 
 #endif

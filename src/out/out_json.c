@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine/engine.h"
+#include "out/out_json.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 

@@ -9,12 +9,13 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "out/out_text.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 
 /*
  * Lines are built with these helpers in the caller's buffer (struct
- * out_lines, engine.h) and written when it fills, or when the caller says
+ * out_lines, out_text.h) and written when it fills, or when the caller says
  * (out_lines_flush): the per-frame path of a large capture is dominated by
  * formatting, and fprintf's format parsing, or a stdio call per line,
  * costs more than the decode itself.

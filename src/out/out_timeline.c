@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "out/out_timeline.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 
@@ -301,7 +302,7 @@ out_tl_id_json(struct json *j, const char *key, const char *tkey,
 }
 
 void
-out_text_ike_sa(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
+out_timeline_text(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
 	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
 	struct out_tl_id idi, idr;
@@ -585,7 +586,7 @@ out_esp_row_json(const struct trk_esp *f, void *arg)
 }
 
 void
-out_json_ike_sa(struct json *j, const struct trk *t,
+out_timeline_json(struct json *j, const struct trk *t,
     const struct trk_ike_sa *sa)
 {
 	char a[64], r[160], nb[64], h[12];
@@ -778,7 +779,7 @@ out_sas_esp_row(const struct trk_esp *f, void *arg)
 }
 
 void
-out_text_sas(FILE *fp, const struct trk *t)
+out_timeline_sas_text(FILE *fp, const struct trk *t)
 {
 	struct trk_stats st;
 
@@ -840,7 +841,7 @@ out_sas_esp_json(const struct trk_esp *f, void *arg)
 }
 
 void
-out_json_sas(struct json *j, const struct trk *t)
+out_timeline_sas_json(struct json *j, const struct trk *t)
 {
 	trk_foreach_ike(t, out_sas_ike_json, j);
 	trk_foreach_esp(t, out_sas_esp_json, j);

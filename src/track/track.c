@@ -40,6 +40,8 @@ struct trk {
 	trk_ike_cb		*ike_evict;
 	trk_esp_cb		*esp_evict;
 	void			*evict_arg;
+	trk_change_cb		*change;
+	void			*change_arg;
 };
 
 /* One script per exchange type: its length and its first label. */
@@ -196,6 +198,13 @@ trk_set_seed(struct trk *t, uint64_t seed)
 }
 
 void
+trk_set_change(struct trk *t, trk_change_cb *cb, void *arg)
+{
+	t->change = cb;
+	t->change_arg = arg;
+}
+
+void
 trk_set_evict(struct trk *t, trk_ike_cb *ike, trk_esp_cb *esp, void *arg)
 {
 	t->ike_evict = ike;
@@ -319,7 +328,7 @@ trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 	t->st.ike_now--;
 }
 
-static void trk_ike_conclude(struct trk_ike_sa *);
+static void trk_ike_conclude(struct trk *, struct trk_ike_sa *);
 
 static void
 trk_ike_evict_oldest(struct trk *t)
@@ -329,7 +338,7 @@ trk_ike_evict_oldest(struct trk *t)
 	if (sa == NULL)
 		return;
 	trk_ike_remove(t, sa);
-	trk_ike_conclude(sa);
+	trk_ike_conclude(t, sa);
 	if (t->ike_evict != NULL)
 		t->ike_evict(sa, t->evict_arg);
 	t->st.ike_evicted++;
@@ -683,11 +692,15 @@ trk_notify_error(uint16_t n)
 	return n != 0 && isakmp_notify_is_error(n);
 }
 
-/* Apply what a placed message says about outcomes. */
-static void
+/*
+ * Apply what a placed message says about outcomes.  Returns the other
+ * exchange an error informational failed, if any.
+ */
+static struct trk_exchange *
 trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
     const struct trk_in *in, uint8_t step)
 {
+	struct trk_exchange *victim = e;
 	uint32_t i;
 
 	if (in->has_sa && !in->encrypted) {
@@ -739,12 +752,10 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 		e->reason = TRK_R_XAUTH;
 		sa->state = TRK_FAILED;
 		sa->reason = TRK_R_XAUTH;
-		return;
+		return NULL;
 	}
 
 	if (trk_notify_error(in->notify)) {
-		struct trk_exchange *victim = e;
-
 		if (e->type == ISAKMP_EXCH_INFO) {
 			/* An error informational ends the pending exchange:
 			 * phase 1 if not done, else the newest open one. */
@@ -772,7 +783,7 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 			sa->reason = TRK_R_NOTIFY;
 			sa->notify = in->notify;
 		}
-		return;
+		return victim != e ? victim : NULL;
 	}
 	if (e->state == TRK_INCOMPLETE && e->nsteps != 0 &&
 	    step == e->nsteps) {
@@ -782,6 +793,61 @@ trk_outcome(struct trk_ike_sa *sa, struct trk_exchange *e,
 			sa->established_ts = in->ts;
 		}
 	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ changes */
+
+uint8_t
+trk_phase(const struct trk_ike_sa *sa)
+{
+	if (sa->deleted)
+		return TRK_P_DELETED;
+	if (sa->expired)
+		return TRK_P_EXPIRED;
+	if (sa->state == TRK_ESTABLISHED)
+		return TRK_P_ESTABLISHED;
+	return sa->state == TRK_FAILED ? TRK_P_FAILED : TRK_P_NEGOTIATING;
+}
+
+const char *
+trk_phase_name(uint8_t p)
+{
+	static const char *const names[] = { "negotiating", "established",
+	    "failed", "deleted", "expired", "evicted" };
+
+	return p < sizeof(names) / sizeof(names[0]) ? names[p] : "?";
+}
+
+/* Report an exchange whose state is no longer old. */
+static void
+trk_ex_changed(struct trk *t, const struct trk_ike_sa *sa,
+    const struct trk_exchange *e, uint8_t old)
+{
+	if (t->change != NULL && e != NULL && e->state != old)
+		t->change(sa, e, 0, t->change_arg);
+}
+
+/* Report an SA whose phase is no longer old. */
+static void
+trk_sa_changed(struct trk *t, const struct trk_ike_sa *sa, uint8_t old)
+{
+	if (t->change != NULL && trk_phase(sa) != old)
+		t->change(sa, NULL, old, t->change_arg);
+}
+
+/* trk_outcome, and the state changes it made reported. */
+static void
+trk_outcome_report(struct trk *t, struct trk_ike_sa *sa,
+    struct trk_exchange *e, const struct trk_in *in, uint8_t step)
+{
+	uint8_t ex_old = e->state, sa_old = trk_phase(sa);
+	struct trk_exchange *victim = trk_outcome(sa, e, in, step);
+
+	/* an exchange failed by an error informational was incomplete */
+	trk_ex_changed(t, sa, victim, TRK_INCOMPLETE);
+	trk_ex_changed(t, sa, e, ex_old);
+	trk_sa_changed(t, sa, sa_old);
 }
 
 static void
@@ -915,9 +981,9 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 			e->seen |= (uint8_t)(1u << (step - 1));
 			if (step > e->last_step)
 				e->last_step = step;
-			trk_outcome(sa, e, in, step);
+			trk_outcome_report(t, sa, e, in, step);
 		} else if (orig == NULL && step == 0)
-			trk_outcome(sa, e, in, step);
+			trk_outcome_report(t, sa, e, in, step);
 	}
 	/*
 	 * A DELETE for ESP/AH SPIs: the sender deletes SAs it receives on,
@@ -959,10 +1025,11 @@ trk_unread_info(const struct trk_ike_sa *sa)
 }
 
 static void
-trk_ike_conclude(struct trk_ike_sa *sa)
+trk_ike_conclude(struct trk *t, struct trk_ike_sa *sa)
 {
 	uint32_t i, j;
 	bool p1 = false, qm_done = false;
+	uint8_t sa_old = trk_phase(sa);
 
 	for (i = 0; i < sa->nex; i++) {
 		struct trk_exchange *e = &sa->ex[i];
@@ -993,10 +1060,12 @@ trk_ike_conclude(struct trk_ike_sa *sa)
 				sa->reason_count = resends;
 				sa->unread_info = trk_unread_info(sa);
 			}
+			trk_ex_changed(t, sa, e, TRK_INCOMPLETE);
 		}
 	}
 	if (!p1 && qm_done && sa->state == TRK_INCOMPLETE)
 		sa->state = TRK_ESTABLISHED;
+	trk_sa_changed(t, sa, sa_old);
 }
 
 /* ------------------------------------------------------------ ESP */
@@ -1162,7 +1231,36 @@ trk_finish(struct trk *t)
 	struct trk_ike_sa *sa;
 
 	for (sa = t->ike_lru_head; sa != NULL; sa = sa->lru_next)
-		trk_ike_conclude(sa);
+		trk_ike_conclude(t, sa);
+}
+
+void
+trk_tick(struct trk *t, double now, double timeout)
+{
+	struct trk_ike_sa *sa;
+	uint32_t i;
+
+	for (sa = t->ike_lru_head; sa != NULL; sa = sa->lru_next) {
+		for (i = 0; i < sa->nex; i++) {
+			struct trk_exchange *e = &sa->ex[i];
+
+			if (e->state != TRK_INCOMPLETE || e->timed_out ||
+			    e->nsteps == 0 || e->last_step == 0 ||
+			    now - e->last_ts <= timeout)
+				continue;
+			e->timed_out = true;
+			if (t->change != NULL)
+				t->change(sa, e, 0, t->change_arg);
+		}
+		if (sa->state == TRK_ESTABLISHED && !sa->deleted &&
+		    !sa->expired && sa->chosen.life_secs != 0 &&
+		    now - sa->established_ts >= sa->chosen.life_secs) {
+			sa->expired = true;
+			if (t->change != NULL)
+				t->change(sa, NULL, TRK_P_ESTABLISHED,
+				    t->change_arg);
+		}
+	}
 }
 
 void
@@ -1330,6 +1428,8 @@ trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
 	case TRK_R_XAUTH:
 		return snprintf(buf, len, "XAUTH authentication failed "
 		    "(XAUTH-STATUS FAIL)");
+	case TRK_R_TIMEOUT:
+		return snprintf(buf, len, "no answer in time");
 	default:
 		if (len > 0)
 			buf[0] = '\0';

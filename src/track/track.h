@@ -64,7 +64,18 @@ enum trk_reason {
 	TRK_R_NONE = 0,
 	TRK_R_NOTIFY,		/* an error notify was received (type kept) */
 	TRK_R_NO_RESPONSE,	/* last step resent N times, never answered */
-	TRK_R_XAUTH		/* XAUTH-STATUS FAIL (extended auth) */
+	TRK_R_XAUTH,		/* XAUTH-STATUS FAIL (extended auth) */
+	TRK_R_TIMEOUT		/* unanswered longer than trk_tick's limit */
+};
+
+/*
+ * An IKE SA's phase, as its state-change events tell it (trk_phase): its
+ * state, unless it was deleted (an ISAKMP DELETE) or its lifetime ran
+ * out (trk_tick), or the state cap evicted it.
+ */
+enum trk_phase {
+	TRK_P_NEGOTIATING = 0, TRK_P_ESTABLISHED, TRK_P_FAILED,
+	TRK_P_DELETED, TRK_P_EXPIRED, TRK_P_EVICTED
 };
 
 #define TRK_MSG_PL	16	/* payload types kept per message */
@@ -194,6 +205,7 @@ struct trk_exchange {
 	uint32_t	spis[TRK_MAX_SPIS];
 	uint32_t	first_frame;
 	double		first_ts, last_ts;
+	bool		timed_out;	/* trk_tick: unanswered too long */
 	struct trk_proposal chosen;	/* Quick Mode: responder's choice */
 	struct trk_id	idc[2];		/* Quick Mode IDci, IDcr */
 	uint16_t	offered_proposals, offered_transforms;
@@ -215,6 +227,7 @@ struct trk_ike_sa {
 	uint16_t	 unread_info;	/* encrypted informationals unread */
 	bool		 deleted;
 	double		 deleted_ts;
+	bool		 expired;	/* trk_tick: lifetime ran out */
 	uint8_t		 xauth;		/* 0 none seen, 1 ok, 2 failed */
 	struct trk_proposal chosen;
 	uint16_t	 offered_proposals, offered_transforms;
@@ -300,6 +313,16 @@ typedef void trk_state_free_cb(struct ike_state *, void *);
 typedef void trk_ike_cb(const struct trk_ike_sa *, void *);
 typedef void trk_esp_cb(const struct trk_esp *, void *);
 
+/*
+ * State changes, as they happen (trk_set_change): with an exchange, that
+ * exchange completed or failed (its state), or timed out (timed_out set by
+ * trk_tick, state still incomplete); without one, the SA's phase
+ * (trk_phase) changed from the one given.  From trk_ike, trk_tick and
+ * trk_finish, and before the eviction callback for an SA evicted.
+ */
+typedef void trk_change_cb(const struct trk_ike_sa *,
+    const struct trk_exchange *, uint8_t, void *);
+
 /* What trk_ike returns about the message. */
 struct trk_result {
 	const struct trk_ike_sa	*sa;
@@ -319,6 +342,7 @@ void		 trk_set_evict(struct trk *, trk_ike_cb *, trk_esp_cb *,
 		    void *);
 void		 trk_set_hooks(struct trk *, trk_pre_cb *, trk_state_free_cb *,
 		    void *);
+void		 trk_set_change(struct trk *, trk_change_cb *, void *);
 void		 trk_free(struct trk *);
 int		 trk_ike(struct trk *, struct trk_in *,
 		    struct trk_result *);
@@ -333,6 +357,17 @@ struct trk_esp_pkt {
 };
 struct trk_esp	*trk_esp_packet(struct trk *, const struct trk_esp_pkt *);
 void		 trk_finish(struct trk *);
+/*
+ * Time-driven state at time now (capture time, or the clock live): an
+ * established SA whose negotiated lifetime (seconds) ran out becomes
+ * expired; an incomplete exchange whose last message is more than
+ * timeout seconds old is marked timed out (its state stays, so a late
+ * answer still completes it).  Each is reported to the change callback
+ * once.  Walks every SA: call it at most every second or so.
+ */
+void		 trk_tick(struct trk *, double, double);
+uint8_t		 trk_phase(const struct trk_ike_sa *);
+const char	*trk_phase_name(uint8_t);
 void		 trk_stats(const struct trk *, struct trk_stats *);
 /* IKE SAs by id; ESP flows by first frame, then least recently active
  * first; the flows of one IKE SA, in the same order. */

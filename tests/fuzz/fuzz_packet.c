@@ -3,7 +3,7 @@
  * per-frame pipeline (link -> IP -> UDP -> NAT-T demux -> dissectors ->
  * outputs).  The first byte picks the link type so every link decoder is
  * reached; the rest is the frame.  Output goes to /dev/null so the
- * presenters run too.  State (reassembly) persists across inputs, as in a
+ * presenters run too, from a sink that takes every event.  State (reassembly) persists across inputs, as in a
  * real capture, and is bounded by the same caps.
  */
 #include <stdint.h>
@@ -16,6 +16,8 @@
 #include "linktypes.h"
 #include "keys/keyfile.h"
 #include "keys/keystore.h"
+#include "out/out_json.h"
+#include "out/out_text.h"
 
 /*
  * Keys for cookie 0101010101010101 and for SPI 0x01010101, so inputs that
@@ -31,6 +33,43 @@ static const char fuzz_keys[] =
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static FILE *fuzz_null;
+static struct json fuzz_j;
+static struct out_lines fuzz_lines;
+
+/* Every event: frames through a presenter, the others' names read. */
+static void
+fuzz_sink(void *arg, const struct eng_event *ev)
+{
+	const struct ctx *c = arg;
+	char buf[128];
+
+	switch (ev->type) {
+	case ENG_EV_FRAME:
+		/* text and JSON alternate so both see every shape */
+		if (c->o.json)
+			out_json_frame(&fuzz_j, &c->o, ev->fr);
+		else
+			out_text_frame(fuzz_null, &fuzz_lines, &c->o, ev->fr);
+		break;
+	case ENG_EV_SA_STATE:
+		fprintf(fuzz_null, "%s %s\n", trk_phase_name(ev->from),
+		    trk_phase_name(ev->to));
+		break;
+	case ENG_EV_EXCHANGE:
+	case ENG_EV_QM:
+		trk_ex_reason_text(ev->ex, buf, sizeof(buf));
+		fprintf(fuzz_null, "%s %s\n", buf,
+		    trk_state_name(ev->ex->state));
+		break;
+	case ENG_EV_ANOMALY:
+		an_format(ev->an, buf, sizeof(buf));
+		break;
+	default:
+		break;
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -41,8 +80,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	char err[256];
 
 	if (!ready) {
-		FILE *null = fopen("/dev/null", "w");
+		struct eng_sink k = { fuzz_sink, NULL, NULL, &c, ENG_EV_ALL,
+		    false };
 
+		fuzz_null = fopen("/dev/null", "w");
+		if (fuzz_null == NULL)
+			return 0;
+		json_init(&fuzz_j, fuzz_null);
 		c.ks = ks_new();
 		if (c.ks == NULL || kf_load_text(c.ks, fuzz_keys,
 		    sizeof(fuzz_keys) - 1, "fuzz", err, sizeof(err)) == -1)
@@ -50,7 +94,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		/* one thread: the presenter options change per input below,
 		 * which an output thread would read while they change */
 		c.o.threads = 1;
-		if (null == NULL || eng_init(&c, null, err, sizeof(err)) == -1)
+		if (eng_init(&c, err, sizeof(err)) == -1 ||
+		    eng_sink_add(&c, &k, err, sizeof(err)) == -1)
 			return 0;
 		ready = true;
 	}
@@ -61,7 +106,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	f.ts = frame * 0.001;
 	f.data = data + 1;
 	f.caplen = f.wirelen = (uint32_t)(len - 1);
-	/* Alternate text and JSON so both presenters see every shape. */
 	c.o.json = (data[0] & 0x80) != 0;
 	c.o.verbose = (data[0] & 0x40) != 0;
 	eng_frame(&c, fuzz_links[(data[0] & 0x3f) % FUZZ_NLINKS], &f);

@@ -188,6 +188,99 @@ test_notify_failure(void)
 	trk_free(t);
 }
 
+/* State changes as trk_set_change reports them, one line each. */
+struct changes {
+	char		 l[8][64];
+	unsigned	 n;
+};
+
+static void
+change_rec(const struct trk_ike_sa *sa, const struct trk_exchange *e,
+    uint8_t old, void *arg)
+{
+	struct changes *c = arg;
+
+	if (c->n == 8)
+		return;
+	if (e != NULL)
+		snprintf(c->l[c->n++], 64, "sa %llu ex %u %s%s",
+		    (unsigned long long)sa->id, e->type,
+		    trk_state_name(e->state), e->timed_out ? " timed out" : "");
+	else
+		snprintf(c->l[c->n++], 64, "sa %llu %s -> %s",
+		    (unsigned long long)sa->id, trk_phase_name(old),
+		    trk_phase_name(trk_phase(sa)));
+}
+
+static void
+evict_rec(const struct trk_ike_sa *sa, void *arg)
+{
+	struct changes *c = arg;
+
+	if (c->n < 8)
+		snprintf(c->l[c->n++], 64, "sa %llu evicted",
+		    (unsigned long long)sa->id);
+}
+
+/*
+ * The change hook: an error informational fails the pending Main Mode
+ * (reported before the informational itself, then the SA); an SA evicted
+ * by the cap gets its verdicts before the eviction; trk_tick marks an
+ * unanswered exchange once.
+ */
+static void
+test_changes(void)
+{
+	struct trk_limits lim = { 1, 0, 0, 0 };
+	struct trk *t = trk_new(&lim);
+	struct trk_result r;
+	struct changes c;
+	struct msgspec n = { false, RC, ISAKMP_EXCH_INFO, 0x1234, false,
+	    "\13", 7, 0, 14 };
+	static const uint8_t IC2[8] = { 7, 7, 7, 7, 7, 7, 7, 7 };
+	struct trk_in in;
+	uint8_t raw[100];
+	int i;
+
+	memset(&c, 0, sizeof(c));
+	trk_set_change(t, change_rec, &c);
+	trk_set_evict(t, evict_rec, NULL, &c);
+	feed(t, &mm[0], 0, &r);
+	CHECK_EQ_U(c.n, 0);
+	feed(t, &n, 0.1, &r);
+	CHECK_EQ_U(c.n, 3);
+	CHECK_STR(c.l[0], "sa 1 ex 2 failed");	/* Main Mode, the victim */
+	CHECK_STR(c.l[1], "sa 1 ex 5 failed");	/* the informational */
+	CHECK_STR(c.l[2], "sa 1 negotiating -> failed");
+	trk_free(t);
+
+	memset(&c, 0, sizeof(c));
+	t = trk_new(&lim);
+	trk_set_change(t, change_rec, &c);
+	trk_set_evict(t, evict_rec, NULL, &c);
+	for (i = 0; i < 5; i++)
+		feed(t, &mm[i], i * 0.01, &r);
+	trk_tick(t, 30.0, 30.0);
+	CHECK_EQ_U(c.n, 0);		/* MM5 is 29.96 s old */
+	trk_tick(t, 30.1, 30.0);
+	CHECK_EQ_U(c.n, 1);
+	CHECK_STR(c.l[0], "sa 1 ex 2 incomplete timed out");
+	trk_tick(t, 31, 30.0);
+	CHECK_EQ_U(c.n, 1);		/* once */
+	feed(t, &mm[4], 40, &r);	/* resent: a no-response verdict */
+	/* a second SA: the cap of one evicts the first */
+	memset(raw, 0x55, sizeof(raw));
+	in_fill(&in, A, B, IC2, ZC, ISAKMP_EXCH_MAIN, 0, raw, sizeof(raw));
+	in.frame = ++frameno;
+	in.ts = 50;
+	CHECK(trk_ike(t, &in, &r) == 0);
+	CHECK_EQ_U(c.n, 4);
+	CHECK_STR(c.l[1], "sa 1 ex 2 failed timed out");
+	CHECK_STR(c.l[2], "sa 1 negotiating -> failed");
+	CHECK_STR(c.l[3], "sa 1 evicted");
+	trk_free(t);
+}
+
 static void
 test_aggressive(void)
 {
@@ -308,20 +401,11 @@ test_xauth_fail(void)
 	for (i = 0; i < 6; i++)
 		feed(t, &mm[i], i * 0.01, &r);
 	CHECK_EQ_U(r.sa->state, TRK_ESTABLISHED);
-	memset(&in, 0, sizeof(in));
 	memset(raw, 0x77, sizeof(raw));
+	in_fill(&in, B, A, IC, RC, ISAKMP_EXCH_TRANSACTION, 0x99, raw,
+	    sizeof(raw));
 	in.frame = ++frameno;
 	in.ts = 1;
-	in.af = 4;
-	in.src = B;
-	in.dst = A;
-	in.sport = in.dport = 500;
-	in.icookie = IC;
-	in.rcookie = RC;
-	in.exch = ISAKMP_EXCH_TRANSACTION;
-	in.msgid = 0x99;
-	in.raw = raw;
-	in.raw_len = sizeof(raw);
 	in.encrypted = in.decrypted = in.plaintext = true;
 	in.npl = 2;
 	in.pl[0] = 8;
@@ -1033,6 +1117,7 @@ main(void)
 	test_main_mode_no_response();
 	test_main_mode_out_of_order();
 	test_notify_failure();
+	test_changes();
 	test_aggressive();
 	test_quick_mode();
 	test_transaction_info();
