@@ -105,7 +105,8 @@ check build-san --enable-sanitizers
 
 # Bounded fuzzing with libFuzzer when clang supports it: each target for
 # FUZZ_SECONDS (default 60), seeded with the captures' frames (fuzz_packet),
-# their ESP packets (fuzz_esp) and the key files (fuzz_keyfile).
+# their ESP packets (fuzz_esp), the key files (fuzz_keyfile) and psk-crack
+# lines (fuzz_pskline).
 fuzz_pass=0; fuzz_fail=0
 fuzz_seconds=${FUZZ_SECONDS:-60}
 if command -v clang >/dev/null 2>&1; then
@@ -124,7 +125,9 @@ if command -v clang >/dev/null 2>&1; then
 		    -o -name '*.pcapng.gz' \) 2>/dev/null)
 		# each target its own seeds: frames, ESP packets, key files
 		mkdir -p "$seeds/fuzz_packet" "$seeds/fuzz_esp" \
-		    "$seeds/fuzz_keyfile"
+		    "$seeds/fuzz_keyfile" "$seeds/fuzz_pskline"
+		cp tests/fuzz/pskline-seeds/* "$seeds/fuzz_pskline/" \
+		    2>/dev/null || true
 		# shellcheck disable=SC2086
 		python3 tests/fuzz/seeds.py "$seeds/fuzz_packet" $corpus_caps \
 		    >/dev/null 2>&1 || true

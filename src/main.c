@@ -13,11 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "crack/crack.h"
+#include "crack/crack_gen.h"
 #include "engine/engine.h"
 #include "keys/keyexport.h"
 #include "keys/keyfile.h"
 #include "out/out_sinks.h"
+
+static void	crack_usage(FILE *);
 
 static void
 usage(FILE *fp)
@@ -27,6 +32,7 @@ usage(FILE *fp)
 "       ikescope timeline [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope sas [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
+"       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
 "traffic from pcap/pcapng captures (optionally gzip-compressed; '-' reads\n"
@@ -80,6 +86,28 @@ usage(FILE *fp)
 "  --version        print the version\n"
 "\n"
 "Exit status: 0 success, 1 usage or input error.\n");
+	crack_usage(fp);
+}
+
+static void
+crack_usage(FILE *fp)
+{
+	fprintf(fp,
+"\n"
+"ikescope crack [-W WORDLIST] [--mask MASK] [--threads N] [--json]\n"
+"               [--kernel NAME] [-q] --psk-line FILE\n"
+"  Find the pre-shared key of every psk-crack line of FILE at once (the\n"
+"  format ike-scan writes for psk-crack; the hash length names the PRF:\n"
+"  MD5, SHA-1, SHA-2).\n"
+"  -W, --wordlist WORDLIST  candidates, one a line ('-': standard input)\n"
+"  --mask MASK      hashcat mask (?l ?u ?d ?s ?a ??, literals): alone, its\n"
+"                   expansions; with -W, each word followed by each one\n"
+"  --threads N      threads (0: one per core, the default)\n"
+"  --json           one JSON object per PSK found\n"
+"  --kernel NAME    avx512, avx2, shani or openssl (default: the best this\n"
+"                   CPU runs per PRF; also IKESCOPE_CRACK_KERNEL)\n"
+"  -q               no summary on standard error\n"
+"  Exit status: 0 every line cracked, 2 some not, 1 usage or input error.\n");
 }
 
 static int
@@ -157,7 +185,24 @@ static const struct option keys_opts[] = {
 	OPTS_PIPELINE
 };
 
-enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS };
+/* crack needs no pipeline: its options are its own */
+enum { CRK_JSON = 256, CRK_MASK, CRK_THREADS, CRK_PSK_LINE, CRK_KERNEL };
+static const struct option crack_opts[] = {
+	{ "wordlist", required_argument, NULL, 'W' },
+	{ "mask", required_argument, NULL, CRK_MASK },
+	{ "threads", required_argument, NULL, CRK_THREADS },
+	{ "json", no_argument, NULL, CRK_JSON },
+	{ "psk-line", required_argument, NULL, CRK_PSK_LINE },
+	{ "kernel", required_argument, NULL, CRK_KERNEL },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS, CMD_CRACK };
+
+struct cmd;
+typedef int cmd_fn(const struct cmd *, int, char **);
+static cmd_fn cmd_run, cmd_crack;
 
 struct cmd {
 	enum cmd_id		 id;
@@ -165,15 +210,20 @@ struct cmd {
 	const char		*shortopts;
 	const struct option	*longopts;
 	enum out_view		 view;
+	cmd_fn			*run;
 };
 
 /* In enum cmd_id's order; -V is read's only (the frames' tree). */
 static const struct cmd cmds[] = {
-	{ CMD_READ, "read", "r:Vc:f:qhk:E:w:", view_opts, OUT_VIEW_FRAMES },
+	{ CMD_READ, "read", "r:Vc:f:qhk:E:w:", view_opts, OUT_VIEW_FRAMES,
+	    cmd_run },
 	{ CMD_TIMELINE, "timeline", "r:c:f:qhk:E:w:", view_opts,
-	    OUT_VIEW_TIMELINE },
-	{ CMD_SAS, "sas", "r:c:f:qhk:E:w:", view_opts, OUT_VIEW_SAS },
-	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE },
+	    OUT_VIEW_TIMELINE, cmd_run },
+	{ CMD_SAS, "sas", "r:c:f:qhk:E:w:", view_opts, OUT_VIEW_SAS,
+	    cmd_run },
+	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE,
+	    cmd_run },
+	{ CMD_CRACK, "crack", "W:qh", crack_opts, OUT_VIEW_NONE, cmd_crack },
 };
 
 /* Option values named by strings: --crypto, --write-mode. */
@@ -480,6 +530,112 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 	return rc;
 }
 
+/* ---- crack: its own options; needs no engine */
+static int
+cmd_crack(const struct cmd *cmd, int argc, char **argv)
+{
+	struct crack_opts o = { NULL, NULL, NULL, 0, false, false };
+	struct crack_stats st;
+	struct cl_set set;
+	const char *lines = NULL;
+	char err[512];
+	bool quiet = false;
+	uint64_t v;
+	size_t h;
+	int ch, rc;
+
+	o.kernel = getenv("IKESCOPE_CRACK_KERNEL");
+	if (o.kernel != NULL && *o.kernel == '\0')
+		o.kernel = NULL;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, cmd->shortopts, cmd->longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'W':
+			o.wordlist = optarg;
+			break;
+		case CRK_MASK:
+			o.mask = optarg;
+			break;
+		case CRK_THREADS:
+			if (parse_u64(optarg, CRACK_MAX_THREADS, &v) == -1) {
+				fprintf(stderr, "ikescope: --threads: expected "
+				    "0-%d, got \"%s\"\n", CRACK_MAX_THREADS,
+				    optarg);
+				return 1;
+			}
+			o.threads = (unsigned)v;
+			break;
+		case CRK_JSON:
+			o.json = true;
+			break;
+		case CRK_PSK_LINE:
+			lines = optarg;
+			break;
+		case CRK_KERNEL:
+			o.kernel = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			crack_usage(stdout);
+			return 0;
+		default:
+			crack_usage(stderr);
+			return 1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ikescope: crack: captures are not read yet; "
+		    "give the exchanges with --psk-line FILE\n");
+		return 1;
+	}
+	if (lines == NULL || (o.wordlist == NULL && o.mask == NULL)) {
+		fprintf(stderr, "ikescope: crack: --psk-line FILE and -W "
+		    "WORDLIST or --mask MASK are required\n");
+		crack_usage(stderr);
+		return 1;
+	}
+	if (o.kernel != NULL && !crack_kernel_known(o.kernel)) {
+		fprintf(stderr, "ikescope: crack: unknown kernel \"%s\" "
+		    "(avx512, avx2, shani, openssl)\n", o.kernel);
+		return 1;
+	}
+	o.progress = isatty(STDERR_FILENO);
+	if (cl_load_file(&set, lines, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		return 1;
+	}
+	rc = crack_run(&o, &set, stdout, &st, err, sizeof(err));
+	cl_set_free(&set);
+	if (rc == -1) {
+		fprintf(stderr, "ikescope: crack: %s\n", err);
+		return 1;
+	}
+	if (!quiet) {
+		fprintf(stderr, "ikescope: %zu of %zu lines cracked; %llu "
+		    "candidates in %.2f s (%.2f M/s, %u threads;", st.cracked,
+		    st.lines, (unsigned long long)st.candidates, st.seconds,
+		    st.seconds > 0 ? (double)st.candidates / st.seconds / 1e6 :
+		    0.0, st.threads);
+		for (h = 0; h < CK_NHASH; h++)
+			if (st.kernel[h] != NULL)
+				fprintf(stderr, " %s: %s", ck_hash_name(
+				    (enum ck_hash)h), st.kernel[h]);
+		fprintf(stderr, ")\n");
+		if (st.skipped > 0)
+			fprintf(stderr, "ikescope: %llu words longer than %d "
+			    "bytes skipped\n", (unsigned long long)st.skipped,
+			    CG_MAXLEN);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "ikescope: write error on standard output\n");
+		return 1;
+	}
+	return st.cracked == st.lines ? 0 : 2;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -489,7 +645,8 @@ main(int argc, char **argv)
 	if (argc >= 2) {
 		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 			if (strcmp(argv[1], cmds[i].name) == 0)
-				return cmd_run(&cmds[i], argc - 1, argv + 1);
+				return cmds[i].run(&cmds[i], argc - 1,
+				    argv + 1);
 		if (strcmp(argv[1], "--version") == 0) {
 			printf("ikescope %s\n", PACKAGE_VERSION);
 			return 0;

@@ -6,8 +6,8 @@
 #    and in the man page;
 # 3. doc/HACKING names every source file (as itself or as stem.[ch]);
 # 4. the layering HACKING states holds: a folder includes only from the
-#    folders below it (dissectors, core, capture, keys, track, esp, ike,
-#    engine, out, audit, live, main.c), by path;
+#    folders below it (dissectors, core, crack, capture, keys, track, esp,
+#    ike, engine, out, audit, live, main.c), by path;
 # 5. doc/audit.md lists exactly the finding ids of src/audit/finding.h.
 echo "1..5"
 ids=$(sed -n 's/^[[:space:]]*X(AN_[A-Z0-9_]*, "\([a-z0-9_]*\)".*/\1/p' \
@@ -55,11 +55,11 @@ fi
 # 4. layering: rank of a file's folder >= rank of every folder it includes
 rank() {
 	case $1 in
-	dissectors/*) echo 0 ;; src/core/*) echo 1 ;; src/capture/*) echo 2 ;;
-	src/keys/*) echo 3 ;; src/track/*) echo 4 ;; src/esp/*) echo 5 ;;
-	src/ike/*) echo 6 ;; src/engine/*) echo 7 ;; src/out/*) echo 8 ;;
-	src/audit/*) echo 9 ;; src/live/*) echo 10 ;; src/main.c) echo 11 ;;
-	*) echo 99 ;;
+	dissectors/*) echo 0 ;; src/core/*) echo 1 ;; src/crack/*) echo 2 ;;
+	src/capture/*) echo 3 ;; src/keys/*) echo 4 ;; src/track/*) echo 5 ;;
+	src/esp/*) echo 6 ;; src/ike/*) echo 7 ;; src/engine/*) echo 8 ;;
+	src/out/*) echo 9 ;; src/audit/*) echo 10 ;; src/live/*) echo 11 ;;
+	src/main.c) echo 12 ;; *) echo 99 ;;
 	esac
 }
 # Known crossings still to be cut; this list only shrinks.

@@ -1,0 +1,216 @@
+#!/bin/bash
+# bench/crack.sh - PSK cracking speed: ikescope crack against psk-crack and
+# hashcat on the same line and word list, in the same run (by hand; not
+# part of make check).  See bench/RESULTS.md.
+#
+#   bench/crack.sh [-b BUILD_DIR] [-n WORDS] [-r REPEAT] [-d WORK_DIR]
+#
+# -n  words in the list (default 8000000), the PSK 1000 words before
+#     the end, so every tool runs through nearly all of it
+# -r  runs of each measurement, the best (shortest wall) kept (default 3)
+#
+# It writes, with tests/crack_gen.py (Python hashlib/hmac), one psk-crack
+# line per PRF (MD5, SHA-1, SHA-256; DH group 2, 128-byte g^x, as
+# ike-scan's default), and the list (random words of 6-12 characters from
+# [a-z0-9]), then times, as whole processes with their start-up, in
+# rounds (each tool once per round, so the slow minutes of this shared
+# machine fall on every tool alike):
+#   psk-crack -d LIST LINE          (MD5 and SHA-1; it has no SHA-2)
+#   hashcat -m 5300 / 5400 -a 0     (MD5 / SHA-1; OpenCL on the CPU, pocl;
+#                                    skipped with the reason if it has no
+#                                    usable device)
+#   ikescope crack -W LIST --psk-line LINE --kernel K --threads T
+#                                   (each kernel this CPU runs, T = 1, 2;
+#                                    openssl once, 2 threads)
+# Each must find the PSK, else the run is reported as failed.  Rates are
+# candidates (the PSK's position) per second of wall time.  The CPU time
+# (user + system, /usr/bin/time; best of the runs too) is printed beside
+# the wall time: on a loaded machine it says what the work costs when the
+# wall time says mostly how long the process waited for a core.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+build=$top/build
+words=8000000
+repeat=3
+work=${TMPDIR:-/tmp}/ikescope-bench-crack
+while [ $# -gt 0 ]; do
+	case $1 in
+	-b) build=$2; shift 2 ;;
+	-n) words=$2; shift 2 ;;
+	-r) repeat=$2; shift 2 ;;
+	-d) work=$2; shift 2 ;;
+	*) echo "usage: $0 [-b BUILD_DIR] [-n WORDS] [-r REPEAT] [-d WORK_DIR]" >&2
+	   exit 1 ;;
+	esac
+done
+IKESCOPE=$build/ikescope
+[ -x "$IKESCOPE" ] || { echo "no ikescope at $IKESCOPE" >&2; exit 1; }
+mkdir -p "$work"
+PSK=zq9launch7
+pos=$((words - 1000))
+
+if [ ! -s "$work/words.$words" ]; then
+	python3 - "$work/words.$words" "$words" "$PSK" <<'PY'
+import random, sys
+path, n, psk = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+r = random.Random(2026)
+alpha = "abcdefghijklmnopqrstuvwxyz0123456789"
+with open(path, "w") as f:
+    out = []
+    for i in range(n):
+        if i == n - 1001:
+            out.append(psk)
+        else:
+            out.append("".join(r.choices(alpha, k=r.randint(6, 12))))
+        if len(out) == 100000:
+            f.write("\n".join(out) + "\n")
+            out = []
+    if out:
+        f.write("\n".join(out) + "\n")
+PY
+fi
+LIST=$work/words.$words
+for prf in md5 sha1 sha256; do
+	python3 "$top/tests/crack_gen.py" "$PSK" "$prf" --ke 128 --seed 11 \
+	    >"$work/$prf.line"
+done
+
+now() { date +%s%N; }
+# best wall (ns) and CPU time (s) of a named measurement, kept in
+# $work/best.NAME and $work/cpu.NAME
+measure() {
+	name=$1
+	shift
+	t0=$(now)
+	/usr/bin/time -f '%U %S' -o "$work/time.$name" "$@" \
+	    >"$work/out.$name" 2>"$work/err.$name"
+	t1=$(now)
+	c=$(awk 'END { print $1 + $2 }' "$work/time.$name")
+	cb=$(cat "$work/cpu.$name" 2>/dev/null || echo "")
+	if [ -z "$cb" ] || awk -v a="$c" -v b="$cb" 'BEGIN { exit !(a < b) }'
+	then
+		echo "$c" >"$work/cpu.$name"
+	fi
+	if ! grep -q "$PSK" "$work/out.$name"; then
+		echo "FAILED: $name did not find the PSK: $*" >&2
+		tail -3 "$work/err.$name" >&2
+		echo fail >"$work/best.$name"
+		return
+	fi
+	t=$((t1 - t0))
+	b=$(cat "$work/best.$name" 2>/dev/null || echo "")
+	case $b in fail) return ;; esac
+	if [ -z "$b" ] || [ "$t" -lt "$b" ]; then
+		echo "$t" >"$work/best.$name"
+	fi
+}
+rm -f "$work"/best.* "$work"/cpu.*
+
+kernels=""
+for k in avx512 avx2 shani; do
+	if "$IKESCOPE" crack -q --kernel "$k" --mask x \
+	    --psk-line "$work/sha1.line" >/dev/null 2>"$work/probe" ||
+	    ! grep -q 'cannot run' "$work/probe"; then
+		kernels="$kernels $k"
+	else
+		echo "# kernel $k: skipped, $(cat "$work/probe")"
+	fi
+done
+
+hashcat_ok=0
+if command -v hashcat >/dev/null 2>&1; then
+	# a tiny run first: no usable OpenCL device fails here
+	head -n 1000 "$LIST" >"$work/small"
+	echo "$PSK" >>"$work/small"
+	if hashcat -m 5400 -a 0 --potfile-disable --quiet -o "$work/hc.probe" \
+	    --outfile-format 2 "$work/sha1.line" "$work/small" \
+	    >"$work/hc.log" 2>&1 && grep -q "$PSK" "$work/hc.probe"; then
+		hashcat_ok=1
+	else
+		echo "# hashcat: skipped, it cannot run here:" \
+		    "$(grep -m1 -i 'error\|no devices\|exception' "$work/hc.log")"
+	fi
+else
+	echo "# hashcat: skipped, not installed"
+fi
+
+hashcat_run() {	# PRF MODE (a script, so that /usr/bin/time can run it)
+	rm -f "$work/hc.$1.out"
+	hashcat -m "$2" -a 0 --potfile-disable --quiet -o "$work/hc.$1.out" \
+	    --outfile-format 2 "$work/$1.line" "$LIST" >/dev/null 2>&1
+	cat "$work/hc.$1.out"
+}
+cat >"$work/hashcat_run" <<EOF2
+#!/bin/bash
+$(declare -f hashcat_run)
+work=$work LIST=$LIST
+hashcat_run "\$@"
+EOF2
+chmod +x "$work/hashcat_run"
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine)"
+echo "# $("$IKESCOPE" --version); psk-crack $(psk-crack --version 2>&1 | sed -n 's/.*ike-scan \([0-9.]*\).*/\1/p' | head -1); hashcat $(hashcat --version 2>/dev/null || echo -)"
+echo "# $words words, PSK at $((pos + 1)); best of $repeat runs"
+
+for r in $(seq "$repeat"); do
+	for prf in md5 sha1; do
+		measure "psk-crack.$prf" psk-crack -d "$LIST" "$work/$prf.line"
+		if [ "$hashcat_ok" -eq 1 ]; then
+			m=5300; [ "$prf" = sha1 ] && m=5400
+			measure "hashcat.$prf" "$work/hashcat_run" "$prf" "$m"
+		fi
+	done
+	for prf in md5 sha1 sha256; do
+		for k in $kernels; do
+			[ "$k" = shani ] && [ "$prf" = md5 ] && continue
+			for t in 1 2; do
+				measure "ikescope.$prf.$k.$t" "$IKESCOPE" crack \
+				    -q -W "$LIST" --kernel "$k" --threads "$t" \
+				    --psk-line "$work/$prf.line"
+			done
+		done
+		[ "$r" -eq 1 ] && measure "ikescope.$prf.openssl.2" \
+		    "$IKESCOPE" crack -q -W "$LIST" --kernel openssl \
+		    --threads 2 --psk-line "$work/$prf.line"
+	done
+done
+
+ns() { cat "$work/best.$1" 2>/dev/null || echo -; }
+cpu() { cat "$work/cpu.$1" 2>/dev/null || echo -; }
+printf '\n| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
+    prf tool threads "wall s" "cpu s" "M cand/s" "vs psk-crack" \
+    "(cpu)" "vs hashcat"
+echo "|--------|-----------|---------|---------|---------|----------|--------------|------------|------------|"
+row() {	# prf tool threads name
+	w=$(ns "$4")
+	case $w in -|fail) printf '| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
+	    "$1" "$2" "$3" "$w" - - - - -; return ;; esac
+	awk -v p="$1" -v tool="$2" -v th="$3" -v w="$w" -v c="$(cpu "$4")" \
+	    -v pc="$(ns "psk-crack.$1")" -v pcc="$(cpu "psk-crack.$1")" \
+	    -v hc="$(ns "hashcat.$1")" -v n="$((pos + 1))" 'BEGIN {
+		rpc = (pc ~ /^[0-9]+$/) ? sprintf("%.2fx", pc / w) : "-"
+		rpcc = "-"
+		if (pcc ~ /^[0-9.]+$/ && c > 0)
+			rpcc = sprintf("%.2fx", pcc / c)
+		rhc = (hc ~ /^[0-9]+$/) ? sprintf("%.2fx", hc / w) : "-"
+		printf "| %-6s | %-9s | %-7s | %7.2f | %7.2f | %8.2f | %12s | %10s | %10s |\n",
+		    p, tool, th, w / 1e9, c, n / (w / 1e9) / 1e6, rpc, rpcc, rhc
+	}'
+}
+for prf in md5 sha1 sha256; do
+	[ "$prf" != sha256 ] && row "$prf" psk-crack 1 "psk-crack.$prf"
+	[ "$prf" != sha256 ] && [ "$hashcat_ok" -eq 1 ] &&
+	    row "$prf" hashcat all "hashcat.$prf"
+	for k in $kernels openssl; do
+		for t in 1 2; do
+			[ -f "$work/best.ikescope.$prf.$k.$t" ] || continue
+			row "$prf" "$k" "$t" "ikescope.$prf.$k.$t"
+		done
+	done
+done
+echo
+echo "(ratios: the other tool's wall / this row's wall, so above 1 is faster;"
+echo " (cpu): psk-crack's CPU time / this row's)"

@@ -1,0 +1,57 @@
+/*
+ * crack.h - the PSK cracker: every line of a psk-crack file attacked at
+ * once with one stream of candidates (crack_gen.h), on several threads,
+ * each PRF with the best kernel this CPU runs (crack_kern.h) or OpenSSL.
+ *
+ * The check is RFC 2409 5.4 for pre-shared keys:
+ *   SKEYID = prf(PSK, Ni_b | Nr_b)
+ *   HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)
+ * with prf the HMAC of the line's hash.  What does not depend on the
+ * candidate is prepared once per line: both messages padded into blocks
+ * and those blocks' schedules; HMAC's key blocks of the candidate are
+ * compressed once per candidate for every line of the same PRF.
+ */
+#ifndef IKESCOPE_CRACK_H
+#define IKESCOPE_CRACK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "crack/crack_kern.h"
+#include "crack/crack_line.h"
+
+#define CRACK_MAX_THREADS	256
+#define CRACK_BATCH		1024	/* candidates a thread takes at once */
+
+struct crack_opts {
+	const char	*wordlist;	/* NULL: the mask alone */
+	const char	*mask;		/* NULL: the word list alone */
+	const char	*kernel;	/* NULL: the best per PRF; "openssl" */
+	unsigned	 threads;	/* 0: every online core */
+	bool		 json;		/* one JSON object per PSK found */
+	bool		 progress;	/* a progress line on stderr */
+};
+
+struct crack_stats {
+	size_t		 lines, cracked;
+	uint64_t	 candidates;	/* tried */
+	uint64_t	 words, skipped;/* word list lines; too long */
+	double		 seconds;
+	unsigned	 threads;
+	const char	*kernel[CK_NHASH]; /* per PRF present, else NULL */
+};
+
+/*
+ * Run the attack on set, printing each PSK found on out as it is found
+ * (text or JSON), until every line is cracked or the candidates end.
+ * 0 (st filled), or -1 with err (a bad option, a kernel this CPU cannot
+ * run, a read error of the word list).
+ */
+int	crack_run(const struct crack_opts *, const struct cl_set *set,
+	    FILE *out, struct crack_stats *st, char *err, size_t errlen);
+
+/* Whether name is a kernel --kernel accepts (a SIMD one or "openssl"). */
+bool	crack_kernel_known(const char *name);
+
+#endif

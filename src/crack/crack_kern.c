@@ -1,0 +1,578 @@
+/*
+ * crack_kern.c - the cracker's hash kernels: MD5, SHA-1 and SHA-256 over
+ * 16 lanes (AVX-512F) and 8 lanes (AVX2), one stream with the SHA
+ * extensions (SHA-NI), chosen at run time.  Each function enables its
+ * instruction set with a target attribute, so the build needs no flags and
+ * the program runs anywhere; __builtin_cpu_supports (cpuid, and xgetbv for
+ * the OS's saving of the AVX registers) says which ones this CPU runs.
+ */
+#include <config.h>
+
+#include <endian.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The kernels are x86's; elsewhere (or built with -DCK_NO_SIMD, which
+ * tests the fallback) there are none and OpenSSL does every PRF. */
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(CK_NO_SIMD)
+#define CK_X86	1
+#include <immintrin.h>
+#endif
+
+#include "crack/crack_kern.h"
+
+#ifdef CK_X86
+static const uint32_t ck_md5_k[64] = {
+	0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a,
+	0xa8304613, 0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be,
+	0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340,
+	0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+	0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8,
+	0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c,
+	0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
+	0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+	0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92,
+	0xffeff47d, 0x85845dd1, 0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1,
+	0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
+};
+static const unsigned char ck_md5_r[64] = {
+	7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+	5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
+	4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+	6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21
+};
+static const uint32_t ck_sha1_k[4] = {
+	0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6
+};
+static const uint32_t ck_sha256_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+#endif
+static const uint32_t ck_iv_md5[4] = {
+	0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476
+};
+static const uint32_t ck_iv_sha1[5] = {
+	0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0
+};
+static const uint32_t ck_iv_sha256[8] = {
+	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c,
+	0x1f83d9ab, 0x5be0cd19
+};
+
+/* ---- per hash facts */
+
+size_t
+ck_block_len(enum ck_hash h)
+{
+	return h >= CK_SHA384 ? 128 : 64;
+}
+
+size_t
+ck_digest_len(enum ck_hash h)
+{
+	static const size_t len[CK_NHASH] = { 16, 20, 32, 48, 64 };
+
+	return h < CK_NHASH ? len[h] : 0;
+}
+
+unsigned
+ck_state_words(enum ck_hash h)
+{
+	return h == CK_MD5 ? 4 : h == CK_SHA1 ? 5 : 8;
+}
+
+const char *
+ck_hash_name(enum ck_hash h)
+{
+	static const char *const name[CK_NHASH] = {
+		"md5", "sha1", "sha256", "sha384", "sha512"
+	};
+
+	return h < CK_NHASH ? name[h] : "?";
+}
+
+const uint32_t *
+ck_iv(enum ck_hash h)
+{
+	return h == CK_MD5 ? ck_iv_md5 : h == CK_SHA1 ? ck_iv_sha1 :
+	    h == CK_SHA256 ? ck_iv_sha256 : NULL;
+}
+
+void
+ck_words(enum ck_hash h, const uint8_t *in, uint32_t w[16])
+{
+	uint32_t v;
+	unsigned i;
+
+	if (h == CK_MD5)
+		for (i = 0; i < 16; i++) {
+			memcpy(&v, in + 4 * i, 4);
+			w[i] = le32toh(v);
+		}
+	else
+		for (i = 0; i < 16; i++) {
+			memcpy(&v, in + 4 * i, 4);
+			w[i] = be32toh(v);
+		}
+}
+
+void
+ck_bytes(enum ck_hash h, const uint32_t *w, size_t n, uint8_t *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = (uint8_t)(h == CK_MD5 ? w[i / 4] >> (8 * (i % 4)) :
+		    w[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+size_t
+ck_pad(enum ck_hash h, const uint8_t *msg, size_t len, uint64_t prefix,
+    uint32_t *out, size_t max)
+{
+	uint8_t blk[64];
+	uint64_t bits = (prefix + len) * 8;
+	size_t nb = (len + 8) / 64 + 1, b, off, i;
+
+	if (nb > max)
+		return 0;
+	for (b = 0; b < nb; b++) {
+		memset(blk, 0, sizeof(blk));
+		off = b * 64;
+		if (off < len)
+			memcpy(blk, msg + off, len - off < 64 ? len - off : 64);
+		if (len >= off && len < off + 64)
+			blk[len - off] = 0x80;
+		if (b == nb - 1)
+			for (i = 0; i < 8; i++)
+				blk[h == CK_MD5 ? 56 + i : 63 - i] =
+				    (uint8_t)(bits >> (8 * i));
+		ck_words(h, blk, out + b * 16);
+	}
+	return nb;
+}
+
+#ifdef CK_X86
+/* ---- the schedule of a block shared by every lane, with the constants */
+
+static uint32_t
+ck_rol(uint32_t x, unsigned n)
+{
+	return x << n | x >> (32 - n);
+}
+
+static void
+ck_prep_md5(const uint32_t blk[16], uint32_t *kw)
+{
+	unsigned i, g;
+
+	for (i = 0; i < 64; i++) {
+		g = i < 16 ? i : i < 32 ? (5 * i + 1) & 15 :
+		    i < 48 ? (3 * i + 5) & 15 : (7 * i) & 15;
+		kw[i] = ck_md5_k[i] + blk[g];
+	}
+}
+
+static void
+ck_sched_sha1(const uint32_t blk[16], uint32_t w[80])
+{
+	unsigned i;
+
+	memcpy(w, blk, 16 * sizeof(*w));
+	for (i = 16; i < 80; i++)
+		w[i] = ck_rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+}
+
+static void
+ck_prep_sha1(const uint32_t blk[16], uint32_t *kw)
+{
+	unsigned i;
+
+	ck_sched_sha1(blk, kw);
+	for (i = 0; i < 80; i++)
+		kw[i] += ck_sha1_k[i / 20];
+}
+
+static void
+ck_prep_sha256(const uint32_t blk[16], uint32_t *kw)
+{
+	uint32_t s0, s1;
+	unsigned i;
+
+	memcpy(kw, blk, 16 * sizeof(*kw));
+	for (i = 16; i < 64; i++) {
+		s0 = ck_rol(kw[i - 15], 25) ^ ck_rol(kw[i - 15], 14) ^
+		    kw[i - 15] >> 3;
+		s1 = ck_rol(kw[i - 2], 15) ^ ck_rol(kw[i - 2], 13) ^
+		    kw[i - 2] >> 10;
+		kw[i] = kw[i - 16] + s0 + kw[i - 7] + s1;
+	}
+	for (i = 0; i < 64; i++)
+		kw[i] += ck_sha256_k[i];
+}
+
+/* ---- AVX2: 8 lanes */
+
+#define V		__m256i
+#define VL		8
+#define NV		2
+#define CK_AVX2_LANES	(2 * 8)
+#define TGT		__attribute__((target("avx2")))
+#define SFX(n)		n##_avx2
+#define LD(p)		_mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define ST(p, v)	_mm256_storeu_si256((__m256i *)(void *)(p), (v))
+#define SET1(x)		_mm256_set1_epi32((int)(x))
+#define ADD(a, b)	_mm256_add_epi32((a), (b))
+#define XOR(a, b)	_mm256_xor_si256((a), (b))
+#define AND(a, b)	_mm256_and_si256((a), (b))
+#define OR(a, b)	_mm256_or_si256((a), (b))
+#define SRL(a, n)	_mm256_srli_epi32((a), (n))
+#define ROL(a, n)	OR(_mm256_slli_epi32((a), (n)), \
+			    _mm256_srli_epi32((a), 32 - (n)))
+#define F_CH(x, y, z)	XOR((z), AND((x), XOR((y), (z))))
+#define F_MAJ(x, y, z)	OR(AND((x), (y)), AND((z), OR((x), (y))))
+#define F_PAR(x, y, z)	XOR(XOR((x), (y)), (z))
+#define F_MD5I(x, y, z)	XOR((y), OR((x), XOR((z), SET1(0xffffffff))))
+#include "crack_vec.h"
+
+/* ---- AVX-512F: 16 lanes, rotates and three-input logic in one step */
+
+#define V		__m512i
+#define VL		16
+#define NV		2
+#define CK_AVX512_LANES	(2 * 16)
+#define TGT		__attribute__((target("avx512f")))
+#define SFX(n)		n##_avx512
+#define LD(p)		_mm512_loadu_si512((const void *)(p))
+#define ST(p, v)	_mm512_storeu_si512((void *)(p), (v))
+#define SET1(x)		_mm512_set1_epi32((int)(x))
+#define ADD(a, b)	_mm512_add_epi32((a), (b))
+#define XOR(a, b)	_mm512_xor_si512((a), (b))
+#define AND(a, b)	_mm512_and_si512((a), (b))
+#define OR(a, b)	_mm512_or_si512((a), (b))
+#define SRL(a, n)	_mm512_srli_epi32((a), (n))
+#define ROL(a, n)	_mm512_rolv_epi32((a), SET1(n))
+#define F_CH(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0xca)
+#define F_MAJ(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0xe8)
+#define F_PAR(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0x96)
+#define F_MD5I(x, y, z)	_mm512_ternarylogic_epi32((x), (y), (z), 0x39)
+#include "crack_vec.h"
+
+static bool
+ck_have_avx2(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2");
+}
+
+static bool
+ck_have_avx512(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx512f");
+}
+
+/* ---- SHA-NI: one stream, the SHA extensions' round instructions */
+
+#define SHANI	__attribute__((target("sha,sse4.1")))
+
+/* Four words with the first in the highest dword, as sha1rnds4 takes. */
+static inline __attribute__((always_inline)) SHANI __m128i
+ck_sha1_rev(const uint32_t *w)
+{
+	return _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
+	    void *)w), 0x1b);
+}
+
+#define CK_SHA1_4(f) do {						\
+	e = j == 0 ? _mm_add_epi32(e0, m[0]) :				\
+	    _mm_sha1nexte_epu32(prev, m[j]);				\
+	prev = abcd;							\
+	abcd = _mm_sha1rnds4_epu32(abcd, e, (f));			\
+	j++;								\
+} while (0)
+
+static inline __attribute__((always_inline)) SHANI void
+ck_sha1_shani_body(uint32_t *st, const uint32_t *src, bool pre)
+{
+	__m128i abcd = ck_sha1_rev(st), e0 = _mm_set_epi32((int)st[4], 0, 0,
+	    0), abcd0 = abcd, m[20], e, prev = abcd;
+	unsigned j;
+
+	for (j = 0; j < 20; j++)
+		if (pre)
+			m[j] = ck_sha1_rev(src + 4 * j);
+		else if (j < 4)
+			m[j] = ck_sha1_rev(src + 4 * j);
+		else
+			m[j] = _mm_sha1msg2_epu32(_mm_xor_si128(
+			    _mm_sha1msg1_epu32(m[j - 4], m[j - 3]), m[j - 2]),
+			    m[j - 1]);
+	j = 0;
+	CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0);
+	CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1);
+	CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2);
+	CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3);
+	e0 = _mm_sha1nexte_epu32(prev, e0);
+	abcd = _mm_shuffle_epi32(_mm_add_epi32(abcd, abcd0), 0x1b);
+	_mm_storeu_si128((__m128i *)(void *)st, abcd);
+	st[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+}
+#undef CK_SHA1_4
+
+static SHANI void
+sha1_comp_shani(uint32_t *st, const uint32_t *blk)
+{
+	ck_sha1_shani_body(st, blk, false);
+}
+
+/* kw: the message schedule alone (ck_sched_sha1): the rounds add K */
+static SHANI void
+sha1_comp_kw_shani(uint32_t *st, const uint32_t *kw)
+{
+	ck_sha1_shani_body(st, kw, true);
+}
+
+static inline __attribute__((always_inline)) SHANI void
+ck_sha256_shani_body(uint32_t *st, const uint32_t *src, bool pre)
+{
+	__m128i t, s0, s1, s0save, s1save, m[16], x;
+	unsigned j;
+
+	t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
+	    void *)st), 0xb1);				/* CDAB */
+	s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
+	    void *)(st + 4)), 0x1b);			/* EFGH */
+	s0 = _mm_alignr_epi8(t, s1, 8);			/* ABEF */
+	s1 = _mm_blend_epi16(s1, t, 0xf0);		/* CDGH */
+	s0save = s0;
+	s1save = s1;
+#pragma GCC unroll 16
+	for (j = 0; j < 16; j++) {
+		if (pre)
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (src + 4 * j));
+		else {
+			if (j < 4)
+				m[j] = _mm_loadu_si128((const __m128i *)
+				    (const void *)(src + 4 * j));
+			else
+				m[j] = _mm_sha256msg2_epu32(_mm_add_epi32(
+				    _mm_sha256msg1_epu32(m[j - 4], m[j - 3]),
+				    _mm_alignr_epi8(m[j - 1], m[j - 2], 4)),
+				    m[j - 1]);
+			x = _mm_add_epi32(m[j], _mm_loadu_si128((const
+			    __m128i *)(const void *)(ck_sha256_k + 4 * j)));
+		}
+		s1 = _mm_sha256rnds2_epu32(s1, s0, x);
+		s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(x, 0x0e));
+	}
+	s0 = _mm_add_epi32(s0, s0save);
+	s1 = _mm_add_epi32(s1, s1save);
+	t = _mm_shuffle_epi32(s0, 0x1b);		/* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xb1);		/* DCHG */
+	s0 = _mm_blend_epi16(t, s1, 0xf0);		/* DCBA */
+	s1 = _mm_alignr_epi8(s1, t, 8);			/* HGFE */
+	_mm_storeu_si128((__m128i *)(void *)st, s0);
+	_mm_storeu_si128((__m128i *)(void *)(st + 4), s1);
+}
+
+static SHANI void
+sha256_comp_shani(uint32_t *st, const uint32_t *blk)
+{
+	ck_sha256_shani_body(st, blk, false);
+}
+
+static SHANI void
+sha256_comp_kw_shani(uint32_t *st, const uint32_t *kw)
+{
+	ck_sha256_shani_body(st, kw, true);
+}
+
+static bool
+ck_have_shani(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("sha") &&
+	    __builtin_cpu_supports("sse4.1");
+}
+
+#endif /* CK_X86 */
+
+/* name, hash, lanes, usable, then the functions named by their prefix */
+#define CK_KERN(n, h, l, u, f, prep) \
+	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep }
+
+static const struct ck_kern ck_all[] = {
+#ifdef CK_X86
+	CK_KERN(avx512, CK_MD5, CK_AVX512_LANES, ck_have_avx512, md5,
+	    ck_prep_md5),
+	CK_KERN(avx512, CK_SHA1, CK_AVX512_LANES, ck_have_avx512, sha1,
+	    ck_prep_sha1),
+	CK_KERN(avx512, CK_SHA256, CK_AVX512_LANES, ck_have_avx512, sha256,
+	    ck_prep_sha256),
+	CK_KERN(avx2, CK_MD5, CK_AVX2_LANES, ck_have_avx2, md5, ck_prep_md5),
+	CK_KERN(avx2, CK_SHA1, CK_AVX2_LANES, ck_have_avx2, sha1, ck_prep_sha1),
+	CK_KERN(avx2, CK_SHA256, CK_AVX2_LANES, ck_have_avx2, sha256,
+	    ck_prep_sha256),
+	/* SHA-1's instructions add K themselves: the schedule alone */
+	CK_KERN(shani, CK_SHA1, 1, ck_have_shani, sha1, ck_sched_sha1),
+	CK_KERN(shani, CK_SHA256, 1, ck_have_shani, sha256, ck_prep_sha256),
+#endif
+	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL }
+};
+#define CK_NKERN	(sizeof(ck_all) / sizeof(ck_all[0]))	/* with the end */
+
+const struct ck_kern *const *
+ck_kernels(void)
+{
+	static const struct ck_kern *list[CK_NKERN];
+	size_t i;
+
+	if (list[0] == NULL)
+		for (i = 0; ck_all[i].name != NULL; i++)
+			list[i] = &ck_all[i];
+	return list;
+}
+
+const struct ck_kern *
+ck_find(const char *name, enum ck_hash h)
+{
+	size_t i;
+
+	for (i = 0; ck_all[i].name != NULL; i++)
+		if (ck_all[i].hash == h && strcmp(ck_all[i].name, name) == 0)
+			return &ck_all[i];
+	return NULL;
+}
+
+bool
+ck_known_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; ck_all[i].name != NULL; i++)
+		if (strcmp(ck_all[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+const struct ck_kern *
+ck_best(enum ck_hash h)
+{
+	size_t i;
+
+	for (i = 0; ck_all[i].name != NULL; i++)
+		if (ck_all[i].hash == h && ck_all[i].usable())
+			return &ck_all[i];
+	return NULL;
+}
+
+/* ---- whole messages, every block per lane (long keys, tests) */
+
+int
+ck_hash_lanes(const struct ck_kern *k, const uint8_t **msg,
+    const size_t *len, unsigned n, uint8_t **out)
+{
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
+	uint32_t st[CK_MAXWORDS * CK_MAXLANES], blk[16 * CK_MAXLANES];
+	uint32_t *pad[CK_MAXLANES] = { NULL };
+	size_t nb[CK_MAXLANES], maxb = 0, b;
+	int rc = -1;
+
+	if (n > L || ck_iv(k->hash) == NULL)
+		return -1;
+	for (l = 0; l < n; l++) {
+		nb[l] = (len[l] + 8) / 64 + 1;
+		pad[l] = malloc(nb[l] * 16 * sizeof(uint32_t));
+		if (pad[l] == NULL)
+			goto out;
+		ck_pad(k->hash, msg[l], len[l], 0, pad[l], nb[l]);
+		if (nb[l] > maxb)
+			maxb = nb[l];
+	}
+	for (i = 0; i < nw; i++)
+		for (l = 0; l < L; l++)
+			st[i * L + l] = ck_iv(k->hash)[i];
+	for (b = 0; b < maxb; b++) {
+		memset(blk, 0, sizeof(blk));
+		for (l = 0; l < n; l++)
+			if (b < nb[l])
+				for (i = 0; i < 16; i++)
+					blk[i * L + l] = pad[l][b * 16 + i];
+		k->comp(st, blk);
+		for (l = 0; l < n; l++) {
+			uint32_t w[CK_MAXWORDS];
+
+			if (b != nb[l] - 1)
+				continue;
+			for (i = 0; i < nw; i++)
+				w[i] = st[i * L + l];
+			ck_bytes(k->hash, w, ck_digest_len(k->hash), out[l]);
+		}
+	}
+	rc = 0;
+out:
+	for (l = 0; l < n; l++)
+		free(pad[l]);
+	return rc;
+}
+
+int
+ck_hmac_lanes(const struct ck_kern *k, const uint8_t **key,
+    const size_t *klen, const uint8_t **msg, const size_t *mlen, unsigned n,
+    uint8_t **out)
+{
+	size_t bl = ck_block_len(k->hash), dl = ck_digest_len(k->hash), i;
+	uint8_t kb[CK_MAXLANES][64], dig[CK_MAXLANES][64];
+	uint8_t *buf[CK_MAXLANES] = { NULL }, *dp[CK_MAXLANES];
+	const uint8_t *bp[CK_MAXLANES];
+	size_t blen[CK_MAXLANES];
+	unsigned l, pass;
+	int rc = -1;
+
+	if (n > k->lanes)
+		return -1;
+	for (l = 0; l < n; l++) {
+		memset(kb[l], 0, sizeof(kb[l]));
+		dp[l] = dig[l];
+		if (klen[l] <= bl)
+			memcpy(kb[l], key[l], klen[l]);
+		else if (ck_hash_lanes(k, &key[l], &klen[l], 1, &dp[l]) == 0)
+			memcpy(kb[l], dig[l], dl);
+		else
+			return -1;
+		buf[l] = malloc(bl + (mlen[l] > dl ? mlen[l] : dl));
+		if (buf[l] == NULL)
+			goto out;
+	}
+	for (pass = 0; pass < 2; pass++) {	/* inner, outer */
+		for (l = 0; l < n; l++) {
+			for (i = 0; i < bl; i++)
+				buf[l][i] = kb[l][i] ^ (pass ? 0x5c : 0x36);
+			if (pass == 0)
+				memcpy(buf[l] + bl, msg[l], mlen[l]);
+			else
+				memcpy(buf[l] + bl, dig[l], dl);
+			bp[l] = buf[l];
+			blen[l] = bl + (pass ? dl : mlen[l]);
+		}
+		if (ck_hash_lanes(k, bp, blen, n, pass ? out : dp) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (l = 0; l < n; l++)
+		free(buf[l]);
+	return rc;
+}
