@@ -23,7 +23,7 @@ build_pkgs="autoconf automake make gcc pkg-config libpcap-dev libssl-dev libncur
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
 	build_pkgs="$build_pkgs libipsec-mb-dev"
 fi
-test_pkgs="tshark tcpdump ike-scan python3 python3-cryptography clang libclang-rt-14-dev tmux"
+test_pkgs="tshark tcpdump ike-scan python3 python3-cryptography clang libclang-rt-14-dev tmux hashcat pocl-opencl-icd"
 
 need=""
 for p in $build_pkgs; do

@@ -17,6 +17,8 @@
 
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
+#include "audit/audit.h"
+#include "audit/policy.h"
 #include "engine/engine.h"
 #include "keys/keyexport.h"
 #include "keys/keyfile.h"
@@ -32,6 +34,8 @@ usage(FILE *fp)
 "       ikescope timeline [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope sas [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
+"       ikescope audit [--json] [-k KEYFILE]... [--policy FILE] [--psk-crack OUT]\n"
+"                [--hashcat OUT] [--fail-on SEVERITY] FILE...\n"
 "       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
@@ -44,6 +48,13 @@ usage(FILE *fp)
 "             of messages (MM1..MM6, AM1..AM3, QM1..QM3, INFO, TXN) with\n"
 "             timing and retransmissions, its exchanges and ESP flows\n"
 "  sas        a table of IKE SAs and a table of ESP SAs\n"
+"  audit      findings per peer pair: Aggressive Mode with a pre-shared\n"
+"             key, identities in clear, weak algorithms offered and\n"
+"             chosen, no PFS, failures, pre-shared keys that differ\n"
+"             (doc/audit.md); --policy FILE sets what is weak,\n"
+"             --psk-crack/--hashcat OUT write the exposed exchanges for\n"
+"             those tools (and ikescope crack), --fail-on SEVERITY exits 2\n"
+"             when a finding reaches it (info, low, medium, high)\n"
 "  keys       read the key files and the captures (keys derived while\n"
 "             reading, such as ESP keys from decrypted Quick Modes, count)\n"
 "             and print every key known, in --export FORMAT:\n"
@@ -85,7 +96,8 @@ usage(FILE *fp)
 "  -h, --help       this help\n"
 "  --version        print the version\n"
 "\n"
-"Exit status: 0 success, 1 usage or input error.\n");
+"Exit status: 0 success, 1 usage or input error, 2 audit findings at or\n"
+"above --fail-on (crack: some line not cracked).\n");
 	crack_usage(fp);
 }
 
@@ -156,7 +168,11 @@ enum {
 	OPT_CRYPTO,
 	OPT_EXPORT,
 	OPT_THREADS,
-	OPT_WRITE_MODE
+	OPT_WRITE_MODE,
+	OPT_POLICY,
+	OPT_PSK_CRACK,
+	OPT_HASHCAT,
+	OPT_FAIL_ON
 };
 
 /*
@@ -180,6 +196,15 @@ static const struct option view_opts[] = {
 	OPTS_PIPELINE
 };
 
+static const struct option audit_opts[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "psk-crack", required_argument, NULL, OPT_PSK_CRACK },
+	{ "hashcat", required_argument, NULL, OPT_HASHCAT },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	OPTS_PIPELINE
+};
+
 static const struct option keys_opts[] = {
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	OPTS_PIPELINE
@@ -198,7 +223,8 @@ static const struct option crack_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS, CMD_CRACK };
+enum cmd_id { CMD_READ = 0, CMD_TIMELINE, CMD_SAS, CMD_KEYS, CMD_CRACK,
+	CMD_AUDIT };
 
 struct cmd;
 typedef int cmd_fn(const struct cmd *, int, char **);
@@ -224,6 +250,8 @@ static const struct cmd cmds[] = {
 	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE,
 	    cmd_run },
 	{ CMD_CRACK, "crack", "W:qh", crack_opts, OUT_VIEW_NONE, cmd_crack },
+	{ CMD_AUDIT, "audit", "r:c:f:qhk:E:", audit_opts, OUT_VIEW_NONE,
+	    cmd_run },
 };
 
 /* Option values named by strings: --crypto, --write-mode. */
@@ -280,6 +308,9 @@ struct args {
 	bool		 write_all;	/* --write-mode=all */
 	bool		 have_fmt;	/* keys --export */
 	enum kx_fmt	 fmt;
+	/* audit */
+	const char	*policy, *psk_crack, *hashcat;
+	int		 fail_on;	/* enum fi_severity, -1: none */
 };
 
 /* -k and -E, in command-line order, into a new key store. */
@@ -403,6 +434,22 @@ apply_opt(struct args *a, int ch, const char *arg)
 	case OPT_SHOW_SECRETS:
 		a->o.show_secrets = true;
 		return 0;
+	case OPT_POLICY:
+		a->policy = arg;
+		return 0;
+	case OPT_PSK_CRACK:
+		a->psk_crack = arg;
+		return 0;
+	case OPT_HASHCAT:
+		a->hashcat = arg;
+		return 0;
+	case OPT_FAIL_ON:
+		if ((a->fail_on = fi_severity_lookup(arg, false)) == -1) {
+			fprintf(stderr, "ikescope: --fail-on: info, low, "
+			    "medium or high, not \"%s\"\n", arg);
+			return -1;
+		}
+		return 0;
 	case OPT_IKE_PORT:
 		return parse_port("--ike-port", arg, a->ports, &a->nports);
 	case OPT_NATT_PORT:
@@ -486,12 +533,79 @@ setup(struct ctx *c, struct out_sinks **sinks, const struct args *a,
 	return 0;
 }
 
+/* audit: the policy, the audit and its sink; -1 with err set. */
+static int
+audit_setup(struct ctx *c, const struct args *a, struct audit **au,
+    char *err, size_t errlen)
+{
+	struct policy pol;
+	struct audit_opts ao;
+
+	pol_default(&pol);
+	if (a->policy != NULL && pol_load(&pol, a->policy, err, errlen) == -1)
+		return -1;
+	memset(&ao, 0, sizeof(ao));
+	ao.show_secrets = a->o.show_secrets;
+	if ((*au = audit_new(&pol, &ao)) == NULL) {
+		snprintf(err, errlen, "out of memory (audit)");
+		return -1;
+	}
+	return audit_sink_add(c, *au, err, errlen);
+}
+
+/* One export file (--psk-crack, --hashcat); -1 after saying why. */
+static int
+audit_export(const struct audit *au, const char *path, bool hashcat)
+{
+	FILE *fp = fopen(path, "w");
+	size_t n;
+
+	if (fp == NULL) {
+		fprintf(stderr, "ikescope: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = hashcat ? audit_export_hashcat(au, fp, stderr) :
+	    audit_export_psk_crack(au, fp, stderr);
+	if (fclose(fp) == EOF) {
+		fprintf(stderr, "ikescope: %s: write error\n", path);
+		return -1;
+	}
+	fprintf(stderr, "ikescope: %s: %zu exposed Aggressive Mode "
+	    "exchange%s\n", path, n, n == 1 ? "" : "s");
+	return 0;
+}
+
+/* The findings and exports; the exit status (2: --fail-on reached). */
+static int
+audit_report(const struct audit *au, const struct args *a, int rc)
+{
+	enum fi_severity max = audit_max(au);
+
+	if (a->o.json)
+		audit_write_json(au, stdout);
+	else
+		audit_write_text(au, stdout);
+	if (a->psk_crack != NULL && audit_export(au, a->psk_crack, false))
+		rc = 1;
+	if (a->hashcat != NULL && audit_export(au, a->hashcat, true))
+		rc = 1;
+	if (audit_dropped(au) > 0)
+		fprintf(stderr, "ikescope: audit: %llu findings or facts not "
+		    "kept (caps reached)\n",
+		    (unsigned long long)audit_dropped(au));
+	if (rc == 0 && a->fail_on >= 0 && max != FI_OFF &&
+	    (int)max >= a->fail_on)
+		rc = 2;
+	return rc;
+}
+
 static int
 cmd_run(const struct cmd *cmd, int argc, char **argv)
 {
 	static struct args a;	/* file names and keys: 5 kB */
 	struct ctx c;
 	struct out_sinks *sinks = NULL;
+	struct audit *au = NULL;
 	char err[512];
 	size_t i;
 	int rc;
@@ -499,12 +613,16 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	a.cmd = cmd;
 	a.fmt = KX_IKESCOPE;
+	a.fail_on = -1;
 	if ((rc = parse_args(&a, argc, argv)) != 0)
 		return rc == 1 ? 0 : 1;
 	memset(&c, 0, sizeof(c));
-	if (setup(&c, &sinks, &a, err, sizeof(err)) == -1) {
+	if (setup(&c, &sinks, &a, err, sizeof(err)) == -1 ||
+	    (cmd->id == CMD_AUDIT && audit_setup(&c, &a, &au, err,
+	    sizeof(err)) == -1)) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		out_sinks_free(sinks);
+		audit_free(au);
 		eng_free(&c);
 		return 1;
 	}
@@ -519,10 +637,13 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 		fprintf(stderr, "ikescope: %s\n", err);
 		rc = 1;
 	}
+	if (au != NULL)
+		rc = audit_report(au, &a, rc);
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
 	eng_free(&c);
 	out_sinks_free(sinks);
+	audit_free(au);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		rc = 1;

@@ -22,8 +22,11 @@ def ok(cond, name, diag=None):
     tests.append((bool(cond), name, diag))
 
 
-def timeline(ikescope, pcap):
-    out = subprocess.run([ikescope, "timeline", "--json", "-q", pcap],
+def timeline(ikescope, pcap, keys=None):
+    cmd = [ikescope, "timeline", "--json", "-q"]
+    if keys:
+        cmd += ["-k", keys]
+    out = subprocess.run(cmd + [pcap],
                          capture_output=True, text=True, check=False)
     sas = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
     return out.returncode, sas
@@ -82,6 +85,23 @@ def check_capture(ikescope, man_path):
             ["MM1", "MM2", "MM3", "MM4", "MM5", "MM6"]
         if man.get("expected_failure"):
             ok(s["state"] == "failed", f"{name}: {ck} failed", s["state"])
+            # Without keys nothing tells the PSKs apart; with the
+            # initiator's key table the responder's messages never
+            # decrypt, and the reason says why.
+            ok("pre-shared keys differ" not in (s["reason"] or ""),
+               f"{name}: {ck} no PSK verdict without keys", s["reason"])
+            table = pcap[:-5] + ".ikev1_decryption_table"
+            differ = man.get("responder_psk") not in (None,
+                                                      man.get("psk"))
+            if os.path.exists(table):
+                _, ksas = timeline(ikescope, pcap, table)
+                ks = {x["icookie"]: x for x in ksas}.get(ck, {})
+                r = ks.get("reason") or ""
+                ok(("pre-shared keys differ: the responder's" in r) ==
+                   differ and "no response after 3 retransmissions" in r,
+                   f"{name}: {ck} with the initiator's keys, the reason "
+                   f"{'names' if differ else 'does not claim'} different "
+                   "pre-shared keys", r)
             ok(s["reason"] and "no response after 3 retransmissions"
                in s["reason"], f"{name}: {ck} reason names the 3 "
                "unanswered retransmissions", s["reason"])

@@ -1437,12 +1437,56 @@ trk_reason_fmt(uint8_t reason, uint16_t notify, uint16_t count, char *buf,
 	}
 }
 
+bool
+trk_keys_disagree(const struct trk_ike_sa *sa, uint8_t *ok_dir,
+    unsigned *nok, unsigned *nbad)
+{
+	unsigned ok[2] = { 0, 0 }, bad[2] = { 0, 0 };
+	uint32_t i;
+	int d;
+
+	for (i = 0; i < sa->nmsgs; i++) {
+		const struct trk_msg *m = &sa->msgs[i];
+
+		if (!m->encrypted || m->retransmit || m->dir > TRK_R2I)
+			continue;
+		if (m->decrypted)
+			ok[m->dir]++;
+		else
+			bad[m->dir]++;
+	}
+	for (d = 0; d < 2; d++)
+		if (ok[d] > 0 && bad[!d] > 0 && ok[!d] == 0) {
+			*ok_dir = (uint8_t)d;
+			*nok = ok[d];
+			*nbad = bad[!d];
+			return true;
+		}
+	return false;
+}
+
 int
 trk_reason_text(const struct trk_ike_sa *sa, char *buf, size_t len)
 {
-	int n = trk_reason_fmt(sa->reason, sa->notify, sa->reason_count, buf,
-	    len);
+	uint8_t okd;
+	unsigned nok, nbad;
+	int n = 0, r;
 
+	if (sa->state != TRK_ESTABLISHED &&
+	    trk_keys_disagree(sa, &okd, &nok, &nbad)) {
+		n = snprintf(buf, len, "pre-shared keys differ: the %s's %u "
+		    "encrypted message%s do%s not decrypt with the keys that "
+		    "decrypt the %s's%s", okd == TRK_I2R ? "responder" :
+		    "initiator", nbad, nbad == 1 ? "" : "s",
+		    nbad == 1 ? "es" : "", okd == TRK_I2R ? "initiator" :
+		    "responder", sa->reason != TRK_R_NONE ? "; " : "");
+		if (n < 0 || (size_t)n >= len || sa->reason == TRK_R_NONE)
+			return n;
+		r = trk_reason_fmt(sa->reason, sa->notify, sa->reason_count,
+		    buf + n, len - (size_t)n);
+		return r < 0 ? r : n + r;
+	}
+	n = trk_reason_fmt(sa->reason, sa->notify, sa->reason_count, buf, len);
 	if (sa->reason == TRK_R_NO_RESPONSE && sa->unread_info > 0 && n > 0 &&
 	    (size_t)n < len)
 		n += snprintf(buf + n, len - (size_t)n, "; %u encrypted "

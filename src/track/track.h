@@ -380,6 +380,14 @@ const char	*trk_label_name(uint8_t);
 const char	*trk_state_name(uint8_t);
 const char	*trk_dir_name(uint8_t);
 int		 trk_reason_text(const struct trk_ike_sa *, char *, size_t);
+/*
+ * Keys were given for one side only: that side's encrypted messages
+ * decrypt and the other side's never do (a pre-shared key mismatch when
+ * the keys came from one side's PSK).  The direction that decrypts and
+ * the counts.
+ */
+bool		 trk_keys_disagree(const struct trk_ike_sa *, uint8_t *,
+		    unsigned *, unsigned *);
 int		 trk_ex_reason_text(const struct trk_exchange *, char *,
 		    size_t);
 

@@ -1,0 +1,1340 @@
+/*
+ * audit.c - the audit's rules; see audit.h, and doc/audit.md for what each
+ * finding means and where its rating comes from.
+ *
+ * Each finding is rendered when it is made, as its JSON line and its text
+ * line, and kept until the end (text groups them by peer pair, so nothing
+ * can be written before the input ends).  Side tables, bounded and keyed
+ * by value: peer pairs (to say ikev1_in_use, ikev2_seen once per pair and
+ * to count repeated no_proposal_chosen), hosts (their vendor IDs), and IKE
+ * SAs whose messages carried facts the tracker does not keep (XAUTH
+ * credentials).
+ */
+#define _GNU_SOURCE		/* open_memstream */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "capture/pkt.h"
+#include "core/hash.h"
+#include "engine/engine.h"
+#include "engine/event.h"
+#include "core/json.h"
+#include "dissectors/isakmp_names.h"
+#include "dissectors/isakmp_pl.h"
+#include "dissectors/vendorid.h"
+
+#define AUDIT_KEY_MAX	40
+#define AUDIT_VIDS	8	/* vendor IDs kept per host */
+#define AUDIT_NAME_MAX	96
+
+struct audit_item {
+	uint8_t		 id, sev;
+	char		 pair[112];	/* "A <-> B", for grouping */
+	char		*json;		/* the whole line, with its newline */
+	char		*text;
+	uint64_t	 order;
+};
+
+/* A small table of keyed records: open addressing over row indexes. */
+struct audit_tab {
+	size_t		 cap, n, rowsize;
+	uint8_t		*rows;		/* each: key, then the record */
+	uint32_t	*idx;		/* 2 * cap slots, row + 1 */
+	uint64_t	 refused;
+	uint64_t	 seed;		/* random: keys come off the wire */
+};
+
+struct audit_pair {			/* per peer pair */
+	bool		 v1, v2;	/* ikev1_in_use / ikev2_seen said */
+	unsigned	 no_proposal;	/* no_proposal_chosen so far */
+};
+
+struct audit_host {			/* per address */
+	int		 af;
+	uint8_t		 addr[16];
+	unsigned	 nvids;
+	char		 vids[AUDIT_VIDS][AUDIT_NAME_MAX];
+	uint32_t	 frame;		/* first VID's */
+};
+
+struct audit_pend {			/* per IKE SA, message facts */
+	bool		 user, pass, user_clear, pass_clear;
+	char		 user_val[64];
+	char		 pass_val[64];
+	uint16_t	 pass_len;
+	uint32_t	 frame;
+};
+
+/* An exposed Aggressive Mode exchange, ready to export. */
+struct audit_exp {
+	char		*line;		/* the 9 fields, no newline */
+	uint16_t	 prf;		/* Oakley hash */
+	size_t		 msg_len;	/* g_xr..idir_b bytes */
+	size_t		 nonce_len;	/* ni_b + nr_b bytes */
+	bool		 hashcat_fits;
+	uint8_t		 icookie[8];
+};
+
+struct audit {
+	struct policy	 pol;
+	struct audit_exp *exp;
+	size_t		 nexp, capexp;
+	struct audit_opts o;
+	struct audit_item *items;
+	size_t		 n, cap;
+	uint64_t	 dropped, order;
+	struct audit_tab pairs, hosts, pend;
+};
+
+/* ---- keyed tables ---- */
+
+static size_t
+audit_slot(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	return hash_final(hash_bytes(t->seed, k, AUDIT_KEY_MAX)) %
+	    (2 * t->cap);
+}
+
+static int
+audit_tab_init(struct audit_tab *t, size_t cap, size_t recsize)
+{
+	t->cap = cap;
+	t->seed = hash_seed_new();
+	t->rowsize = AUDIT_KEY_MAX + recsize;
+	t->rows = calloc(cap, t->rowsize);
+	t->idx = calloc(2 * cap, sizeof(*t->idx));
+	return t->rows != NULL && t->idx != NULL ? 0 : -1;
+}
+
+static void
+audit_tab_free(struct audit_tab *t)
+{
+	free(t->rows);
+	free(t->idx);
+}
+
+/* The record of key k (zeroed when new), or NULL past the cap. */
+static void *
+audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	size_t i = audit_slot(t, k);
+	uint32_t r;
+	uint8_t *row;
+
+	while ((r = t->idx[i]) != 0) {
+		row = t->rows + (size_t)(r - 1) * t->rowsize;
+		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
+			return row + AUDIT_KEY_MAX;
+		i = (i + 1) % (2 * t->cap);
+	}
+	if (t->n == t->cap) {
+		t->refused++;
+		return NULL;
+	}
+	row = t->rows + t->n * t->rowsize;
+	memcpy(row, k, AUDIT_KEY_MAX);
+	t->idx[i] = (uint32_t)++t->n;
+	return row + AUDIT_KEY_MAX;
+}
+
+/* Without creating it. */
+static void *
+audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	size_t i = audit_slot(t, k);
+	uint32_t r;
+	uint8_t *row;
+
+	while ((r = t->idx[i]) != 0) {
+		row = t->rows + (size_t)(r - 1) * t->rowsize;
+		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
+			return row + AUDIT_KEY_MAX;
+		i = (i + 1) % (2 * t->cap);
+	}
+	return NULL;
+}
+
+static void
+audit_key_pair(uint8_t k[AUDIT_KEY_MAX], const struct trk_ike_sa *sa)
+{
+	bool swap = memcmp(sa->iaddr, sa->raddr, 16) > 0;
+
+	memset(k, 0, AUDIT_KEY_MAX);
+	k[0] = (uint8_t)sa->af;
+	memcpy(k + 1, swap ? sa->raddr : sa->iaddr, 16);
+	memcpy(k + 17, swap ? sa->iaddr : sa->raddr, 16);
+}
+
+static void
+audit_key_host(uint8_t k[AUDIT_KEY_MAX], int af, const uint8_t *addr)
+{
+	memset(k, 0, AUDIT_KEY_MAX);
+	k[0] = (uint8_t)af;
+	memcpy(k + 1, addr, 16);
+}
+
+static void
+audit_key_sa(uint8_t k[AUDIT_KEY_MAX], uint64_t id)
+{
+	memset(k, 0, AUDIT_KEY_MAX);
+	memcpy(k, &id, sizeof(id));
+}
+
+/* ---- life ---- */
+
+struct audit *
+audit_new(const struct policy *p, const struct audit_opts *o)
+{
+	struct audit *a = calloc(1, sizeof(*a));
+
+	if (a == NULL)
+		return NULL;
+	a->pol = *p;
+	if (o != NULL)
+		a->o = *o;
+	if (audit_tab_init(&a->pairs, 32768, sizeof(struct audit_pair)) ||
+	    audit_tab_init(&a->hosts, AUDIT_MAX_HOSTS,
+	    sizeof(struct audit_host)) ||
+	    audit_tab_init(&a->pend, AUDIT_MAX_PENDING,
+	    sizeof(struct audit_pend))) {
+		audit_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+audit_free(struct audit *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->n; i++) {
+		free(a->items[i].json);
+		free(a->items[i].text);
+	}
+	free(a->items);
+	for (i = 0; i < a->nexp; i++)
+		free(a->exp[i].line);
+	free(a->exp);
+	audit_tab_free(&a->pairs);
+	audit_tab_free(&a->hosts);
+	audit_tab_free(&a->pend);
+	free(a);
+}
+
+/* ---- making a finding ---- */
+
+struct afind {
+	struct audit		*a;
+	const struct trk_ike_sa	*sa;
+	enum fi_id		 id;
+	enum fi_severity	 sev;
+	FILE			*mf;
+	char			*mbuf;
+	size_t			 mlen;
+	struct json		 j;
+	char			 text[1024];
+	size_t			 tn;
+	char			 pair[112];
+};
+
+/* The severity a finding gets: the policy's override, else as rated. */
+static enum fi_severity
+audit_sev(const struct audit *a, enum fi_id id, enum fi_severity rated)
+{
+	if (a->pol.sev[id] <= FI_OFF)
+		return (enum fi_severity)a->pol.sev[id];
+	return rated;
+}
+
+static void
+af_text(struct afind *f, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	if (f->tn >= sizeof(f->text) - 1)
+		return;
+	va_start(ap, fmt);
+	r = vsnprintf(f->text + f->tn, sizeof(f->text) - f->tn, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		f->tn += (size_t)r < sizeof(f->text) - f->tn ? (size_t)r :
+		    sizeof(f->text) - f->tn - 1;
+}
+
+static void
+audit_pair_name(const struct trk_ike_sa *sa, char *b, size_t n)
+{
+	char x[PKT_ADDR_STRLEN], y[PKT_ADDR_STRLEN];
+	bool swap = memcmp(sa->iaddr, sa->raddr, 16) > 0;
+
+	pkt_addr_str(sa->af, swap ? sa->raddr : sa->iaddr, x, sizeof(x));
+	pkt_addr_str(sa->af, swap ? sa->iaddr : sa->raddr, y, sizeof(y));
+	snprintf(b, n, "%s <-> %s", x, y);
+}
+
+/*
+ * Begin a finding about sa (NULL: about a host, pair given); false when
+ * the policy turns it off or it cannot be kept.  The evidence object is
+ * open: the caller adds its keys, then af_end.
+ */
+static bool
+af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
+    enum fi_id id, enum fi_severity rated, const uint32_t *frames,
+    size_t nframes)
+{
+	char ab[PKT_ADDR_STRLEN];
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	f->sev = audit_sev(a, id, rated);
+	if (f->sev == FI_OFF)
+		return false;
+	if (a->n == AUDIT_MAX_FINDINGS) {
+		a->dropped++;
+		return false;
+	}
+	f->a = a;
+	f->sa = sa;
+	f->id = id;
+	if ((f->mf = open_memstream(&f->mbuf, &f->mlen)) == NULL) {
+		a->dropped++;
+		return false;
+	}
+	json_init(&f->j, f->mf);
+	json_obj_begin(&f->j);
+	json_kstr(&f->j, "id", fi_id_name(id));
+	json_kstr(&f->j, "severity", fi_severity_name(f->sev));
+	json_kstr(&f->j, "title", fi_title(id));
+	json_key(&f->j, "evidence");
+	json_obj_begin(&f->j);
+	if (sa != NULL) {
+		audit_pair_name(sa, f->pair, sizeof(f->pair));
+		json_khex(&f->j, "icookie", sa->icookie, 8);
+		json_khex(&f->j, "rcookie", sa->rcookie, 8);
+		json_kstr(&f->j, "initiator", pkt_addr_str(sa->af, sa->iaddr,
+		    ab, sizeof(ab)));
+		json_kstr(&f->j, "responder", pkt_addr_str(sa->af, sa->raddr,
+		    ab, sizeof(ab)));
+		af_text(f, "IKE SA ");
+		for (i = 0; i < 8; i++)
+			af_text(f, "%02x", sa->icookie[i]);
+	}
+	json_key(&f->j, "frames");
+	json_arr_begin(&f->j);
+	for (i = 0; i < nframes; i++)
+		if (frames[i] != 0)
+			json_u64(&f->j, frames[i]);
+	json_arr_end(&f->j);
+	for (i = 0; i < nframes && frames[i] != 0; i++) {
+		if (i == 0)
+			af_text(f, "%sframe%s ", sa != NULL ? ", " : "",
+			    nframes > 1 && frames[1] != 0 ? "s" : "");
+		af_text(f, "%s%u", i == 0 ? "" : ", ", frames[i]);
+	}
+	return true;
+}
+
+static void
+af_end(struct afind *f)
+{
+	struct audit *a = f->a;
+	struct audit_item *it;
+
+	json_obj_end(&f->j);		/* evidence */
+	json_obj_end(&f->j);
+	json_end_line(&f->j);
+	fclose(f->mf);
+	if (a->n == a->cap) {
+		size_t nc = a->cap ? 2 * a->cap : 64;
+		struct audit_item *ni = realloc(a->items, nc * sizeof(*ni));
+
+		if (ni == NULL) {
+			free(f->mbuf);
+			a->dropped++;
+			return;
+		}
+		a->items = ni;
+		a->cap = nc;
+	}
+	it = &a->items[a->n];
+	it->id = (uint8_t)f->id;
+	it->sev = (uint8_t)f->sev;
+	snprintf(it->pair, sizeof(it->pair), "%s", f->pair);
+	it->json = f->mbuf;
+	it->text = strdup(f->text);
+	it->order = a->order++;
+	if (it->text == NULL) {
+		free(it->json);
+		a->dropped++;
+		return;
+	}
+	a->n++;
+}
+
+/* ---- facts from messages ---- */
+
+static void
+audit_host_vid(struct audit *a, int af, const uint8_t *addr,
+    const struct vid_info *vi, uint32_t frame)
+{
+	uint8_t k[AUDIT_KEY_MAX];
+	struct audit_host *h;
+	char name[AUDIT_NAME_MAX];
+	unsigned i;
+
+	audit_key_host(k, af, addr);
+	if ((h = audit_tab_get(&a->hosts, k)) == NULL)
+		return;
+	if (h->nvids == 0) {
+		h->af = af;
+		memcpy(h->addr, addr, 16);
+		h->frame = frame;
+	}
+	/* the version, where the name does not hold it already */
+	snprintf(name, sizeof(name), "%s%s%s", vi->name,
+	    vi->version[0] && strstr(vi->name, vi->version) == NULL ? " " :
+	    "", strstr(vi->name, vi->version) == NULL ? vi->version : "");
+	for (i = 0; i < h->nvids; i++)
+		if (strcmp(h->vids[i], name) == 0)
+			return;
+	if (h->nvids < AUDIT_VIDS)
+		snprintf(h->vids[h->nvids++], AUDIT_NAME_MAX, "%s", name);
+}
+
+/* Printable bytes as text, else hex; at most n - 1 characters. */
+static void
+audit_value(const uint8_t *p, size_t len, char *b, size_t n)
+{
+	size_t i, o = 0;
+	bool print = len > 0;
+
+	for (i = 0; i < len; i++)
+		if (p[i] < 0x20 || p[i] > 0x7e)
+			print = false;
+	for (i = 0; i < len && o + 3 < n; i++) {
+		if (print)
+			b[o++] = (char)p[i];
+		else
+			o += (size_t)snprintf(b + o, n - o, "%02x", p[i]);
+	}
+	b[o] = '\0';
+}
+
+void
+audit_message(struct audit *a, const struct trk_ike_sa *sa,
+    const struct trk_msg *m, const struct isakmp_msg *msg)
+{
+	const uint8_t *src = m->dir == TRK_I2R ? sa->iaddr : sa->raddr;
+	bool clear = !m->encrypted;
+	uint8_t k[AUDIT_KEY_MAX];
+	struct audit_pend *p;
+	size_t i;
+
+	if (m->retransmit)
+		return;
+	for (i = 0; i < msg->npayloads; i++) {
+		const struct isakmp_payload_raw *pl = &msg->pl[i];
+
+		if (pl->type == ISAKMP_PL_VID && pl->d.data != NULL) {
+			struct vid_info vi;
+
+			if (vid_lookup(pl->d.data, pl->d.dlen, &vi))
+				audit_host_vid(a, sa->af, src, &vi, m->frame);
+		}
+		if (pl->type == ISAKMP_PL_ATTR && pl->d.decoded &&
+		    pl->d.status == DIS_OK) {
+			struct isakmp_iter it;
+			struct isakmp_attr at;
+
+			isakmp_iter_init(&it, pl->d.u.cfg.attrs);
+			while (it.n < ISAKMP_MAX_ATTRS &&
+			    isakmp_attr_next(&it, &at) == 1) {
+				bool user = at.type ==
+				    ISAKMP_CFG_XAUTH_USER_NAME;
+
+				if ((!user && at.type !=
+				    ISAKMP_CFG_XAUTH_USER_PASSWORD) ||
+				    at.basic || at.len == 0)
+					continue;
+				audit_key_sa(k, sa->id);
+				if ((p = audit_tab_get(&a->pend, k)) == NULL)
+					return;
+				if (p->frame == 0)
+					p->frame = m->frame;
+				if (user) {
+					p->user = true;
+					p->user_clear |= clear;
+					audit_value(at.val, at.len,
+					    p->user_val, sizeof(p->user_val));
+				} else {
+					p->pass = true;
+					p->pass_clear |= clear;
+					p->pass_len = at.len;
+					audit_value(at.val, at.len,
+					    p->pass_val, sizeof(p->pass_val));
+				}
+			}
+		}
+	}
+}
+
+void
+audit_ikev2(struct audit *a, int af, const uint8_t *src, const uint8_t *dst,
+    uint32_t frame)
+{
+	struct trk_ike_sa fake;
+	uint8_t k[AUDIT_KEY_MAX];
+	struct audit_pair *pr;
+	struct afind f;
+
+	memset(&fake, 0, sizeof(fake));
+	fake.af = af;
+	memcpy(fake.iaddr, src, 16);
+	memcpy(fake.raddr, dst, 16);
+	audit_key_pair(k, &fake);
+	if ((pr = audit_tab_get(&a->pairs, k)) == NULL || pr->v2)
+		return;
+	pr->v2 = true;
+	if (!af_begin(&f, a, NULL, FI_IKEV2_SEEN, FI_INFO, &frame, 1))
+		return;
+	audit_pair_name(&fake, f.pair, sizeof(f.pair));
+	json_kstr(&f.j, "peers", f.pair);
+	af_text(&f, ": IKEv2 between %s", f.pair);
+	af_end(&f);
+}
+
+/* ---- rules ---- */
+
+static const char *
+audit_name(enum isakmp_reg r, unsigned v, char *b, size_t n)
+{
+	return isakmp_name_fmt(r, v, b, n);
+}
+
+static uint32_t
+audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
+{
+	uint32_t i;
+
+	for (i = 0; i < sa->nmsgs; i++)
+		if (sa->msgs[i].label == label && !sa->msgs[i].retransmit)
+			return sa->msgs[i].frame;
+	return 0;
+}
+
+static bool
+audit_psk_auth(uint16_t auth)
+{
+	/* pre-shared key, and XAUTH over a pre-shared key */
+	return auth == 1 || auth == 65001 || auth == 65002;
+}
+
+/* The phase-1 values in force: the choice, else the first offer. */
+static bool
+audit_p1_alg(const struct trk_ike_sa *sa, struct p1rec_alg *alg,
+    bool *chosen)
+{
+	*chosen = sa->p1.has_chosen;
+	if (sa->p1.has_chosen) {
+		*alg = sa->p1.chosen_alg;
+		return true;
+	}
+	if (sa->p1.nkept > 0) {
+		p1rec_alg(&sa->p1.offered[0], alg);
+		return true;
+	}
+	return false;
+}
+
+static char *
+audit_hexcat(char *o, const uint8_t *p, size_t n, char sep)
+{
+	static const char hx[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*o++ = hx[p[i] >> 4];
+		*o++ = hx[p[i] & 15];
+	}
+	if (sep != '\0')
+		*o++ = sep;
+	return o;
+}
+
+/* hashcat's limits (modes 5300/5400): g_xr..idir_b 512 bytes, nonces 64 */
+static bool
+audit_hashcat_fits(const struct trk_ike_sa *sa)
+{
+	const struct p1rec *r = &sa->p1;
+
+	return r->gxr.n + r->gxi.n + 16 + r->sai.n + r->idr.n <= 512 &&
+	    r->ni.n + r->nr.n <= 64;
+}
+
+/* The psk-crack line of an exposed exchange, from its phase-1 record. */
+static void
+audit_keep_export(struct audit *a, const struct trk_ike_sa *sa, uint16_t prf)
+{
+	const struct p1rec *r = &sa->p1;
+	size_t n = 2 * (r->gxr.n + r->gxi.n + 16 + r->sai.n + r->idr.n +
+	    r->ni.n + r->nr.n + r->hash_r.n) + 9;
+	struct audit_exp *e;
+	char *o;
+
+	if (a->nexp == a->capexp) {
+		size_t nc = a->capexp ? 2 * a->capexp : 16;
+		struct audit_exp *ne = realloc(a->exp, nc * sizeof(*ne));
+
+		if (ne == NULL) {
+			a->dropped++;
+			return;
+		}
+		a->exp = ne;
+		a->capexp = nc;
+	}
+	e = &a->exp[a->nexp];
+	if ((e->line = malloc(n)) == NULL) {
+		a->dropped++;
+		return;
+	}
+	o = audit_hexcat(e->line, r->gxr.p, r->gxr.n, ':');
+	o = audit_hexcat(o, r->gxi.p, r->gxi.n, ':');
+	o = audit_hexcat(o, sa->rcookie, 8, ':');
+	o = audit_hexcat(o, sa->icookie, 8, ':');
+	o = audit_hexcat(o, r->sai.p, r->sai.n, ':');
+	o = audit_hexcat(o, r->idr.p, r->idr.n, ':');
+	o = audit_hexcat(o, r->ni.p, r->ni.n, ':');
+	o = audit_hexcat(o, r->nr.p, r->nr.n, ':');
+	o = audit_hexcat(o, r->hash_r.p, r->hash_r.n, '\0');
+	*o = '\0';
+	e->prf = prf;
+	e->msg_len = r->gxr.n + r->gxi.n + 16 + r->sai.n + r->idr.n;
+	e->nonce_len = r->ni.n + r->nr.n;
+	e->hashcat_fits = audit_hashcat_fits(sa);
+	memcpy(e->icookie, sa->icookie, 8);
+	a->nexp++;
+}
+
+static void
+audit_aggressive(struct audit *a, const struct trk_ike_sa *sa,
+    const struct p1rec_alg *alg)
+{
+	uint32_t fr[2] = { audit_label_frame(sa, TRK_L_AM1),
+	    audit_label_frame(sa, TRK_L_AM2) };
+	bool hash_clear = sa->p1.hash_r.n > 0 && sa->p1.hash_r.clear;
+	bool complete = hash_clear && sa->p1.gxi.n && sa->p1.gxr.n &&
+	    sa->p1.ni.n && sa->p1.nr.n && sa->p1.sai.n && sa->p1.idr.n;
+	bool pskcrack = complete && (alg->hash == 1 || alg->hash == 2);
+	const char *hc = alg->hash == 1 ? "5300" : alg->hash == 2 ? "5400" :
+	    NULL;
+	char hb[64];
+	struct afind f;
+
+	if (complete)
+		audit_keep_export(a, sa, alg->hash);
+	if (!af_begin(&f, a, sa, FI_IKE_AGGRESSIVE_PSK,
+	    fi_default_severity(FI_IKE_AGGRESSIVE_PSK), fr, 2))
+		return;
+	audit_name(REG_OAKLEY_HASH, alg->hash, hb, sizeof(hb));
+	json_kstr(&f.j, "prf", isakmp_token(REG_OAKLEY_HASH, alg->hash) ?
+	    isakmp_token(REG_OAKLEY_HASH, alg->hash) : hb);
+	json_kbool(&f.j, "hash_r_in_clear", hash_clear);
+	json_kbool(&f.j, "exportable_psk_crack", pskcrack);
+	json_kbool(&f.j, "exportable_hashcat", complete && hc != NULL &&
+	    audit_hashcat_fits(sa));
+	if (hc != NULL)
+		json_kstr(&f.j, "hashcat_mode", hc);
+	af_text(&f, ": PRF HMAC-%s; ", hb);
+	if (!hash_clear)
+		af_text(&f, "HASH_R not seen in clear (AM2 missing)");
+	else if (!complete)
+		af_text(&f, "HASH_R in clear, but a field the export needs "
+		    "was not captured");
+	else
+		af_text(&f, "crackable offline (--psk-crack OUT, then "
+		    "ikescope crack); psk-crack: %s; hashcat: %s",
+		    pskcrack ? "yes" : "no (MD5 and SHA-1 only)",
+		    hc == NULL ? "no (no mode for this PRF)" : !(complete &&
+		    audit_hashcat_fits(sa)) ? "no (fields over its limits)" :
+		    hc);
+	af_end(&f);
+}
+
+static void
+audit_id(struct audit *a, const struct trk_ike_sa *sa,
+    const struct p1rec_blob *b, bool initiator)
+{
+	uint8_t type;
+	uint32_t fr = audit_label_frame(sa, initiator ? TRK_L_AM1 : TRK_L_AM2);
+	char val[160], tb[64];
+	struct afind f;
+	enum fi_severity sev;
+
+	if (b->n < 4 || !b->clear)
+		return;
+	type = b->p[0];
+	if (fr == 0)
+		fr = audit_label_frame(sa, initiator ? TRK_L_MM5 : TRK_L_MM6);
+	sev = type == ISAKMP_ID_USER_FQDN || type == ISAKMP_ID_KEY_ID ?
+	    FI_MEDIUM : FI_LOW;
+	if (type == ISAKMP_ID_IPV4_ADDR || type == ISAKMP_ID_IPV6_ADDR) {
+		int af = type == ISAKMP_ID_IPV4_ADDR ? 4 : 6;
+		uint8_t ad[16] = { 0 };
+		size_t l = af == 4 ? 4 : 16;
+
+		if (b->n - 4 < l)
+			return;
+		memcpy(ad, b->p + 4, l);
+		pkt_addr_str(af, ad, val, sizeof(val));
+	} else
+		audit_value(b->p + 4, b->n - 4, val, sizeof(val));
+	if (!af_begin(&f, a, sa, FI_IDENTITY_IN_CLEAR, sev, &fr, 1))
+		return;
+	json_kstr(&f.j, "side", initiator ? "initiator" : "responder");
+	json_kstr(&f.j, "id_type", isakmp_token(REG_ID, type) ?
+	    isakmp_token(REG_ID, type) : audit_name(REG_ID, type, tb,
+	    sizeof(tb)));
+	json_khex(&f.j, "value", b->p + 4, b->n - 4);
+	json_kstr(&f.j, "value_text", val);
+	af_text(&f, ": %s identity %s \"%s\" in clear",
+	    initiator ? "initiator" : "responder",
+	    audit_name(REG_ID, type, tb, sizeof(tb)), val);
+	af_end(&f);
+}
+
+/* One algorithm finding, chosen or offered. */
+static void
+audit_alg(struct audit *a, const struct trk_ike_sa *sa, enum fi_id id,
+    enum pol_class cls, enum isakmp_reg reg, unsigned v, bool chosen,
+    uint32_t frame, const char *what)
+{
+	enum fi_severity sev = pol_rate(&a->pol, cls, v);
+	char nb[96];
+	struct afind f;
+
+	if (sev == FI_OFF || v == 0)
+		return;
+	if (!chosen)
+		sev = sev > FI_INFO ? sev - 1 : FI_INFO;
+	if (!af_begin(&f, a, sa, id, sev, &frame, 1))
+		return;
+	json_kstr(&f.j, "role", chosen ? "chosen" : "offered");
+	json_kstr(&f.j, "what", what);
+	json_kstr(&f.j, "value", audit_name(reg, v, nb, sizeof(nb)));
+	json_ku64(&f.j, "value_id", v);
+	af_text(&f, ": %s %s %s%s", what, nb, chosen ? "chosen" : "offered",
+	    chosen ? "" : " (not chosen)");
+	af_end(&f);
+}
+
+static void
+audit_p1_algs(struct audit *a, const struct trk_ike_sa *sa)
+{
+	bool am = sa->mode == ISAKMP_EXCH_AGGRESSIVE;
+	uint32_t f1 = audit_label_frame(sa, am ? TRK_L_AM1 : TRK_L_MM1);
+	uint32_t f2 = audit_label_frame(sa, am ? TRK_L_AM2 : TRK_L_MM2);
+	const struct p1rec_alg *c = sa->p1.has_chosen ? &sa->p1.chosen_alg :
+	    NULL;
+	struct p1rec_alg o;
+	uint16_t seen[3][8];
+	size_t nseen[3] = { 0 }, i, k;
+
+	if (c != NULL) {
+		audit_alg(a, sa, FI_IKE_WEAK_ENCRYPTION, POL_IKE_ENC,
+		    REG_OAKLEY_ENC, c->enc, true, f2, "IKE encryption");
+		audit_alg(a, sa, FI_IKE_WEAK_HASH, POL_IKE_HASH,
+		    REG_OAKLEY_HASH, c->hash, true, f2, "IKE hash");
+		audit_alg(a, sa, FI_IKE_WEAK_DH_GROUP, POL_DH_GROUP,
+		    REG_OAKLEY_GROUP, c->group, true, f2, "DH group");
+	}
+	/* weak values offered and not chosen, each once */
+	for (i = 0; i < sa->p1.nkept; i++) {
+		uint16_t vals[3];
+
+		p1rec_alg(&sa->p1.offered[i], &o);
+		vals[0] = o.enc;
+		vals[1] = o.hash;
+		vals[2] = o.group;
+		for (k = 0; k < 3; k++) {
+			size_t s;
+			uint16_t cv = c == NULL ? 0 : k == 0 ? c->enc :
+			    k == 1 ? c->hash : c->group;
+
+			if (vals[k] == 0 || vals[k] == cv)
+				continue;
+			for (s = 0; s < nseen[k]; s++)
+				if (seen[k][s] == vals[k])
+					break;
+			if (s < nseen[k] || nseen[k] == 8)
+				continue;
+			seen[k][nseen[k]++] = vals[k];
+			if (k == 0)
+				audit_alg(a, sa, FI_IKE_WEAK_ENCRYPTION,
+				    POL_IKE_ENC, REG_OAKLEY_ENC, vals[k],
+				    false, f1, "IKE encryption");
+			else if (k == 1)
+				audit_alg(a, sa, FI_IKE_WEAK_HASH,
+				    POL_IKE_HASH, REG_OAKLEY_HASH, vals[k],
+				    false, f1, "IKE hash");
+			else
+				audit_alg(a, sa, FI_IKE_WEAK_DH_GROUP,
+				    POL_DH_GROUP, REG_OAKLEY_GROUP, vals[k],
+				    false, f1, "DH group");
+		}
+	}
+	if (c != NULL && a->pol.max_ike_life != 0 &&
+	    c->life_secs > a->pol.max_ike_life) {
+		struct afind f;
+
+		if (af_begin(&f, a, sa, FI_LONG_LIFETIME,
+		    fi_default_severity(FI_LONG_LIFETIME), &f2, 1)) {
+			json_kstr(&f.j, "sa", "ike");
+			json_ku64(&f.j, "lifetime_seconds", c->life_secs);
+			json_ku64(&f.j, "max_seconds", a->pol.max_ike_life);
+			af_text(&f, ": IKE SA lifetime %u s (policy: at most "
+			    "%u s)", c->life_secs, a->pol.max_ike_life);
+			af_end(&f);
+		}
+	}
+}
+
+static bool
+audit_esp_aead(unsigned xform)
+{
+	/* AES-CCM 14-16, AES-GCM 18-20, NULL_AUTH_AES_GMAC 23 */
+	return (xform >= 14 && xform <= 16) || (xform >= 18 &&
+	    xform <= 20) || xform == 23;
+}
+
+/* One Quick Mode's ESP choice; its message ID into nopfs_ids without PFS. */
+static void
+audit_qm(struct audit *a, const struct trk_ike_sa *sa,
+    const struct trk_exchange *e, uint32_t *nopfs_ids, size_t *nopfs)
+{
+	const struct trk_proposal *c = &e->chosen;
+	uint32_t fr = e->first_frame;
+	uint32_t i;
+	bool ke = false;
+	struct afind f;
+	char spi[16];
+
+	if (!c->valid || c->proto != ISAKMP_PROTO_ESP)
+		return;
+	for (i = 0; i < sa->nmsgs; i++) {
+		const struct trk_msg *m = &sa->msgs[i];
+		uint8_t k;
+
+		if (m->msgid != e->msgid)
+			continue;
+		if (m->label == TRK_L_QM2 && !m->retransmit)
+			fr = m->frame;
+		for (k = 0; k < m->npl && k < TRK_MSG_PL; k++)
+			if (m->pl[k] == ISAKMP_PL_KE)
+				ke = true;
+	}
+	snprintf(spi, sizeof(spi), "%08x", e->nspis > 0 ? e->spis[0] : 0);
+	audit_alg(a, sa, FI_ESP_WEAK_ENCRYPTION, POL_ESP_ENC, REG_XFORM_ESP,
+	    c->enc, true, fr, "ESP encryption");
+	audit_alg(a, sa, FI_ESP_WEAK_INTEGRITY, POL_ESP_AUTH, REG_IPSEC_AUTH,
+	    c->hash, true, fr, "ESP integrity");
+	if (c->hash == 0 && !audit_esp_aead(c->enc) &&
+	    af_begin(&f, a, sa, FI_ESP_NO_INTEGRITY,
+	    fi_default_severity(FI_ESP_NO_INTEGRITY), &fr, 1)) {
+		char nb[64];
+
+		json_ku64(&f.j, "quick_mode_msgid", e->msgid);
+		json_kstr(&f.j, "encryption", audit_name(REG_XFORM_ESP,
+		    c->enc, nb, sizeof(nb)));
+		af_text(&f, ": Quick Mode %08x chose %s without an integrity "
+		    "algorithm", e->msgid, nb);
+		af_end(&f);
+	}
+	if (c->group == 0 && !ke && *nopfs < 64)
+		nopfs_ids[(*nopfs)++] = e->msgid;
+	if ((a->pol.max_esp_life != 0 && c->life_secs > a->pol.max_esp_life) ||
+	    (a->pol.max_esp_life_kb != 0 &&
+	    c->life_kb > a->pol.max_esp_life_kb)) {
+		if (af_begin(&f, a, sa, FI_LONG_LIFETIME,
+		    fi_default_severity(FI_LONG_LIFETIME), &fr, 1)) {
+			json_kstr(&f.j, "sa", "esp");
+			json_ku64(&f.j, "quick_mode_msgid", e->msgid);
+			json_ku64(&f.j, "lifetime_seconds", c->life_secs);
+			json_ku64(&f.j, "lifetime_kb", c->life_kb);
+			af_text(&f, ": ESP SA of Quick Mode %08x lives %u s / "
+			    "%u KB (policy: at most %u s / %u KB, 0 no limit)",
+			    e->msgid, c->life_secs, c->life_kb,
+			    a->pol.max_esp_life, a->pol.max_esp_life_kb);
+			af_end(&f);
+		}
+	}
+}
+
+static bool
+audit_auth_notify(uint16_t n)
+{
+	/* INVALID-HASH-INFORMATION, AUTHENTICATION-FAILED, INVALID-SIGNATURE */
+	return n == 23 || n == 24 || n == 25;
+}
+
+static void
+audit_failures(struct audit *a, const struct trk_ike_sa *sa)
+{
+	uint8_t k[AUDIT_KEY_MAX];
+	struct audit_pair *pr;
+	struct afind f;
+	uint32_t fr = sa->first_frame, i;
+	char why[160], nb[64];
+	bool no_prop = false, auth = false;
+	uint16_t notify = 0;
+
+	if (sa->reason == TRK_R_NOTIFY) {
+		notify = sa->notify;
+		no_prop = notify == 14;
+		auth = audit_auth_notify(notify);
+	}
+	if (sa->reason == TRK_R_XAUTH)
+		auth = true;
+	for (i = 0; i < sa->nex && !no_prop && !auth; i++)
+		if (sa->ex[i].state == TRK_FAILED &&
+		    sa->ex[i].reason == TRK_R_NOTIFY) {
+			notify = sa->ex[i].notify;
+			no_prop = notify == 14;
+			auth = audit_auth_notify(notify);
+			fr = sa->ex[i].first_frame;
+		}
+	trk_reason_text(sa, why, sizeof(why));
+	if (auth && af_begin(&f, a, sa, FI_AUTH_FAILED,
+	    fi_default_severity(FI_AUTH_FAILED), &fr, 1)) {
+		json_kstr(&f.j, "reason", why);
+		if (notify != 0)
+			json_kstr(&f.j, "notify", audit_name(REG_NOTIFY,
+			    notify, nb, sizeof(nb)));
+		af_text(&f, ": %s", why);
+		af_end(&f);
+	}
+	if (!no_prop)
+		return;
+	audit_key_pair(k, sa);
+	pr = audit_tab_get(&a->pairs, k);
+	if (pr != NULL)
+		pr->no_proposal++;
+	if (af_begin(&f, a, sa, FI_NO_PROPOSAL_CHOSEN,
+	    fi_default_severity(FI_NO_PROPOSAL_CHOSEN), &fr, 1)) {
+		char eb[40], hb[40], gb[48];
+
+		json_ku64(&f.j, "times_between_peers",
+		    pr != NULL ? pr->no_proposal : 1);
+		json_key(&f.j, "offered");
+		json_arr_begin(&f.j);
+		af_text(&f, ": no proposal chosen (%u time%s between these "
+		    "peers); offered:", pr != NULL ? pr->no_proposal : 1,
+		    pr != NULL && pr->no_proposal > 1 ? "s" : "");
+		for (i = 0; i < sa->p1.nkept; i++) {
+			struct p1rec_alg o;
+
+			p1rec_alg(&sa->p1.offered[i], &o);
+			audit_name(REG_OAKLEY_ENC, o.enc, eb, sizeof(eb));
+			audit_name(REG_OAKLEY_HASH, o.hash, hb, sizeof(hb));
+			audit_name(REG_OAKLEY_GROUP, o.group, gb, sizeof(gb));
+			json_obj_begin(&f.j);
+			json_kstr(&f.j, "encryption", eb);
+			json_ku64(&f.j, "key_len", o.key_len);
+			json_kstr(&f.j, "hash", hb);
+			json_kstr(&f.j, "group", gb);
+			json_obj_end(&f.j);
+			af_text(&f, "%s %s", i ? ";" : "", eb);
+			if (o.key_len)
+				af_text(&f, "-%u", o.key_len);
+			af_text(&f, " %s %s", hb, gb);
+		}
+		json_arr_end(&f.j);
+		af_end(&f);
+	}
+}
+
+/* Keys given for one side: the other side's messages never decrypt. */
+static void
+audit_mismatch(struct audit *a, const struct trk_ike_sa *sa)
+{
+	uint8_t d;
+	unsigned ok, bad;
+	uint32_t fr = 0, i;
+	struct afind f;
+
+	if (!trk_keys_disagree(sa, &d, &ok, &bad))
+		return;
+	for (i = 0; i < sa->nmsgs && fr == 0; i++)
+		if (sa->msgs[i].encrypted && !sa->msgs[i].decrypted &&
+		    sa->msgs[i].dir != d)
+			fr = sa->msgs[i].frame;
+	if (!af_begin(&f, a, sa, FI_PSK_MISMATCH,
+	    fi_default_severity(FI_PSK_MISMATCH), &fr, 1))
+		return;
+	json_kstr(&f.j, "failing_side", d == TRK_I2R ? "responder" :
+	    "initiator");
+	json_ku64(&f.j, "decrypted", ok);
+	json_ku64(&f.j, "not_decrypted", bad);
+	af_text(&f, ": the %s's %u encrypted message%s decrypt%s with the "
+	    "keys given, the %s's %u do%s not: the pre-shared keys differ",
+	    d == TRK_I2R ? "initiator" : "responder", ok, ok == 1 ? "" : "s",
+	    ok == 1 ? "s" : "", d == TRK_I2R ? "responder" : "initiator", bad,
+	    bad == 1 ? "es" : "");
+	af_end(&f);
+}
+
+static void
+audit_xauth(struct audit *a, const struct trk_ike_sa *sa, bool aggr_psk)
+{
+	uint8_t k[AUDIT_KEY_MAX];
+	const struct audit_pend *p;
+	bool txn = false;
+	uint32_t i, fr = 0;
+	struct afind f;
+
+	for (i = 0; i < sa->nex; i++)
+		if (sa->ex[i].type == ISAKMP_EXCH_TRANSACTION) {
+			txn = true;
+			if (fr == 0)
+				fr = sa->ex[i].first_frame;
+		}
+	if (aggr_psk && (txn || sa->xauth != 0) &&
+	    af_begin(&f, a, sa, FI_XAUTH_AFTER_AGGRESSIVE,
+	    fi_default_severity(FI_XAUTH_AFTER_AGGRESSIVE), &fr, 1)) {
+		af_text(&f, ": Aggressive Mode with a group pre-shared key, "
+		    "then XAUTH/Mode-Config");
+		af_end(&f);
+	}
+	audit_key_sa(k, sa->id);
+	if ((p = audit_tab_find(&a->pend, k)) == NULL || (!p->user &&
+	    !p->pass))
+		return;
+	fr = p->frame;
+	if (!af_begin(&f, a, sa, FI_XAUTH_CREDENTIALS_VISIBLE,
+	    fi_default_severity(FI_XAUTH_CREDENTIALS_VISIBLE), &fr, 1))
+		return;
+	json_kstr(&f.j, "user", p->user ? p->user_val : NULL);
+	json_kbool(&f.j, "in_clear", p->user_clear || p->pass_clear);
+	if (p->pass) {
+		json_kstr(&f.j, "password", a->o.show_secrets ? p->pass_val :
+		    "********");
+		json_ku64(&f.j, "password_length", p->pass_len);
+	}
+	af_text(&f, ": XAUTH user \"%s\"%s, %s%s", p->user ? p->user_val :
+	    "?", p->pass ? " and password" : "", p->user_clear ||
+	    p->pass_clear ? "in clear" : "decrypted with the keys given",
+	    p->pass && a->o.show_secrets ? "" : " (password masked: "
+	    "--show-secrets shows it)");
+	if (p->pass && a->o.show_secrets)
+		af_text(&f, "; password \"%s\"", p->pass_val);
+	af_end(&f);
+}
+
+void
+audit_sa(struct audit *a, const struct trk *t, const struct trk_ike_sa *sa)
+{
+	uint8_t k[AUDIT_KEY_MAX];
+	struct audit_pair *pr;
+	struct p1rec_alg alg;
+	bool chosen, aggr_psk = false;
+	uint32_t i, fr = 0, nopfs_ids[64];
+	size_t nopfs = 0;
+	struct afind f;
+
+	(void)t;
+	audit_key_pair(k, sa);
+	if ((pr = audit_tab_get(&a->pairs, k)) != NULL && !pr->v1) {
+		fr = sa->first_frame;
+		pr->v1 = true;
+		if (af_begin(&f, a, sa, FI_IKEV1_IN_USE,
+		    fi_default_severity(FI_IKEV1_IN_USE), &fr, 1)) {
+			af_text(&f, ": IKEv1 between %s", f.pair);
+			af_end(&f);
+		}
+	}
+	if (audit_p1_alg(sa, &alg, &chosen) &&
+	    sa->mode == ISAKMP_EXCH_AGGRESSIVE && audit_psk_auth(alg.auth)) {
+		aggr_psk = true;
+		audit_aggressive(a, sa, &alg);
+	}
+	audit_id(a, sa, &sa->p1.idi, true);
+	audit_id(a, sa, &sa->p1.idr, false);
+	audit_xauth(a, sa, aggr_psk);
+	audit_p1_algs(a, sa);
+	for (i = 0; i < sa->nex; i++)
+		if (sa->ex[i].type == ISAKMP_EXCH_QUICK) {
+			if (nopfs == 0)
+				fr = sa->ex[i].first_frame;
+			audit_qm(a, sa, &sa->ex[i], nopfs_ids, &nopfs);
+		}
+	/* one finding per IKE SA, naming its Quick Modes without PFS */
+	if (nopfs > 0 && af_begin(&f, a, sa, FI_QM_NO_PFS,
+	    fi_default_severity(FI_QM_NO_PFS), &fr, 1)) {
+		json_key(&f.j, "quick_mode_msgids");
+		json_arr_begin(&f.j);
+		af_text(&f, ": %zu Quick Mode%s without a KE payload or a "
+		    "group:", nopfs, nopfs == 1 ? "" : "s");
+		for (i = 0; i < nopfs; i++) {
+			char m[9];
+
+			snprintf(m, sizeof(m), "%08x", nopfs_ids[i]);
+			json_str(&f.j, m);
+			af_text(&f, " %s", m);
+		}
+		json_arr_end(&f.j);
+		af_end(&f);
+	}
+	audit_failures(a, sa);
+	audit_mismatch(a, sa);
+}
+
+void
+audit_finish(struct audit *a)
+{
+	size_t r;
+
+	for (r = 0; r < a->hosts.n; r++) {
+		const struct audit_host *h = (const struct audit_host *)
+		    (a->hosts.rows + r * a->hosts.rowsize + AUDIT_KEY_MAX);
+		char ab[PKT_ADDR_STRLEN];
+		struct afind f;
+		unsigned i;
+
+		if (h->nvids == 0)
+			continue;
+		if (!af_begin(&f, a, NULL, FI_VENDOR_FINGERPRINT,
+		    fi_default_severity(FI_VENDOR_FINGERPRINT), &h->frame, 1))
+			continue;
+		pkt_addr_str(h->af, h->addr, ab, sizeof(ab));
+		snprintf(f.pair, sizeof(f.pair), "%s", ab);
+		json_kstr(&f.j, "host", ab);
+		json_key(&f.j, "vendor_ids");
+		json_arr_begin(&f.j);
+		for (i = 0; i < h->nvids; i++)
+			json_str(&f.j, h->vids[i]);
+		json_arr_end(&f.j);
+		af_text(&f, ": %s sent vendor IDs of", ab);
+		for (i = 0; i < h->nvids; i++)
+			af_text(&f, "%s %s", i ? "," : "", h->vids[i]);
+		af_end(&f);
+	}
+}
+
+/* ---- the sink ---- */
+
+static void
+audit_one(const struct trk_ike_sa *sa, void *arg)
+{
+	struct audit *a = arg;
+
+	audit_sa(a, NULL, sa);
+}
+
+static void
+audit_ev(void *arg, const struct eng_event *e)
+{
+	struct audit *a = arg;
+	const struct frame_rec *fr = e->fr;
+
+	switch (e->type) {
+	case ENG_EV_IKE_MSG:
+		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL)
+			audit_message(a, fr->trk.sa, fr->trk.msg,
+			    &fr->isakmp);
+		break;
+	case ENG_EV_FRAME:
+		if (fr->pkt.kind == PKT_IKEV2)
+			audit_ikev2(a, fr->pkt.af, fr->pkt.src, fr->pkt.dst,
+			    fr->pkt.frame);
+		break;
+	case ENG_EV_SA_STATE:
+		if (e->to == TRK_P_EVICTED)
+			audit_sa(a, e->trk, e->sa);
+		break;
+	case ENG_EV_END:
+		trk_foreach_ike(e->trk, audit_one, a);
+		audit_finish(a);
+		break;
+	default:
+		break;
+	}
+}
+
+int
+audit_sink_add(struct ctx *c, struct audit *a, char *errbuf, size_t errlen)
+{
+	struct eng_sink k;
+
+	memset(&k, 0, sizeof(k));
+	k.ev = audit_ev;
+	k.arg = a;
+	k.mask = ENG_EV_BIT(ENG_EV_IKE_MSG) | ENG_EV_BIT(ENG_EV_FRAME) |
+	    ENG_EV_BIT(ENG_EV_SA_STATE) | ENG_EV_BIT(ENG_EV_END);
+	return eng_sink_add(c, &k, errbuf, errlen);
+}
+
+/* ---- output ---- */
+
+void
+audit_write_json(const struct audit *a, FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		fputs(a->items[i].json, fp);
+}
+
+static int
+audit_cmp(const void *pa, const void *pb)
+{
+	const struct audit_item *x = *(const struct audit_item *const *)pa;
+	const struct audit_item *y = *(const struct audit_item *const *)pb;
+	int c = strcmp(x->pair, y->pair);
+
+	if (c != 0)
+		return c;
+	if (x->sev != y->sev)
+		return x->sev > y->sev ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+audit_write_text(const struct audit *a, FILE *fp)
+{
+	const struct audit_item **v;
+	size_t i;
+	const char *pair = NULL;
+
+	if (a->n == 0) {
+		fprintf(fp, "no findings\n");
+		return;
+	}
+	if ((v = malloc(a->n * sizeof(*v))) == NULL) {
+		fprintf(fp, "out of memory sorting %zu findings\n", a->n);
+		return;
+	}
+	for (i = 0; i < a->n; i++)
+		v[i] = &a->items[i];
+	qsort(v, a->n, sizeof(*v), audit_cmp);
+	for (i = 0; i < a->n; i++) {
+		if (pair == NULL || strcmp(pair, v[i]->pair) != 0) {
+			pair = v[i]->pair;
+			fprintf(fp, "%s%s\n", i ? "\n" : "", pair);
+		}
+		fprintf(fp, "  %-6s %s: %s\n         %s\n",
+		    fi_severity_name(v[i]->sev), fi_id_name(v[i]->id),
+		    fi_title(v[i]->id), v[i]->text);
+	}
+	free(v);
+	fprintf(fp, "\n%zu findings: %zu high, %zu medium, %zu low, %zu info"
+	    "%s\n", a->n, audit_count(a, FI_HIGH), audit_count(a, FI_MEDIUM),
+	    audit_count(a, FI_LOW), audit_count(a, FI_INFO),
+	    a->dropped ? " (more not kept: the cap was reached)" : "");
+}
+
+static void
+audit_warn(FILE *warn, const struct audit_exp *e, const char *tool,
+    const char *why)
+{
+	int i;
+
+	if (warn == NULL)
+		return;
+	fprintf(warn, "ikescope: %s will not take the line of IKE SA ", tool);
+	for (i = 0; i < 8; i++)
+		fprintf(warn, "%02x", e->icookie[i]);
+	fprintf(warn, ": %s\n", why);
+}
+
+size_t
+audit_export_psk_crack(const struct audit *a, FILE *fp, FILE *warn)
+{
+	size_t i;
+
+	for (i = 0; i < a->nexp; i++) {
+		fprintf(fp, "%s\n", a->exp[i].line);
+		if (a->exp[i].prf != 1 && a->exp[i].prf != 2)
+			audit_warn(warn, &a->exp[i], "psk-crack",
+			    "its PRF is not MD5 or SHA-1 (ikescope crack "
+			    "takes it)");
+	}
+	return a->nexp;
+}
+
+size_t
+audit_export_hashcat(const struct audit *a, FILE *fp, FILE *warn)
+{
+	char why[160];
+	size_t i;
+
+	for (i = 0; i < a->nexp; i++) {
+		const struct audit_exp *e = &a->exp[i];
+
+		fprintf(fp, "%s\n", e->line);
+		if (e->prf != 1 && e->prf != 2)
+			audit_warn(warn, e, "hashcat", "it has modes for MD5 "
+			    "(5300) and SHA-1 (5400) only (ikescope crack "
+			    "takes it)");
+		else if (!e->hashcat_fits) {
+			snprintf(why, sizeof(why), "g_xr..idir_b hold %zu "
+			    "bytes and the nonces %zu; its limits are 512 "
+			    "and 64 (ikescope crack takes it)", e->msg_len,
+			    e->nonce_len);
+			audit_warn(warn, e, "hashcat", why);
+		}
+	}
+	return a->nexp;
+}
+
+size_t
+audit_exposed(const struct audit *a)
+{
+	return a->nexp;
+}
+
+size_t
+audit_count(const struct audit *a, enum fi_severity s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (a->items[i].sev == s)
+			n++;
+	return n;
+}
+
+size_t
+audit_count_id(const struct audit *a, enum fi_id id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (a->items[i].id == id)
+			n++;
+	return n;
+}
+
+enum fi_severity
+audit_max(const struct audit *a)
+{
+	size_t i;
+	int m = -1;
+
+	for (i = 0; i < a->n; i++)
+		if ((int)a->items[i].sev > m)
+			m = a->items[i].sev;
+	return m < 0 ? FI_OFF : (enum fi_severity)m;
+}
+
+uint64_t
+audit_dropped(const struct audit *a)
+{
+	return a->dropped + a->pairs.refused + a->hosts.refused +
+	    a->pend.refused;
+}

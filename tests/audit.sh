@@ -1,0 +1,126 @@
+#!/bin/bash
+# audit.sh - ikescope audit end to end: the findings of the samples (text
+# and JSON), --fail-on's exit status, --policy, psk_mismatch with one
+# side's keys; the --psk-crack export equal to ike-scan's own line for the
+# same exchange and cracked by the real psk-crack and by ikescope crack
+# (SHA-256 too); the --hashcat export taken by the real hashcat.  Corpus
+# and tool parts skip, saying why, when absent.
+. "$(dirname "$0")/lib.sh"
+t_need_ikescope
+T=$t_tmp
+S=$top_srcdir/samples
+B_AM=$S/b_am_psk_aes256_sha256_modp2048_pfs_gcm
+A_MM=$S/a_mm_psk_aes128_sha1_modp2048
+F1=$S/f1_mm_wrong_psk
+
+run() {
+	"$IKESCOPE" audit "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# the finding ids of a JSON output, sorted, one line
+ids() {
+	sed -n 's/^{"id":"\([a-z0-9_]*\)","severity":"\([a-z]*\)".*/\1:\2/p' \
+	    "$1" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+run --json -q "$B_AM.pcap"
+got=$(ids "$T/out")
+want="identity_in_clear:medium identity_in_clear:medium ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info vendor_fingerprint:info vendor_fingerprint:info"
+t_check "b_am: the findings [$got]" test "$rc" -eq 0 -a "$got" = "$want"
+t_check "b_am: the exposure names its PRF and says it is not exportable to psk-crack" \
+    grep -q '"id":"ike_aggressive_psk".*"prf":"sha2_256","hash_r_in_clear":true,"exportable_psk_crack":false' "$T/out"
+t_check "b_am: the group name in clear, as text" \
+    grep -q '"id":"identity_in_clear".*"id_type":"key_id","value":"76706e636c69656e74","value_text":"vpnclient"' "$T/out"
+
+run -q "$B_AM.pcap"
+sed -n '/^192.0.2.1 <-> 192.0.2.2$/{n;p}' "$T/out" >"$T/first"
+t_check "text: grouped under the peer pair, highest first" \
+    grep -q '^  high   ike_aggressive_psk: ' "$T/first"
+t_check "text: a summary line" \
+    grep -q '^7 findings: 1 high, 2 medium, 1 low, 3 info$' "$T/out"
+
+# --fail-on
+run -q --fail-on high "$B_AM.pcap"
+t_check "--fail-on high with a high finding: exit 2" test "$rc" -eq 2
+run -q --fail-on medium "$A_MM.pcap"
+t_check "--fail-on medium on a modern Main Mode (lows only): exit 0 [rc $rc]" \
+    test "$rc" -eq 0
+run -q --fail-on low "$A_MM.pcap"
+t_check "--fail-on low on the same: exit 2" test "$rc" -eq 2
+run -q --fail-on severe "$A_MM.pcap"
+t_check "--fail-on severe: exit 1, the choices named" \
+    test "$rc" -eq 1 -a -n "$(grep -F 'info, low, medium or high, not "severe"' "$T/err")"
+
+# --policy
+printf 'finding ikev1_in_use off\ndh_group modp2048 high\n' >"$T/pol"
+run -q --json --policy "$T/pol" "$A_MM.pcap"
+got=$(ids "$T/out")
+t_check "--policy: ikev1_in_use off, group 14 high [$got]" \
+    test "$got" = "ike_weak_dh_group:high ike_weak_hash:low vendor_fingerprint:info vendor_fingerprint:info"
+printf 'dh_group modp2048\n' >"$T/bad"
+run -q --policy "$T/bad" "$A_MM.pcap"
+t_check "a bad policy: exit 1, file and line named" \
+    test "$rc" -eq 1 -a -n "$(grep -F "$T/bad:1: dh_group: expected" "$T/err")"
+
+# psk_mismatch with the initiator's key table
+run -q --json -k "$F1.ikev1_decryption_table" "$F1.pcap"
+t_check "f1 with the initiator's keys: psk_mismatch, the responder failing" \
+    grep -q '"id":"psk_mismatch","severity":"high".*"failing_side":"responder","decrypted":1,"not_decrypted":4' "$T/out"
+run -q --json "$F1.pcap"
+t_check "f1 without keys: no psk_mismatch" test "$(grep -c psk_mismatch "$T/out")" -eq 0
+
+# b_am's SHA-256 exchange: exported with a warning, cracked by ikescope
+grep -o '"psk": *"[^"]*"' "$B_AM.json" | sed 's/.*"\([^"]*\)"$/\1/' >"$T/psk"
+psk=$(cat "$T/psk")
+run -q --psk-crack "$T/bam.line" "$B_AM.pcap"
+t_check "b_am: one line exported, psk-crack warned about its PRF" \
+    test "$(wc -l <"$T/bam.line")" -eq 1 -a -n "$(grep -F 'psk-crack will not take the line of IKE SA 4f8491cf06c9e3a4: its PRF is not MD5 or SHA-1' "$T/err")"
+{ seq 1 3000 | sed 's/^/guess/'; echo "$psk"; seq 1 100 | sed 's/^/more/'; } >"$T/words"
+"$IKESCOPE" crack -q -W "$T/words" --psk-line "$T/bam.line" >"$T/cr" 2>&1
+t_check "ikescope crack finds b_am's PSK from the export (SHA-256 PRF)" \
+    grep -qF "$psk" "$T/cr"
+
+if ! t_have_corpus || [ ! -f "$CORPUS/strongswan/ikescan_am_psk_probe.pcap" ]; then
+	t_skip "no corpus at $CORPUS: the ike-scan probe's export"
+	t_skip "no corpus: psk-crack"
+	t_skip "no corpus: ikescope crack"
+	t_skip "no corpus: hashcat's limits"
+else
+	P=$CORPUS/strongswan/ikescan_am_psk_probe
+	run -q --psk-crack "$T/probe.line" --hashcat "$T/probe.hc" "$P.pcap"
+	t_check "ike-scan probe (AM2 resent twice): one line, equal to ike-scan's own --pskcrack file" \
+	    cmp -s "$T/probe.line" "$P.psk-crack"
+	if command -v psk-crack >/dev/null 2>&1; then
+		psk-crack -d "$P.wordlist.txt" "$T/probe.line" >"$T/pc" 2>&1
+		t_check "the real psk-crack cracks the exported line: letmein123" \
+		    grep -q 'key "letmein123" matches SHA1 hash' "$T/pc"
+	else
+		t_skip "psk-crack not installed (package ike-scan)"
+	fi
+	"$IKESCOPE" crack -q -W "$P.wordlist.txt" --psk-line "$T/probe.line" \
+	    >"$T/cr" 2>&1
+	t_check "ikescope crack cracks it too" grep -q 'letmein123' "$T/cr"
+	t_check "--hashcat: the group 14 KEs are over hashcat's limits, and it says so" \
+	    grep -qF 'hashcat will not take the line of IKE SA 3d675aad6f6e54d9: g_xr..idir_b hold 593 bytes and the nonces 52; its limits are 512 and 64' "$T/err"
+fi
+
+# hashcat takes what it can: zeek's Aggressive Mode capture (SHA-1,
+# group 2) is exported for mode 5400, and hashcat loads the line (a
+# one-digit mask exhausts: exit 1, not a refusal)
+Z=$CORPUS/public/zeek-spicy-ipsec/tests/traces/ipsec-ikev1-isakmp-aggressive-mode.pcap
+if ! command -v hashcat >/dev/null 2>&1; then
+	t_skip "hashcat not installed"
+elif ! timeout 120 hashcat -I >/dev/null 2>&1; then
+	t_skip "hashcat has no usable OpenCL device here"
+elif [ ! -f "$Z" ]; then
+	t_skip "no corpus: zeek's Aggressive Mode capture"
+else
+	run -q --hashcat "$T/z.hc" "$Z"
+	(cd "$T" && timeout 300 hashcat -m 5400 -a 3 --potfile-disable \
+	    --quiet z.hc '?d' >hc.log 2>&1)
+	hrc=$?
+	t_check "hashcat -m 5400 loads the exported line and searches it [rc $hrc]" \
+	    test "$hrc" -eq 1 -a -z "$(grep -i 'no hashes loaded\|token' "$T/hc.log")"
+fi
+t_done
