@@ -33,6 +33,11 @@ do not share its reading of them (bench/gen_esp.c is ikescope's own):
   RFC 3566  AES-XCBC-MAC-96, built here from AES-ECB (checked against the
             RFC's test cases at start)
   RFC 3948  ESP in UDP port 4500
+  RFC 4309  AES-CCM: key || 3-byte salt; nonce salt || IV; AAD as 4106;
+            ICV 8, 12 or 16 bytes
+  RFC 4312 / 2451  Camellia-CBC (16-byte IV), CAST-128-CBC and
+            Blowfish-CBC (8-byte IV)
+  RFC 4494 / 2857  AES-CMAC-96, HMAC-RIPEMD-160-96
 
 Only the block ciphers, hashes and AEADs themselves come from python's
 cryptography package and hashlib.  Single DES is 3DES (EDE) with three
@@ -53,13 +58,21 @@ warnings.simplefilter("ignore")	# 3DES is "decrepit" in newer versions
 try:
     from cryptography.hazmat.primitives.ciphers import (Cipher, algorithms,
                                                         modes)
-    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+    from cryptography.hazmat.primitives.ciphers.aead import (
+        AESCCM, ChaCha20Poly1305)
+    from cryptography.hazmat.primitives.cmac import CMAC
 except ImportError:
     sys.exit("esp_gen.py: python3 cryptography is not installed")
 try:
     from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
 except ImportError:
     TripleDES = algorithms.TripleDES
+try:	# CAST-128, Blowfish, Camellia: "decrepit" since cryptography 43
+    from cryptography.hazmat.decrepit.ciphers.algorithms import (
+        CAST5, Blowfish, Camellia)
+except ImportError:
+    CAST5, Blowfish, Camellia = (algorithms.CAST5, algorithms.Blowfish,
+                                 algorithms.Camellia)
 
 # ----------------------------------------------------------------- crypto
 
@@ -104,6 +117,20 @@ def self_test():
                    (34, "becbb3bccdb518a30677d5481fb6b4d8")):
         if xcbc_mac(key, bytes(range(n))).hex() != mac:
             sys.exit("esp_gen.py: AES-XCBC-MAC self-test failed (%d)" % n)
+    # RFC 4494 4: AES-CMAC-96 of the empty and the 40-byte message
+    k = bytes.fromhex("2b7e151628aed2a6abf7158809cf4f3c")
+    m = bytes.fromhex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c"
+                      "9eb76fac45af8e5130c81c46a35ce411")
+    for msg, mac in ((b"", "bb1d6929e95937287fa37d12"),
+                     (m, "dfa66747de9ae63030ca3261")):
+        if icv_of({"auth": "aes-cmac-96", "esn": False, "auth_key": k},
+                  msg, 0).hex() != mac:
+            sys.exit("esp_gen.py: AES-CMAC-96 self-test failed")
+    # RFC 2286 3, test case 2: HMAC-RIPEMD-160, truncated to 96 bits
+    if icv_of({"auth": "hmac-ripemd160-96", "esn": False,
+               "auth_key": b"Jefe"}, b"what do ya want for nothing?",
+              0).hex() != "dda6c0213a485a9e24f47420":
+        sys.exit("esp_gen.py: HMAC-RIPEMD-160-96 self-test failed")
     # FIPS 81 appendix B: DES-ECB, key 0123456789abcdef, "Now is t"
     k = bytes.fromhex("0123456789abcdef")
     if _enc(TripleDES(k * 3), modes.ECB(),
@@ -127,6 +154,12 @@ ENCS = {
                    4, 8, 16, 4),
     "aes-gmac": ("aes-gmac", None, 4, 8, 16, 4),
     "chacha20-poly1305": ("chacha20-poly1305", None, 4, 8, 16, 4),
+    "aes-ccm-8": ("aes-ccm-8", None, 4, 8, 8, 3),
+    "aes-ccm-12": ("aes-ccm-12", None, 4, 8, 12, 3),
+    "aes-ccm-16": ("aes-ccm-16", None, 4, 8, 16, 3),
+    "camellia-cbc": ("camellia-cbc", None, 16, 16, 0, 0),
+    "cast128-cbc": ("cast128-cbc", "CAST5-CBC [RFC2144]", 8, 8, 0, 0),
+    "blowfish-cbc": ("blowfish-cbc", "BLOWFISH-CBC [RFC2451]", 8, 8, 0, 0),
 }
 
 # auth name -> (ikescope name, Wireshark 4.0 name or None, key bytes,
@@ -147,6 +180,10 @@ AUTHS = {
     "hmac-sha512-256": ("hmac-sha512-256", "HMAC-SHA-512-256 [RFC4868]",
                         64, 32, hashlib.sha512),
     "aes-xcbc-96": ("aes-xcbc-96", None, 16, 12, None),
+    "aes-cmac-96": ("aes-cmac-96", None, 16, 12, None),
+    "hmac-ripemd160-96": ("hmac-ripemd160-96",
+                          "MAC-RIPEMD-160-96 [RFC2857]", 20, 12,
+                          "ripemd160"),
 }
 
 
@@ -159,6 +196,10 @@ def icv_of(sa, data, hi):
         data += struct.pack(">I", hi)
     if auth == "aes-xcbc-96":
         return xcbc_mac(sa["auth_key"], data)[:12]
+    if auth == "aes-cmac-96":	# RFC 4494 2.1: the leading 96 bits
+        c = CMAC(algorithms.AES(sa["auth_key"]))
+        c.update(data)
+        return c.finalize()[:12]
     _, _, _, n, h = AUTHS[auth]
     return hmac.new(sa["auth_key"], data, h).digest()[:n]
 
@@ -197,6 +238,11 @@ def encrypt(sa, rng, seq64, plain):
         sealed = ChaCha20Poly1305(key).encrypt(salt + iv, plain,
                                                aad_of(sa, hdr, hi))
         return hdr + iv + sealed
+    if enc.startswith("aes-ccm-"):
+        # RFC 4309 4, 5: nonce salt || IV, the tag after the ciphertext
+        sealed = AESCCM(key, tag_length=aead_icv).encrypt(
+            salt + iv, plain, aad_of(sa, hdr, hi))
+        return hdr + iv + sealed
     if enc == "null":
         ct = plain
     elif enc == "aes-cbc":
@@ -205,6 +251,12 @@ def encrypt(sa, rng, seq64, plain):
         ct = _enc(TripleDES(key * 3), modes.CBC(iv), plain)
     elif enc == "3des-cbc":
         ct = _enc(TripleDES(key), modes.CBC(iv), plain)
+    elif enc == "camellia-cbc":
+        ct = _enc(Camellia(key), modes.CBC(iv), plain)
+    elif enc == "cast128-cbc":
+        ct = _enc(CAST5(key), modes.CBC(iv), plain)
+    elif enc == "blowfish-cbc":
+        ct = _enc(Blowfish(key), modes.CBC(iv), plain)
     elif enc == "aes-ctr":
         # RFC 3686 4: nonce || IV || block counter, starting at 1
         ct = _enc(algorithms.AES(key),
@@ -368,6 +420,27 @@ SAS = [
     ("gmac-256", "aes-gmac", 256, "none", "transport", 6, True),
     ("chacha-a", "chacha20-poly1305", 256, "none", "tunnel", 4, True),
     ("chacha-b", "chacha20-poly1305", 256, "none", "transport", 6, False),
+    ("ccm8-128", "aes-ccm-8", 128, "none", "tunnel", 4, False),
+    ("ccm8-256", "aes-ccm-8", 256, "none", "transport", 6, True),
+    ("ccm12-192", "aes-ccm-12", 192, "none", "tunnel", 6, False),
+    ("ccm12-128", "aes-ccm-12", 128, "none", "transport", 4, True),
+    ("ccm16-128", "aes-ccm-16", 128, "none", "tunnel", 4, True),
+    ("ccm16-256", "aes-ccm-16", 256, "none", "tunnel", 6, False),
+    ("camellia128-sha1", "camellia-cbc", 128, "hmac-sha1-96", "tunnel", 4,
+     False),
+    ("camellia192-cmac", "camellia-cbc", 192, "aes-cmac-96", "transport",
+     6, True),
+    ("camellia256-sha256", "camellia-cbc", 256, "hmac-sha256-128",
+     "tunnel", 6, False),
+    ("cast-sha1", "cast128-cbc", 128, "hmac-sha1-96", "tunnel", 4, True),
+    ("cast-rmd", "cast128-cbc", 128, "hmac-ripemd160-96", "transport", 6,
+     False),
+    ("bf128-md5", "blowfish-cbc", 128, "hmac-md5-96", "tunnel", 6, False),
+    ("bf256-cmac", "blowfish-cbc", 256, "aes-cmac-96", "tunnel", 4, True),
+    ("bf192-rmd", "blowfish-cbc", 192, "hmac-ripemd160-96", "transport", 4,
+     False),
+    ("cbc128-cmac", "aes-cbc", 128, "aes-cmac-96", "tunnel", 6, False),
+    ("null-rmd", "null", 0, "hmac-ripemd160-96", "tunnel", 4, False),
 ]
 # ESN SAs whose sequence numbers cross 2^32 (RFC 4303 2.2.1)
 ESN_SAS = [
@@ -380,6 +453,14 @@ ESN_SAS = [
     # seen from the middle: the capture begins after 3 * 2^32 packets
     ("esn-midway-sha1", "aes-cbc", 128, "hmac-sha1-96", "tunnel", 4, False),
     ("esn-midway-gcm12", "aes-gcm-12", 128, "none", "transport", 6, False),
+    ("esn-ccm16", "aes-ccm-16", 128, "none", "tunnel", 4, True),
+    ("esn-ccm8", "aes-ccm-8", 256, "none", "transport", 6, False),
+    ("esn-camellia-cmac", "camellia-cbc", 128, "aes-cmac-96", "tunnel", 6,
+     False),
+    ("esn-cast-rmd", "cast128-cbc", 128, "hmac-ripemd160-96", "tunnel", 4,
+     True),
+    ("esn-bf-sha1", "blowfish-cbc", 128, "hmac-sha1-96", "transport", 4,
+     False),
 ]
 # Bad keys
 BAD_SAS = [
@@ -392,6 +473,14 @@ BAD_SAS = [
     ("wrongenc-3des-sha1", "3des-cbc", 192, "hmac-sha1-96", "transport",
      6, True, "wrong_enc"),
     ("wrongenc-ctr-xcbc", "aes-ctr", 128, "aes-xcbc-96", "tunnel", 6,
+     False, "wrong_enc"),
+    ("wrongkey-ccm12", "aes-ccm-12", 128, "none", "tunnel", 4, False,
+     "wrong_key"),
+    ("wrongkey-camellia-cmac", "camellia-cbc", 128, "aes-cmac-96",
+     "tunnel", 6, False, "wrong_key"),
+    ("wrongenc-cast-rmd", "cast128-cbc", 128, "hmac-ripemd160-96",
+     "transport", 4, True, "wrong_enc"),
+    ("wrongenc-bf-cmac", "blowfish-cbc", 128, "aes-cmac-96", "tunnel", 6,
      False, "wrong_enc"),
 ]
 # Outer packets: IPv4 fragments in order, IPv6 ones last first ("frag",
@@ -699,6 +788,9 @@ def esp_sa_line(sa):
     """Wireshark 4.0's esp_sa UAT, or None when it cannot express the SA."""
     we, wa = ENCS[sa["enc"]][1], AUTHS[sa["auth"]][1]
     if we is None or wa is None:
+        return None
+    # Wireshark 4.0's Blowfish takes a 128-bit key only ("Bad Keylen")
+    if sa["enc"] == "blowfish-cbc" and len(sa["file_enc_key"]) != 16:
         return None
     ak = "0x" + sa["file_auth_key"].hex() if sa["auth"] != "none" else ""
     ek = "0x" + sa["file_enc_key"].hex() if sa["enc"] != "null" else ""

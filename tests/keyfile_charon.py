@@ -18,6 +18,7 @@ import subprocess
 import sys
 
 IKESCOPE, CORPUS = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 LOGS = os.path.join(CORPUS, "strongswan-logs")
 results = []
 
@@ -189,6 +190,7 @@ def main():
            "%d logs concatenated: every run's IKE and ESP SAs" % len(logs),
            err + "got %s %s" % (sorted(ike), sorted(esp)))
 
+    generated()
     if not results:
         print("1..0 # SKIP no charon logs in %s" % LOGS)
         return 0
@@ -201,6 +203,110 @@ def main():
             for l in str(diag).splitlines()[:10]:
                 print("# " + l)
     return 1 if failed else 0
+
+
+# ours -> strongSwan's (crypter.c, signer.c); HMAC-RIPEMD-160 has none
+GEN_ENC = {"null": "NULL", "des-cbc": "DES_CBC", "3des-cbc": "3DES_CBC",
+           "aes-cbc": "AES_CBC", "aes-ctr": "AES_CTR",
+           "aes-gcm-8": "AES_GCM_8", "aes-gcm-12": "AES_GCM_12",
+           "aes-gcm-16": "AES_GCM_16", "aes-gmac": "NULL_AES_GMAC",
+           "chacha20-poly1305": "CHACHA20_POLY1305",
+           "aes-ccm-8": "AES_CCM_8", "aes-ccm-12": "AES_CCM_12",
+           "aes-ccm-16": "AES_CCM_16", "camellia-cbc": "CAMELLIA_CBC",
+           "cast128-cbc": "CAST_CBC", "blowfish-cbc": "BLOWFISH_CBC"}
+GEN_AUTH = {"hmac-md5-96": "HMAC_MD5_96", "hmac-sha1-96": "HMAC_SHA1_96",
+            "hmac-sha256-96": "HMAC_SHA2_256_96",
+            "hmac-sha256-128": "HMAC_SHA2_256_128",
+            "hmac-sha384-192": "HMAC_SHA2_384_192",
+            "hmac-sha512-256": "HMAC_SHA2_512_256",
+            "aes-xcbc-96": "AES_XCBC_96", "aes-cmac-96": "AES_CMAC_96"}
+
+
+def charon_dump(label, b):
+    out = ["12:00:00.000 15[CHD] <gen|1> %s => %d bytes @ 0x7f0000001000" %
+           (label, len(b))]
+    for o in range(0, len(b), 16):
+        c = b[o:o + 16]
+        out.append("12:00:00.000 15[CHD] <gen|1>   %2d: %-48s  %s" %
+                   (o, " ".join("%02X" % x for x in c), "." * len(c)))
+    return out
+
+
+def charon_block(sa, msgid):
+    """A Quick Mode's CHILD_SA in a charon log (level 4 CHD), one inbound
+    SA whose keys are the generated SA's (initiator's and responder's
+    alike, so the role does not matter)."""
+    enc, auth = GEN_ENC[sa["enc"]], GEN_AUTH.get(sa["auth"])
+    prop = "ESP:%s%s%s/%s" % (
+        enc, "" if sa["enc"] == "null" else
+        "_%d" % (8 * (len(sa["file_enc_key"]) -
+                      g.ENCS[sa["enc"]][5])),
+        "/" + auth if auth else "", "EXT_SEQ" if sa["esn"] else
+        "NO_EXT_SEQ")
+    pre = "12:00:00.000 15[%s] <gen|1> "
+    lines = [pre % "ENC" + "generating QUICK_MODE request %d [ HASH SA "
+             "No ID ID ]" % msgid,
+             pre % "CFG" + "selected proposal: " + prop,
+             pre % "CHD" + "  using %s for encryption" % enc]
+    if auth:
+        lines.append(pre % "CHD" + "  using %s for integrity" % auth)
+    for who in ("initiator", "responder"):
+        if sa["enc"] != "null":
+            lines += charon_dump("encryption %s key" % who,
+                                 sa["file_enc_key"])
+        if auth:
+            lines += charon_dump("integrity %s key" % who,
+                                 sa["file_auth_key"])
+    lines += [pre % "CHD" + "adding inbound ESP SA",
+              pre % "CHD" + "  SPI 0x%08x, src %s dst %s" %
+              (sa["spi"], sa["src"], sa["dst"])]
+    return lines
+
+
+def generated():
+    """tests/esp_gen.py's SAs (every algorithm) as charon log lines with
+    strongSwan's names: the same key store as the generator's key file,
+    and every frame of the captures as with it."""
+    global g
+    try:
+        import esp_gen as g
+    except (ImportError, SystemExit):
+        ok(True, "generated SAs # SKIP no python3 cryptography")
+        return
+    work = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                        "keyfile_charon.%d" % os.getpid())
+    gen, prefix = g.build_in(work, 11)
+    sas = [sa for sa in gen.sas if sa["auth"] == "none" or
+           sa["auth"] in GEN_AUTH]
+    log = os.path.join(work, "charon.log")
+    with open(log, "w") as f:
+        for i, sa in enumerate(sas):
+            f.write("\n".join(charon_block(sa, 1000 + i)) + "\n")
+    keys = os.path.join(work, "some.keys")
+    with open(keys, "w") as f:
+        for sa in sas:
+            f.write(g.keyline(sa) + "\n")
+    rc1, ours, e1 = export([keys])
+    rc2, theirs, e2 = export([log])
+    a = sorted(x for x in ours.splitlines() if x.startswith("esp "))
+    b = sorted(x for x in theirs.splitlines() if x.startswith("esp "))
+    encs = {sa["enc"] for sa in sas}
+    ok(rc1 == 0 and rc2 == 0 and a == b and len(a) == len(sas) and
+       encs == set(GEN_ENC) and
+       {sa["auth"] for sa in sas} == set(GEN_AUTH) | {"none"},
+       "charon log lines of %d generated SAs (every cipher and integrity "
+       "algorithm strongSwan names, ESN) load as the key file's" % len(a),
+       e1 + e2 + "\n".join(sorted(set(a) ^ set(b))[:6]))
+    for cap in (prefix + ".pcap", prefix + "-raw.pcap"):
+        rc1, v1 = esp_results(keys, cap)
+        rc2, v2 = esp_results(log, cap)
+        dec = sum(1 for x in v2 if x[2])
+        ok(rc1 == 0 and v1 == v2 and dec > 0,
+           "%s: every frame as with the key file (%d decrypted)" %
+           (os.path.basename(cap), dec))
+    for fn in os.listdir(work):
+        os.unlink(os.path.join(work, fn))
+    os.rmdir(work)
 
 
 sys.exit(main())

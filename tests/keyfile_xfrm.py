@@ -27,19 +27,24 @@ from taplib import check, done	# noqa: E402
 # our names -> the Linux crypto API's (net/xfrm/xfrm_algo.c)
 ENC = {"null": "ecb(cipher_null)", "des-cbc": "cbc(des)",
        "3des-cbc": "cbc(des3_ede)", "aes-cbc": "cbc(aes)",
-       "aes-ctr": "rfc3686(ctr(aes))"}
+       "aes-ctr": "rfc3686(ctr(aes))", "camellia-cbc": "cbc(camellia)",
+       "cast128-cbc": "cbc(cast5)", "blowfish-cbc": "cbc(blowfish)"}
 AEAD = {"aes-gcm-8": ("rfc4106(gcm(aes))", 64),
         "aes-gcm-12": ("rfc4106(gcm(aes))", 96),
         "aes-gcm-16": ("rfc4106(gcm(aes))", 128),
         "aes-gmac": ("rfc4543(gcm(aes))", 128),
-        "chacha20-poly1305": ("rfc7539esp(chacha20,poly1305)", 128)}
+        "chacha20-poly1305": ("rfc7539esp(chacha20,poly1305)", 128),
+        "aes-ccm-8": ("rfc4309(ccm(aes))", 64),
+        "aes-ccm-12": ("rfc4309(ccm(aes))", 96),
+        "aes-ccm-16": ("rfc4309(ccm(aes))", 128)}
 AUTH = {"none": ("digest_null", 0), "hmac-md5-96": ("hmac(md5)", 96),
         "hmac-sha1-96": ("hmac(sha1)", 96),
         "hmac-sha256-96": ("hmac(sha256)", 96),
         "hmac-sha256-128": ("hmac(sha256)", 128),
         "hmac-sha384-192": ("hmac(sha384)", 192),
         "hmac-sha512-256": ("hmac(sha512)", 256),
-        "aes-xcbc-96": ("xcbc(aes)", 96)}
+        "aes-xcbc-96": ("xcbc(aes)", 96), "aes-cmac-96": ("cmac(aes)", 96),
+        "hmac-ripemd160-96": ("hmac(rmd160)", 96)}
 
 
 def keybits(key, stats):
@@ -175,7 +180,7 @@ def main():
           "3 SAs", out + err)
 
     bad = [
-        ("unsupported cipher", "\tenc cbc(camellia) 0x" + "00" * 16,
+        ("unsupported cipher", "\tenc cbc(twofish) 0x" + "00" * 16,
          "unsupported encryption algorithm", 5),
         ("unsupported truncation", "\tauth-trunc hmac(sha1) 0x" +
          "00" * 20 + " 160", "hmac(sha1) truncated to 160 bits", 4),

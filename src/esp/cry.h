@@ -18,9 +18,13 @@
  *
  * Supported: encryption NULL, DES-CBC (legacy provider), 3DES-CBC,
  * AES-CBC, AES-CTR (RFC 3686), AES-GCM 8/12/16 (RFC 4106), AES-GMAC
- * (RFC 4543), ChaCha20-Poly1305 (RFC 7634); integrity HMAC-MD5-96,
- * HMAC-SHA1-96, HMAC-SHA-256-96/128, HMAC-SHA-384-192, HMAC-SHA-512-256,
- * AES-XCBC-MAC-96 and none; extended sequence numbers (RFC 4303 2.2.1).
+ * (RFC 4543), ChaCha20-Poly1305 (RFC 7634), AES-CCM 8/12/16 (RFC 4309),
+ * Camellia-CBC (RFC 4312), CAST-128-CBC and Blowfish-CBC (RFC 2451,
+ * legacy provider: without it such an SA is refused with that reason);
+ * integrity HMAC-MD5-96, HMAC-SHA1-96, HMAC-SHA-256-96/128,
+ * HMAC-SHA-384-192, HMAC-SHA-512-256, AES-XCBC-MAC-96, AES-CMAC-96 (RFC
+ * 4494), HMAC-RIPEMD-160-96 (RFC 2857) and none; extended sequence
+ * numbers (RFC 4303 2.2.1).
  */
 #ifndef IKESCOPE_CRY_H
 #define IKESCOPE_CRY_H

@@ -2,11 +2,13 @@
  * imb.c - the Intel multi-buffer backend; see imb.h.
  *
  * Supported SAs: AES-CBC and AES-CTR (RFC 3686) with HMAC-MD5-96,
- * HMAC-SHA1-96, HMAC-SHA-256-128, HMAC-SHA-384-192, HMAC-SHA-512-256
- * (no ESN: the library hashes one contiguous span and the ESN high half
- * is not on the wire), and AES-GCM with 8/12/16-byte ICVs (ESN or not).
- * Others (3DES, DES, XCBC, GMAC, ChaCha20-Poly1305, SHA-256-96, NULL
- * encryption) stay on EVP, per SA.
+ * HMAC-SHA1-96, HMAC-SHA-256-128, HMAC-SHA-384-192, HMAC-SHA-512-256 or
+ * AES-CMAC-96 (no ESN: the library hashes one contiguous span and the ESN
+ * high half is not on the wire), AES-GCM with 8/12/16-byte ICVs and
+ * AES-CCM (128 and 256-bit keys: the library has no AES-192-CCM) with
+ * 8/12/16-byte ICVs (ESN or not).  Others (3DES, DES, XCBC, GMAC,
+ * ChaCha20-Poly1305, SHA-256-96, NULL encryption, AES-192-CCM, Camellia,
+ * CAST, Blowfish, RIPEMD-160) stay on EVP, per SA.
  */
 #include "config.h"
 
@@ -32,7 +34,7 @@ struct imb_lane {
 	uint8_t		 tag[IMB_CHUNK][64];
 };
 
-enum imb_mode { IMB_M_CBC, IMB_M_CTR, IMB_M_GCM };
+enum imb_mode { IMB_M_CBC, IMB_M_CTR, IMB_M_GCM, IMB_M_CCM };
 
 struct imb_sa {
 	struct gcm_key_data gk;		/* first: 64-byte aligned */
@@ -40,6 +42,10 @@ struct imb_sa {
 	uint32_t	 dk[60] __attribute__((aligned(16)));
 	uint8_t		 ipad[64] __attribute__((aligned(16)));
 	uint8_t		 opad[64] __attribute__((aligned(16)));
+	/* AES-CMAC: the integrity key expanded, and its subkeys */
+	uint32_t	 mk[44] __attribute__((aligned(16)));
+	uint8_t		 sk1[16] __attribute__((aligned(16)));
+	uint8_t		 sk2[16] __attribute__((aligned(16)));
 	enum imb_mode	 mode;
 	IMB_HASH_ALG	 hash;
 	size_t		 klen, iv_len, icv_len;
@@ -160,9 +166,28 @@ imb_auth(struct imb_sa *s, enum espalg_mb mb)
 	case ESPALG_MB_SHA512:
 		s->hash = IMB_AUTH_HMAC_SHA_512;
 		return true;
+	case ESPALG_MB_AES_CMAC:
+		s->hash = IMB_AUTH_AES_CMAC;
+		return true;
 	default:
-		return false;	/* none, XCBC, SHA-256-96, any */
+		return false;	/* none, XCBC, SHA-256-96, RIPEMD, any */
 	}
+}
+
+/* The integrity key's state: HMAC pads, or CMAC's schedule and subkeys. */
+static bool
+imb_auth_key(IMB_MGR *m, struct imb_sa *s, const uint8_t *key, size_t klen)
+{
+	uint32_t dk[44] __attribute__((aligned(16)));
+
+	if (s->hash != IMB_AUTH_AES_CMAC)
+		return imb_hmac_pads(m, s, key, klen);
+	if (klen != 16)
+		return false;
+	IMB_AES_KEYEXP_128(m, key, s->mk, dk);
+	IMB_AES_CMAC_SUBKEY_GEN_128(m, s->mk, s->sk1, s->sk2);
+	OPENSSL_cleanse(dk, sizeof(dk));
+	return true;
 }
 
 struct imb_sa *
@@ -176,11 +201,15 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 	if (l == NULL || e == NULL || a == NULL || klen < e->salt ||
 	    !espalg_key_ok(e, klen - e->salt))
 		return NULL;
-	/* CBC and CTR with the library's HMACs, 32-bit numbers; GCM */
+	/* CBC and CTR with the library's MACs, 32-bit numbers; GCM; CCM
+	   but AES-192's */
 	if (e->mb == ESPALG_MB_NONE || (e->mb != ESPALG_MB_AES_GCM &&
-	    (sa->esn || sa->icv_len != a->icv)))
+	    e->mb != ESPALG_MB_AES_CCM && (sa->esn ||
+	    sa->icv_len != a->icv)))
 		return NULL;
 	klen -= e->salt;
+	if (e->mb == ESPALG_MB_AES_CCM && klen == 24)
+		return NULL;
 	s = aligned_alloc(64, (sizeof(*s) + 63) / 64 * 64);
 	if (s == NULL)
 		return NULL;
@@ -201,15 +230,20 @@ imb_sa_new(struct imb_lane *l, const struct ks_esp_sa *sa)
 			IMB_AES256_GCM_PRE(l->m, sa->enc_key, &s->gk);
 		return s;
 	}
-	s->mode = e->mb == ESPALG_MB_AES_CBC ? IMB_M_CBC : IMB_M_CTR;
+	s->mode = e->mb == ESPALG_MB_AES_CBC ? IMB_M_CBC :
+	    e->mb == ESPALG_MB_AES_CCM ? IMB_M_CCM : IMB_M_CTR;
 	if (klen == 16)
 		IMB_AES_KEYEXP_128(l->m, sa->enc_key, s->ek, s->dk);
 	else if (klen == 24)
 		IMB_AES_KEYEXP_192(l->m, sa->enc_key, s->ek, s->dk);
 	else
 		IMB_AES_KEYEXP_256(l->m, sa->enc_key, s->ek, s->dk);
+	if (s->mode == IMB_M_CCM) {
+		s->hash = IMB_AUTH_AES_CCM;
+		return s;
+	}
 	if (!imb_auth(s, a->mb) ||
-	    !imb_hmac_pads(l->m, s, sa->auth_key, sa->auth_key_len)) {
+	    !imb_auth_key(l->m, s, sa->auth_key, sa->auth_key_len)) {
 		imb_sa_free(s);
 		return NULL;
 	}
@@ -235,11 +269,12 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, const struct imb_job *jb,
 	j->auth_tag_output_len_in_bytes = s->icv_len;
 	j->hash_alg = s->hash;
 	j->user_data2 = (void *)(uintptr_t)i;
-	if (s->mode == IMB_M_GCM) {
+	if (s->mode == IMB_M_GCM || s->mode == IMB_M_CCM) {
 		uint8_t *a = l->aad[i];
+		size_t sl = s->mode == IMB_M_GCM ? 4 : 3;
 
-		memcpy(l->iv[i], s->salt, 4);
-		memcpy(l->iv[i] + 4, jb->esp + 8, 8);
+		memcpy(l->iv[i], s->salt, sl);
+		memcpy(l->iv[i] + sl, jb->esp + 8, 8);
 		memcpy(a, jb->esp, 4);		/* SPI [|| seq_hi] || seq */
 		if (s->esn) {
 			a[4] = (uint8_t)(jb->seq_hi >> 24);
@@ -249,12 +284,21 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, const struct imb_job *jb,
 			memcpy(a + 8, jb->esp + 4, 4);
 		} else
 			memcpy(a + 4, jb->esp + 4, 4);
-		j->cipher_mode = IMB_CIPHER_GCM;
-		j->enc_keys = j->dec_keys = &s->gk;
-		j->iv = l->iv[i];
-		j->iv_len_in_bytes = 12;
 		j->hash_start_src_offset_in_bytes = 8 + s->iv_len;
 		j->msg_len_to_hash_in_bytes = ct_len;
+		j->iv = l->iv[i];
+		j->iv_len_in_bytes = sl + 8;
+		if (s->mode == IMB_M_CCM) {
+			/* RFC 3610: the MAC is of the plaintext */
+			j->chain_order = IMB_ORDER_CIPHER_HASH;
+			j->cipher_mode = IMB_CIPHER_CCM;
+			j->enc_keys = j->dec_keys = s->ek;
+			j->u.CCM.aad = a;
+			j->u.CCM.aad_len_in_bytes = s->esn ? 12 : 8;
+			return;
+		}
+		j->cipher_mode = IMB_CIPHER_GCM;
+		j->enc_keys = j->dec_keys = &s->gk;
 		j->u.GCM.aad = a;
 		j->u.GCM.aad_len_in_bytes = s->esn ? 12 : 8;
 		return;
@@ -278,6 +322,12 @@ imb_fill(struct imb_lane *l, IMB_JOB *j, const struct imb_job *jb,
 	}
 	j->hash_start_src_offset_in_bytes = 0;
 	j->msg_len_to_hash_in_bytes = jb->esp_len - s->icv_len;
+	if (s->hash == IMB_AUTH_AES_CMAC) {
+		j->u.CMAC._key_expanded = s->mk;
+		j->u.CMAC._skey1 = s->sk1;
+		j->u.CMAC._skey2 = s->sk2;
+		return;
+	}
 	j->u.HMAC._hashed_auth_key_xor_ipad = s->ipad;
 	j->u.HMAC._hashed_auth_key_xor_opad = s->opad;
 }

@@ -70,6 +70,38 @@ static const struct espalg_enc espalg_encs[] = {
 	  .wireshark = "ChaCha20 with Poly1305 [RFC7634]",
 	  .charon = "CHACHA20_POLY1305",
 	  .xfrm = "rfc7539esp(chacha20,poly1305)" },
+#define CCM(n, id_, ...) \
+	{ .id = KS_ENC_AES_CCM, .name = "aes-ccm", .ours = "aes-ccm-" #n, \
+	  .icv = n, .keys = AES_KEYS, .salt = 3, .iv = 8, .block = 1, \
+	  .mode = ESPALG_M_CCM, .evp = "AES-%u-CCM", \
+	  .mb = ESPALG_MB_AES_CCM, \
+	  .keyhint = "AES-CCM needs a 16, 24 or 32-byte key followed by " \
+	  "the 3-byte salt (19, 27 or 35 bytes)", .charon = "AES_CCM_" #n, \
+	  .xfrm = "rfc4309(ccm(aes))", .ike_id = id_, __VA_ARGS__ }
+	CCM(8, 14),
+	CCM(12, 15),
+	CCM(16, 16, .also = "aes-ccm"),
+#undef CCM
+	{ .id = KS_ENC_CAMELLIA_CBC, .name = "camellia-cbc",
+	  .ours = "camellia-cbc", .keys = AES_KEYS, .iv = 16, .block = 16,
+	  .mode = ESPALG_M_CBC, .evp = "CAMELLIA-%u-CBC",
+	  .keyhint = "Camellia-CBC needs a 16, 24 or 32-byte key",
+	  .tcpdump = "camellia%u-cbc", .charon = "CAMELLIA_CBC",
+	  .xfrm = "cbc(camellia)", .ike_id = 22 },
+	/* RFC 2451's CAST-128 takes 40 to 128 bits; strongSwan, libreswan
+	   and Wireshark use 128 */
+	{ .id = KS_ENC_CAST_CBC, .name = "cast128-cbc", .ours = "cast128-cbc",
+	  .keys = { 16 }, .iv = 8, .block = 8, .mode = ESPALG_M_CBC,
+	  .evp = "CAST5-CBC", .legacy = "CAST-128",
+	  .keyhint = "CAST-128-CBC needs a 16-byte key",
+	  .wireshark = "CAST5-CBC [RFC2144]", .ws40 = true,
+	  .charon = "CAST_CBC", .xfrm = "cbc(cast5)", .ike_id = 6 },
+	{ .id = KS_ENC_BLOWFISH_CBC, .name = "blowfish-cbc",
+	  .ours = "blowfish-cbc", .keys = AES_KEYS, .iv = 8, .block = 8,
+	  .mode = ESPALG_M_CBC, .evp = "BF-CBC", .legacy = "Blowfish",
+	  .keyhint = "Blowfish-CBC needs a 16, 24 or 32-byte key",
+	  .wireshark = "BLOWFISH-CBC [RFC2451]", .ws40 = true, .ws_key = 16,
+	  .charon = "BLOWFISH_CBC", .xfrm = "cbc(blowfish)", .ike_id = 7 },
 };
 
 #define HMAC(id_, name_, icv_, dg, mb_, ws, ch, xf, dflt, ike, ikek) \
@@ -119,6 +151,15 @@ static const struct espalg_auth espalg_auths[] = {
 	ANY(192),
 	ANY(256),
 #undef ANY
+	{ .id = KS_AUTH_AES_CMAC_96, .name = "aes-cmac-96",
+	  .ours = "aes-cmac-96", .icv = 12, .key = 16,
+	  .keyhint = "AES-CMAC-96 needs a 16-byte key",
+	  .mac = ESPALG_MAC_CMAC, .digest = "AES-128-CBC",
+	  .mb = ESPALG_MB_AES_CMAC,
+	  .charon = "AES_CMAC_96", .xfrm = "cmac(aes)", .xfrm_dflt = true },
+	HMAC(KS_AUTH_HMAC_RIPEMD160_96, "hmac-ripemd160-96", 12, "RIPEMD160",
+	    ESPALG_MB_NONE, "MAC-RIPEMD-160-96 [RFC2857]", NULL,
+	    "hmac(rmd160)", true, 8, 20),
 };
 #undef HMAC
 

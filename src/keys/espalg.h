@@ -7,9 +7,9 @@
  * esp_sa, tcpdump -E, strongSwan's charon log, Linux `ip xfrm state`,
  * and IKEv1 (the ESP transform ID and Authentication Algorithm attribute
  * of a Quick Mode, RFC 2407 4.4.4, 4.5).  An AEAD cipher has a row per
- * ICV length (AES-GCM 8, 12, 16), the unchecked "ANY" integrity a row
- * per length.  Adding an algorithm is adding a row (and an enum value,
- * and the backend's code for the mode or digest).
+ * ICV length (AES-GCM and AES-CCM 8, 12, 16), the unchecked "ANY"
+ * integrity a row per length.  Adding an algorithm is adding a row (and
+ * an enum value, and the backend's code for the mode or digest).
  */
 #ifndef IKESCOPE_ESPALG_H
 #define IKESCOPE_ESPALG_H
@@ -26,7 +26,11 @@ enum ks_enc {
 	KS_ENC_AES_CTR,		/* RFC 3686: key || 4-byte nonce */
 	KS_ENC_AES_GCM,		/* RFC 4106: key || 4-byte salt; icv 8/12/16 */
 	KS_ENC_AES_GMAC,	/* RFC 4543 NULL-AUTH-AES-GMAC: key || salt */
-	KS_ENC_CHACHA20_POLY1305 /* RFC 7634: 32-byte key || 4-byte salt */
+	KS_ENC_CHACHA20_POLY1305, /* RFC 7634: 32-byte key || 4-byte salt */
+	KS_ENC_AES_CCM,		/* RFC 4309: key || 3-byte salt; icv 8/12/16 */
+	KS_ENC_CAMELLIA_CBC,	/* RFC 4312 */
+	KS_ENC_CAST_CBC,	/* RFC 2144, 2451: CAST-128 (legacy provider) */
+	KS_ENC_BLOWFISH_CBC	/* RFC 2451 (legacy provider) */
 };
 
 enum ks_auth {
@@ -38,7 +42,9 @@ enum ks_auth {
 	KS_AUTH_HMAC_SHA384_192,
 	KS_AUTH_HMAC_SHA512_256,
 	KS_AUTH_AES_XCBC_96,
-	KS_AUTH_ANY		/* an ICV of icv_len bytes, not checked */
+	KS_AUTH_ANY,		/* an ICV of icv_len bytes, not checked */
+	KS_AUTH_AES_CMAC_96,	/* RFC 4494 */
+	KS_AUTH_HMAC_RIPEMD160_96 /* RFC 2857 */
 };
 
 /* How a cipher runs (the backends' switch). */
@@ -49,7 +55,8 @@ enum espalg_mode {
 	ESPALG_M_GCM,		/* RFC 4106 */
 	ESPALG_M_GMAC,		/* RFC 4543: all authenticated, nothing
 				   encrypted */
-	ESPALG_M_CHACHA		/* RFC 7634 */
+	ESPALG_M_CHACHA,	/* RFC 7634 */
+	ESPALG_M_CCM		/* RFC 4309 */
 };
 
 /* What the multi-buffer backend does with a row (0: leaves it to EVP). */
@@ -62,14 +69,17 @@ enum espalg_mb {
 	ESPALG_MB_SHA1,
 	ESPALG_MB_SHA256,
 	ESPALG_MB_SHA384,
-	ESPALG_MB_SHA512
+	ESPALG_MB_SHA512,
+	ESPALG_MB_AES_CCM,	/* 128 and 256-bit keys */
+	ESPALG_MB_AES_CMAC
 };
 
 /* What computes an integrity algorithm's ICV. */
 enum espalg_mac {
 	ESPALG_MAC_NONE = 0,	/* none, or not checked (ANY) */
 	ESPALG_MAC_HMAC,	/* RFC 2104 with the row's digest */
-	ESPALG_MAC_XCBC		/* RFC 3566 AES-XCBC-MAC */
+	ESPALG_MAC_XCBC,	/* RFC 3566 AES-XCBC-MAC */
+	ESPALG_MAC_CMAC		/* RFC 4493 AES-CMAC with the row's cipher */
 };
 
 #define ESPALG_KEYS	3	/* key lengths a cipher may have */
@@ -94,6 +104,8 @@ struct espalg_enc {
 	const char	*wireshark;	/* esp_sa string */
 	bool		 ws40;		/* ... that tshark 4.0 has */
 	const char	*ws_also;	/* another esp_sa string, or NULL */
+	uint8_t		 ws_key;	/* the one key length Wireshark
+					   takes, 0: each of keys[] */
 	const char	*tcpdump;	/* tcpdump -E name ("%u" = key bits),
 					   NULL: tcpdump cannot decrypt it */
 	const char	*tcpdump_also;
@@ -115,7 +127,8 @@ struct espalg_auth {
 					   (HMAC), or no key */
 	const char	*keyhint;	/* ... said when it is not so */
 	enum espalg_mac	 mac;
-	const char	*digest;	/* OpenSSL digest of the HMAC, or NULL */
+	const char	*digest;	/* OpenSSL digest of the HMAC, cipher
+					   of the CMAC, or NULL */
 	enum espalg_mb	 mb;
 	const char	*wireshark;
 	bool		 ws40;

@@ -132,7 +132,8 @@ kx_ws_enc(const struct ks_esp_sa *sa)
 {
 	const struct espalg_enc *r = espalg_enc(sa->enc, sa->icv_len);
 
-	return r != NULL && r->ws40 ? r->wireshark : NULL;
+	return r != NULL && r->ws40 && (r->ws_key == 0 ||
+	    sa->enc_key_len == r->ws_key) ? r->wireshark : NULL;
 }
 
 static const char *

@@ -72,12 +72,9 @@ kf_origin(const struct kf_loc *l, char *out, size_t n)
  * these are Wireshark's that we know and do not support.
  */
 static const char *const kf_unsupported[] = {
-	"CAST5-CBC [RFC2144]",
-	"BLOWFISH-CBC [RFC2451]",
 	"TWOFISH-CBC",
 	"AES-GCM with IIV and 16 octet ICV [RFC4106 & RFC8750]",
 	"ChaCha20 with Poly1305 and IIV [RFC7634 & RFC8750]",
-	"MAC-RIPEMD-160-96 [RFC2857]",
 };
 
 static bool

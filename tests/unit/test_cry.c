@@ -10,6 +10,16 @@
  *   AES-XCBC  RFC 3566 test cases
  *   AES-GCM / GMAC: round trips against OpenSSL's one-shot encryption in
  *             this file, tag truncation 8/12/16, ESN AAD, bit flips.
+ *   Camellia  RFC 3713 appendix A (128, 192, 256)
+ *   CAST-128  RFC 2144 B.1 (128-bit key)
+ *   Blowfish  Schneier / Eric Young's set_key vectors (128, 192 bits)
+ *             (the block as a CBC ESP payload with a zero IV)
+ *   AES-CMAC-96  RFC 4494 4 (the RFC 4493 messages of 40 and 64 bytes)
+ *   HMAC-RIPEMD-160-96  RFC 2286 3 case 2, truncated as RFC 2857
+ *   AES-CCM   RFC 4309 built here from AES-ECB as RFC 3610 2 defines it
+ *             (not OpenSSL's CCM): ICV 8/12/16, ESN AAD, bit flips.
+ * The multi-buffer backend (when built) runs the AES-CCM cases and the
+ * AES-CMAC-96 answer again, and is checked to take those SAs itself.
  * Plus the trailer checks (padding, pad length, next header).
  */
 #include <stdlib.h>
@@ -276,6 +286,23 @@ test_chacha(void)
 }
 
 /* Reference ESP-GCM / GMAC encryption with OpenSSL's one-shot calls. */
+/* RFC 4106 5 / RFC 4309 5: SPI [|| seq_hi] || seq; its length. */
+static size_t
+esp_aad(const uint8_t *esp, bool esn, uint32_t seq_hi, uint8_t aad[12])
+{
+	memcpy(aad, esp, 4);
+	if (!esn) {
+		memcpy(aad + 4, esp + 4, 4);
+		return 8;
+	}
+	aad[4] = (uint8_t)(seq_hi >> 24);
+	aad[5] = (uint8_t)(seq_hi >> 16);
+	aad[6] = (uint8_t)(seq_hi >> 8);
+	aad[7] = (uint8_t)seq_hi;
+	memcpy(aad + 8, esp + 4, 4);
+	return 12;
+}
+
 static size_t
 gcm_encrypt(const uint8_t *key, size_t klen, const uint8_t salt[4],
     bool gmac, bool esn, uint32_t spi, uint32_t seq_hi, uint32_t seq,
@@ -291,18 +318,7 @@ gcm_encrypt(const uint8_t *key, size_t klen, const uint8_t salt[4],
 	n = esp_build(esp, spi, seq, "0102030405060708", pt, 0, NULL, 0);
 	memcpy(nonce, salt, 4);
 	memcpy(nonce + 4, iv, 8);
-	memcpy(aad, esp, 4);
-	if (esn) {
-		aad[4] = (uint8_t)(seq_hi >> 24);
-		aad[5] = (uint8_t)(seq_hi >> 16);
-		aad[6] = (uint8_t)(seq_hi >> 8);
-		aad[7] = (uint8_t)seq_hi;
-		memcpy(aad + 8, esp + 4, 4);
-		al = 12;
-	} else {
-		memcpy(aad + 4, esp + 4, 4);
-		al = 8;
-	}
+	al = esp_aad(esp, esn, seq_hi, aad);
 	EVP_EncryptInit_ex(x, ci, NULL, NULL, NULL);
 	EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_GCM_SET_IVLEN, 12, NULL);
 	EVP_EncryptInit_ex(x, NULL, NULL, key, nonce);
@@ -507,6 +523,286 @@ test_nonstd_padding(void)
 	}
 }
 
+/*
+ * One block of a cipher's known answer, as the only block of a CBC ESP
+ * payload after a zero IV: the plaintext comes out whole (its last bytes
+ * are no valid trailer, so the packet is refused after decryption).
+ */
+static void
+kat_block(enum ks_enc e, const char *key, const char *pt, const char *ct,
+    size_t bl)
+{
+	uint8_t c[16], esp[64], out[64], want[16];
+	struct cry_out o;
+	struct cry_sa *s = prep(e, key, KS_AUTH_NONE, NULL, 0, false);
+	size_t n;
+
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	unhex(ct, c);
+	unhex(pt, want);
+	n = esp_build(esp, 0x100, 1, bl == 8 ? "0000000000000000" :
+	    "00000000000000000000000000000000", c, bl, NULL, 0);
+	memset(out, 0, sizeof(out));
+	cry_esp_decrypt(s, esp, n, 0, out, sizeof(out), &o);
+	CHECK_MEM(out, want, bl);
+	CHECK(o.st != CRY_OK && o.st != CRY_UNSUPPORTED &&
+	    o.st != CRY_ERROR);
+	/* again: the chaining value is the packet's IV, not the last block */
+	memset(out, 0, sizeof(out));
+	cry_esp_decrypt(s, esp, n, 0, out, sizeof(out), &o);
+	CHECK_MEM(out, want, bl);
+	cry_sa_free(s);
+}
+
+static void
+test_new_ciphers(void)
+{
+	/* RFC 3713 appendix A */
+	kat_block(KS_ENC_CAMELLIA_CBC, "0123456789abcdeffedcba9876543210",
+	    "0123456789abcdeffedcba9876543210",
+	    "67673138549669730857065648eabe43", 16);
+	kat_block(KS_ENC_CAMELLIA_CBC, "0123456789abcdeffedcba9876543210"
+	    "0011223344556677", "0123456789abcdeffedcba9876543210",
+	    "b4993401b3e996f84ee5cee7d79b09b9", 16);
+	kat_block(KS_ENC_CAMELLIA_CBC, "0123456789abcdeffedcba9876543210"
+	    "00112233445566778899aabbccddeeff",
+	    "0123456789abcdeffedcba9876543210",
+	    "9acc237dff16d76c20ef7c919e3a7509", 16);
+	if (!cry_has_legacy(C)) {
+		printf("# SKIP CAST, Blowfish: no OpenSSL legacy provider\n");
+		return;
+	}
+	/* RFC 2144 B.1, 128-bit key */
+	kat_block(KS_ENC_CAST_CBC, "0123456712345678234567893456789a",
+	    "0123456789abcdef", "238b4fe5847e44b2", 8);
+	/* Blowfish set_key vectors: the key's first 16 and 24 bytes */
+	kat_block(KS_ENC_BLOWFISH_CBC, "f0e1d2c3b4a5968778695a4b3c2d1e0f",
+	    "fedcba9876543210", "93142887ee3be15c", 8);
+	kat_block(KS_ENC_BLOWFISH_CBC, "f0e1d2c3b4a5968778695a4b3c2d1e0f"
+	    "0011223344556677", "fedcba9876543210", "05044b62fa52d080", 8);
+}
+
+/* A MAC's known answer over the ESP bytes msg (NULL encryption). */
+static void
+kat_mac(enum ks_auth a, const char *key, const uint8_t *msg, size_t n,
+    const char *mac)
+{
+	struct cry_sa *s = prep(KS_ENC_NULL, NULL, a, key, 12, false);
+	uint8_t esp[128], out[128];
+	struct cry_out o;
+	size_t k;
+
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	memcpy(esp, msg, n);
+	unhex(mac, esp + n);
+	for (k = 0; k < 2; k++) {	/* twice: the key state is reused */
+		cry_esp_decrypt(s, esp, n + 12, 0, out, sizeof(out), &o);
+		CHECK_EQ_U(o.icv, CRY_ICV_OK);
+	}
+	for (k = 0; k < n + 12; k += 7) {
+		esp[k] ^= 0x40;
+		cry_esp_decrypt(s, esp, n + 12, 0, out, sizeof(out), &o);
+		CHECK_EQ_U(o.icv, CRY_ICV_BAD);
+		CHECK_EQ_U(o.st, CRY_ICV_FAIL);
+		esp[k] ^= 0x40;
+	}
+	cry_sa_free(s);
+}
+
+static void
+test_new_macs(void)
+{
+	uint8_t m[64];
+
+	/* RFC 4494 4 (RFC 4493 4 examples 3 and 4, first 96 bits) */
+	unhex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+	    "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710",
+	    m);
+	kat_mac(KS_AUTH_AES_CMAC_96, "2b7e151628aed2a6abf7158809cf4f3c", m,
+	    40, "dfa66747de9ae63030ca3261");
+	kat_mac(KS_AUTH_AES_CMAC_96, "2b7e151628aed2a6abf7158809cf4f3c", m,
+	    64, "51f0bebf7e3b9d92fc497417");
+	/* RFC 2286 3 case 2: key "Jefe" */
+	kat_mac(KS_AUTH_HMAC_RIPEMD160_96, "4a656665",
+	    (const uint8_t *)"what do ya want for nothing?", 28,
+	    "dda6c0213a485a9e24f47420");
+}
+
+static void
+aes_block(const uint8_t key[16], const uint8_t in[16], uint8_t out[16])
+{
+	EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
+	int l;
+
+	EVP_EncryptInit_ex(x, EVP_aes_128_ecb(), NULL, key, NULL);
+	EVP_CIPHER_CTX_set_padding(x, 0);
+	EVP_EncryptUpdate(x, out, &l, in, 16);
+	EVP_CIPHER_CTX_free(x);
+}
+
+/*
+ * RFC 4309 ESP with AES-128-CCM, built from AES blocks as RFC 3610 2.2,
+ * 2.3 say: L = 4, nonce = salt (3) || IV (8), AAD SPI [|| seq_hi] || seq.
+ */
+static size_t
+ccm_encrypt(const uint8_t key[16], const uint8_t salt[3], bool esn,
+    uint32_t seq_hi, const uint8_t *pt, size_t ptn, size_t m,
+    uint8_t *esp)
+{
+	uint8_t b[16], x[16], a[16], s[16], aad[12];
+	size_t n = esp_build(esp, 0x4309, 7, "a0a1a2a3a4a5a6a7", pt, 0, NULL,
+	    0), al, i, off;
+
+	al = esp_aad(esp, esn, seq_hi, aad);
+	/* B_0: flags (Adata, M', L'), nonce, l(m); then l(a) || a */
+	b[0] = (uint8_t)(0x40 | ((m - 2) / 2) << 3 | 3);
+	memcpy(b + 1, salt, 3);
+	memcpy(b + 4, esp + 8, 8);
+	b[12] = 0;
+	b[13] = 0;
+	b[14] = (uint8_t)(ptn >> 8);
+	b[15] = (uint8_t)ptn;
+	aes_block(key, b, x);
+	memset(b, 0, 16);
+	b[1] = (uint8_t)al;
+	memcpy(b + 2, aad, al);
+	for (i = 0; i < 16; i++)
+		x[i] ^= b[i];
+	aes_block(key, x, x);
+	for (off = 0; off < ptn; off += 16) {
+		for (i = 0; i < 16 && off + i < ptn; i++)
+			x[i] ^= pt[off + i];
+		aes_block(key, x, x);
+	}
+	/* A_i: flags L', nonce, counter i */
+	memset(a, 0, 16);
+	a[0] = 3;
+	memcpy(a + 1, salt, 3);
+	memcpy(a + 4, esp + 8, 8);
+	for (off = 0; off < ptn; off += 16) {
+		a[15] = (uint8_t)(off / 16 + 1);
+		aes_block(key, a, s);
+		for (i = 0; i < 16 && off + i < ptn; i++)
+			esp[n + off + i] = pt[off + i] ^ s[i];
+	}
+	n += ptn;
+	a[15] = 0;
+	aes_block(key, a, s);
+	for (i = 0; i < m; i++)
+		esp[n + i] = x[i] ^ s[i];
+	return n + m;
+}
+
+static void
+test_ccm(void)
+{
+	static const char key[] = "c0c1c2c3c4c5c6c7c8c9cacbcccdcecf";
+	uint8_t k[16], salt[3] = { 0x43, 0x11, 0x09 }, pt[64], esp[128];
+	uint8_t out[128];
+	char hexkey[64];
+	struct cry_out o;
+	size_t m, n, i;
+	int esn;
+
+	unhex(key, k);
+	/* 37 bytes of payload, pad 1 2 3 4 5, pad length 5, next header 59 */
+	for (i = 0; i < 37; i++)
+		pt[i] = (uint8_t)(0x20 + i);
+	for (i = 0; i < 5; i++)
+		pt[37 + i] = (uint8_t)(i + 1);
+	pt[42] = 5;
+	pt[43] = 59;
+	snprintf(hexkey, sizeof(hexkey), "%s431109", key);
+	for (m = 8; m <= 16; m += 4)
+		for (esn = 0; esn < 2; esn++) {
+			struct cry_sa *s = prep(KS_ENC_AES_CCM, hexkey,
+			    KS_AUTH_NONE, NULL, m, esn);
+
+			CHECK(s != NULL);
+			if (s == NULL)
+				continue;
+			n = ccm_encrypt(k, salt, esn, 0x1234, pt, 44, m, esp);
+			CHECK(cry_esp_decrypt(s, esp, n, 0x1234, out,
+			    sizeof(out), &o) == 0);
+			CHECK_EQ_U(o.icv, CRY_ICV_OK);
+			CHECK_EQ_U(o.payload_len, 37);
+			CHECK_EQ_U(o.next_header, 59);
+			CHECK_MEM(out, pt, 44);
+			/* the high half is in the AAD only with ESN */
+			cry_esp_decrypt(s, esp, n, 0x1235, out, sizeof(out),
+			    &o);
+			CHECK_EQ_U(o.icv, esn ? CRY_ICV_BAD : CRY_ICV_OK);
+			for (i = 0; i < n; i += 5) {
+				esp[i] ^= 0x08;
+				cry_esp_decrypt(s, esp, n, 0x1234, out,
+				    sizeof(out), &o);
+				CHECK_EQ_U(o.st, CRY_ICV_FAIL);
+				esp[i] ^= 0x08;
+			}
+			cry_sa_free(s);
+		}
+}
+
+/*
+ * The multi-buffer backend: it takes AES-CCM-128/256 and AES-CBC with
+ * AES-CMAC-96 (and leaves AES-192-CCM and Camellia to EVP); the CCM
+ * cases and RFC 4494's 40-byte message (SPI, seq, a 16-byte IV and one
+ * AES-CBC block) verify through it.
+ */
+static void
+test_imb(void)
+{
+	struct cry *evp = C;
+	struct cry_sa *s;
+	struct cry_out o;
+	uint8_t esp[64], out[64];
+	char err[160];
+	size_t k;
+
+	C = cry_new(CRY_IMB, err, sizeof(err));
+	if (C == NULL) {
+		printf("# SKIP multi-buffer backend: %s\n", err);
+		C = evp;
+		return;
+	}
+	s = prep(KS_ENC_AES_CCM, "000102030405060708090a0b0c0d0e0f0a0b0c",
+	    KS_AUTH_NONE, NULL, 12, true);
+	CHECK(s != NULL && strcmp(cry_sa_backend(s), "imb") == 0);
+	cry_sa_free(s);
+	s = prep(KS_ENC_AES_CCM, "000102030405060708090a0b0c0d0e0f"
+	    "0001020304050607" "0a0b0c", KS_AUTH_NONE, NULL, 16, false);
+	CHECK(s != NULL && strcmp(cry_sa_backend(s), "evp") == 0);
+	cry_sa_free(s);
+	s = prep(KS_ENC_CAMELLIA_CBC, "000102030405060708090a0b0c0d0e0f",
+	    KS_AUTH_AES_CMAC_96, "000102030405060708090a0b0c0d0e0f", 12,
+	    false);
+	CHECK(s != NULL && strcmp(cry_sa_backend(s), "evp") == 0);
+	cry_sa_free(s);
+	test_ccm();
+
+	s = prep(KS_ENC_AES_CBC, "000102030405060708090a0b0c0d0e0f",
+	    KS_AUTH_AES_CMAC_96, "2b7e151628aed2a6abf7158809cf4f3c", 12,
+	    false);
+	CHECK(s != NULL && strcmp(cry_sa_backend(s), "imb") == 0);
+	unhex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+	    "30c81c46a35ce411" "dfa66747de9ae63030ca3261", esp);
+	cry_esp_decrypt(s, esp, 52, 0, out, sizeof(out), &o);
+	CHECK_EQ_U(o.icv, CRY_ICV_OK);
+	for (k = 0; k < 52; k += 5) {
+		esp[k] ^= 0x02;
+		cry_esp_decrypt(s, esp, 52, 0, out, sizeof(out), &o);
+		CHECK_EQ_U(o.st, CRY_ICV_FAIL);
+		esp[k] ^= 0x02;
+	}
+	cry_sa_free(s);
+	cry_free(C);
+	C = evp;
+}
+
 int
 main(void)
 {
@@ -523,6 +819,10 @@ main(void)
 	test_xcbc();
 	test_chacha();
 	test_gcm();
+	test_new_ciphers();
+	test_new_macs();
+	test_ccm();
+	test_imb();
 	test_nonstd_padding();
 	test_esn_hmac();
 	test_trailer();

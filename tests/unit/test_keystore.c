@@ -129,9 +129,13 @@ test_errors(void)
 	CHECK(load(k, "\"IPv4\",\"*\",\"*\",\"0x1\",\"Rot13\",\"\","
 	    "\"NULL\",\"\"\n", err, sizeof(err)) == -1);
 	CHECK(strstr(err, "unknown encryption") != NULL);
+	CHECK(load(k, "\"IPv4\",\"*\",\"*\",\"0x1\",\"TWOFISH-CBC\","
+	    "\"0x00\",\"NULL\",\"\"\n", err, sizeof(err)) == -1);
+	CHECK(strstr(err, "unsupported") != NULL);
 	CHECK(load(k, "\"IPv4\",\"*\",\"*\",\"0x1\",\"BLOWFISH-CBC "
 	    "[RFC2451]\",\"0x00\",\"NULL\",\"\"\n", err, sizeof(err)) == -1);
-	CHECK(strstr(err, "unsupported") != NULL);
+	CHECK(strstr(err, "Blowfish-CBC needs a 16, 24 or 32-byte key") !=
+	    NULL);
 	CHECK(load(k, "esp spi=1 enc=null\n", err, sizeof(err)) == -1);
 	CHECK(strstr(err, "required") != NULL);
 	/* a charon log line without any key dump in it */
