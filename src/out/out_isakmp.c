@@ -16,6 +16,7 @@
 #include <openssl/bio.h>
 #include <openssl/x509.h>
 
+#include "core/fmt.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 #include "dissectors/vendorid.h"
@@ -493,20 +494,28 @@ sit_str(uint32_t doi, uint32_t sit, char *buf, size_t len)
 
 /* ------------------------------------------------------ short list */
 
-void
-out_isakmp_list(FILE *fp, const struct isakmp_msg *m)
+size_t
+out_isakmp_list(char *s, const struct isakmp_msg *m)
 {
 	char b[24];
-	size_t i, j;
+	const char *t;
+	size_t i, j, n = 0, len;
 
 	for (i = 0; i < m->npayloads; i = j) {
 		for (j = i + 1; j < m->npayloads &&
 		    m->pl[j].type == m->pl[i].type; j++)
 			;
-		fprintf(fp, " %s", pl_short(m->pl[i].type, b, sizeof(b)));
-		if (j - i > 1)
-			fprintf(fp, "*%zu", j - i);
+		t = pl_short(m->pl[i].type, b, sizeof(b));
+		len = strlen(t);
+		s[n++] = ' ';
+		memcpy(s + n, t, len);
+		n += len;
+		if (j - i > 1) {
+			s[n++] = '*';
+			n += fmt_u64(s + n, j - i);
+		}
 	}
+	return n;
 }
 
 /* ------------------------------------------------------------ text */

@@ -13,8 +13,13 @@
 #include "dissectors/isakmp.h"
 #include "core/json.h"
 
-/* " SA KE NONCE VID*3" (leading space; nothing when there are no payloads) */
-void	out_isakmp_list(FILE *, const struct isakmp_msg *);
+/*
+ * " SA KE NONCE VID*3" (leading space; nothing when there are no payloads)
+ * written into a buffer of OUT_ISAKMP_LIST_MAX bytes (a group is at most
+ * " PAYLOAD(255)*64"); returns its length, no NUL.
+ */
+#define OUT_ISAKMP_LIST_MAX	(ISAKMP_MAX_PAYLOADS * 16)
+size_t	out_isakmp_list(char *, const struct isakmp_msg *);
 /* The tree, each line indented by two spaces per level from indent. */
 void	out_isakmp_tree(FILE *, const struct isakmp_msg *, int, bool);
 /* The "payloads" array of the isakmp object (key included). */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "engine/engine.h"
 #include "out/out_text.h"
 #include "dissectors/isakmp_names.h"
@@ -91,27 +92,6 @@ lb_printf(FILE *fp, struct out_lines *l, const char *fmt, ...)
 	va_end(ap);
 }
 
-static const char lb_d2[] =
-    "00010203040506070809101112131415161718192021222324252627282930"
-    "31323334353637383940414243444546474849505152535455565758596061"
-    "62636465666768697071727374757677787980818283848586878889909192"
-    "93949596979899";
-
-/* Each byte's two hex digits, a table made once before main. */
-static char lb_hx2[256][2];
-
-static void __attribute__((constructor))
-lb_tables(void)
-{
-	static const char hx[] = "0123456789abcdef";
-	unsigned v;
-
-	for (v = 0; v < 256; v++) {
-		lb_hx2[v][0] = hx[v >> 4];
-		lb_hx2[v][1] = hx[v & 0xf];
-	}
-}
-
 /* n bytes of room (n small), writing the buffer out when short */
 static inline __attribute__((always_inline)) char *
 lb_room(FILE *fp, struct out_lines *l, size_t n)
@@ -121,54 +101,12 @@ lb_room(FILE *fp, struct out_lines *l, size_t n)
 	return l->b + l->n;
 }
 
-/* decimal digits of v (comparisons for the usual small values) */
-static inline int
-lb_ndigits(uint64_t v)
-{
-	int n = 10;
-
-	if (v < 100000)
-		return v < 100 ? (v < 10 ? 1 : 2) :
-		    v < 1000 ? 3 : v < 10000 ? 4 : 5;
-	if (v < 10000000000ULL)
-		return v < 10000000 ? (v < 1000000 ? 6 : 7) :
-		    v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-	for (v /= 10000000000ULL; v != 0; v /= 10)
-		n++;
-	return n;
-}
-
-/*
- * v in decimal, at least w (<= 20) digits, zero-filled: written in place
- * from the end, two digits at a time, in 32-bit arithmetic when v fits.
- */
-static void
-lb_u0(FILE *fp, struct out_lines *l, uint64_t v, int w)
-{
-	int nd = lb_ndigits(v), n = nd > w ? nd : w;
-	char *s = lb_room(fp, l, 20), *e = s + n;
-	uint32_t u;
-
-	l->n += (size_t)n;
-	for (; v > UINT32_MAX; v /= 10)
-		*--e = (char)('0' + v % 10);
-	for (u = (uint32_t)v; u >= 100; u /= 100) {
-		e -= 2;
-		memcpy(e, lb_d2 + 2 * (u % 100), 2);
-	}
-	if (u >= 10) {
-		e -= 2;
-		memcpy(e, lb_d2 + 2 * u, 2);
-	} else
-		*--e = (char)('0' + u);
-	while (e > s)
-		*--e = '0';
-}
-
 static void
 lb_u64(FILE *fp, struct out_lines *l, uint64_t v)
 {
-	lb_u0(fp, l, v, 1);
+	char *e = lb_room(fp, l, FMT_U64_MAX);
+
+	l->n += fmt_u64(e, v);
 }
 
 static void
@@ -176,11 +114,16 @@ lb_hex32(FILE *fp, struct out_lines *l, uint32_t v)
 {
 	char *e = lb_room(fp, l, 8);
 
-	memcpy(e, lb_hx2[v >> 24], 2);
-	memcpy(e + 2, lb_hx2[(v >> 16) & 0xff], 2);
-	memcpy(e + 4, lb_hx2[(v >> 8) & 0xff], 2);
-	memcpy(e + 6, lb_hx2[v & 0xff], 2);
-	l->n += 8;
+	l->n += fmt_hex32(e, v);
+}
+
+/* n bytes as hex; n is small (a cookie) */
+static void
+lb_hex(FILE *fp, struct out_lines *l, const uint8_t *p, size_t n)
+{
+	char *e = lb_room(fp, l, 2 * n);
+
+	l->n += fmt_hex(e, p, n);
 }
 
 /* An address, written in place by the packet layer's formatter. */
@@ -192,37 +135,13 @@ lb_addr(FILE *fp, struct out_lines *l, int af, const uint8_t *a)
 	l->n += pkt_addr_fmt(af, a, e);
 }
 
-/* UTC time of day: a time_t counts 86400 seconds a day. */
+/* UTC time of day */
 static void
 out_text_time(FILE *fp, struct out_lines *l, double ts)
 {
-	long long t = (long long)ts;
-	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
-	long d;
-	char hms[9] = "00:00:00.";
+	char *e = lb_room(fp, l, FMT_TOD_LEN);
 
-	if (usec >= 1000000) {
-		t++;
-		usec -= 1000000;
-	}
-	d = (long)(((t % 86400) + 86400) % 86400);
-	hms[0] = lb_d2[2 * (d / 3600)];
-	hms[1] = lb_d2[2 * (d / 3600) + 1];
-	hms[3] = lb_d2[2 * (d / 60 % 60)];
-	hms[4] = lb_d2[2 * (d / 60 % 60) + 1];
-	hms[6] = lb_d2[2 * (d % 60)];
-	hms[7] = lb_d2[2 * (d % 60) + 1];
-	lb_mem(fp, l, hms, sizeof(hms));
-	lb_u0(fp, l, (unsigned long)usec, 6);
-}
-
-static void
-out_text_hex(FILE *fp, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		fprintf(fp, "%02x", p[i]);
+	l->n += fmt_tod(e, ts);
 }
 
 /* Names of the IP protocols a capture usually holds besides IKE/ESP. */
@@ -274,56 +193,87 @@ out_text_ethertype(uint16_t et)
 }
 
 static void
-out_text_isakmp(FILE *fp, const struct frame_rec *fr)
+out_text_isakmp(FILE *fp, struct out_lines *lb, const struct frame_rec *fr)
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
 	const char *x;
+	char *e;
 
 	if (fr->pkt.kind == PKT_IKEV2)
-		fprintf(fp, " IKEv2");
+		lb_lit(fp, lb, " IKEv2");
 	else
-		fprintf(fp, " ISAKMP");
+		lb_lit(fp, lb, " ISAKMP");
 	if (m->status == DIS_TRUNCATED && cur_left(&fr->pkt.payload) <
 	    ISAKMP_HDR_LEN)
 		return;
-	if (fr->tracked && trk_label_name(fr->trk.label) != NULL)
-		fprintf(fp, " %s%s", trk_label_name(fr->trk.label),
-		    fr->trk.retransmit ? " (retransmit)" : "");
-	else if (fr->tracked && fr->trk.retransmit)
-		fprintf(fp, " (retransmit)");
+	if (fr->tracked && trk_label_name(fr->trk.label) != NULL) {
+		lb_lit(fp, lb, " ");
+		lb_str(fp, lb, trk_label_name(fr->trk.label));
+		if (fr->trk.retransmit)
+			lb_lit(fp, lb, " (retransmit)");
+	} else if (fr->tracked && fr->trk.retransmit)
+		lb_lit(fp, lb, " (retransmit)");
 	/* The registry knows IKEv1 (1-33) and IKEv2 (34-37, ...) exchanges. */
+	lb_lit(fp, lb, " ");
+	lb_u64(fp, lb, h->maj);
+	lb_lit(fp, lb, ".");
+	lb_u64(fp, lb, h->min);
 	x = isakmp_short(REG_EXCHANGE, h->exch);
-	if (x != NULL)
-		fprintf(fp, " %u.%u %s", h->maj, h->min, x);
-	else
-		fprintf(fp, " %u.%u exch %u", h->maj, h->min, h->exch);
-	fprintf(fp, " i=");
-	out_text_hex(fp, h->icookie, 8);
-	fprintf(fp, " r=");
-	out_text_hex(fp, h->rcookie, 8);
-	fprintf(fp, " msgid=%08x len=%u", h->msgid, h->len);
+	if (x != NULL) {
+		lb_lit(fp, lb, " ");
+		lb_str(fp, lb, x);
+	} else {
+		lb_lit(fp, lb, " exch ");
+		lb_u64(fp, lb, h->exch);
+	}
+	lb_lit(fp, lb, " i=");
+	lb_hex(fp, lb, h->icookie, 8);
+	lb_lit(fp, lb, " r=");
+	lb_hex(fp, lb, h->rcookie, 8);
+	lb_lit(fp, lb, " msgid=");
+	lb_hex32(fp, lb, h->msgid);
+	lb_lit(fp, lb, " len=");
+	lb_u64(fp, lb, h->len);
 	/* IKEv1 flag letters; any other bit (and IKEv2's) as a number. */
-	if (h->maj == 1 && h->flags != 0 && (h->flags & ~0x07) == 0)
-		fprintf(fp, " flags=%s%s%s", h->flags & ISAKMP_FLAG_E ? "E" : "",
-		    h->flags & ISAKMP_FLAG_C ? "C" : "",
-		    h->flags & ISAKMP_FLAG_A ? "A" : "");
-	else if (h->maj == 2 && h->flags != 0 && (h->flags & ~0x38) == 0)
+	if (h->maj == 1 && h->flags != 0 && (h->flags & ~0x07) == 0) {
+		lb_lit(fp, lb, " flags=");
+		if (h->flags & ISAKMP_FLAG_E)
+			lb_lit(fp, lb, "E");
+		if (h->flags & ISAKMP_FLAG_C)
+			lb_lit(fp, lb, "C");
+		if (h->flags & ISAKMP_FLAG_A)
+			lb_lit(fp, lb, "A");
+	} else if (h->maj == 2 && h->flags != 0 && (h->flags & ~0x38) == 0) {
 		/* RFC 7296 3.1: Initiator, higher Version, Response */
-		fprintf(fp, " flags=%s%s%s", h->flags & 0x08 ? "I" : "",
-		    h->flags & 0x10 ? "V" : "", h->flags & 0x20 ? "R" : "");
-	else if (h->flags != 0)
-		fprintf(fp, " flags=0x%02x", h->flags);
-	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK)
-		fprintf(fp, " decrypted (hash %s)",
-		    ike_hash_status_name(fr->ike.hash));
-	else if (m->encrypted) {
-		fprintf(fp, " encrypted (%zu bytes)", cur_left(&m->body));
-		if (fr->ike_tried)
-			fprintf(fp, " [%s]", ike_dec_status_name(fr->ike.st));
+		lb_lit(fp, lb, " flags=");
+		if (h->flags & 0x08)
+			lb_lit(fp, lb, "I");
+		if (h->flags & 0x10)
+			lb_lit(fp, lb, "V");
+		if (h->flags & 0x20)
+			lb_lit(fp, lb, "R");
+	} else if (h->flags != 0) {
+		lb_lit(fp, lb, " flags=0x");
+		lb_hex(fp, lb, &h->flags, 1);
+	}
+	if (m->encrypted && fr->ike_tried && fr->ike.st == IKE_DEC_OK) {
+		lb_lit(fp, lb, " decrypted (hash ");
+		lb_str(fp, lb, ike_hash_status_name(fr->ike.hash));
+		lb_lit(fp, lb, ")");
+	} else if (m->encrypted) {
+		lb_lit(fp, lb, " encrypted (");
+		lb_u64(fp, lb, cur_left(&m->body));
+		lb_lit(fp, lb, " bytes)");
+		if (fr->ike_tried) {
+			lb_lit(fp, lb, " [");
+			lb_str(fp, lb, ike_dec_status_name(fr->ike.st));
+			lb_lit(fp, lb, "]");
+		}
 		return;
 	}
-	out_isakmp_list(fp, m);
+	e = lb_room(fp, lb, OUT_ISAKMP_LIST_MAX);
+	lb->n += out_isakmp_list(e, m);
 }
 
 /* ---- ESP decryption (espd.h) ---- */
@@ -438,8 +388,7 @@ out_text_frame(FILE *fp, struct out_lines *lb, const struct opts *o,
 	switch (p->kind) {
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
-		lb_flush(fp, lb);	/* out_text_isakmp writes to fp */
-		out_text_isakmp(fp, fr);
+		out_text_isakmp(fp, lb, fr);
 		break;
 	case PKT_ESP:		/* above */
 		break;

@@ -104,7 +104,7 @@ static int
 one_file(const char *dir, const char *name, bool malformed, FILE *null)
 {
 	static struct isakmp_msg m;
-	char path[1024], err[256];
+	char path[1024], err[256], list[OUT_ISAKMP_LIST_MAX];
 	struct cap *cap;
 	struct cap_frame f;
 	int lt, anomalies = 0, msgs = 0;
@@ -131,7 +131,7 @@ one_file(const char *dir, const char *name, bool malformed, FILE *null)
 		msgs++;
 		anomalies += an.n + an.dropped;
 		for (secrets = false; ; secrets = true) {
-			out_isakmp_list(null, &m);
+			CHECK(out_isakmp_list(list, &m) <= sizeof(list));
 			out_isakmp_tree(null, &m, 1, secrets);
 			json_init(&j, null);
 			json_obj_begin(&j);

@@ -173,9 +173,11 @@ capture(const struct isakmp_msg *m, int what, bool secrets)
 
 	if (fp == NULL)
 		return NULL;
-	if (what == 0)
-		out_isakmp_list(fp, m);
-	else if (what == 1)
+	if (what == 0) {
+		char b[OUT_ISAKMP_LIST_MAX];
+
+		fwrite(b, 1, out_isakmp_list(b, m), fp);
+	} else if (what == 1)
 		out_isakmp_tree(fp, m, 1, secrets);
 	else {
 		json_init(&j, fp);

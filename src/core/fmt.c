@@ -1,0 +1,120 @@
+/*
+ * fmt.c - printf-free formatting; see fmt.h.
+ */
+#include <string.h>
+
+#include "core/fmt.h"
+
+static const char fmt_d2[] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* Each byte's two hex digits, a table made once before main. */
+static char fmt_hx2[256][2];
+
+static void __attribute__((constructor))
+fmt_tables(void)
+{
+	static const char hx[] = "0123456789abcdef";
+	unsigned v;
+
+	for (v = 0; v < 256; v++) {
+		fmt_hx2[v][0] = hx[v >> 4];
+		fmt_hx2[v][1] = hx[v & 0xf];
+	}
+}
+
+/* decimal digits of v (comparisons for the usual small values) */
+static int
+fmt_ndigits(uint64_t v)
+{
+	int n = 10;
+
+	if (v < 100000)
+		return v < 100 ? (v < 10 ? 1 : 2) :
+		    v < 1000 ? 3 : v < 10000 ? 4 : 5;
+	if (v < 10000000000ULL)
+		return v < 10000000 ? (v < 1000000 ? 6 : 7) :
+		    v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+	for (v /= 10000000000ULL; v != 0; v /= 10)
+		n++;
+	return n;
+}
+
+/*
+ * Written in place from the end, two digits at a time, in 32-bit
+ * arithmetic once v fits.
+ */
+size_t
+fmt_u0(char *s, uint64_t v, int w)
+{
+	int nd = fmt_ndigits(v), n = nd > w ? nd : w;
+	char *e = s + n;
+	uint32_t u;
+
+	for (; v > UINT32_MAX; v /= 10)
+		*--e = (char)('0' + v % 10);
+	for (u = (uint32_t)v; u >= 100; u /= 100) {
+		e -= 2;
+		memcpy(e, fmt_d2 + 2 * (u % 100), 2);
+	}
+	if (u >= 10) {
+		e -= 2;
+		memcpy(e, fmt_d2 + 2 * u, 2);
+	} else
+		*--e = (char)('0' + u);
+	while (e > s)
+		*--e = '0';
+	return (size_t)n;
+}
+
+size_t
+fmt_u64(char *s, uint64_t v)
+{
+	return fmt_u0(s, v, 1);
+}
+
+size_t
+fmt_hex32(char *s, uint32_t v)
+{
+	memcpy(s, fmt_hx2[v >> 24], 2);
+	memcpy(s + 2, fmt_hx2[(v >> 16) & 0xff], 2);
+	memcpy(s + 4, fmt_hx2[(v >> 8) & 0xff], 2);
+	memcpy(s + 6, fmt_hx2[v & 0xff], 2);
+	return 8;
+}
+
+size_t
+fmt_hex(char *s, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		memcpy(s + 2 * i, fmt_hx2[p[i]], 2);
+	return 2 * n;
+}
+
+/* a time_t counts 86400 seconds a day */
+size_t
+fmt_tod(char *s, double ts)
+{
+	long long t = (long long)ts;
+	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
+	long d;
+
+	if (usec >= 1000000) {
+		t++;
+		usec -= 1000000;
+	}
+	d = (long)(((t % 86400) + 86400) % 86400);
+	memcpy(s, fmt_d2 + 2 * (d / 3600), 2);
+	s[2] = ':';
+	memcpy(s + 3, fmt_d2 + 2 * (d / 60 % 60), 2);
+	s[5] = ':';
+	memcpy(s + 6, fmt_d2 + 2 * (d % 60), 2);
+	s[8] = '.';
+	fmt_u0(s + 9, (unsigned long)usec, 6);
+	return FMT_TOD_LEN;
+}
