@@ -3471,17 +3471,55 @@ vid_entry_matches(const struct vid_entry *e, const uint8_t *vid, size_t len)
 	return memcmp(vid, e->bytes, e->len) == 0;
 }
 
+/*
+ * The table by a VID's first byte: vid_by_first[vid_first[b] ..
+ * vid_first[b + 1]) are the indexes, in table order, of the entries whose
+ * bytes start with b, so that a look-up compares a few entries rather
+ * than every one.  Made once before main.  An entry of no bytes (there is
+ * none: test_vendorid checks it) would match any VID: the look-up then
+ * scans the whole table, as it did before this index.
+ */
+static uint16_t	vid_first[257];
+static uint16_t	vid_by_first[VID_NENTRIES];
+static bool	vid_has_empty;
+
+static void __attribute__((constructor))
+vid_index(void)
+{
+	uint16_t	at[256];
+	size_t		i;
+	unsigned	b;
+
+	for (i = 0; i < VID_NENTRIES; i++) {
+		if (vid_table[i].len == 0)
+			vid_has_empty = true;
+		else
+			vid_first[(uint8_t)vid_table[i].bytes[0] + 1]++;
+	}
+	for (b = 0; b < 256; b++) {
+		vid_first[b + 1] += vid_first[b];
+		at[b] = vid_first[b];
+	}
+	for (i = 0; i < VID_NENTRIES; i++)
+		if (vid_table[i].len != 0)
+			vid_by_first[at[(uint8_t)vid_table[i].bytes[0]]++] =
+			    (uint16_t)i;
+}
+
 bool
 vid_lookup(const uint8_t *vid, size_t len, struct vid_info *out)
 {
 	const struct vid_entry	*e, *best = NULL;
-	size_t			 i;
+	size_t			 i, lo, hi;
 
 	memset(out, 0, sizeof(*out));
 	if (vid == NULL || len == 0)
 		return false;
-	for (i = 0; i < VID_NENTRIES; i++) {
-		e = &vid_table[i];
+	lo = vid_has_empty ? 0 : vid_first[vid[0]];
+	hi = vid_has_empty ? VID_NENTRIES : vid_first[vid[0] + 1];
+	/* the longest match; of equal lengths, the first in the table */
+	for (i = lo; i < hi; i++) {
+		e = &vid_table[vid_has_empty ? i : vid_by_first[i]];
 		if (best != NULL && e->len <= best->len)
 			continue;
 		if (vid_entry_matches(e, vid, len))

@@ -66,6 +66,19 @@ test_table(void)
 		if (!pa && (!vid_lookup(a, la, &vi) || vi.prefix ||
 		    vi.name == NULL || vi.source == NULL || vi.vendor == NULL))
 			selfmiss++;
+		/* every prefix entry matches its bytes padded to the length
+		 * it requires (through the first-byte index) */
+		if (pa) {
+			uint8_t	v[256] = { 0 };
+			size_t	k;
+
+			memcpy(v, a, la);
+			for (k = la; k <= la + 20; k++)
+				if (vid_lookup(v, k, &vi))
+					break;
+			if (k > la + 20)
+				selfmiss++;
+		}
 	}
 	CHECK_EQ_U(dups, 0);
 	CHECK_EQ_U(selfmiss, 0);
