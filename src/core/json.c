@@ -115,13 +115,30 @@ json_esc_table(void)
 	json_esc['"'] = json_esc['\\'] = json_esc[0x7f] = true;
 }
 
-/* s quoted, escaped; runs of characters that need no escape go as one. */
+/*
+ * s quoted, escaped.  The usual string (a key, a name: nothing to escape,
+ * room in the buffer) is checked and copied in one pass; otherwise runs of
+ * characters that need no escape go as one.
+ */
 static void
 json_raw_str(struct json *j, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
+	char *d;
 
+	if (n + 2 <= sizeof(j->buf) - j->n) {
+		d = j->buf + j->n;
+		for (; i < n && !json_esc[u[i]]; i++)
+			d[i + 1] = s[i];
+		if (i == n) {
+			d[0] = '"';
+			d[n + 1] = '"';
+			j->n += n + 2;
+			return;
+		}
+		i = 0;		/* the bytes past j->n are written again */
+	}
 	json_putc(j, '"');
 	for (;;) {
 		unsigned char ch;
