@@ -5,6 +5,16 @@
 
 #include "isakmp.h"
 
+void
+isakmp_msg_clear(struct isakmp_msg *m)
+{
+	size_t a = offsetof(struct isakmp_msg, pl);
+	size_t b = offsetof(struct isakmp_msg, trailing);
+
+	memset(m, 0, a);
+	memset((char *)m + b, 0, sizeof(*m) - b);
+}
+
 enum dis_status
 isakmp_decode_hdr(struct cursor *c, struct isakmp_hdr *h)
 {

@@ -82,6 +82,12 @@ struct isakmp_msg {
 	enum dis_status		status;
 };
 
+/*
+ * Zero a message before isakmp_decode, but for its payload slots (16 kB),
+ * which isakmp_walk fills whole as it appends them: slots from npayloads
+ * on hold what an earlier message left, and nothing may read them.
+ */
+void		isakmp_msg_clear(struct isakmp_msg *);
 enum dis_status	isakmp_decode_hdr(struct cursor *, struct isakmp_hdr *);
 enum dis_status	isakmp_decode(struct cursor, struct isakmp_msg *);
 enum dis_status	isakmp_walk(struct cursor, uint8_t, uint32_t,

@@ -110,7 +110,7 @@ eng_dissect(struct frame_rec *fr)
 	case PKT_ISAKMP:
 	case PKT_IKEV2:
 		fr->has_isakmp = true;
-		memset(&fr->isakmp, 0, sizeof(fr->isakmp));
+		isakmp_msg_clear(&fr->isakmp);
 		isakmp_decode(p->payload, &fr->isakmp);
 		isakmp_an_collect(&p->an, &fr->isakmp,
 		    cur_left(&p->payload));
@@ -175,7 +175,7 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	fr->ike_nfrags = r.nfrags;
 	fr->ike_frag_first = r.first_frame;
 	fr->pkt.payload = cur_init(r.msg, r.len);
-	memset(m, 0, sizeof(*m));
+	isakmp_msg_clear(m);
 	isakmp_decode(fr->pkt.payload, m);
 	isakmp_an_collect(&fr->pkt.an, m, r.len);
 	return true;
@@ -225,7 +225,7 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 
 /*
  * Zero a frame record but its ISAKMP message (17 kB, most of the record),
- * which eng_dissect zeroes when the frame is ISAKMP, and its ESP layers
+ * which eng_dissect clears (isakmp_msg_clear) when the frame is ISAKMP, and its ESP layers
  * (1 kB), of which only the first espr.n are read: a capture of ESP
  * would otherwise spend its time clearing them.  has_isakmp says whether
  * the message is valid.
