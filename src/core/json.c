@@ -179,10 +179,10 @@ json_raw_str(struct json *j, const char *s, size_t n)
 }
 
 void
-json_key(struct json *j, const char *k)
+json_keyn(struct json *j, const char *k, size_t n)
 {
 	json_sep(j);
-	json_raw_str(j, k, strlen(k));
+	json_raw_str(j, k, n);
 	json_putc(j, ':');
 	/* The value that follows takes no separator. */
 	j->first[j->depth] = true;
@@ -379,32 +379,4 @@ json_end_line(struct json *j)
 	json_putc(j, '\n');
 	json_flush(j);
 	j->first[0] = true;
-}
-
-void
-json_kstr(struct json *j, const char *k, const char *v)
-{
-	json_key(j, k);
-	json_str(j, v);
-}
-
-void
-json_ku64(struct json *j, const char *k, uint64_t v)
-{
-	json_key(j, k);
-	json_u64(j, v);
-}
-
-void
-json_kbool(struct json *j, const char *k, bool v)
-{
-	json_key(j, k);
-	json_bool(j, v);
-}
-
-void
-json_khex(struct json *j, const char *k, const uint8_t *p, size_t n)
-{
-	json_key(j, k);
-	json_hex(j, p, n);
 }

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define JSON_MAX_DEPTH	32
 #define JSON_BUF	16384
@@ -33,7 +34,7 @@ void	json_obj_begin(struct json *);
 void	json_obj_end(struct json *);
 void	json_arr_begin(struct json *);
 void	json_arr_end(struct json *);
-void	json_key(struct json *, const char *);
+void	json_keyn(struct json *, const char *, size_t);
 void	json_str(struct json *, const char *);
 void	json_strn(struct json *, const char *, size_t);
 void	json_u64(struct json *, uint64_t);
@@ -44,10 +45,42 @@ void	json_null(struct json *);
 void	json_hex(struct json *, const uint8_t *, size_t);
 void	json_end_line(struct json *);
 
-/* key + value shorthands (json_kstr with a NULL string: null) */
-void	json_kstr(struct json *, const char *, const char *);
-void	json_ku64(struct json *, const char *, uint64_t);
-void	json_kbool(struct json *, const char *, bool);
-void	json_khex(struct json *, const char *, const uint8_t *, size_t);
+/*
+ * A key, and key + value shorthands (json_kstr with a NULL string: null).
+ * Inline, so that a literal key's length is a constant.
+ */
+static inline void
+json_key(struct json *j, const char *k)
+{
+	json_keyn(j, k, strlen(k));
+}
+
+static inline void
+json_kstr(struct json *j, const char *k, const char *v)
+{
+	json_keyn(j, k, strlen(k));
+	json_str(j, v);
+}
+
+static inline void
+json_ku64(struct json *j, const char *k, uint64_t v)
+{
+	json_keyn(j, k, strlen(k));
+	json_u64(j, v);
+}
+
+static inline void
+json_kbool(struct json *j, const char *k, bool v)
+{
+	json_keyn(j, k, strlen(k));
+	json_bool(j, v);
+}
+
+static inline void
+json_khex(struct json *j, const char *k, const uint8_t *p, size_t n)
+{
+	json_keyn(j, k, strlen(k));
+	json_hex(j, p, n);
+}
 
 #endif
