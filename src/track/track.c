@@ -42,6 +42,10 @@ struct trk {
 	void			*evict_arg;
 	trk_change_cb		*change;
 	void			*change_arg;
+
+	/* the messages' digest: SHA-256 fetched once, one context reused */
+	EVP_MD			*sha256;
+	EVP_MD_CTX		*dctx;
 };
 
 /* One script per exchange type: its length and its first label. */
@@ -170,7 +174,12 @@ trk_new(const struct trk_limits *lim)
 	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
 	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
 	t->esp_tab = trk_alloc(t, (t->esp_mask + 1) * sizeof(*t->esp_tab));
-	if (t->ike_tab == NULL || t->esp_tab == NULL) {
+	t->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	t->dctx = EVP_MD_CTX_new();
+	if (t->ike_tab == NULL || t->esp_tab == NULL || t->sha256 == NULL ||
+	    t->dctx == NULL) {
+		EVP_MD_free(t->sha256);
+		EVP_MD_CTX_free(t->dctx);
 		free(t->ike_tab);
 		free(t->esp_tab);
 		free(t);
@@ -640,8 +649,10 @@ trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 
-	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
-	    mdlen < 16) {
+	/* EVP_Digest would fetch SHA-256 and make a context every message */
+	if (EVP_DigestInit_ex2(t->dctx, t->sha256, NULL) != 1 ||
+	    EVP_DigestUpdate(t->dctx, p, n) != 1 ||
+	    EVP_DigestFinal_ex(t->dctx, md, &mdlen) != 1 || mdlen < 16) {
 		/* Cannot happen with the default provider; fall back. */
 		size_t h = trk_hash_bytes(t, p, n);
 
@@ -1371,6 +1382,8 @@ trk_free(struct trk *t)
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 		trk_release(t, f, sizeof(*f));
 	}
+	EVP_MD_free(t->sha256);
+	EVP_MD_CTX_free(t->dctx);
 	free(t->ike_tab);
 	free(t->esp_tab);
 	free(t);
