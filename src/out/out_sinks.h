@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "engine/engine.h"
-#include "keys/keyexport.h"
+#include "keys/kx.h"
 
 enum out_view {
 	OUT_VIEW_NONE = 0,	/* keys --export: no view of the capture */
