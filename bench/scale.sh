@@ -3,7 +3,7 @@
 # grows (run by hand; not part of make check).  See bench/RESULTS.md.
 #
 #   bench/scale.sh [-b BUILD_DIR] [-d WORK_DIR] [-s SAMPLE.pcap] [-r ROUNDS]
-#                  [N ...]
+#                  [-m MM1S] [N ...]
 #
 # For each N (default 2500 5000 10000 20000 100000) bench/gen_scale.py
 # writes the sample (default samples/a_mm_psk_aes128_sha1_modp2048.pcap:
@@ -17,9 +17,15 @@
 #   json      ikescope read --json CAP
 #   timeline  ikescope timeline CAP
 #   sas       ikescope sas CAP
+#   read|     ikescope read CAP | cat >/dev/null (into a pipe)
+#   json|     ikescope read --json CAP | cat >/dev/null
 # and prints a table: wall seconds (date's nanoseconds around the run) and
 # peak RSS (/usr/bin/time -f %M),
-# microseconds per IKE SA, and timeline/sas.  The tracker keeps at most
+# microseconds per IKE SA, each time as a multiple of the floor (the
+# targets of issue 15: read <= 2.5, json <= 4, timeline and sas <= 2),
+# and timeline/sas.  With -m M, bench/gen_mm1.py also writes M distinct
+# Main Mode first messages (SA + 5 VIDs each) and read is timed on them:
+# messages per second and peak RSS (target: >= 800,000/s, memory flat).  The tracker keeps at most
 # 16384 IKE SAs and 16384 ESP flows (track.h): past that the least
 # recently active are evicted (a timeline prints an evicted IKE SA when it
 # is evicted), so memory stays flat; the evicted counts are printed too.
@@ -31,14 +37,16 @@ build=$top/build
 work=${TMPDIR:-/tmp}/ikescope-scale
 sample=$top/samples/a_mm_psk_aes128_sha1_modp2048.pcap
 rounds=3
+mm1=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-b) build=$(cd "$2" && pwd); shift ;;
 	-d) work=$2; shift ;;
 	-s) sample=$2; shift ;;
 	-r) rounds=$2; shift ;;
+	-m) mm1=$2; shift ;;
 	-*) echo "usage: $0 [-b BUILD] [-d DIR] [-s SAMPLE] [-r ROUNDS]" \
-	    "[N ...]" >&2; exit 1 ;;
+	    "[-m MM1S] [N ...]" >&2; exit 1 ;;
 	*) break ;;
 	esac
 	shift
@@ -48,7 +56,8 @@ ike=$build/ikescope
 [ -x "$ike" ] || { echo "no $ike: build first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time" >&2; exit 1; }
 mkdir -p "$work"
-trap 'rm -f "$work"/scale-*.pcap "$work"/out.* "$work"/time.*' EXIT
+trap 'rm -f "$work"/scale-*.pcap "$work"/mm1.pcap "$work"/out.* \
+    "$work"/time.*' EXIT
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc)," \
     "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
@@ -83,16 +92,17 @@ best() {
 # cols FIGURE EXPR DIGITS: the table's five cells of w_ (wall s) or m_ (RSS
 # KiB), each as the awk expression EXPR of x
 cols() {
-	for key in floor read json timeline sas; do
+	for key in floor read json timeline sas readp jsonp; do
 		eval "x=\$${1}_$key"
 		printf ' %8s |' "$(awk "BEGIN { x = $x; printf \"%.${3}f\", $2 }")"
 	done
 }
 
-printf '\n| %7s | %5s | %-8s | %8s | %8s | %8s | %8s | %8s | %6s |\n' \
-    "IKE SAs" "MB" "" floor read json timeline sas "tl/sas"
+printf '\n| %7s | %5s | %-8s | %8s | %8s | %8s | %8s | %8s | %8s | %8s' \
+    "IKE SAs" "MB" "" floor read json timeline sas "read|" "json|"
+printf ' | %6s |\n' "tl/sas"
 printf '|---------|-------|----------|----------|----------|----------|'
-printf -- '----------|----------|--------|\n'
+printf -- '----------|----------|----------|----------|--------|\n'
 for n in "$@"; do
 	cap=$work/scale-$n.pcap
 	python3 "$here/gen_scale.py" -n "$n" "$sample" "$cap"
@@ -102,11 +112,16 @@ for n in "$@"; do
 	best json "$ike" read --json "$cap"
 	best timeline "$ike" timeline "$cap"
 	best sas "$ike" sas "$cap"
+	best readp sh -c '"$1" read "$2" | cat >/dev/null' sh "$ike" "$cap"
+	best jsonp sh -c '"$1" read --json "$2" | cat >/dev/null' sh \
+	    "$ike" "$cap"
 	ratio=$(awk "BEGIN { printf \"%.2f\", $w_timeline / \
 	    ($w_sas > 0 ? $w_sas : 0.01) }")
 	printf '| %7s | %5s | %-8s |' "$n" "$mb" "wall s"
 	cols w x 3
-	printf ' %6s |\n| %7s | %5s | %-8s |' "$ratio" "" "" "us/SA"
+	printf ' %6s |\n| %7s | %5s | %-8s |' "$ratio" "" "" "x floor"
+	cols w "x / $w_floor" 2
+	printf ' %6s |\n| %7s | %5s | %-8s |' "" "" "" "us/SA"
 	cols w "x * 1e6 / $n" 1
 	printf ' %6s |\n| %7s | %5s | %-8s |' "" "" "" "RSS MiB"
 	cols m "x / 1024" 1
@@ -123,3 +138,15 @@ for n in "$@"; do
 	    "${ev:-none evicted}"
 	rm -f "$cap"
 done
+[ "$mm1" -gt 0 ] || exit 0
+cap=$work/mm1.pcap
+python3 "$here/gen_mm1.py" -n "$mm1" "$cap"
+best floor tcpdump -r "$cap" -w /dev/null
+best read "$ike" read "$cap"
+printf '\n| %9s | %5s | %8s | %8s | %11s | %7s |\n' "MM1s" "MB" "floor s" \
+    "read s" "messages/s" "RSS MiB"
+printf '|-----------|-------|----------|----------|-------------|---------|\n'
+printf '| %9s | %5s | %8s | %8s | %11s | %7s |\n' "$mm1" \
+    "$(awk "BEGIN { printf \"%.0f\", $(wc -c <"$cap") / 1e6 }")" \
+    "$w_floor" "$w_read" "$(awk "BEGIN { printf \"%.0f\", $mm1 / $w_read }")" \
+    "$(awk "BEGIN { printf \"%.1f\", $m_read / 1024 }")"
