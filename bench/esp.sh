@@ -56,7 +56,7 @@ cc=${CC:-cc}
 mblibs=$(sed -n 's/^IPSEC_MB_LIBS = //p' "$build/Makefile")
 cflags="-O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
 $cc $cflags -o "$work/gen_esp" "$here/gen_esp.c" -lpcap -lcrypto
-$cc $cflags -I"$top/src" -I"$top/dissectors" -I"$build" \
+$cc $cflags -I"$top" -I"$top/src" -I"$top/dissectors" -I"$build" \
     -o "$work/crypto_limit" "$here/crypto_limit.c" "$build/libikescope.a" \
     -lpcap -lcrypto $mblibs -lz -lpthread
 
