@@ -16,16 +16,7 @@ import argparse
 import struct
 import sys
 
-MASK64 = (1 << 64) - 1
-
-
-def mix64(x):
-    """SplitMix64's finaliser: a bijection of 64-bit values."""
-    x = (x + 0x9E3779B97F4A7C15) & MASK64
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK64
-    return x ^ (x >> 31)
-
+from gen_scale import mix64   # beside this script
 
 VIDS = [bytes.fromhex(h) for h in (
     "4a131c81070358455c5728f20e95452f",    # RFC 3947 NAT-T
