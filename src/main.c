@@ -21,7 +21,7 @@
 #include "audit/audit.h"
 #include "audit/policy.h"
 #include "engine/engine.h"
-#include "keys/keyexport.h"
+#include "keys/kx.h"
 #include "keys/keyfile.h"
 #include "live/live.h"
 #include "out/out_sinks.h"

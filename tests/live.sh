@@ -82,6 +82,26 @@ t_check "the SA negotiated after start: its ESP decrypted, ICV ok, by keys read 
 t_check "a summary on exit" grep -q '^ikescope live ikl-i: [0-9]* packets' "$T/live.err"
 [ "$(get established)" -ge 1 ] || { tail -30 "$T/check" "$T/live.err" | t_diag; }
 
+# --- a line per event on every interface, root dropped, ended by SIGTERM ---
+$NS "$IKESCOPE" live -i any --no-tui -Z nobody -w "$T/any.pcap" \
+    >"$T/live.txt" 2>"$T/live2.err" &
+pid=$!
+sleep 2
+lab reinit
+sleep 6
+kill -TERM $pid
+wait $pid
+rc=$?
+t_check "SIGTERM ends it with status 0 and the summary [rc $rc]" \
+    test "$rc" -eq 0 -a -n "$(grep '^ikescope live any: [0-9]* packets' "$T/live2.err")"
+t_check "-i any: an IKE SA established, a line for it" \
+    grep -q '^[0-9:.]* sa [0-9a-f]\{16\} 192.0.2.1:[0-9]* > 192.0.2.2:[0-9]* established$' "$T/live.txt"
+t_check "a line per IKE message placed (MM1..QM3)" \
+    test "$(grep -c ' ike [0-9a-f]\{16\} .* \(MM[1-6]\|QM[1-3]\)' "$T/live.txt")" -ge 9
+n=$("$IKESCOPE" read -q "$T/any.pcap" 2>/dev/null | grep -c ': ESP-in-UDP spi=')
+t_check "-w after -Z nobody: the capture as taken, its ESP readable ($n frames)" \
+    test "$n" -gt 5
+
 # --- the screen, in tmux ----------------------------------------------------
 if ! command -v tmux >/dev/null 2>&1; then
 	t_skip "tmux not installed: no screen test"

@@ -310,6 +310,16 @@ def main():
         ok(nesp > 0 and len(es) == nesp and len(good) == nesp,
            "%s: all %d ESP packets decrypt with the ICV verified" %
            (label, nesp), json.dumps(es[:2])[:300])
+        # the audit rates the negotiated ESP transform: CAST and Blowfish
+        # are 64-bit block ciphers (weak), Camellia and AES-CCM are fine
+        rc, out, err = run("audit", "-q", "--json", "-k", keys, pcap)
+        weak = [json.loads(x)["evidence"]["value"] for x in out.splitlines()
+                if '"id":"esp_weak_encryption"' in x]
+        want_weak = enc in ("cast128-cbc", "blowfish-cbc")
+        ok(rc == 0 and (len(weak) == 1 if want_weak else not weak),
+           "%s: audit %s" % (label, "rates it esp_weak_encryption"
+                             if want_weak else "finds nothing weak in it"),
+           err + repr(weak))
         rc, out, err = run("-q", "--json", "-k", wrong, pcap)
         dec = [x for x in out.splitlines() if '"decrypted":true' in x]
         ok(rc == 0 and not dec, "%s: with a wrong PSK nothing decrypts" %

@@ -183,7 +183,7 @@ const struct espd_flow *espd_flow_find(const struct espd *,
 /* Packets not decrypted because ESPD_MAX_FLOWS flows were held. */
 uint64_t	 espd_flows_refused(const struct espd *);
 /*
- * For keys --export (keyexport.h's kx_esp_fn, arg an espd): how sa's
+ * For keys --export (kx.h's kx_esp_fn, arg an espd): how sa's
  * flows were read, where it differs from sa as given.  When every flow
  * of sa reads it alike (always so for an exact entry: one flow), sa is
  * put as they read it and true returned (sa itself is not written);

@@ -69,7 +69,7 @@ struct ks_esp_sa {
 
 /*
  * IKEv1 key material for one IKE SA, keyed by initiator cookie.  Used by
- * the IKE decryptor (a later issue); the key store only keeps it.
+ * the IKE decryptor (ike/ike_crypto.h); the key store only keeps it.
  */
 struct ks_ike_key {
 	uint8_t		v[KS_MAX_IKE_KEY];

@@ -7,7 +7,6 @@
  * rendering is done here with OpenSSL (bounded input, everything freed
  * before returning), not in the dissector.
  */
-#include <arpa/inet.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <openssl/bio.h>
 #include <openssl/x509.h>
 
+#include "capture/pkt.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 #include "dissectors/vendorid.h"
@@ -86,13 +86,6 @@ hex_str(const uint8_t *p, size_t n, char *buf, size_t len)
 	}
 	buf[o] = '\0';
 	return o;
-}
-
-static void
-addr_str(int af, const uint8_t *p, char *buf, size_t len)
-{
-	if (inet_ntop(af, p, buf, (socklen_t)len) == NULL && len > 0)
-		buf[0] = '\0';
 }
 
 /* Read a BIO's contents into buf (truncated, NUL-terminated). */
@@ -168,28 +161,28 @@ static size_t
 id_render(uint8_t type, const uint8_t *d, size_t n, char *buf, size_t len,
     bool *as_hex)
 {
-	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	char a[PKT_ADDR_STRLEN], b[PKT_ADDR_STRLEN];
 	int want = isakmp_id_fixed_len(type);
 	int af = (type == ISAKMP_ID_IPV6_ADDR ||
 	    type == ISAKMP_ID_IPV6_ADDR_SUBNET ||
-	    type == ISAKMP_ID_IPV6_ADDR_RANGE) ? AF_INET6 : AF_INET;
-	size_t half = af == AF_INET6 ? 16 : 4;
+	    type == ISAKMP_ID_IPV6_ADDR_RANGE) ? 6 : 4;
+	size_t half = af == 6 ? 16 : 4;
 
 	*as_hex = false;
 	if (len == 0)
 		return 0;
 	if (want >= 0 && n == (size_t)want) {
-		addr_str(af, d, a, sizeof(a));
+		pkt_addr_str(af, d, a, sizeof(a));
 		switch (type) {
 		case ISAKMP_ID_IPV4_ADDR:
 		case ISAKMP_ID_IPV6_ADDR:
 			return (size_t)snprintf(buf, len, "%s", a);
 		case ISAKMP_ID_IPV4_ADDR_SUBNET:
 		case ISAKMP_ID_IPV6_ADDR_SUBNET:
-			addr_str(af, d + half, b, sizeof(b));
+			pkt_addr_str(af, d + half, b, sizeof(b));
 			return (size_t)snprintf(buf, len, "%s/%s", a, b);
 		default:
-			addr_str(af, d + half, b, sizeof(b));
+			pkt_addr_str(af, d + half, b, sizeof(b));
 			return (size_t)snprintf(buf, len, "%s-%s", a, b);
 		}
 	}
@@ -310,31 +303,31 @@ cfg_kind(uint16_t type)
 static bool
 cfg_value_str(const struct isakmp_attr *a, char *buf, size_t len)
 {
-	char x[INET6_ADDRSTRLEN], y[INET6_ADDRSTRLEN];
+	char x[PKT_ADDR_STRLEN], y[PKT_ADDR_STRLEN];
 	size_t i, o;
 
 	switch (cfg_kind(a->type)) {
 	case CFG_IP4:
 		if (a->len != 4)
 			return false;
-		addr_str(AF_INET, a->val, buf, len);
+		pkt_addr_str(4, a->val, buf, len);
 		return true;
 	case CFG_IP4_SUBNET:
 		if (a->len != 8)
 			return false;
-		addr_str(AF_INET, a->val, x, sizeof(x));
-		addr_str(AF_INET, a->val + 4, y, sizeof(y));
+		pkt_addr_str(4, a->val, x, sizeof(x));
+		pkt_addr_str(4, a->val + 4, y, sizeof(y));
 		snprintf(buf, len, "%s/%s", x, y);
 		return true;
 	case CFG_IP6:
 		if (a->len != 16)
 			return false;
-		addr_str(AF_INET6, a->val, buf, len);
+		pkt_addr_str(6, a->val, buf, len);
 		return true;
 	case CFG_IP6_PREFIX:
 		if (a->len != 17)
 			return false;
-		addr_str(AF_INET6, a->val, x, sizeof(x));
+		pkt_addr_str(6, a->val, x, sizeof(x));
 		snprintf(buf, len, "%s/%u", x, a->val[16]);
 		return true;
 	case CFG_STR:

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "engine/engine.h"
-#include "keys/keyexport.h"
+#include "keys/kx.h"
 #include "out/out_sel.h"
 
 enum out_view {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys/keyexport.h"
+#include "keys/kx.h"
 #include "keys/keyfile.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

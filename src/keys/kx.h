@@ -1,5 +1,5 @@
 /*
- * keyexport.h - write the key store out as key files other tools read
+ * kx.h - key export: write the key store out as key files other tools read
  * (the "keys --export" command).  This is the one place keys are printed,
  * because the user asked for them.
  *

@@ -1,5 +1,5 @@
 /*
- * keyexport.c - the key store as key files; see keyexport.h.
+ * kx.c - key export: the key store as key files; see kx.h.
  */
 #include <arpa/inet.h>
 #include <stdbool.h>
@@ -9,7 +9,7 @@
 #include <openssl/crypto.h>
 
 #include "keys/espalg.h"
-#include "keys/keyexport.h"
+#include "keys/kx.h"
 
 static const struct {
 	const char	*name;
