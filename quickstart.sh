@@ -109,11 +109,27 @@ check build-san --enable-sanitizers
 # lines (fuzz_pskline).
 fuzz_pass=0; fuzz_fail=0
 fuzz_seconds=${FUZZ_SECONDS:-60}
-if command -v clang >/dev/null 2>&1; then
+# Whether clang can link a libFuzzer target at all (else fuzzing is
+# skipped, saying so); when it can, the project's targets must build.
+fuzz_probe() {
+	d=$(mktemp -d)
+	printf '%s\n' \
+	    'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)' \
+	    '{ (void)d; (void)n; return 0; }' >"$d/p.c"
+	clang -fsanitize=fuzzer "$d/p.c" -o "$d/p" >/dev/null 2>&1
+	r=$?
+	rm -rf "$d"
+	return $r
+}
+if command -v clang >/dev/null 2>&1 && ! fuzz_probe; then
+	echo "== fuzzing: clang here cannot link a libFuzzer target; skipped"
+elif command -v clang >/dev/null 2>&1; then
 	echo "== fuzzing ($fuzz_seconds s per target)"
+	mkdir -p build-fuzz
 	if build build-fuzz CC=clang --enable-fuzzing --enable-sanitizers \
-	    2>/dev/null && make -C build-fuzz -j"$jobs" $(cd build-fuzz &&
-	    make -s -f Makefile print-fuzzers 2>/dev/null) >/dev/null 2>&1; then
+	    2>build-fuzz/build.err && make -C build-fuzz -j"$jobs" $(cd build-fuzz &&
+	    make -s -f Makefile print-fuzzers 2>/dev/null) \
+	    >build-fuzz/make.out 2>&1; then
 		seeds=build-fuzz/seeds
 		rm -rf "$seeds"; mkdir -p "$seeds"
 		# with a capture per link type beyond Ethernet (links.py)
@@ -158,7 +174,11 @@ if command -v clang >/dev/null 2>&1; then
 			fi
 		done
 	else
-		echo "   (clang cannot build libFuzzer targets; skipped)"
+		# clang can fuzz, so the targets not building is a failure
+		fuzz_fail=$((fuzz_fail + 1))
+		echo "   the libFuzzer targets did not build:"
+		cat build-fuzz/build.err build-fuzz/make.out 2>/dev/null |
+		    grep -E 'error|Error' | head -20
 	fi
 fi
 

@@ -16,6 +16,12 @@ command -v python3 >/dev/null 2>&1 || t_skip_all "python3 not installed"
 ip netns add ikescope-probe 2>/dev/null && ip netns del ikescope-probe ||
     t_skip_all "cannot create network namespaces here"
 
+# One lab per machine (its namespaces have fixed names): runs of this
+# test in other builds wait their turn.
+exec 9>/tmp/ikescope-ipsec-lab.lock
+if command -v flock >/dev/null 2>&1 && ! flock -w 900 9; then
+	t_skip_all "another run holds the lab for more than 15 minutes"
+fi
 T=$t_tmp
 export TMPDIR=$T/lab
 mkdir -p "$TMPDIR"
@@ -102,6 +108,34 @@ n=$("$IKESCOPE" read -q "$T/any.pcap" 2>/dev/null | grep -c ': ESP-in-UDP spi=')
 t_check "-w after -Z nobody: the capture as taken, its ESP readable ($n frames)" \
     test "$n" -gt 5
 
+# --- keys read again on SIGHUP (no --follow-keys) ---------------------------
+$NS "$IKESCOPE" live -i ikl-i --no-tui --json -k "$LOG" --seconds 14 \
+    >"$T/hup.json" 2>"$T/hup.err" &
+pid=$!
+sleep 2
+lab reinit
+sleep 4
+kill -HUP $pid
+wait $pid
+python3 - "$T/hup.json" >"$T/hup.check" 2>&1 <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+est = [r["icookie"] for r in recs if r.get("event") == "ike_sa"
+       and r["state"] == "established"]
+# ESP of SPIs first seen after the new SA was established
+mark, late = False, {}
+for r in recs:
+    if r.get("event") == "ike_sa" and est and r["icookie"] == est[-1]:
+        mark = True
+    elif mark and r.get("kind") == "esp":
+        late.setdefault(r["esp"]["spi"], []).append(r["esp"])
+# the last packets of each: after SIGHUP they decrypt
+print(sum(1 for l in late.values() if l and l[-1]["decrypted"]
+          and l[-1]["icv"] == "ok"))
+PY
+t_check "SIGHUP reads the key files again: the new SA's ESP decrypts after it ($(cat "$T/hup.check") SPIs)" \
+    test "$(cat "$T/hup.check")" -ge 2 -a -n "$(grep 'key files read again [1-9]' "$T/hup.err")"
+
 # --- the screen, in tmux ----------------------------------------------------
 if ! command -v tmux >/dev/null 2>&1; then
 	t_skip "tmux not installed: no screen test"
@@ -143,6 +177,18 @@ else
 	    grep -q 'ikescope live ikl-i: [0-9]* packets' "$T/s5"
 	n=$("$IKESCOPE" read -q "$T/raw.pcap" 2>/dev/null | wc -l)
 	t_check "-w: the capture as taken, readable ($n frames)" test "$n" -gt 10
+	tmux kill-session -t "$S" 2>/dev/null
+	# a terminal without colour: attributes only, the same panes
+	tmux new-session -d -s "$S" -x 80 -y 24 \
+	    "TERM=vt100 $NS $IKESCOPE live -i ikl-i -k $LOG; sleep 30"
+	sleep 3
+	tmux capture-pane -e -p -t "$S" >"$T/s6"
+	t_check "screen on a monochrome terminal: no colour, reverse video for the bar, the panes there" \
+	    test -z "$(grep -E "$(printf '\033')\\[[0-9;]*3[0-7]m" "$T/s6")" \
+	    -a -n "$(grep 'IKE SAs' "$T/s6")" \
+	    -a -n "$(grep "$(printf '\033')\\[7m" "$T/s6")"
+	tmux send-keys -t "$S" q
+	sleep 1
 	tmux kill-session -t "$S" 2>/dev/null
 	for f in s1 s3 s4; do
 		t_diag "--- $f"; head -12 "$T/$f" | t_diag

@@ -16,6 +16,7 @@
  * tests the fallback) there are none and OpenSSL does every PRF. */
 #if (defined(__x86_64__) || defined(__i386__)) && !defined(CK_NO_SIMD)
 #define CK_X86	1
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -399,12 +400,19 @@ sha256_comp_kw_shani(uint32_t *st, const uint32_t *kw)
 	ck_sha256_shani_body(st, kw, true);
 }
 
+/*
+ * The SHA extensions: CPUID leaf 7, EBX bit 29, asked directly (clang 14's
+ * __builtin_cpu_supports has no "sha").
+ */
 static bool
 ck_have_shani(void)
 {
+	unsigned a, b, c, d;
+
 	__builtin_cpu_init();
-	return __builtin_cpu_supports("sha") &&
-	    __builtin_cpu_supports("sse4.1");
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+		return false;
+	return (b & (1u << 29)) != 0 && __builtin_cpu_supports("sse4.1");
 }
 
 #endif /* CK_X86 */
