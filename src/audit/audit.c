@@ -1128,12 +1128,19 @@ audit_finish(struct audit *a)
 
 /* ---- the sink ---- */
 
+static bool
+audit_keep(const struct audit *a, const struct trk_ike_sa *sa)
+{
+	return a->o.keep == NULL || a->o.keep(sa, a->o.keep_arg);
+}
+
 static void
 audit_one(const struct trk_ike_sa *sa, void *arg)
 {
 	struct audit *a = arg;
 
-	audit_sa(a, NULL, sa);
+	if (audit_keep(a, sa))
+		audit_sa(a, NULL, sa);
 }
 
 static void
@@ -1144,17 +1151,18 @@ audit_ev(void *arg, const struct eng_event *e)
 
 	switch (e->type) {
 	case ENG_EV_IKE_MSG:
-		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL)
+		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL &&
+		    audit_keep(a, fr->trk.sa))
 			audit_message(a, fr->trk.sa, fr->trk.msg,
 			    &fr->isakmp);
 		break;
 	case ENG_EV_FRAME:
-		if (fr->pkt.kind == PKT_IKEV2)
+		if (fr->pkt.kind == PKT_IKEV2 && a->o.keep == NULL)
 			audit_ikev2(a, fr->pkt.af, fr->pkt.src, fr->pkt.dst,
 			    fr->pkt.frame);
 		break;
 	case ENG_EV_SA_STATE:
-		if (e->to == TRK_P_EVICTED)
+		if (e->to == TRK_P_EVICTED && audit_keep(a, e->sa))
 			audit_sa(a, e->trk, e->sa);
 		break;
 	case ENG_EV_END:
