@@ -413,8 +413,12 @@ static void
 audit_value(const uint8_t *p, size_t len, char *b, size_t n)
 {
 	size_t i, o = 0;
-	bool print = len > 0;
+	bool print;
 
+	/* a C string's terminator, as some clients send XAUTH values */
+	while (len > 1 && p[len - 1] == 0)
+		len--;
+	print = len > 0;
 	for (i = 0; i < len; i++)
 		if (p[i] < 0x20 || p[i] > 0x7e)
 			print = false;
