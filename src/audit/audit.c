@@ -116,20 +116,32 @@ audit_tab_free(struct audit_tab *t)
 	free(t->idx);
 }
 
+/*
+ * Key k's slot in the index: the one holding its row, or the empty one
+ * where it would go.
+ */
+static size_t
+audit_probe(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	size_t i = audit_slot(t, k);
+	uint32_t r;
+
+	while ((r = t->idx[i]) != 0 && memcmp(t->rows + (size_t)(r - 1) *
+	    t->rowsize, k, AUDIT_KEY_MAX) != 0)
+		i = (i + 1) % (2 * t->cap);
+	return i;
+}
+
 /* The record of key k (zeroed when new), or NULL past the cap. */
 static void *
 audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = audit_slot(t, k);
-	uint32_t r;
+	size_t i = audit_probe(t, k);
 	uint8_t *row;
 
-	while ((r = t->idx[i]) != 0) {
-		row = t->rows + (size_t)(r - 1) * t->rowsize;
-		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
-			return row + AUDIT_KEY_MAX;
-		i = (i + 1) % (2 * t->cap);
-	}
+	if (t->idx[i] != 0)
+		return t->rows + (size_t)(t->idx[i] - 1) * t->rowsize +
+		    AUDIT_KEY_MAX;
 	if (t->n == t->cap) {
 		t->refused++;
 		return NULL;
@@ -141,6 +153,15 @@ audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 }
 
 /* Without creating it. */
+static void *
+audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	size_t i = audit_probe(t, k);
+
+	return t->idx[i] == 0 ? NULL : t->rows + (size_t)(t->idx[i] - 1) *
+	    t->rowsize + AUDIT_KEY_MAX;
+}
+
 static void *
 audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
