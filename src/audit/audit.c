@@ -162,22 +162,6 @@ audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 	    t->rowsize + AUDIT_KEY_MAX;
 }
 
-static void *
-audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
-{
-	size_t i = audit_slot(t, k);
-	uint32_t r;
-	uint8_t *row;
-
-	while ((r = t->idx[i]) != 0) {
-		row = t->rows + (size_t)(r - 1) * t->rowsize;
-		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
-			return row + AUDIT_KEY_MAX;
-		i = (i + 1) % (2 * t->cap);
-	}
-	return NULL;
-}
-
 static void
 audit_key_pair(uint8_t k[AUDIT_KEY_MAX], const struct trk_ike_sa *sa)
 {
