@@ -33,18 +33,20 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: ikescope [read] [options] FILE...\n"
-"       ikescope timeline [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
-"       ikescope sas [--json] [-c N] [-f EXPR] [-k KEYFILE]... FILE...\n"
+"       ikescope timeline [--json] [-c N] [-f EXPR] [SELECTION] [-k KEYFILE]...\n"
+"                FILE...\n"
+"       ikescope sas [--json] [-c N] [-f EXPR] [SELECTION] [-k KEYFILE]... FILE...\n"
 "       ikescope keys --export FORMAT [-k KEYFILE]... [-E SECRET]... [FILE...]\n"
-"       ikescope audit [--json] [-k KEYFILE]... [--policy FILE] [--psk-crack OUT]\n"
-"                [--hashcat OUT] [--fail-on SEVERITY] FILE...\n"
+"       ikescope audit [--json] [SELECTION] [-k KEYFILE]... [--policy FILE]\n"
+"                [--psk-crack OUT] [--hashcat OUT] [--fail-on SEVERITY] FILE...\n"
 "       ikescope live -i IFACE [-f EXPR] [-k KEYFILE]... [--follow-keys]\n"
 "                [--no-tui] [--json] [-w OUT.pcap] [-Z USER]\n"
 "       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
 "traffic from pcap/pcapng captures (optionally gzip-compressed; '-' reads\n"
-"standard input).\n"
+"standard input).  Several files are one capture: read in the order of\n"
+"their first timestamps, frames numbered across them.\n"
 "\n"
 "commands:\n"
 "  read       one line (or JSON record) per frame; the default command\n"
@@ -81,7 +83,20 @@ usage(FILE *fp)
 "                   (NDJSON; see ikescope(1); not with keys)\n"
 "  -c N             stop after N frames\n"
 "  -f EXPR          read only the frames a libpcap filter accepts (as\n"
-"                   tcpdump -r; numbered as in the file)\n"
+"                   tcpdump -r; numbered as in the file); the tracker\n"
+"                   never sees the others: prefer a selection\n"
+"\n"
+"selections (read, timeline, sas, audit, -w; after decoding: every frame is still\n"
+"tracked and decrypted; one kind ORed, kinds ANDed):\n"
+"  --sa COOKIE      the IKE SA whose initiator cookie starts with COOKIE\n"
+"                   (4-16 hex digits), or ICOOKIE/RCOOKIE\n"
+"  --peer ADDR[/PREFIX]  IKE SAs and ESP flows with either side in it\n"
+"  --spi SPI        the ESP flow and the IKE SA that negotiated it\n"
+"  --state established|failed|incomplete  IKE SAs so at the end\n"
+"  --since TIME, --until TIME  capture time: seconds or ISO 8601 (UTC\n"
+"                   unless given); read: frames, others: SAs active then\n"
+"  read and -w show the frames of the selected SAs and of their ESP flows\n"
+"  (files are read twice for it)\n"
 "  --ike-port PORT  also treat UDP PORT as ISAKMP (repeatable)\n"
 "  --natt-port PORT also treat UDP PORT as NAT-T, like 4500: ESP-in-UDP,\n"
 "                   IKE after the non-ESP marker, keepalives (repeatable)\n"
@@ -108,6 +123,11 @@ usage(FILE *fp)
 "\n"
 "  -h, --help       this help\n"
 "  --version        print the version\n"
+"\n"
+"examples:\n"
+"  ikescope -f 'udp port 500 or udp port 4500' gateway.pcap\n"
+"  ikescope timeline --state failed --peer 192.0.2.0/24 day.pcap0 day.pcap1\n"
+"  ikescope -k tunnel.keys --sa ea09f4bb -w tunnel.pcap gateway.pcap\n"
 "\n"
 "Exit status: 0 success, 1 usage or input error, 2 audit findings at or\n"
 "above --fail-on (crack: some line not cracked).\n");
@@ -188,7 +208,8 @@ enum {
 	OPT_FAIL_ON,
 	OPT_FOLLOW_KEYS,
 	OPT_NO_TUI,
-	OPT_SECONDS
+	OPT_SECONDS,
+	OPT_SEL		/* + enum out_sel_kind: --sa ... --until */
 };
 
 /*
@@ -206,9 +227,19 @@ enum {
 	{ "version", no_argument, NULL, OPT_VERSION }, \
 	{ NULL, 0, NULL, 0 }
 
+/* The selections after decoding (out_sel.h). */
+#define OPTS_SELECT \
+	{ "sa", required_argument, NULL, OPT_SEL + OUT_SEL_SA }, \
+	{ "peer", required_argument, NULL, OPT_SEL + OUT_SEL_PEER }, \
+	{ "spi", required_argument, NULL, OPT_SEL + OUT_SEL_SPI }, \
+	{ "state", required_argument, NULL, OPT_SEL + OUT_SEL_STATE }, \
+	{ "since", required_argument, NULL, OPT_SEL + OUT_SEL_SINCE }, \
+	{ "until", required_argument, NULL, OPT_SEL + OUT_SEL_UNTIL }
+
 /* read, timeline and sas */
 static const struct option view_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
+	OPTS_SELECT,
 	OPTS_PIPELINE
 };
 
@@ -218,6 +249,7 @@ static const struct option audit_opts[] = {
 	{ "psk-crack", required_argument, NULL, OPT_PSK_CRACK },
 	{ "hashcat", required_argument, NULL, OPT_HASHCAT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	OPTS_SELECT,
 	OPTS_PIPELINE
 };
 
@@ -331,6 +363,7 @@ struct args {
 	struct keyarg	 keys[64];
 	size_t		 nkeys;
 	const char	*write_path;	/* -w */
+	struct out_sel	 sel;		/* --sa, --peer, ... */
 	bool		 write_all;	/* --write-mode=all */
 	bool		 have_fmt;	/* keys --export */
 	enum kx_fmt	 fmt;
@@ -396,9 +429,18 @@ add_file(struct args *a, const char *path)
 static int
 apply_opt(struct args *a, int ch, const char *arg)
 {
+	char err[256];
 	uint64_t v;
 	int n;
 
+	if (ch >= OPT_SEL && ch <= OPT_SEL + OUT_SEL_UNTIL) {
+		if (out_sel_add(&a->sel, (enum out_sel_kind)(ch - OPT_SEL),
+		    arg, err, sizeof(err)) == -1) {
+			fprintf(stderr, "ikescope: %s\n", err);
+			return -1;
+		}
+		return 0;
+	}
 	switch (ch) {
 	case 'k':	/* key file, format auto-detected */
 	case 'E':	/* tcpdump-style ESP secret(s) */
@@ -510,6 +552,118 @@ apply_opt(struct args *a, int ch, const char *arg)
 	}
 }
 
+/* --ike-port and --natt-port into the context's decoder. */
+static void
+add_ports(struct ctx *c, const struct args *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nports; i++)
+		pkt_add_ike_port(&c->pd, a->ports[i]);
+	for (i = 0; i < a->nnatt; i++)
+		pkt_add_natt_port(&c->pd, a->natt[i]);
+}
+
+/* Every capture can be read again (none is standard input). */
+static bool
+files_twice(const struct args *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfiles; i++)
+		if (strcmp(a->files[i], "-") == 0)
+			return false;
+	return true;
+}
+
+/*
+ * A capture's first timestamp, or 0 when it has no frame or cannot be
+ * read (its error comes when it is read).
+ */
+static double
+first_ts(const char *path)
+{
+	char err[256];
+	struct cap *cap = cap_open_file(path, err, sizeof(err));
+	struct cap_frame f;
+	double ts = 0;
+
+	if (cap == NULL)
+		return 0;
+	if (cap_next(cap, &f, err, sizeof(err)) == CAP_FRAME)
+		ts = f.ts;
+	cap_close(cap);
+	return ts;
+}
+
+/*
+ * Several files are one capture: read in time order (of their first
+ * frames; a stable sort, so rotated files with equal times keep theirs),
+ * with a note when that is not the order given.  Standard input cannot be
+ * looked at first: a set with it is read as given.
+ */
+static void
+order_set(struct args *a)
+{
+	static double ts[sizeof(a->files) / sizeof(a->files[0])];
+	const char *f;
+	double t;
+	size_t i, k;
+	bool moved = false;
+
+	a->o.capture_set = a->nfiles > 1;
+	if (a->nfiles < 2 || !files_twice(a))
+		return;
+	for (i = 0; i < a->nfiles; i++)
+		ts[i] = first_ts(a->files[i]);
+	for (i = 1; i < a->nfiles; i++) {
+		f = a->files[i];
+		t = ts[i];
+		for (k = i; k > 0 && ts[k - 1] > t; k--) {
+			ts[k] = ts[k - 1];
+			a->files[k] = a->files[k - 1];
+			moved = true;
+		}
+		ts[k] = t;
+		a->files[k] = f;
+	}
+	if (!moved)
+		return;
+	fprintf(stderr, "ikescope: note: the files read in time order (of "
+	    "their first frames):");
+	for (i = 0; i < a->nfiles; i++)
+		fprintf(stderr, " %s", a->files[i]);
+	fprintf(stderr, "\n");
+}
+
+/*
+ * A selection's first pass for read and -w (out_sel.h): the whole run
+ * without outputs, every IKE SA told to the selection; -1 with err set.
+ */
+static int
+select_pass(struct args *a, char *err, size_t errlen)
+{
+	struct ctx c;
+	char ignored[512];
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.o = a->o;
+	if (load_keys(&c, a->keys, a->nkeys, err, errlen) == -1 ||
+	    eng_init(&c, err, errlen) == -1 ||
+	    out_sinks_learn(&c, &a->sel, err, errlen) == -1) {
+		eng_free(&c);
+		return -1;
+	}
+	add_ports(&c, a);
+	/* a file that fails is reported by the second pass */
+	for (i = 0; i < a->nfiles && !c.stop; i++)
+		(void)eng_read_file(&c, a->files[i], ignored, sizeof(ignored));
+	eng_finish(&c);
+	eng_free(&c);
+	return 0;
+}
+
 /*
  * The command line into a: 0, 1 when it has been answered (--help,
  * --version), -1 after saying what is wrong.
@@ -560,6 +714,13 @@ parse_args(struct args *a, int argc, char **argv)
 		fprintf(stderr, "ikescope: --write-mode=all: only with -w\n");
 		return -1;
 	}
+	if (a->sel.states != 0 && (cmd->id == CMD_READ ||
+	    cmd->id == CMD_AUDIT || a->write_path != NULL) &&
+	    !files_twice(a)) {
+		fprintf(stderr, "ikescope: --state: read, audit and -w need the "
+		    "captures as files, not standard input\n");
+		return -1;
+	}
 	if (cmd->id == CMD_KEYS && !a->have_fmt) {
 		fprintf(stderr, "ikescope: keys: --export FORMAT is required "
 		    "(%s)\n", kx_format_list());
@@ -567,16 +728,16 @@ parse_args(struct args *a, int argc, char **argv)
 	}
 	if (cmd->id == CMD_KEYS)
 		a->o.quiet = true;	/* the pipeline for what it derives */
+	order_set(a);
 	return 0;
 }
 
 /* The context, its keys and its sinks; -1 with err set. */
 static int
-setup(struct ctx *c, struct out_sinks **sinks, const struct args *a,
+setup(struct ctx *c, struct out_sinks **sinks, struct args *a,
     char *err, size_t errlen)
 {
 	struct out_cfg cfg;
-	size_t i;
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.view = a->cmd->view;
@@ -585,21 +746,25 @@ setup(struct ctx *c, struct out_sinks **sinks, const struct args *a,
 	cfg.write_all = a->write_all;
 	cfg.keys = a->cmd->id == CMD_KEYS;
 	cfg.keys_fmt = a->fmt;
+	cfg.sel = &a->sel;
 	c->o = a->o;
 	if (load_keys(c, a->keys, a->nkeys, err, errlen) == -1 ||
 	    eng_init(c, err, errlen) == -1 ||
 	    (*sinks = out_sinks_new(c, &cfg, err, errlen)) == NULL)
 		return -1;
-	for (i = 0; i < a->nports; i++)
-		pkt_add_ike_port(&c->pd, a->ports[i]);
-	for (i = 0; i < a->nnatt; i++)
-		pkt_add_natt_port(&c->pd, a->natt[i]);
+	add_ports(c, a);
 	return 0;
+}
+
+static bool
+audit_keep(const struct trk_ike_sa *sa, void *arg)
+{
+	return out_sel_keep(arg, sa);
 }
 
 /* audit: the policy, the audit and its sink; -1 with err set. */
 static int
-audit_setup(struct ctx *c, const struct args *a, struct audit **au,
+audit_setup(struct ctx *c, struct args *a, struct audit **au,
     char *err, size_t errlen)
 {
 	struct policy pol;
@@ -610,6 +775,10 @@ audit_setup(struct ctx *c, const struct args *a, struct audit **au,
 		return -1;
 	memset(&ao, 0, sizeof(ao));
 	ao.show_secrets = a->o.show_secrets;
+	if (out_sel_active(&a->sel)) {
+		ao.keep = audit_keep;
+		ao.keep_arg = &a->sel;
+	}
 	if ((*au = audit_new(&pol, &ao)) == NULL) {
 		snprintf(err, errlen, "out of memory (audit)");
 		return -1;
@@ -680,6 +849,14 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 	a.fail_on = -1;
 	if ((rc = parse_args(&a, argc, argv)) != 0)
 		return rc == 1 ? 0 : 1;
+	a.sel.sa_time = cmd->id == CMD_AUDIT;
+	if (out_sel_active(&a.sel) && (cmd->id == CMD_READ ||
+	    cmd->id == CMD_AUDIT || a.write_path != NULL) &&
+	    files_twice(&a) && select_pass(&a, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		out_sel_free(&a.sel);
+		return 1;
+	}
 	memset(&c, 0, sizeof(c));
 	if (setup(&c, &sinks, &a, err, sizeof(err)) == -1 ||
 	    (cmd->id == CMD_AUDIT && audit_setup(&c, &a, &au, err,
@@ -703,6 +880,13 @@ cmd_run(const struct cmd *cmd, int argc, char **argv)
 	}
 	if (au != NULL)
 		rc = audit_report(au, &a, rc);
+	if (out_sel_active(&a.sel) && a.sel.shown == 0)
+		fprintf(stderr, "ikescope: the selection matched nothing\n");
+	if (a.sel.ids_dropped > 0)
+		fprintf(stderr, "ikescope: %llu selected IKE SAs not "
+		    "remembered (cap %d): their later frames not shown\n",
+		    (unsigned long long)a.sel.ids_dropped, OUT_SEL_MAX_IDS);
+	out_sel_free(&a.sel);
 	if (!c.o.quiet)
 		eng_summary(&c, stderr);
 	eng_free(&c);
@@ -767,10 +951,7 @@ cmd_live(const struct cmd *cmd, int argc, char **argv)
 		eng_free(&c);
 		return 1;
 	}
-	for (i = 0; i < a.nports; i++)
-		pkt_add_ike_port(&c.pd, a.ports[i]);
-	for (i = 0; i < a.nnatt; i++)
-		pkt_add_natt_port(&c.pd, a.natt[i]);
+	add_ports(&c, &a);
 	rc = live_run(&c, &lo);
 	if (sinks != NULL && out_sinks_close(sinks, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);

@@ -105,6 +105,27 @@ else
 	    grep -qF 'hashcat will not take the line of IKE SA 3d675aad6f6e54d9: g_xr..idir_b hold 593 bytes and the nonces 52; its limits are 512 and 64' "$T/err"
 fi
 
+# XAUTH after Aggressive Mode, in Wireshark's capture with its key table
+# (the README of the public corpus gives it): the credentials readable
+# once decrypted, the password masked unless --show-secrets (tshark's
+# dissection names the same user and password)
+W=$CORPUS/public/wireshark/ikev1-bug-12620.pcapng.gz
+if [ ! -f "$W" ]; then
+	t_skip "no corpus: Wireshark's ikev1-bug-12620"
+	t_skip "no corpus: --show-secrets"
+else
+	echo '29f6006212625def,c26a81baec6070d289f0b4f13c2fb182e3d5406d11c29ebc2fc179502541325b' >"$T/12620.tab"
+	run -q --json -k "$T/12620.tab" "$W"
+	got=$(ids "$T/out" | tr ' ' '\n' | grep -E 'aggressive|xauth' | tr '\n' ' ')
+	t_check "12620: aggressive PSK, XAUTH after it, credentials readable (user mpa, password masked) [$got]" \
+	    test "$got" = "ike_aggressive_psk:high xauth_after_aggressive:medium xauth_credentials_visible:high " \
+	    -a -n "$(grep '"id":"xauth_credentials_visible".*"user":"mpa","in_clear":false,"password":"\*\*\*\*\*\*\*\*","password_length":4' "$T/out")"
+	pw=$(sed -n 's/.*XAUTH_USER_PASSWORD: \(.*\)$/\1/p' "$W.tshark.txt" | head -1)
+	run -q --json --show-secrets -k "$T/12620.tab" "$W"
+	t_check "12620 --show-secrets: the password tshark shows ($pw)" \
+	    grep -q "\"id\":\"xauth_credentials_visible\".*\"password\":\"$pw\"" "$T/out"
+fi
+
 # hashcat takes what it can: zeek's Aggressive Mode capture (SHA-1,
 # group 2) is exported for mode 5400, and hashcat loads the line (a
 # one-digit mask exhausts: exit 1, not a refusal)

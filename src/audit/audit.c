@@ -116,20 +116,32 @@ audit_tab_free(struct audit_tab *t)
 	free(t->idx);
 }
 
+/*
+ * Key k's slot in the index: the one holding its row, or the empty one
+ * where it would go.
+ */
+static size_t
+audit_probe(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
+{
+	size_t i = audit_slot(t, k);
+	uint32_t r;
+
+	while ((r = t->idx[i]) != 0 && memcmp(t->rows + (size_t)(r - 1) *
+	    t->rowsize, k, AUDIT_KEY_MAX) != 0)
+		i = (i + 1) % (2 * t->cap);
+	return i;
+}
+
 /* The record of key k (zeroed when new), or NULL past the cap. */
 static void *
 audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = audit_slot(t, k);
-	uint32_t r;
+	size_t i = audit_probe(t, k);
 	uint8_t *row;
 
-	while ((r = t->idx[i]) != 0) {
-		row = t->rows + (size_t)(r - 1) * t->rowsize;
-		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
-			return row + AUDIT_KEY_MAX;
-		i = (i + 1) % (2 * t->cap);
-	}
+	if (t->idx[i] != 0)
+		return t->rows + (size_t)(t->idx[i] - 1) * t->rowsize +
+		    AUDIT_KEY_MAX;
 	if (t->n == t->cap) {
 		t->refused++;
 		return NULL;
@@ -144,17 +156,10 @@ audit_tab_get(struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 static void *
 audit_tab_find(const struct audit_tab *t, const uint8_t k[AUDIT_KEY_MAX])
 {
-	size_t i = audit_slot(t, k);
-	uint32_t r;
-	uint8_t *row;
+	size_t i = audit_probe(t, k);
 
-	while ((r = t->idx[i]) != 0) {
-		row = t->rows + (size_t)(r - 1) * t->rowsize;
-		if (memcmp(row, k, AUDIT_KEY_MAX) == 0)
-			return row + AUDIT_KEY_MAX;
-		i = (i + 1) % (2 * t->cap);
-	}
-	return NULL;
+	return t->idx[i] == 0 ? NULL : t->rows + (size_t)(t->idx[i] - 1) *
+	    t->rowsize + AUDIT_KEY_MAX;
 }
 
 static void
@@ -413,8 +418,12 @@ static void
 audit_value(const uint8_t *p, size_t len, char *b, size_t n)
 {
 	size_t i, o = 0;
-	bool print = len > 0;
+	bool print;
 
+	/* a C string's terminator, as some clients send XAUTH values */
+	while (len > 1 && p[len - 1] == 0)
+		len--;
+	print = len > 0;
 	for (i = 0; i < len; i++)
 		if (p[i] < 0x20 || p[i] > 0x7e)
 			print = false;
@@ -1128,12 +1137,19 @@ audit_finish(struct audit *a)
 
 /* ---- the sink ---- */
 
+static bool
+audit_keep(const struct audit *a, const struct trk_ike_sa *sa)
+{
+	return a->o.keep == NULL || a->o.keep(sa, a->o.keep_arg);
+}
+
 static void
 audit_one(const struct trk_ike_sa *sa, void *arg)
 {
 	struct audit *a = arg;
 
-	audit_sa(a, NULL, sa);
+	if (audit_keep(a, sa))
+		audit_sa(a, NULL, sa);
 }
 
 static void
@@ -1144,17 +1160,18 @@ audit_ev(void *arg, const struct eng_event *e)
 
 	switch (e->type) {
 	case ENG_EV_IKE_MSG:
-		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL)
+		if (fr->tracked && fr->trk.sa != NULL && fr->trk.msg != NULL &&
+		    audit_keep(a, fr->trk.sa))
 			audit_message(a, fr->trk.sa, fr->trk.msg,
 			    &fr->isakmp);
 		break;
 	case ENG_EV_FRAME:
-		if (fr->pkt.kind == PKT_IKEV2)
+		if (fr->pkt.kind == PKT_IKEV2 && a->o.keep == NULL)
 			audit_ikev2(a, fr->pkt.af, fr->pkt.src, fr->pkt.dst,
 			    fr->pkt.frame);
 		break;
 	case ENG_EV_SA_STATE:
-		if (e->to == TRK_P_EVICTED)
+		if (e->to == TRK_P_EVICTED && audit_keep(a, e->sa))
 			audit_sa(a, e->trk, e->sa);
 		break;
 	case ENG_EV_END:

@@ -32,6 +32,12 @@ struct audit;
 
 struct audit_opts {
 	bool		show_secrets;	/* XAUTH passwords in clear */
+	/*
+	 * A selection (--sa ...), or NULL: the IKE SAs audited (their
+	 * messages and their rules); with it, IKEv2 frames are left out.
+	 */
+	bool		(*keep)(const struct trk_ike_sa *, void *);
+	void		*keep_arg;
 };
 
 struct audit	*audit_new(const struct policy *, const struct audit_opts *);

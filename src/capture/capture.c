@@ -490,6 +490,12 @@ cap_set_filter(struct cap *c, const char *expr, char *errbuf, size_t errlen)
 	return rc == -1 ? -1 : 0;
 }
 
+uint32_t
+cap_frames(const struct cap *c)
+{
+	return c->frame;
+}
+
 uint64_t
 cap_filtered_out(const struct cap *c)
 {

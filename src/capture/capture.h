@@ -71,6 +71,7 @@ const char	*cap_name(const struct cap *);
  */
 int		 cap_set_filter(struct cap *, const char *, char *, size_t);
 uint64_t	 cap_filtered_out(const struct cap *);	/* frames dropped */
+uint32_t	 cap_frames(const struct cap *);	/* read, dropped ones too */
 void		 cap_close(struct cap *);
 
 #endif

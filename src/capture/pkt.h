@@ -96,7 +96,10 @@ enum pkt_kind {
 					   (all stacks of a frame) */
 
 struct pkt {
-	uint32_t	frame;		/* 1-based, per input file */
+	uint32_t	frame;		/* 1-based, across the files read */
+	uint32_t	file_frame;	/* 1-based, in its file */
+	unsigned	file;		/* capture set: 1-based file in the order
+					   read; 0 when not a set */
 	double		ts;		/* seconds since the epoch */
 	uint32_t	caplen, wirelen;
 	int		linktype;

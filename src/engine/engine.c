@@ -258,7 +258,9 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		data = room;
 	}
 	eng_frame_clear(fr);
-	fr->pkt.frame = f->frame;
+	fr->pkt.frame = f->frame + c->frame_base;
+	fr->pkt.file = c->o.capture_set ? c->files_read : 0;
+	fr->pkt.file_frame = f->frame;
 	fr->pkt.ts = f->ts;
 	fr->pkt.caplen = f->caplen;
 	fr->pkt.wirelen = f->wirelen;
@@ -311,6 +313,7 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		return -1;
 	}
 	linktype = cap_linktype(cap);
+	c->files_read++;
 	while (!c->stop) {
 		s = cap_next(cap, &f, errbuf, errlen);
 		if (s == CAP_FRAME) {
@@ -325,6 +328,9 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	}
 	eng_flush(c);
 	c->st.filtered += cap_filtered_out(cap);
+	/* the next file's frames follow (numbers saturate at 2^32 - 1) */
+	c->frame_base = cap_frames(cap) > UINT32_MAX - c->frame_base ?
+	    UINT32_MAX : c->frame_base + cap_frames(cap);
 	cap_close(cap);
 	return rc;
 }

@@ -31,6 +31,8 @@ struct opts {
 	bool		 show_secrets;
 	uint64_t	 count;		/* -c: stop after N frames (0: all) */
 	const char	*filter;	/* -f: capture filter, or NULL */
+	bool		 capture_set;	/* several files, one capture: frames
+					   say their file (frame_rec) */
 	/* ESP decryption (espd.h) */
 	enum cry_backend_id crypto;	/* --crypto */
 	unsigned	 threads;	/* --threads: decryption (0: auto) */
@@ -102,6 +104,9 @@ struct ctx {
 	size_t			 ike_states;	/* SAs with decryption state */
 	uint64_t		 ike_states_refused;
 	bool			 stop;	/* -c reached */
+	uint32_t		 frame_base;	/* frames of the files read before
+						   (pkt.frame runs across them) */
+	unsigned		 files_read;
 	struct eng_q		*q;	/* ESP frames waiting for their batch
 					   (engine.c) */
 };

@@ -233,6 +233,10 @@ out_json_frame(struct json *j, const struct opts *o, const struct frame_rec *fr)
 
 	json_obj_begin(j);
 	json_ku64(j, "frame", p->frame);
+	if (p->file != 0) {	/* a capture set */
+		json_ku64(j, "file", p->file);
+		json_ku64(j, "file_frame", p->file_frame);
+	}
 	json_key(j, "ts");
 	json_double(j, p->ts, 6);
 	json_ku64(j, "caplen", p->caplen);

@@ -17,12 +17,20 @@ struct out_sinks {
 	struct json	 j;
 	struct out_lines *lines;	/* the text view's */
 	struct out_pcap	*wout;		/* -w */
+	struct out_sel	*sel;		/* NULL: everything shown */
 	bool		 write_all;
 	uint64_t	 w_not_ip;	/* --write-mode=all: skipped */
 	enum kx_fmt	 keys_fmt;
 	int		 keys_rc;	/* kx_write's at ENG_EV_END */
 	char		 keys_err[256];
 };
+
+/* read and -w: the frame selected (out_sel.h), or no selection. */
+static bool
+out_sinks_shown(struct out_sinks *s, const struct frame_rec *fr)
+{
+	return s->sel == NULL || out_sel_frame(s->sel, fr);
+}
 
 /* One stdio lock for a run of events from the output thread. */
 static void
@@ -41,9 +49,10 @@ out_sink_text(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
 
-	if (ev->type == ENG_EV_FRAME)
-		out_text_frame(s->out, s->lines, s->o, ev->fr);
-	else {	/* FLUSH, END */
+	if (ev->type == ENG_EV_FRAME) {
+		if (out_sinks_shown(s, ev->fr))
+			out_text_frame(s->out, s->lines, s->o, ev->fr);
+	} else {	/* FLUSH, END */
 		out_lines_flush(s->out, s->lines);
 		fflush(s->out);
 	}
@@ -54,9 +63,10 @@ out_sink_json(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
 
-	if (ev->type == ENG_EV_FRAME)
-		out_json_frame(&s->j, s->o, ev->fr);
-	else
+	if (ev->type == ENG_EV_FRAME) {
+		if (out_sinks_shown(s, ev->fr))
+			out_json_frame(&s->j, s->o, ev->fr);
+	} else
 		fflush(s->out);
 }
 
@@ -69,6 +79,8 @@ out_sink_timeline_sa(const struct trk_ike_sa *sa, void *arg)
 {
 	struct out_sinks *s = arg;
 
+	if (s->sel != NULL && !out_sel_ike(s->sel, sa))
+		return;
 	if (s->o->json)
 		out_timeline_json(&s->j, s->trk, sa);
 	else
@@ -90,15 +102,30 @@ out_sink_timeline(void *arg, const struct eng_event *ev)
 	fflush(s->out);
 }
 
+static bool
+out_sink_keep_ike(const struct trk_ike_sa *sa, void *arg)
+{
+	return out_sel_ike(arg, sa);
+}
+
+static bool
+out_sink_keep_esp(const struct trk_esp *f, void *arg)
+{
+	return out_sel_esp(arg, f);
+}
+
 static void
 out_sink_sas(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
+	struct out_sas_keep keep = { out_sink_keep_ike, out_sink_keep_esp,
+	    s->sel };
+	const struct out_sas_keep *k = s->sel != NULL ? &keep : NULL;
 
 	if (s->o->json)
-		out_timeline_sas_json(&s->j, ev->trk);
+		out_timeline_sas_json(&s->j, ev->trk, k);
 	else
-		out_timeline_sas_text(s->out, ev->trk);
+		out_timeline_sas_text(s->out, ev->trk, k);
 	fflush(s->out);
 }
 
@@ -115,6 +142,8 @@ out_sink_pcap(void *arg, const struct eng_event *ev)
 	const struct espd_layer *in;
 	const struct pkt *p = &fr->pkt;
 
+	if (!out_sinks_shown(s, fr))
+		return;
 	if ((in = espd_innermost(&fr->espr)) != NULL)
 		out_pcap_write(s->wout, fr->tv_sec, fr->tv_nsec, in->ip,
 		    in->ip_len, in->ip_len);
@@ -164,6 +193,37 @@ out_sink_keys(void *arg, const struct eng_event *ev)
 		    s->keys_err, sizeof(s->keys_err));
 }
 
+/* A first pass for a selection: every IKE SA, evicted or at the end. */
+static void
+out_sink_learn_sa(const struct trk_ike_sa *sa, void *arg)
+{
+	out_sel_learn(arg, sa);
+}
+
+static void
+out_sink_learn(void *arg, const struct eng_event *ev)
+{
+	if (ev->type == ENG_EV_SA_STATE) {
+		if (ev->to == TRK_P_EVICTED)
+			out_sel_learn(arg, ev->sa);
+		return;
+	}
+	trk_foreach_ike(ev->trk, out_sink_learn_sa, arg);
+}
+
+int
+out_sinks_learn(struct ctx *c, struct out_sel *sel, char *errbuf,
+    size_t errlen)
+{
+	struct eng_sink k;
+
+	memset(&k, 0, sizeof(k));
+	k.arg = sel;
+	k.ev = out_sink_learn;
+	k.mask = ENG_EV_BIT(ENG_EV_SA_STATE) | ENG_EV_BIT(ENG_EV_END);
+	return eng_sink_add(c, &k, errbuf, errlen);
+}
+
 struct out_sinks *
 out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
     size_t errlen)
@@ -179,6 +239,7 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 	s->out = cfg->out;
 	s->write_all = cfg->write_all;
 	s->keys_fmt = cfg->keys_fmt;
+	s->sel = out_sel_active(cfg->sel) ? cfg->sel : NULL;
 	json_init(&s->j, cfg->out);
 	memset(&k, 0, sizeof(k));
 	k.arg = s;

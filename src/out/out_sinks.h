@@ -11,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "keys/kx.h"
+#include "out/out_sel.h"
 
 enum out_view {
 	OUT_VIEW_NONE = 0,	/* keys --export: no view of the capture */
@@ -26,6 +27,8 @@ struct out_cfg {
 	bool		 write_all;	/* --write-mode=all */
 	bool		 keys;		/* keys --export */
 	enum kx_fmt	 keys_fmt;
+	struct out_sel	*sel;		/* what the view and -w show, or
+					   NULL: everything */
 };
 
 struct out_sinks;
@@ -36,6 +39,11 @@ struct out_sinks;
  */
 struct out_sinks *out_sinks_new(struct ctx *, const struct out_cfg *, char *,
 		    size_t);
+/*
+ * The first pass of a selection's frames (out_sel.h): a sink that tells
+ * sel every IKE SA of the run; -1 with errbuf set.
+ */
+int		 out_sinks_learn(struct ctx *, struct out_sel *, char *, size_t);
 /*
  * After eng_finish: close the -w file; -1 with errbuf set when it or the
  * keys could not be written.

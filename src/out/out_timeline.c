@@ -736,13 +736,40 @@ out_timeline_json(struct json *j, const struct trk *t,
 	json_end_line(j);
 }
 
+/* sas: the stream (or JSON writer), the rows kept and their counts. */
+struct out_sas_walk {
+	FILE		*fp;
+	struct json	*j;
+	const struct out_sas_keep *keep;
+	size_t		 nike, nesp;
+};
+
+static void
+out_sas_ike_count(const struct trk_ike_sa *sa, void *arg)
+{
+	struct out_sas_walk *w = arg;
+
+	w->nike += w->keep->ike(sa, w->keep->arg);
+}
+
+static void
+out_sas_esp_count(const struct trk_esp *f, void *arg)
+{
+	struct out_sas_walk *w = arg;
+
+	w->nesp += w->keep->esp(f, w->keep->arg);
+}
+
 static void
 out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 {
-	FILE *fp = arg;
+	struct out_sas_walk *w = arg;
+	FILE *fp = w->fp;
 	char a[64], b[64], r[160];
 	const char *mode = out_mode_token(sa->mode);
 
+	if (w->keep != NULL && !w->keep->ike(sa, w->keep->arg))
+		return;
 	trk_reason_text(sa, r, sizeof(r));
 	fprintf(fp, "%-4llu %02x%02x%02x%02x%02x%02x%02x%02x  %-22s %-22s "
 	    "%-10s %-11s %4u  %s\n", (unsigned long long)sa->id,
@@ -757,10 +784,13 @@ out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 static void
 out_sas_esp_row(const struct trk_esp *f, void *arg)
 {
-	FILE *fp = arg;
+	struct out_sas_walk *w = arg;
+	FILE *fp = w->fp;
 	char a[64], b[64], seq[24], ike[24];
 	double dur = f->last_ts - f->first_ts;
 
+	if (w->keep != NULL && !w->keep->esp(f, w->keep->arg))
+		return;
 	snprintf(seq, sizeof(seq), "%u..%u", f->seq_first, f->seq_max);
 	if (f->ike_id != 0)
 		snprintf(ike, sizeof(ike), "%llu%s",
@@ -779,22 +809,30 @@ out_sas_esp_row(const struct trk_esp *f, void *arg)
 }
 
 void
-out_timeline_sas_text(FILE *fp, const struct trk *t)
+out_timeline_sas_text(FILE *fp, const struct trk *t,
+    const struct out_sas_keep *keep)
 {
+	struct out_sas_walk w = { fp, NULL, keep, 0, 0 };
 	struct trk_stats st;
 
 	trk_stats(t, &st);
+	if (keep != NULL) {	/* the rows kept, counted first */
+		trk_foreach_ike(t, out_sas_ike_count, &w);
+		trk_foreach_esp(t, out_sas_esp_count, &w);
+		st.ike_now = w.nike;
+		st.esp_now = w.nesp;
+	}
 	fprintf(fp, "IKE SAs (%zu)\n", st.ike_now);
 	fprintf(fp, "%-4s %-16s  %-22s %-22s %-10s %-11s %4s  %s\n", "id",
 	    "icookie", "initiator", "responder", "mode", "state", "msgs",
 	    "reason");
-	trk_foreach_ike(t, out_sas_ike_row, fp);
+	trk_foreach_ike(t, out_sas_ike_row, &w);
 	fprintf(fp, "\nESP SAs (%zu)\n", st.esp_now);
 	fprintf(fp, "%-8s  %-22s %-22s %4s %8s %10s %8s %21s %6s %6s %6s "
 	    "%6s %7s %9s\n", "spi", "src", "dst", "ike", "packets", "bytes",
 	    "pkt/s", "seq", "gaps", "dups", "reord", "late", "icv_bad",
 	    "decrypted");
-	trk_foreach_esp(t, out_sas_esp_row, fp);
+	trk_foreach_esp(t, out_sas_esp_row, &w);
 	if (st.ike_evicted || st.esp_evicted)
 		fprintf(fp, "\n(%llu IKE SAs and %llu ESP SAs evicted by the "
 		    "state caps are not listed)\n",
@@ -805,9 +843,12 @@ out_timeline_sas_text(FILE *fp, const struct trk *t)
 static void
 out_sas_ike_json(const struct trk_ike_sa *sa, void *arg)
 {
-	struct json *j = arg;
+	struct out_sas_walk *w = arg;
+	struct json *j = w->j;
 	char a[64], r[160];
 
+	if (w->keep != NULL && !w->keep->ike(sa, w->keep->arg))
+		return;
 	json_obj_begin(j);
 	json_kstr(j, "table", "ike");
 	json_ku64(j, "ike_sa", sa->id);
@@ -828,8 +869,11 @@ out_sas_ike_json(const struct trk_ike_sa *sa, void *arg)
 static void
 out_sas_esp_json(const struct trk_esp *f, void *arg)
 {
-	struct json *j = arg;
+	struct out_sas_walk *w = arg;
+	struct json *j = w->j;
 
+	if (w->keep != NULL && !w->keep->esp(f, w->keep->arg))
+		return;
 	/* One object per line: the ESP object plus its table and link. */
 	json_obj_begin(j);
 	json_kstr(j, "table", "esp");
@@ -841,8 +885,11 @@ out_sas_esp_json(const struct trk_esp *f, void *arg)
 }
 
 void
-out_timeline_sas_json(struct json *j, const struct trk *t)
+out_timeline_sas_json(struct json *j, const struct trk *t,
+    const struct out_sas_keep *keep)
 {
-	trk_foreach_ike(t, out_sas_ike_json, j);
-	trk_foreach_esp(t, out_sas_esp_json, j);
+	struct out_sas_walk w = { NULL, j, keep, 0, 0 };
+
+	trk_foreach_ike(t, out_sas_ike_json, &w);
+	trk_foreach_esp(t, out_sas_esp_json, &w);
 }
