@@ -990,7 +990,12 @@ test_one_icookie(void)
 	    FLOOD_IKE + 1);
 	trk_stats(t, &st);
 	CHECK_EQ_U(st.ike_now, FLOOD_IKE + 1);
-	CHECK(st.probes < FLOOD_IKE);
+	/*
+	 * Linear, not quadratic: typically 100-150 steps, once seen at 2,348
+	 * (a random seed that crowds one bucket); hashing the initiator
+	 * cookie alone costs n(n-1)/2 = 2,001,000 and more.
+	 */
+	CHECK(st.probes < 8 * FLOOD_IKE);
 	printf("one initiator cookie: %u IKE SAs, %llu chain steps\n",
 	    FLOOD_IKE + 1, (unsigned long long)st.probes);
 	trk_free(t);
