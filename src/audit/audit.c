@@ -18,6 +18,7 @@
 
 #include "audit/audit.h"
 #include "capture/pkt.h"
+#include "core/fmt.h"
 #include "core/hash.h"
 #include "engine/engine.h"
 #include "engine/event.h"
@@ -294,7 +295,7 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
     enum fi_id id, enum fi_severity rated, const uint32_t *frames,
     size_t nframes)
 {
-	char ab[PKT_ADDR_STRLEN];
+	char ab[PKT_ADDR_STRLEN], ck[17];
 	size_t i;
 
 	memset(f, 0, sizeof(*f));
@@ -327,9 +328,8 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
 		    ab, sizeof(ab)));
 		json_kstr(&f->j, "responder", pkt_addr_str(sa->af, sa->raddr,
 		    ab, sizeof(ab)));
-		af_text(f, "IKE SA ");
-		for (i = 0; i < 8; i++)
-			af_text(f, "%02x", sa->icookie[i]);
+		ck[fmt_hex(ck, sa->icookie, 8)] = '\0';
+		af_text(f, "IKE SA %s", ck);
 	}
 	json_key(&f->j, "frames");
 	json_arr_begin(&f->j);
@@ -565,13 +565,7 @@ audit_p1_alg(const struct trk_ike_sa *sa, struct p1rec_alg *alg,
 static char *
 audit_hexcat(char *o, const uint8_t *p, size_t n, char sep)
 {
-	static const char hx[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		*o++ = hx[p[i] >> 4];
-		*o++ = hx[p[i] & 15];
-	}
+	o += fmt_hex(o, p, n);
 	if (sep != '\0')
 		*o++ = sep;
 	return o;
@@ -1259,14 +1253,13 @@ static void
 audit_warn(FILE *warn, const struct audit_exp *e, const char *tool,
     const char *why)
 {
-	int i;
+	char ck[17];
 
 	if (warn == NULL)
 		return;
-	fprintf(warn, "ikescope: %s will not take the line of IKE SA ", tool);
-	for (i = 0; i < 8; i++)
-		fprintf(warn, "%02x", e->icookie[i]);
-	fprintf(warn, ": %s\n", why);
+	ck[fmt_hex(ck, e->icookie, 8)] = '\0';
+	fprintf(warn, "ikescope: %s will not take the line of IKE SA %s: %s\n",
+	    tool, ck, why);
 }
 
 size_t

@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,13 +172,19 @@ pol_number(const char *s, bool units, uint32_t *out)
 	return 0;
 }
 
+static int	pol_err(char *, size_t, const char *, unsigned, const char *,
+		    ...) __attribute__((format(printf, 5, 6)));
+
 static int
 pol_err(char *errbuf, size_t errlen, const char *name, unsigned line,
-    const char *fmt, const char *a, const char *b)
+    const char *fmt, ...)
 {
 	char why[256];
+	va_list ap;
 
-	snprintf(why, sizeof(why), fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
 	snprintf(errbuf, errlen, "%s:%u: %s", name, line, why);
 	return -1;
 }
@@ -204,7 +211,7 @@ pol_line(struct policy *p, char *w[4], int nw, const char *name,
 		if ((sev = fi_severity_lookup(w[2], true)) == -1)
 			return pol_err(errbuf, errlen, name, line,
 			    "\"%s\": expected a severity (info, low, medium, "
-			    "high or off)%s", w[2], "");
+			    "high or off)", w[2]);
 		p->rate[c][v] = (uint8_t)sev;
 		return 0;
 	}
@@ -226,20 +233,20 @@ pol_line(struct policy *p, char *w[4], int nw, const char *name,
 	if (strcmp(w[0], "finding") == 0) {
 		if (nw != 3)
 			return pol_err(errbuf, errlen, name, line,
-			    "expected \"finding ID SEVERITY\"%s%s", "", "");
+			    "expected \"finding ID SEVERITY\"");
 		if ((f = fi_lookup(w[1])) == -1)
 			return pol_err(errbuf, errlen, name, line,
 			    "unknown finding id \"%s\" (doc/audit.md lists "
-			    "them)%s", w[1], "");
+			    "them)", w[1]);
 		if ((sev = fi_severity_lookup(w[2], true)) == -1)
 			return pol_err(errbuf, errlen, name, line,
 			    "\"%s\": expected a severity (info, low, medium, "
-			    "high or off)%s", w[2], "");
+			    "high or off)", w[2]);
 		p->sev[f] = (uint8_t)sev;
 		return 0;
 	}
 	return pol_err(errbuf, errlen, name, line, "unknown setting \"%s\" "
-	    "(doc/audit.md lists them)%s", w[0], "");
+	    "(doc/audit.md lists them)", w[0]);
 }
 
 int
@@ -258,7 +265,7 @@ pol_parse(struct policy *p, const char *text, size_t len, const char *name,
 		line++;
 		if (n >= sizeof(buf))
 			return pol_err(errbuf, errlen, name, line,
-			    "line longer than %s characters%s", "511", "");
+			    "line longer than %zu characters", sizeof(buf) - 1);
 		memcpy(buf, text + i, n);
 		buf[n] = '\0';
 		i += n + 1;
@@ -269,7 +276,7 @@ pol_parse(struct policy *p, const char *text, size_t len, const char *name,
 		    s = strtok_r(NULL, " \t\r", &save)) {
 			if (nw == 4)
 				return pol_err(errbuf, errlen, name, line,
-				    "too many words%s%s", "", "");
+				    "too many words");
 			w[nw++] = s;
 		}
 		if (nw == 0)

@@ -22,6 +22,7 @@
 #include "audit/audit.h"
 #include "capture/capture.h"
 #include "capture/pkt.h"
+#include "core/fmt.h"
 #include "core/hash.h"
 #include "core/json.h"
 #include "dissectors/isakmp.h"
@@ -50,6 +51,7 @@ struct live {
 	FILE			*out;		/* streaming */
 	struct json		 j;
 	uint64_t		 packets;
+	double			 now;		/* of the event being handled */
 	off_t			 kf_size[LIVE_MAX_KEYFILES];
 	uint64_t		 keys_loaded, key_errors;
 	uint64_t		 seen[LIVE_SEEN];	/* audited SA ids + 1 */
@@ -58,16 +60,6 @@ struct live {
 
 static volatile sig_atomic_t live_stop, live_hup;
 
-static uint64_t
-be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
 static int live_sigpipe[2] = { -1, -1 };
 
 static void
@@ -365,16 +357,16 @@ static void
 live_text_line(struct live *l, const struct eng_event *e)
 {
 	const struct trk_ike_sa *sa = e->sa;
-	char peers[128], why[160];
+	char peers[128], why[160], ck[17];
 
 	if (sa == NULL)
 		return;
 	live_peers(sa, true, peers, sizeof(peers));
+	ck[fmt_hex(ck, sa->icookie, 8)] = '\0';
 	live_stamp(l->out, e->ts);
 	switch (e->type) {
 	case ENG_EV_IKE_MSG:
-		fprintf(l->out, "ike %016llx %s %s%s\n",
-		    (unsigned long long)be64(sa->icookie), peers,
+		fprintf(l->out, "ike %s %s %s%s\n", ck, peers,
 		    trk_label_name(e->fr->trk.label),
 		    e->fr->trk.retransmit ? " (retransmission)" : "");
 		break;
@@ -382,13 +374,11 @@ live_text_line(struct live *l, const struct eng_event *e)
 		why[0] = '\0';
 		if (e->to == TRK_P_FAILED || e->to == TRK_P_DELETED)
 			trk_reason_text(sa, why, sizeof(why));
-		fprintf(l->out, "sa %016llx %s %s%s%s\n",
-		    (unsigned long long)be64(sa->icookie), peers,
+		fprintf(l->out, "sa %s %s %s%s%s\n", ck, peers,
 		    ui_state_name(e->to), why[0] ? ": " : "", why);
 		break;
 	case ENG_EV_EXCHANGE:
-		fprintf(l->out, "exchange %016llx %s %08x %s\n",
-		    (unsigned long long)be64(sa->icookie),
+		fprintf(l->out, "exchange %s %s %08x %s\n", ck,
 		    isakmp_token(REG_EXCHANGE, e->ex->type) ?
 		    isakmp_token(REG_EXCHANGE, e->ex->type) : "?",
 		    e->ex->msgid, e->ex->timed_out && e->ex->state !=
@@ -409,7 +399,7 @@ live_flow_row(const struct trk_esp *f, void *arg)
 	struct ui_esp e;
 
 	live_esp_row(f, &e);
-	ui_model_esp(l->m, &e, live_now());
+	ui_model_esp(l->m, &e, l->now);
 }
 
 static void
@@ -418,6 +408,7 @@ live_ev(void *arg, const struct eng_event *e)
 	struct live *l = arg;
 	struct ui_ike x;
 
+	l->now = e->ts;
 	if (e->type == ENG_EV_IKE_MSG && e->fr->tracked &&
 	    e->fr->trk.sa != NULL && e->fr->trk.msg != NULL)
 		audit_message(l->au, e->fr->trk.sa, e->fr->trk.msg,

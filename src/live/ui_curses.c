@@ -161,6 +161,18 @@ ui_put(int y, int x, int w, const char *s)
 		mvaddnstr(y, x, s, w);
 }
 
+/* A line at y in attributes a and, where the terminal has colour, pair. */
+static void
+ui_line(const struct ui_curses *u, int y, int x, const char *s, attr_t a,
+    short pair)
+{
+	attr_t all = a | (u->colour && pair != 0 ? COLOR_PAIR(pair) : 0);
+
+	attron(all);
+	ui_put(y, x, COLS - x, s);
+	attroff(all);
+}
+
 /* A pane's title line: "─ IKE SAs (3) ─── sort: rate ───" */
 static void
 ui_title(const struct ui_curses *u, int y, const char *name, size_t n,
@@ -175,10 +187,9 @@ ui_title(const struct ui_curses *u, int y, const char *name, size_t n,
 	else
 		snprintf(t, sizeof(t), " %s (%zu) ", name, n);
 	if (focused)
-		attron(A_REVERSE | (u->colour ? COLOR_PAIR(UI_C_BAR) : 0));
-	ui_put(y, 1, COLS - 2, t);
-	if (focused)
-		attroff(A_REVERSE | (u->colour ? COLOR_PAIR(UI_C_BAR) : 0));
+		ui_line(u, y, 1, t, A_REVERSE, UI_C_BAR);
+	else
+		ui_put(y, 1, COLS - 2, t);
 	if (sort != NULL) {
 		snprintf(t, sizeof(t), " sort: %s ", sort);
 		if ((int)strlen(t) + (int)strlen(name) + 16 < COLS)
@@ -218,9 +229,7 @@ ui_draw_ike(struct ui_curses *u, struct ui_model *m, int y, int h)
 	snprintf(line, sizeof(line), " %-4s %-*s %-4s %-5s %-*s %5s %5s %2s "
 	    "%3s", "ST", peers_w, "PEERS", "MODE", "AUTH", prop_w, "PROPOSAL",
 	    "AGE", "LAST", "RK", "DPD");
-	attron(A_BOLD);
-	ui_put(y + 1, 0, COLS, line);
-	attroff(A_BOLD);
+	ui_line(u, y + 1, 0, line, A_BOLD, 0);
 	top = ui_model_top(m, UI_PANE_IKE, (unsigned)(h - 2));
 	sel = ui_model_sel(m, UI_PANE_IKE);
 	for (r = 0, i = top; r < h - 2 && i < n; r++, i++) {
@@ -237,9 +246,7 @@ ui_draw_ike(struct ui_curses *u, struct ui_model *m, int y, int h)
 		    x->dpd > 999 ? 999 : x->dpd);
 		if (focus && i == sel)
 			a |= A_REVERSE;
-		attron(a | (u->colour ? COLOR_PAIR(pair) : 0));
-		ui_put(y + 2 + r, 0, COLS, line);
-		attroff(a | (u->colour ? COLOR_PAIR(pair) : 0));
+		ui_line(u, y + 2 + r, 0, line, a, pair);
 	}
 }
 
@@ -263,9 +270,7 @@ ui_draw_esp(struct ui_curses *u, struct ui_model *m, int y, int h)
 	snprintf(line, sizeof(line), " %-8s %-*s %-3s %8s %8s %8s %6s %6s "
 	    "%6s", "SPI", dst_w, "DST", "DIR", "PACKETS", "BYTES", "RATE/s",
 	    "ICVBAD", "GAPS", "REPLAY");
-	attron(A_BOLD);
-	ui_put(y + 1, 0, COLS, line);
-	attroff(A_BOLD);
+	ui_line(u, y + 1, 0, line, A_BOLD, 0);
 	top = ui_model_top(m, UI_PANE_ESP, (unsigned)(h - 2));
 	sel = ui_model_sel(m, UI_PANE_ESP);
 	for (r = 0, i = top; r < h - 2 && i < n; r++, i++) {
@@ -287,9 +292,7 @@ ui_draw_esp(struct ui_curses *u, struct ui_model *m, int y, int h)
 		}
 		if (focus && i == sel)
 			a |= A_REVERSE;
-		attron(a | (u->colour ? COLOR_PAIR(pair) : 0));
-		ui_put(y + 2 + r, 0, COLS, line);
-		attroff(a | (u->colour ? COLOR_PAIR(pair) : 0));
+		ui_line(u, y + 2 + r, 0, line, a, pair);
 	}
 }
 
@@ -318,9 +321,7 @@ ui_draw_alerts(struct ui_curses *u, struct ui_model *m, int y, int h)
 		    ui_severity_name(a[i]->severity), a[i]->text);
 		if (focus && i == sel)
 			at |= A_REVERSE;
-		attron(at | (u->colour ? COLOR_PAIR(pair) : 0));
-		ui_put(y + 1 + r, 0, COLS, line);
-		attroff(at | (u->colour ? COLOR_PAIR(pair) : 0));
+		ui_line(u, y + 1 + r, 0, line, at, pair);
 	}
 }
 
@@ -411,9 +412,7 @@ ui_draw_opened(struct ui_curses *u, struct ui_model *m, uint64_t id,
 	snprintf(title, sizeof(title), "IKE SA #%llu  (Esc or Enter: back)",
 	    (unsigned long long)id);
 	ui_title(u, 1, title, SIZE_MAX, NULL, true);
-	attron(A_BOLD);
-	ui_put(y++, 0, COLS, line);
-	attroff(A_BOLD);
+	ui_line(u, y++, 0, line, A_BOLD, 0);
 	if (ladder != NULL)
 		len = ladder(arg, id, u->ladder, u->ladder_cap);
 	if (len == 0) {
