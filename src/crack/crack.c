@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <endian.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -251,39 +252,46 @@ cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
 
 /* ---- the kernel path */
 
-/* HMAC's inner and outer key states of up to L candidates */
+/* HMAC's inner and outer key states of up to L candidates.  A key's
+ * block is zero after the key (crack_gen.h): the words after the longest
+ * key of the group are the pads alone, in every lane. */
 static void
 cr_keys(const struct cr_prf *p, const struct cg_cand *cand, unsigned m,
     uint32_t *kin, uint32_t *kout)
 {
+	static const uint8_t zero[64];
 	const struct ck_kern *k = p->k;
-	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
-	uint32_t bi[16 * CK_MAXLANES], bo[16 * CK_MAXLANES], w[16];
-	uint8_t key[64], dig[CK_MAXWORDS * 4], *dp = dig;
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i, used = 0;
+	uint32_t bi[16 * CK_MAXLANES], bo[16 * CK_MAXLANES], v;
+	uint8_t key[CK_MAXLANES][64], dig[CK_MAXWORDS * 4], *dp = dig;
+	const uint8_t *kp[CK_MAXLANES];
+	bool le = k->hash == CK_MD5;
 
 	for (l = 0; l < L; l++) {
-		const uint8_t *kp = cand[l].b;
-
-		if (l >= m) {		/* a short group: unused lanes */
-			for (i = 0; i < 16; i++)
-				bi[i * L + l] = 0;
-			continue;
-		}
-		if (cand[l].len > 64) {	/* HMAC hashes a long key first */
+		kp[l] = l < m ? cand[l].b : zero;
+		if (l < m && cand[l].len > 64) {	/* HMAC hashes a long
+							 * key first */
 			size_t kl = cand[l].len;
 
-			memset(key, 0, sizeof(key));
-			ck_hash_lanes(k, &kp, &kl, 1, &dp);
-			memcpy(key, dig, ck_digest_len(k->hash));
-			kp = key;
+			memset(key[l], 0, sizeof(key[l]));
+			ck_hash_lanes(k, &kp[l], &kl, 1, &dp);
+			memcpy(key[l], dig, ck_digest_len(k->hash));
+			kp[l] = key[l];
 		}
-		ck_words(k->hash, kp, w);
-		for (i = 0; i < 16; i++)
-			bi[i * L + l] = w[i];
+		if (l < m)
+			used = cand[l].len > used ? cand[l].len : used;
 	}
-	for (i = 0; i < 16 * L; i++) {
-		bo[i] = bi[i] ^ CR_OPAD;
-		bi[i] ^= CR_IPAD;
+	used = used > 64 ? 16 : (used + 3) / 4;
+	for (i = 0; i < used; i++)
+		for (l = 0; l < L; l++) {
+			memcpy(&v, kp[l] + 4 * i, 4);
+			v = le ? le32toh(v) : be32toh(v);
+			bi[i * L + l] = v ^ CR_IPAD;
+			bo[i * L + l] = v ^ CR_OPAD;
+		}
+	for (i *= L; i < 16 * L; i++) {
+		bi[i] = CR_IPAD;
+		bo[i] = CR_OPAD;
 	}
 	memcpy(kin, p->iv, nw * L * sizeof(*kin));
 	memcpy(kout, p->iv, nw * L * sizeof(*kout));
