@@ -1,7 +1,7 @@
 /*
  * crack_kern.c - the cracker's hash kernels: MD5, SHA-1 and SHA-256 over
- * 16 lanes (AVX-512F) and 8 lanes (AVX2), one stream with the SHA
- * extensions (SHA-NI), chosen at run time.  Each function enables its
+ * 32 lanes (AVX-512F) and 16 (AVX2), four streams with the SHA extensions
+ * (SHA-NI), chosen at run time (the order of ck_all).  Each function enables its
  * instruction set with a target attribute, so the build needs no flags and
  * the program runs anywhere; __builtin_cpu_supports (cpuid, and xgetbv for
  * the OS's saving of the AVX registers) says which ones this CPU runs.
@@ -506,6 +506,14 @@ ck_have_shani(void)
 #define CK_KERN(n, h, l, u, f, prep) \
 	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep }
 
+/*
+ * Best first, per hash: ck_best takes the first this CPU runs.  AVX-512
+ * leads everywhere.  Without it (AMD Zen 3, Intel client cores), SHA-256
+ * takes the SHA extensions before AVX2 and SHA-1 AVX2 before them: four
+ * SHA-NI streams cost 0.30 s of CPU per million SHA-256 candidates here
+ * against AVX2's 0.55, and 0.27 s per million SHA-1 ones against AVX2's
+ * 0.20 (AMD EPYC, Zen 4; bench/RESULTS.md).  MD5 has no SHA-NI.
+ */
 static const struct ck_kern ck_all[] = {
 #ifdef CK_X86
 	CK_KERN(avx512, CK_MD5, CK_AVX512_LANES, ck_have_avx512, md5,
@@ -514,6 +522,8 @@ static const struct ck_kern ck_all[] = {
 	    ck_prep_sha1),
 	CK_KERN(avx512, CK_SHA256, CK_AVX512_LANES, ck_have_avx512, sha256,
 	    ck_prep_sha256),
+	CK_KERN(shani, CK_SHA256, CK_SHANI_LANES, ck_have_shani, sha256,
+	    ck_prep_sha256),
 	CK_KERN(avx2, CK_MD5, CK_AVX2_LANES, ck_have_avx2, md5, ck_prep_md5),
 	CK_KERN(avx2, CK_SHA1, CK_AVX2_LANES, ck_have_avx2, sha1, ck_prep_sha1),
 	CK_KERN(avx2, CK_SHA256, CK_AVX2_LANES, ck_have_avx2, sha256,
@@ -521,8 +531,6 @@ static const struct ck_kern ck_all[] = {
 	/* SHA-1's instructions add K themselves: the schedule alone */
 	CK_KERN(shani, CK_SHA1, CK_SHANI_LANES, ck_have_shani, sha1,
 	    ck_sched_sha1),
-	CK_KERN(shani, CK_SHA256, CK_SHANI_LANES, ck_have_shani, sha256,
-	    ck_prep_sha256),
 #endif
 	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL }
 };
