@@ -43,6 +43,8 @@ usage(FILE *fp)
 "       ikescope live -i IFACE [-f EXPR] [-k KEYFILE]... [--follow-keys]\n"
 "                [--no-tui] [--json] [-w OUT.pcap] [-Z USER]\n"
 "       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
+"       ikescope crack [-W WORDLIST] [--mask MASK] [options] [-k KEYFILE]...\n"
+"                [--keys-out FILE] CAPTURE...\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
 "traffic from pcap/pcapng captures (optionally gzip-compressed; '-' reads\n"
@@ -87,8 +89,8 @@ usage(FILE *fp)
 "                   tcpdump -r; numbered as in the file); the tracker\n"
 "                   never sees the others: prefer a selection\n"
 "\n"
-"selections (read, timeline, sas, audit, -w; after decoding: every frame is still\n"
-"tracked and decrypted; one kind ORed, kinds ANDed):\n"
+"selections (read, timeline, sas, audit, crack, -w; after decoding: every\n"
+"frame is still tracked and decrypted; one kind ORed, kinds ANDed):\n"
 "  --sa COOKIE      the IKE SA whose initiator cookie starts with COOKIE\n"
 "                   (4-16 hex digits), or ICOOKIE/RCOOKIE\n"
 "  --peer ADDR[/PREFIX]  IKE SAs and ESP flows with either side in it\n"
@@ -141,10 +143,14 @@ crack_usage(FILE *fp)
 	fprintf(fp,
 "\n"
 "ikescope crack [-W WORDLIST] [--mask MASK] [--threads N] [--json]\n"
-"               [--kernel NAME] [-q] --psk-line FILE\n"
-"  Find the pre-shared key of every psk-crack line of FILE at once (the\n"
-"  format ike-scan writes for psk-crack; the hash length names the PRF:\n"
-"  MD5, SHA-1, SHA-2).\n"
+"               [--kernel NAME] [-q] (--psk-line FILE | [-f EXPR] [SELECTION]\n"
+"               [-k KEYFILE]... [--keys-out FILE] CAPTURE...)\n"
+"  Find the pre-shared keys of every exposed Aggressive Mode exchange at\n"
+"  once (PRF HMAC-MD5, SHA-1, SHA-2): the psk-crack lines of FILE (the\n"
+"  format ike-scan writes for psk-crack; the hash length names the PRF),\n"
+"  or the captures' exchanges: HASH_R (the responder's PSK) and HASH_I when\n"
+"  AM3 is in clear (the initiator's), each found PSK printed with the IKE\n"
+"  SA it opens; IKE SAs that cannot be attacked are named with the reason.\n"
 "  -W, --wordlist WORDLIST  candidates, one a line ('-': standard input)\n"
 "  --mask MASK      hashcat mask (?l ?u ?d ?s ?a ??, literals): alone, its\n"
 "                   expansions; with -W, each word followed by each one\n"
@@ -153,7 +159,14 @@ crack_usage(FILE *fp)
 "  --kernel NAME    avx512, avx2, shani or openssl (default: the best this\n"
 "                   CPU runs per PRF; also IKESCOPE_CRACK_KERNEL)\n"
 "  -q               no summary on standard error\n"
-"  Exit status: 0 every line cracked, 2 some not, 1 usage or input error.\n");
+"  captures only: -f EXPR, the selections, --ike-port, --natt-port as read;\n"
+"  -k KEYFILE       keys; with a PSK found, the captures are read again with\n"
+"                   them and the PSKs found, and what decrypts is said per\n"
+"                   IKE SA (the PSK needs the DH secret, gxy, to decrypt)\n"
+"  --keys-out FILE  the PSKs found as key-file lines (ike icookie=...\n"
+"                   psk_hex=...) for read -k\n"
+"  Exit status: 0 every line or target cracked, 2 some not (or no target\n"
+"  in the captures), 1 usage or input error.\n");
 }
 
 static int
@@ -1060,7 +1073,8 @@ crack_keys_out(const struct cc_set *set, const char *path)
 			fprintf(stderr, "ikescope: %s: %s\n", path, err);
 		else
 			fprintf(stderr, "ikescope: %s: the pre-shared keys of "
-			    "%zu IKE SAs\n", path, ks_ike_count(ks));
+			    "%zu IKE SA%s\n", path, ks_ike_count(ks),
+			    ks_ike_count(ks) == 1 ? "" : "s");
 	}
 	ks_free(ks);
 	return rc;

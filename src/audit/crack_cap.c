@@ -29,6 +29,7 @@ struct cc_rep {
 	size_t		 target;	/* its first target with a PSK */
 	bool		 done;		/* reported */
 	uint32_t	 hash_ok, hash_bad, qm;
+	uint32_t	 qm_pfs_unkeyed;	/* PFS without its g^xy given */
 };
 
 /* ---- collecting */
@@ -666,6 +667,7 @@ cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa, const struct ks *ks)
 		json_ku64(&j, "hash_ok", r->hash_ok);
 		json_ku64(&j, "hash_bad", r->hash_bad);
 		json_ku64(&j, "quick_modes", r->qm);
+		json_ku64(&j, "quick_modes_pfs_unkeyed", r->qm_pfs_unkeyed);
 		json_ku64(&j, "esp_flows", esp.flows);
 		json_ku64(&j, "esp_flows_decrypted", esp.dec_flows);
 		json_ku64(&j, "esp_packets_decrypted", esp.packets);
@@ -688,6 +690,11 @@ cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa, const struct ks *ks)
 	    "flows decrypted (%llu packets)", r->qm, r->qm == 1 ? "" : "s",
 	    (unsigned long long)esp.dec_flows, (unsigned long long)esp.flows,
 	    (unsigned long long)esp.packets);
+	if (r->qm_pfs_unkeyed > 0)
+		fprintf(s->out, "; %u Quick Mode%s with PFS whose g^xy "
+		    "(qm_gxy) is not among the keys: no ESP keys from %s",
+		    r->qm_pfs_unkeyed, r->qm_pfs_unkeyed == 1 ? "" : "s",
+		    r->qm_pfs_unkeyed == 1 ? "it" : "them");
 	if (enc > 0 && dec == 0 && !cc_rep_keyed(ks, sa->icookie))
 		fprintf(s->out, "; no g^xy (or SKEYID_e, Ka) for it among the "
 		    "-k keys: the PSK alone gives SKEYID only");
@@ -712,6 +719,7 @@ cc_rep_ev(void *arg, const struct eng_event *e)
 {
 	struct cc_set *s = arg;
 	const struct frame_rec *fr = e->fr;
+	const struct ks_ike *ik;
 	struct cc_rep *r;
 	struct cc_end end;
 
@@ -728,8 +736,13 @@ cc_rep_ev(void *arg, const struct eng_event *e)
 			r->hash_bad++;
 		break;
 	case ENG_EV_QM:
-		if ((r = cc_rep_find(s, e->sa->icookie)) != NULL)
-			r->qm++;
+		if ((r = cc_rep_find(s, e->sa->icookie)) == NULL)
+			break;
+		r->qm++;
+		ik = s->ks != NULL ? ks_find_ike(s->ks, e->sa->icookie) : NULL;
+		if (e->ex->chosen.group != 0 && (ik == NULL ||
+		    ks_find_qm_gxy(ik, e->ex->msgid) == NULL))
+			r->qm_pfs_unkeyed++;
 		break;
 	case ENG_EV_SA_STATE:
 		if (e->to == TRK_P_EVICTED)
@@ -766,6 +779,7 @@ cc_report_sink_add(struct ctx *c, struct cc_set *s, char *err,
 	}
 	qsort(s->rep, n, sizeof(*s->rep), cc_rep_cmp);
 	s->nrep = n;
+	s->ks = c->ks;
 	memset(&k, 0, sizeof(k));
 	k.ev = cc_rep_ev;
 	k.arg = s;

@@ -89,6 +89,7 @@ struct cc_set {
 	/* the second pass: IKE SAs with a PSK found, by initiator cookie */
 	struct cc_rep	*rep;
 	size_t		 nrep;
+	const struct ks	*ks;		/* the second pass's key store */
 };
 
 struct ctx;
@@ -108,7 +109,8 @@ void	cc_write_notes(const struct cc_set *, FILE *);
 
 /*
  * crack_opts.found for a run over set->lines: records the PSK in its
- * targets and prints it on set->out (text or JSON; doc/crack.md).
+ * targets and prints it on set->out (text or JSON: ikescope(1) and
+ * doc/json.md).
  */
 void	cc_found(void *set, const size_t *idx, size_t n, const uint8_t *psk,
 	    size_t len, uint64_t pos, double secs);
