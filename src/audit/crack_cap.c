@@ -623,7 +623,7 @@ cc_rep_keyed(const struct ks *ks, const uint8_t icookie[8])
 }
 
 static void
-cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa, const struct ks *ks)
+cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa)
 {
 	struct cc_rep *r = cc_rep_find(s, sa->icookie);
 	const struct cc_target *t;
@@ -659,7 +659,7 @@ cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa, const struct ks *ks)
 		json_kstr(&j, "kind", "decrypt");
 		cc_sa_json(&j, &t->sa);
 		json_kstr(&j, "psk_of", cc_side(t->kind));
-		json_kbool(&j, "dh_secret_known", cc_rep_keyed(ks,
+		json_kbool(&j, "dh_secret_known", cc_rep_keyed(s->ks,
 		    sa->icookie));
 		json_ku64(&j, "encrypted", enc);
 		json_ku64(&j, "decrypted", dec);
@@ -695,23 +695,16 @@ cc_rep_sa(struct cc_set *s, const struct trk_ike_sa *sa, const struct ks *ks)
 		    "(qm_gxy) is not among the keys: no ESP keys from %s",
 		    r->qm_pfs_unkeyed, r->qm_pfs_unkeyed == 1 ? "" : "s",
 		    r->qm_pfs_unkeyed == 1 ? "it" : "them");
-	if (enc > 0 && dec == 0 && !cc_rep_keyed(ks, sa->icookie))
+	if (enc > 0 && dec == 0 && !cc_rep_keyed(s->ks, sa->icookie))
 		fprintf(s->out, "; no g^xy (or SKEYID_e, Ka) for it among the "
 		    "-k keys: the PSK alone gives SKEYID only");
 	fprintf(s->out, "\n");
 }
 
-struct cc_end {
-	struct cc_set	*s;
-	const struct ks	*ks;
-};
-
 static void
 cc_rep_one(const struct trk_ike_sa *sa, void *arg)
 {
-	struct cc_end *e = arg;
-
-	cc_rep_sa(e->s, sa, e->ks);
+	cc_rep_sa(arg, sa);
 }
 
 static void
@@ -721,7 +714,6 @@ cc_rep_ev(void *arg, const struct eng_event *e)
 	const struct frame_rec *fr = e->fr;
 	const struct ks_ike *ik;
 	struct cc_rep *r;
-	struct cc_end end;
 
 	switch (e->type) {
 	case ENG_EV_IKE_MSG:
@@ -746,12 +738,10 @@ cc_rep_ev(void *arg, const struct eng_event *e)
 		break;
 	case ENG_EV_SA_STATE:
 		if (e->to == TRK_P_EVICTED)
-			cc_rep_sa(s, e->sa, NULL);
+			cc_rep_sa(s, e->sa);
 		break;
 	case ENG_EV_END:
-		end.s = s;
-		end.ks = e->ks;
-		trk_foreach_ike(e->trk, cc_rep_one, &end);
+		trk_foreach_ike(e->trk, cc_rep_one, s);
 		break;
 	default:
 		break;
