@@ -4,10 +4,11 @@
 # responder give their manifests' PSKs from word lists that hold them (not
 # first), with the right cookies, in text and JSON; -k with the manifest's
 # g^xy makes the second pass decrypt what read --json counts as
-# encrypted; --keys-out reads back with read -k; a crafted mismatch
-# (crack_cap_gen.py: HASH_R and HASH_I made with different PSKs) gives
-# both PSKs, each labelled with its side; Main Mode alone, a missing file,
-# the public Aggressive Mode captures and the progress line on a terminal.
+# encrypted; --keys-out reads back with read -k; the same cut into IP
+# fragments; a crafted mismatch (crack_cap_gen.py: HASH_R and HASH_I made
+# with different PSKs) gives both PSKs, each labelled with its side; Main
+# Mode alone, a missing file, the public Aggressive Mode captures and the
+# progress line on a terminal.
 . "$(dirname "$0")/lib.sh"
 t_need_ikescope
 command -v python3 >/dev/null 2>&1 || t_skip_all "python3 not installed"
@@ -109,6 +110,15 @@ PY
 run -W "$T/words" "$AM.pcap" -k "$T/gxy"
 t_check "-k gxy, text: decrypts N of N with the labels" \
     grep -Eq "^$IC $RC .*: with the responder's PSK and the keys given: decrypts ([0-9]+) of \\1 encrypted messages \\(AM3 QM1 " "$T/out"
+
+# the same exchange cut into IP fragments, each datagram's last first
+"$IKESCOPE" -q -w "$T/am_raw.pcap" --write-mode=all "$AM.pcap" >/dev/null
+python3 "$top_srcdir/tests/crack_cap_gen.py" --ipfrag "$T/am_raw.pcap" "$T/am_frag.pcap"
+run -W "$T/words" -k "$T/gxy" "$T/am_frag.pcap"
+t_check "IP fragments (reassembled): the same PSK and the same second pass" \
+    test "$rc" -eq 0 -a "$(grep -c "^$IC $RC .* \"$PSK\" is the responder's PSK (HASH_R verifies; candidate 2345," "$T/out")" -eq 1 \
+    -a "$("$IKESCOPE" -q "$T/am_frag.pcap" | grep -c ' AM[12] .*(reassembled from')" -eq 2 \
+    -a "$(grep -Ec "decrypts ([0-9]+) of \1 encrypted messages \(AM3 " "$T/out")" -eq 1
 
 # a selection leaves the others out
 run -W "$T/words" --sa 0123456789abcdef "$AM.pcap"

@@ -10,6 +10,10 @@ IN is a classic pcap of raw IP datagrams (link type 101, as ikescope -w
 checksums zeroed).  The PRF is the hash whose digest has HASH_R's length
 (16 MD5, 20 SHA-1, 32 SHA-256, 48 SHA-384, 64 SHA-512).  Prints the
 initiator and responder cookies.
+
+crack_cap_gen.py --ipfrag IN OUT - the same capture with every IPv4
+datagram over 256 bytes of payload cut into fragments of 256 (the last
+shorter), sent last fragment first.
 """
 import hashlib
 import hmac
@@ -63,7 +67,41 @@ def payloads(buf, h):
     return out
 
 
+def csum(h):
+    s = sum(struct.unpack(">10H", h))
+    s = (s & 0xFFFF) + (s >> 16)
+    return ~((s & 0xFFFF) + (s >> 16)) & 0xFFFF
+
+
+def ipfrag(src, dst):
+    buf = open(src, "rb").read()
+    out = bytearray(buf[:24])
+    for at, n in packets(buf):
+        rec, ip = buf[at - 16:at - 8], buf[at:at + n]
+        ihl = (ip[0] & 15) * 4
+        if ip[0] >> 4 != 4 or ihl != 20 or n - ihl <= 256:
+            out += buf[at - 16:at + n]
+            continue
+        body = ip[20:]
+        frags = []
+        for off in range(0, len(body), 256):
+            part = body[off:off + 256]
+            more = 0x2000 if off + 256 < len(body) else 0
+            h = bytearray(ip[:20])
+            h[2:4] = struct.pack(">H", 20 + len(part))
+            h[6:8] = struct.pack(">H", more | off // 8)
+            h[10:12] = b"\0\0"
+            h[10:12] = struct.pack(">H", csum(bytes(h)))
+            frags.append(bytes(h) + part)
+        for f in reversed(frags):
+            out += rec + struct.pack("<II", len(f), len(f)) + f
+    open(dst, "wb").write(out)
+
+
 def main():
+    if sys.argv[1] == "--ipfrag":
+        ipfrag(sys.argv[2], sys.argv[3])
+        return
     src, dst, psk_r, psk_i = sys.argv[1:5]
     buf = bytearray(open(src, "rb").read())
     f = {}
