@@ -127,6 +127,17 @@ t_check "--sa matching nothing: no exposed exchange, exit 2" \
 run -W "$T/words" --sa "${IC:0:8}" "$AM.pcap"
 t_check "--sa its cookie: cracked" test "$rc" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1
 
+# -f: a capture filter before decoding; standard input read once
+run -W "$T/words" -f 'udp port 4500' "$AM.pcap"
+t_check "-f 'udp port 4500' (AM1 and AM2 filtered out): the SA named, no target, exit 2" \
+    test "$rc" -eq 2 -a "$(grep -c "^ikescope: crack: $IC $RC .*: no SA payload seen" "$T/err")" -eq 1
+run -W "$T/words" -f 'udp port 500' "$AM.pcap"
+t_check "-f 'udp port 500': cracked" test "$rc" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1
+"$IKESCOPE" crack -W "$T/words" -k "$T/gxy" - <"$AM.pcap" >"$T/out" 2>"$T/err"
+t_check "standard input: cracked; the second pass said impossible, not an error" \
+    test "$?" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1 \
+    -a "$(grep -c 'standard input cannot be read again' "$T/err")" -eq 1
+
 # ---- Main Mode only; a missing file; usage
 run -W "$T/words" "$MM.pcap"
 t_check "Main Mode sample: says so, exit 2" \
