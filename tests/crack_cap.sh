@@ -138,6 +138,15 @@ t_check "standard input: cracked; the second pass said impossible, not an error"
     test "$?" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1 \
     -a "$(grep -c 'standard input cannot be read again' "$T/err")" -eq 1
 
+# the cap on targets: ike-scan's probe as 17000 IKE SAs (bench/gen_scale.py)
+python3 "$top_srcdir/bench/gen_scale.py" -n 17000 \
+    "$top_srcdir/tests/captures/strongswan-ikescan-am-probe.pcap" "$T/17k.pcap"
+run -W "$T/words" "$T/17k.pcap"
+t_check "17000 exposed exchanges: 16384 attacked, the 616 over the cap said, exit 2" \
+    test "$rc" -eq 2 -a "$(grep -c '^ikescope: crack: 616 targets or notes not kept (caps: 16384 targets' "$T/err")" -eq 1 \
+    -a "$(grep -c '^ikescope: crack: 16384 targets (16384 HASH_R, 0 HASH_I) of 17000 IKE SAs' "$T/err")" -eq 1
+rm -f "$T/17k.pcap"
+
 # ---- Main Mode only; a missing file; usage
 run -W "$T/words" "$MM.pcap"
 t_check "Main Mode sample: says so, exit 2" \

@@ -132,9 +132,11 @@ cc_add(struct cc_set *s, enum cc_kind kind, const struct trk_ike_sa *sa,
 	const struct p1rec_blob *ninr[2] = { &sa->p1.ni, &sa->p1.nr };
 	struct cl_line *l;
 	struct cc_target *t;
-	size_t i, n = s->lines.n;
+	size_t i, len, n = s->lines.n;
 
-	if (n == CC_MAX_TARGETS) {
+	for (i = 0, len = sa->p1.ni.n + sa->p1.nr.n; i < nm; i++)
+		len += m[i]->n;
+	if (n == CC_MAX_TARGETS || s->bytes + len > CC_MAX_BYTES) {
 		s->dropped++;
 		return;
 	}
@@ -181,6 +183,7 @@ cc_add(struct cc_set *s, enum cc_kind kind, const struct trk_ike_sa *sa,
 	cc_sa_fill(&t->sa, sa, prf);
 	t->frame = frame;
 	s->lines.n++;
+	s->bytes += len;
 }
 
 static uint32_t
@@ -395,9 +398,10 @@ cc_write_notes(const struct cc_set *s, FILE *fp)
 		    s->notes[i].why);
 	}
 	if (s->dropped > 0)
-		fprintf(fp, "ikescope: %llu targets or notes not kept (caps "
-		    "%d and %d)\n", (unsigned long long)s->dropped,
-		    CC_MAX_TARGETS, CC_MAX_NOTES);
+		fprintf(fp, "ikescope: crack: %llu targets or notes not kept "
+		    "(caps: %d targets of %u MiB in all, %d notes)\n",
+		    (unsigned long long)s->dropped, CC_MAX_TARGETS,
+		    CC_MAX_BYTES >> 20, CC_MAX_NOTES);
 }
 
 static const char *

@@ -260,9 +260,11 @@ cr_print(struct cr *c, const struct cl_line *l, const char *psk,
 }
 
 /*
- * cl was opened by cand: it and every other line not yet cracked that
- * cand also opens (the same PSK on several exchanges, or both hashes of
- * one) are marked and reported together.
+ * cl was opened by cand: it and every other line of the same exchange
+ * (the same cookies: both hashes of an Aggressive Mode, a line given
+ * twice) not yet cracked that cand also opens are marked and reported
+ * together.  Other exchanges are left to the attack (checking each find
+ * against every line would cost a find on n lines n HMAC pairs).
  */
 static void
 cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
@@ -286,6 +288,8 @@ cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
 		struct cr_line *o = &c->lines[i];
 
 		if (o != cl && !atomic_load(&o->found) &&
+		    memcmp(o->l->icookie, cl->l->icookie, 8) == 0 &&
+		    memcmp(o->l->rcookie, cl->l->rcookie, 8) == 0 &&
 		    crack_verify(o->l, cand->b, cand->len) &&
 		    !atomic_exchange(&o->found, true))
 			idx[n++] = i;
