@@ -17,6 +17,7 @@
 #define TRK_DEF_EXCHANGES	256
 #define TRK_DEF_ESP_SAS		16384
 #define TRK_ESP_WINDOW		64
+#define TRK_SPI_FILTER		4096	/* counters of Quick Mode SPIs */
 
 
 struct trk {
@@ -25,11 +26,11 @@ struct trk {
 	uint64_t		 next_id;
 	uint64_t		 seed;		/* of both tables' hash */
 
-	struct trk_ike_sa	**ike_tab;
+	struct trk_ike_link	*ike_tab;
 	size_t			 ike_mask;
 	struct trk_ike_sa	*ike_lru_head, *ike_lru_tail;	/* head = oldest */
 
-	struct trk_esp		**esp_tab;
+	struct trk_esp_link	*esp_tab;
 	size_t			 esp_mask;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
 	uint64_t		 esp_packets;	/* flows' touched clock */
@@ -42,6 +43,13 @@ struct trk {
 	void			*evict_arg;
 	trk_change_cb		*change;
 	void			*change_arg;
+
+	/*
+	 * How many SPIs of live SAs' Quick Modes fall on each counter: a new
+	 * ESP flow whose counter is zero matches no Quick Mode SPI, and its
+	 * link by SPI needs no walk of the SAs' exchanges (trk_esp_link).
+	 */
+	uint32_t		 qm_spis[TRK_SPI_FILTER];
 
 	/* the messages' digest: SHA-256 fetched once, one context reused */
 	EVP_MD			*sha256;
@@ -115,7 +123,10 @@ trk_release(struct trk *t, void *p, size_t n)
 	free(p);
 }
 
-/* Grow an array of elements of size sz from *cap to at most max. */
+/*
+ * Grow an array of elements of size sz from *cap to at most max.  The new
+ * elements are not zeroed: each is filled when it is taken.
+ */
 static int
 trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 {
@@ -126,13 +137,10 @@ trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 		ncap = max;
 	if (ncap <= *cap)
 		return -1;
-	n = trk_alloc(t, ncap * sz);
+	n = realloc(*arr, ncap * sz);
 	if (n == NULL)
 		return -1;
-	if (*arr != NULL) {
-		memcpy(n, *arr, (size_t)*cap * sz);
-		trk_release(t, *arr, (size_t)*cap * sz);
-	}
+	trk_account(t, (ncap - *cap) * sz);
 	*arr = n;
 	*cap = (uint32_t)ncap;
 	return 0;
@@ -170,8 +178,9 @@ trk_new(const struct trk_limits *lim)
 	if (t->lim.max_exchanges > UINT16_MAX)
 		t->lim.max_exchanges = UINT16_MAX;
 	t->seed = hash_seed_new();
-	t->ike_mask = trk_pow2(t->lim.max_ike_sas) - 1;
-	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
+	/* twice the buckets of the cap: most chains hold one entry or none */
+	t->ike_mask = trk_pow2(t->lim.max_ike_sas * 2) - 1;
+	t->esp_mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
 	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
 	t->esp_tab = trk_alloc(t, (t->esp_mask + 1) * sizeof(*t->esp_tab));
 	t->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
@@ -229,20 +238,41 @@ trk_hash_bytes(const struct trk *t, const uint8_t *p, size_t n)
 	return (size_t)hash_final(hash_bytes(t->seed, p, n));
 }
 
-static size_t
-trk_ike_bucket(const struct trk *t, const uint8_t *icookie,
+static uint64_t
+trk_ike_hash(const struct trk *t, const uint8_t *icookie,
     const uint8_t *rcookie)
 {
-	return (size_t)hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
-	    rcookie, 8)) & t->ike_mask;
+	return hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
+	    rcookie, 8));
 }
 
-static size_t
-trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
+static uint64_t
+trk_esp_hash(const struct trk *t, const uint8_t *dst, uint32_t spi)
 {
-	return (size_t)hash_final(hash_add(hash_bytes(t->seed, dst, 16),
-	    spi)) & t->esp_mask;
+	return hash_final(hash_add(hash_bytes(t->seed, dst, 16), spi));
 }
+
+/*
+ * Hash chains: each link holds its entry's hash, each entry the link that
+ * points to it (hprev), so that an entry leaves its chain without a walk.
+ */
+#define HASH_INSERT(link, tab, mask, e, ptr, hash) do {		\
+	struct link *b_ = &(tab)[(hash) & (mask)];			\
+	(e)->hnext = *b_;						\
+	if (b_->ptr != NULL)						\
+		b_->ptr->hprev = &(e)->hnext;				\
+	b_->ptr = (e);							\
+	b_->h = (hash);							\
+	(e)->hprev = b_;						\
+} while (0)
+
+#define HASH_REMOVE(e, ptr) do {					\
+	*(e)->hprev = (e)->hnext;					\
+	if ((e)->hnext.ptr != NULL)					\
+		(e)->hnext.ptr->hprev = (e)->hprev;			\
+	(e)->hnext.ptr = NULL;						\
+	(e)->hprev = NULL;						\
+} while (0)
 
 /* ------------------------------------------------------------ LRU lists */
 
@@ -308,9 +338,31 @@ trk_esp_attach(struct trk_ike_sa *sa, struct trk_esp *f)
 	sa->esp_tail = f;
 }
 
-static void
-trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
+static size_t
+trk_spi_slot(uint32_t spi)
 {
+	return (size_t)((spi * 0x9e3779b1u) >> 20) % TRK_SPI_FILTER;
+}
+
+/* An exchange's Quick Mode SPIs from index k on counted (d 1) or not (-1). */
+static void
+trk_spis_count(struct trk *t, const struct trk_exchange *e, uint8_t k,
+    int d)
+{
+	if (e->type != ISAKMP_EXCH_QUICK)
+		return;
+	for (; k < e->nspis; k++)
+		t->qm_spis[trk_spi_slot(e->spis[k])] += (uint32_t)d;
+}
+
+/* What an SA holds besides its record and arrays: flows, keys, phase 1. */
+static void
+trk_ike_clear(struct trk *t, struct trk_ike_sa *sa)
+{
+	uint32_t i;
+
+	for (i = 0; i < sa->nex; i++)
+		trk_spis_count(t, &sa->ex[i], 0, -1);
 	while (sa->esp_head != NULL)
 		trk_esp_detach(sa->esp_head);
 	if (sa->ike_state != NULL && t->state_free != NULL)
@@ -318,6 +370,12 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 	sa->ike_state = NULL;
 	t->st.bytes_now -= sa->p1.bytes;
 	p1rec_free(&sa->p1);
+}
+
+static void
+trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
+{
+	trk_ike_clear(t, sa);
 	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
 	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
 	trk_release(t, sa, sizeof(*sa));
@@ -326,44 +384,72 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 static void
 trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 {
-	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie,
-	    sa->rcookie)];
-
-	while (*pp != NULL && *pp != sa)
-		pp = &(*pp)->hnext;
-	if (*pp == sa)
-		*pp = sa->hnext;
+	HASH_REMOVE(sa, sa);
 	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now--;
 }
 
 static void trk_ike_conclude(struct trk *, struct trk_ike_sa *);
 
-static void
+/*
+ * An evicted SA's message and exchange arrays of at most this many
+ * entries go to the SA that takes its record; larger ones are freed.
+ */
+#define TRK_KEEP_ARRAY	8
+
+/*
+ * Evict the least recently active SA (at the cap).  Its record, emptied,
+ * is returned for the new SA (no free and allocation per SA when a flood
+ * keeps the table full); the bytes it holds stay counted.
+ */
+static struct trk_ike_sa *
 trk_ike_evict_oldest(struct trk *t)
 {
 	struct trk_ike_sa *sa = t->ike_lru_head;
+	struct trk_msg *msgs;
+	struct trk_exchange *ex;
+	uint32_t capmsgs, capex;
 
 	if (sa == NULL)
-		return;
+		return NULL;
 	trk_ike_remove(t, sa);
 	trk_ike_conclude(t, sa);
 	if (t->ike_evict != NULL)
 		t->ike_evict(sa, t->evict_arg);
 	t->st.ike_evicted++;
-	trk_ike_destroy(t, sa);
+	trk_ike_clear(t, sa);
+	if (sa->capmsgs > TRK_KEEP_ARRAY) {
+		trk_release(t, sa->msgs,
+		    (size_t)sa->capmsgs * sizeof(*sa->msgs));
+		sa->msgs = NULL;
+		sa->capmsgs = 0;
+	}
+	if (sa->capex > TRK_KEEP_ARRAY) {
+		trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
+		sa->ex = NULL;
+		sa->capex = 0;
+	}
+	msgs = sa->msgs;
+	capmsgs = sa->capmsgs;
+	ex = sa->ex;
+	capex = sa->capex;
+	memset(sa, 0, sizeof(*sa));
+	sa->msgs = msgs;
+	sa->capmsgs = capmsgs;
+	sa->ex = ex;
+	sa->capex = capex;
+	return sa;
 }
 
 static struct trk_ike_sa *
 trk_ike_create(struct trk *t, const struct trk_in *in)
 {
-	struct trk_ike_sa *sa;
-	size_t b;
+	struct trk_ike_sa *sa = NULL;
+	uint64_t h;
 
 	if (t->st.ike_now >= t->lim.max_ike_sas)
-		trk_ike_evict_oldest(t);
-	sa = trk_alloc(t, sizeof(*sa));
-	if (sa == NULL)
+		sa = trk_ike_evict_oldest(t);
+	if (sa == NULL && (sa = trk_alloc(t, sizeof(*sa))) == NULL)
 		return NULL;
 	sa->id = ++t->next_id;
 	memcpy(sa->icookie, in->icookie, 8);
@@ -378,9 +464,8 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	/* A first message with a responder cookie: we joined mid-SA. */
 	sa->initiator_inferred = memcmp(in->rcookie,
 	    "\0\0\0\0\0\0\0\0", 8) != 0;
-	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
-	sa->hnext = t->ike_tab[b];
-	t->ike_tab[b] = sa;
+	h = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	HASH_INSERT(trk_ike_link, t->ike_tab, t->ike_mask, sa, sa, h);
 	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now++;
 	t->st.ike_sas++;
@@ -413,22 +498,25 @@ static struct trk_ike_sa *
 trk_ike_find(struct trk *t, const struct trk_in *in)
 {
 	static const uint8_t zero[8];
-	struct trk_ike_sa *sa, **pp;
-	size_t al = trk_alen(in->af), b;
+	const struct trk_ike_link *l;
+	struct trk_ike_sa *sa;
+	size_t al = trk_alen(in->af);
+	uint64_t h = trk_ike_hash(t, in->icookie, in->rcookie);
 
-	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie, in->rcookie)];
-	    sa != NULL; sa = sa->hnext) {
+	for (l = &t->ike_tab[h & t->ike_mask]; (sa = l->sa) != NULL;
+	    l = &sa->hnext) {
 		t->st.probes++;
-		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		if (l->h == h && memcmp(sa->icookie, in->icookie, 8) == 0 &&
 		    memcmp(sa->rcookie, in->rcookie, 8) == 0)
 			return sa;
 	}
 	if (trk_zero8(in->rcookie))
 		return NULL;
-	for (pp = &t->ike_tab[trk_ike_bucket(t, in->icookie, zero)];
-	    (sa = *pp) != NULL; pp = &sa->hnext) {
+	h = trk_ike_hash(t, in->icookie, zero);
+	for (l = &t->ike_tab[h & t->ike_mask]; (sa = l->sa) != NULL;
+	    l = &sa->hnext) {
 		t->st.probes++;
-		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
+		if (l->h == h && memcmp(sa->icookie, in->icookie, 8) == 0 &&
 		    trk_zero8(sa->rcookie))
 			break;
 	}
@@ -439,11 +527,10 @@ trk_ike_find(struct trk *t, const struct trk_in *in)
 	    memcmp(sa->raddr, in->src, al) == 0)))
 		return NULL;
 	/* The responder answered: the SA takes its cookie (and bucket). */
-	*pp = sa->hnext;
+	HASH_REMOVE(sa, sa);
 	memcpy(sa->rcookie, in->rcookie, 8);
-	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
-	sa->hnext = t->ike_tab[b];
-	t->ike_tab[b] = sa;
+	h = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	HASH_INSERT(trk_ike_link, t->ike_tab, t->ike_mask, sa, sa, h);
 	return sa;
 }
 
@@ -852,8 +939,10 @@ static void
 trk_outcome_report(struct trk *t, struct trk_ike_sa *sa,
     struct trk_exchange *e, const struct trk_in *in, uint8_t step)
 {
-	uint8_t ex_old = e->state, sa_old = trk_phase(sa);
+	uint8_t ex_old = e->state, sa_old = trk_phase(sa), nspis = e->nspis;
 	struct trk_exchange *victim = trk_outcome(sa, e, in, step);
+
+	trk_spis_count(t, e, nspis, 1);
 
 	/* an exchange failed by an error informational was incomplete */
 	trk_ex_changed(t, sa, victim, TRK_INCOMPLETE);
@@ -914,8 +1003,10 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 		if (sa == NULL)
 			return -1;
 	}
-	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
-	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	if (sa != t->ike_lru_tail) {	/* else already the newest */
+		LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
+		LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	}
 	sa->last_ts = in->ts;
 	dir = trk_direction(sa, in);
 	if (sa->mode == 0 && trk_is_phase1(in->exch))
@@ -1081,25 +1172,26 @@ trk_ike_conclude(struct trk *t, struct trk_ike_sa *sa)
 
 /* ------------------------------------------------------------ ESP */
 
-static void
+/*
+ * Evict the least recently active flow (at the cap); its record, zeroed,
+ * is returned for the new flow (still counted in the bytes held).
+ */
+static struct trk_esp *
 trk_esp_evict_oldest(struct trk *t)
 {
-	struct trk_esp *f = t->esp_lru_head, **pp;
+	struct trk_esp *f = t->esp_lru_head;
 
 	if (f == NULL)
-		return;
-	pp = &t->esp_tab[trk_esp_bucket(t, f->dst, f->spi)];
-	while (*pp != NULL && *pp != f)
-		pp = &(*pp)->hnext;
-	if (*pp == f)
-		*pp = f->hnext;
+		return NULL;
+	HASH_REMOVE(f, f);
 	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	if (t->esp_evict != NULL)
 		t->esp_evict(f, t->evict_arg);
 	trk_esp_detach(f);
 	t->st.esp_now--;
 	t->st.esp_evicted++;
-	trk_release(t, f, sizeof(*f));
+	memset(f, 0, sizeof(*f));
+	return f;
 }
 
 static void
@@ -1151,10 +1243,11 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 	size_t al = trk_alen(f->af), n = 0;
 	uint32_t i;
 	uint8_t k;
+	bool by_spi = t->qm_spis[trk_spi_slot(f->spi)] != 0;
 
 	for (sa = t->ike_lru_tail; sa != NULL && n < TRK_LINK_SCAN;
 	    sa = sa->lru_prev, n++) {
-		for (i = 0; i < sa->nex; i++)
+		for (i = 0; by_spi && i < sa->nex; i++)
 			for (k = 0; k < sa->ex[i].nspis; k++)
 				if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
 				    sa->ex[i].spis[k] == f->spi) {
@@ -1167,28 +1260,41 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 		    ((memcmp(sa->iaddr, f->src, al) == 0 &&
 		    memcmp(sa->raddr, f->dst, al) == 0) ||
 		    (memcmp(sa->iaddr, f->dst, al) == 0 &&
-		    memcmp(sa->raddr, f->src, al) == 0)))
+		    memcmp(sa->raddr, f->src, al) == 0))) {
 			byaddr = sa;
+			if (!by_spi)
+				break;	/* no SA can match by SPI */
+		}
 	}
 	if (byaddr != NULL)
 		trk_esp_attach(byaddr, f);
+}
+
+/* The flow of (d16: dst zero-filled to 16 bytes, spi) with hash h. */
+static struct trk_esp *
+trk_esp_lookup(struct trk *t, int af, const uint8_t *d16, uint32_t spi,
+    uint64_t h)
+{
+	const struct trk_esp_link *l;
+	struct trk_esp *f;
+
+	for (l = &t->esp_tab[h & t->esp_mask]; (f = l->f) != NULL;
+	    l = &f->hnext) {
+		t->st.probes++;
+		if (l->h == h && f->spi == spi && f->af == af &&
+		    memcmp(f->dst, d16, 16) == 0)
+			return f;
+	}
+	return NULL;
 }
 
 static struct trk_esp *
 trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
 {
 	uint8_t d16[16] = { 0 };
-	struct trk_esp *f;
 
 	memcpy(d16, dst, trk_alen(af));
-	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
-	    f = f->hnext) {
-		t->st.probes++;
-		if (f->spi == spi && f->af == af &&
-		    memcmp(f->dst, d16, 16) == 0)
-			return f;
-	}
-	return NULL;
+	return trk_esp_lookup(t, af, d16, spi, trk_esp_hash(t, d16, spi));
 }
 
 struct trk_esp *
@@ -1201,15 +1307,16 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 	double ts = e->ts;
 	uint8_t d16[16] = { 0 };
 	struct trk_esp *f;
-	size_t b, al = trk_alen(af);
+	size_t al = trk_alen(af);
+	uint64_t h;
 
 	memcpy(d16, dst, al);
-	f = trk_esp_find(t, af, dst, spi);
+	h = trk_esp_hash(t, d16, spi);
+	f = trk_esp_lookup(t, af, d16, spi, h);
 	if (f == NULL) {
 		if (t->st.esp_now >= t->lim.max_esp_sas)
-			trk_esp_evict_oldest(t);
-		f = trk_alloc(t, sizeof(*f));
-		if (f == NULL)
+			f = trk_esp_evict_oldest(t);
+		if (f == NULL && (f = trk_alloc(t, sizeof(*f))) == NULL)
 			return NULL;
 		f->af = af;
 		memcpy(f->src, src, al);
@@ -1218,14 +1325,14 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 		f->first_ts = ts;
 		f->first_frame = frame;
 		trk_esp_link(t, f);
-		b = trk_esp_bucket(t, f->dst, spi);
-		f->hnext = t->esp_tab[b];
-		t->esp_tab[b] = f;
+		HASH_INSERT(trk_esp_link, t->esp_tab, t->esp_mask, f, f, h);
 		t->st.esp_now++;
 		t->st.esp_sas++;
-	} else
+		LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	} else if (f != t->esp_lru_tail) {	/* else already the newest */
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
-	LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+		LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	}
 	f->touched = ++t->esp_packets;
 	f->packets++;
 	f->bytes += len;

@@ -211,6 +211,22 @@ struct trk_exchange {
 	uint16_t	offered_proposals, offered_transforms;
 };
 
+/*
+ * A hash chain's link (private to track.c): the entry it points to and
+ * that entry's full hash, so that a lookup compares hashes before it
+ * touches an entry (a cache miss each).
+ */
+struct trk_ike_sa;
+struct trk_esp;
+struct trk_ike_link {
+	struct trk_ike_sa	*sa;
+	uint64_t		 h;
+};
+struct trk_esp_link {
+	struct trk_esp		*f;
+	uint64_t		 h;
+};
+
 struct trk_ike_sa {
 	uint64_t	 id;		/* serial, 1-based, in order of creation */
 	uint8_t		 icookie[8], rcookie[8];
@@ -244,7 +260,8 @@ struct trk_ike_sa {
 					   were given (ike_crypto.h) */
 
 	/* private to track.c */
-	struct trk_ike_sa *hnext;
+	struct trk_ike_link hnext;	/* hash chain: the next entry */
+	struct trk_ike_link *hprev;	/* the link that points here */
 	struct trk_ike_sa *lru_prev, *lru_next;
 	struct trk_esp	*esp_head, *esp_tail;	/* its flows (ike_id) */
 };
@@ -272,7 +289,8 @@ struct trk_esp {
 	struct ks_memo	 key;		/* the decryptor's SA for src */
 
 	/* private to track.c */
-	struct trk_esp	*hnext;
+	struct trk_esp_link hnext;	/* hash chain: the next entry */
+	struct trk_esp_link *hprev;	/* the link that points here */
 	struct trk_esp	*lru_prev, *lru_next;
 	uint64_t	 touched;	/* ESP packet count at its last */
 	struct trk_ike_sa *owner;	/* the live IKE SA of ike_id */
