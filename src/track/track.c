@@ -18,7 +18,20 @@
 #define TRK_DEF_ESP_SAS		16384
 #define TRK_ESP_WINDOW		64
 #define TRK_SPI_FILTER		4096	/* counters of Quick Mode SPIs */
+#define TRK_MAX_CAP		((size_t)1 << 29)	/* table slots / 2 */
 
+
+/* A table slot: an entry (NULL: free) and its hash. */
+struct trk_slot {
+	void			*e;
+	uint64_t		 h;
+};
+
+/* An open-addressed table (linear probing), never more than half full. */
+struct trk_tab {
+	struct trk_slot		*s;
+	size_t			 mask;
+};
 
 struct trk {
 	struct trk_limits	 lim;
@@ -26,12 +39,10 @@ struct trk {
 	uint64_t		 next_id;
 	uint64_t		 seed;		/* of both tables' hash */
 
-	struct trk_ike_link	*ike_tab;
-	size_t			 ike_mask;
+	struct trk_tab		 ike_tab;
 	struct trk_ike_sa	*ike_lru_head, *ike_lru_tail;	/* head = oldest */
 
-	struct trk_esp_link	*esp_tab;
-	size_t			 esp_mask;
+	struct trk_tab		 esp_tab;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
 	uint64_t		 esp_packets;	/* flows' touched clock */
 
@@ -178,19 +189,23 @@ trk_new(const struct trk_limits *lim)
 	if (t->lim.max_exchanges > UINT16_MAX)
 		t->lim.max_exchanges = UINT16_MAX;
 	t->seed = hash_seed_new();
-	/* twice the buckets of the cap: most chains hold one entry or none */
-	t->ike_mask = trk_pow2(t->lim.max_ike_sas * 2) - 1;
-	t->esp_mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
-	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
-	t->esp_tab = trk_alloc(t, (t->esp_mask + 1) * sizeof(*t->esp_tab));
+	/* at least twice the slots of the cap: never more than half full */
+	if (t->lim.max_ike_sas > TRK_MAX_CAP)
+		t->lim.max_ike_sas = TRK_MAX_CAP;
+	if (t->lim.max_esp_sas > TRK_MAX_CAP)
+		t->lim.max_esp_sas = TRK_MAX_CAP;
+	t->ike_tab.mask = trk_pow2(t->lim.max_ike_sas * 2) - 1;
+	t->esp_tab.mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
+	t->ike_tab.s = trk_alloc(t, (t->ike_tab.mask + 1) * sizeof(struct trk_slot));
+	t->esp_tab.s = trk_alloc(t, (t->esp_tab.mask + 1) * sizeof(struct trk_slot));
 	t->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
 	t->dctx = EVP_MD_CTX_new();
-	if (t->ike_tab == NULL || t->esp_tab == NULL || t->sha256 == NULL ||
+	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL || t->sha256 == NULL ||
 	    t->dctx == NULL) {
 		EVP_MD_free(t->sha256);
 		EVP_MD_CTX_free(t->dctx);
-		free(t->ike_tab);
-		free(t->esp_tab);
+		free(t->ike_tab.s);
+		free(t->esp_tab.s);
 		free(t);
 		return NULL;
 	}
@@ -252,27 +267,45 @@ trk_esp_hash(const struct trk *t, const uint8_t *dst, uint32_t spi)
 	return hash_final(hash_add(hash_bytes(t->seed, dst, 16), spi));
 }
 
-/*
- * Hash chains: each link holds its entry's hash, each entry the link that
- * points to it (hprev), so that an entry leaves its chain without a walk.
- */
-#define HASH_INSERT(link, tab, mask, e, ptr, hash) do {		\
-	struct link *b_ = &(tab)[(hash) & (mask)];			\
-	(e)->hnext = *b_;						\
-	if (b_->ptr != NULL)						\
-		b_->ptr->hprev = &(e)->hnext;				\
-	b_->ptr = (e);							\
-	b_->h = (hash);							\
-	(e)->hprev = b_;						\
-} while (0)
+/* Put e (hash h) in a free slot of tab (which is less than half full). */
+static void
+trk_tab_put(struct trk_tab *tab, void *e, uint64_t h)
+{
+	size_t i = (size_t)h & tab->mask;
 
-#define HASH_REMOVE(e, ptr) do {					\
-	*(e)->hprev = (e)->hnext;					\
-	if ((e)->hnext.ptr != NULL)					\
-		(e)->hnext.ptr->hprev = (e)->hprev;			\
-	(e)->hnext.ptr = NULL;						\
-	(e)->hprev = NULL;						\
-} while (0)
+	while (tab->s[i].e != NULL)
+		i = (i + 1) & tab->mask;
+	tab->s[i].e = e;
+	tab->s[i].h = h;
+}
+
+/*
+ * Take e (hash h) out of tab, moving back the entries after it that
+ * would no longer be found (no tombstones).
+ */
+static void
+trk_tab_del(struct trk_tab *tab, const void *e, uint64_t h)
+{
+	size_t i = (size_t)h & tab->mask, j, home;
+
+	while (tab->s[i].e != e) {
+		if (tab->s[i].e == NULL)
+			return;		/* not there (cannot happen) */
+		i = (i + 1) & tab->mask;
+	}
+	for (j = i;;) {
+		j = (j + 1) & tab->mask;
+		if (tab->s[j].e == NULL)
+			break;
+		home = (size_t)tab->s[j].h & tab->mask;
+		/* j's entry may move to i when its home is not in (i, j] */
+		if (((j - home) & tab->mask) >= ((j - i) & tab->mask)) {
+			tab->s[i] = tab->s[j];
+			i = j;
+		}
+	}
+	tab->s[i].e = NULL;
+}
 
 /* ------------------------------------------------------------ LRU lists */
 
@@ -384,7 +417,7 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 static void
 trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 {
-	HASH_REMOVE(sa, sa);
+	trk_tab_del(&t->ike_tab, sa, sa->hash);
 	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now--;
 }
@@ -445,7 +478,6 @@ static struct trk_ike_sa *
 trk_ike_create(struct trk *t, const struct trk_in *in)
 {
 	struct trk_ike_sa *sa = NULL;
-	uint64_t h;
 
 	if (t->st.ike_now >= t->lim.max_ike_sas)
 		sa = trk_ike_evict_oldest(t);
@@ -464,8 +496,8 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	/* A first message with a responder cookie: we joined mid-SA. */
 	sa->initiator_inferred = memcmp(in->rcookie,
 	    "\0\0\0\0\0\0\0\0", 8) != 0;
-	h = trk_ike_hash(t, sa->icookie, sa->rcookie);
-	HASH_INSERT(trk_ike_link, t->ike_tab, t->ike_mask, sa, sa, h);
+	sa->hash = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	trk_tab_put(&t->ike_tab, sa, sa->hash);
 	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now++;
 	t->st.ike_sas++;
@@ -484,6 +516,26 @@ trk_alen(int af)
 	return af == 6 ? 16 : 4;
 }
 
+/* The SA of this cookie pair, if any. */
+static struct trk_ike_sa *
+trk_ike_lookup(struct trk *t, const uint8_t *icookie, const uint8_t *rcookie)
+{
+	uint64_t h = trk_ike_hash(t, icookie, rcookie);
+	size_t i = (size_t)h & t->ike_tab.mask;
+	const struct trk_slot *sl;
+	struct trk_ike_sa *sa;
+
+	for (; (sl = &t->ike_tab.s[i])->e != NULL;
+	    i = (i + 1) & t->ike_tab.mask) {
+		t->st.probes++;
+		sa = sl->e;
+		if (sl->h == h && memcmp(sa->icookie, icookie, 8) == 0 &&
+		    memcmp(sa->rcookie, rcookie, 8) == 0)
+			return sa;
+	}
+	return NULL;
+}
+
 /*
  * Find the IKE SA of a message.  The responder cookie is zero in the
  * initiator's first message; the SA joins its responder cookie when the
@@ -498,39 +550,24 @@ static struct trk_ike_sa *
 trk_ike_find(struct trk *t, const struct trk_in *in)
 {
 	static const uint8_t zero[8];
-	const struct trk_ike_link *l;
 	struct trk_ike_sa *sa;
 	size_t al = trk_alen(in->af);
-	uint64_t h = trk_ike_hash(t, in->icookie, in->rcookie);
 
-	for (l = &t->ike_tab[h & t->ike_mask]; (sa = l->sa) != NULL;
-	    l = &sa->hnext) {
-		t->st.probes++;
-		if (l->h == h && memcmp(sa->icookie, in->icookie, 8) == 0 &&
-		    memcmp(sa->rcookie, in->rcookie, 8) == 0)
-			return sa;
-	}
-	if (trk_zero8(in->rcookie))
-		return NULL;
-	h = trk_ike_hash(t, in->icookie, zero);
-	for (l = &t->ike_tab[h & t->ike_mask]; (sa = l->sa) != NULL;
-	    l = &sa->hnext) {
-		t->st.probes++;
-		if (l->h == h && memcmp(sa->icookie, in->icookie, 8) == 0 &&
-		    trk_zero8(sa->rcookie))
-			break;
-	}
+	sa = trk_ike_lookup(t, in->icookie, in->rcookie);
+	if (sa != NULL || trk_zero8(in->rcookie))
+		return sa;
+	sa = trk_ike_lookup(t, in->icookie, zero);
 	if (sa == NULL || sa->af != in->af ||
 	    !((memcmp(sa->iaddr, in->src, al) == 0 &&
 	    memcmp(sa->raddr, in->dst, al) == 0) ||
 	    (memcmp(sa->iaddr, in->dst, al) == 0 &&
 	    memcmp(sa->raddr, in->src, al) == 0)))
 		return NULL;
-	/* The responder answered: the SA takes its cookie (and bucket). */
-	HASH_REMOVE(sa, sa);
+	/* The responder answered: the SA takes its cookie (and slot). */
+	trk_tab_del(&t->ike_tab, sa, sa->hash);
 	memcpy(sa->rcookie, in->rcookie, 8);
-	h = trk_ike_hash(t, sa->icookie, sa->rcookie);
-	HASH_INSERT(trk_ike_link, t->ike_tab, t->ike_mask, sa, sa, h);
+	sa->hash = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	trk_tab_put(&t->ike_tab, sa, sa->hash);
 	return sa;
 }
 
@@ -1183,7 +1220,7 @@ trk_esp_evict_oldest(struct trk *t)
 
 	if (f == NULL)
 		return NULL;
-	HASH_REMOVE(f, f);
+	trk_tab_del(&t->esp_tab, f, f->hash);
 	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	if (t->esp_evict != NULL)
 		t->esp_evict(f, t->evict_arg);
@@ -1275,13 +1312,15 @@ static struct trk_esp *
 trk_esp_lookup(struct trk *t, int af, const uint8_t *d16, uint32_t spi,
     uint64_t h)
 {
-	const struct trk_esp_link *l;
+	size_t i = (size_t)h & t->esp_tab.mask;
+	const struct trk_slot *sl;
 	struct trk_esp *f;
 
-	for (l = &t->esp_tab[h & t->esp_mask]; (f = l->f) != NULL;
-	    l = &f->hnext) {
+	for (; (sl = &t->esp_tab.s[i])->e != NULL;
+	    i = (i + 1) & t->esp_tab.mask) {
 		t->st.probes++;
-		if (l->h == h && f->spi == spi && f->af == af &&
+		f = sl->e;
+		if (sl->h == h && f->spi == spi && f->af == af &&
 		    memcmp(f->dst, d16, 16) == 0)
 			return f;
 	}
@@ -1325,7 +1364,8 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 		f->first_ts = ts;
 		f->first_frame = frame;
 		trk_esp_link(t, f);
-		HASH_INSERT(trk_esp_link, t->esp_tab, t->esp_mask, f, f, h);
+		f->hash = h;
+		trk_tab_put(&t->esp_tab, f, h);
 		t->st.esp_now++;
 		t->st.esp_sas++;
 		LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
@@ -1491,8 +1531,8 @@ trk_free(struct trk *t)
 	}
 	EVP_MD_free(t->sha256);
 	EVP_MD_CTX_free(t->dctx);
-	free(t->ike_tab);
-	free(t->esp_tab);
+	free(t->ike_tab.s);
+	free(t->esp_tab.s);
 	free(t);
 }
 

@@ -33,7 +33,10 @@
  *
  * Both tables hash their keys (cookies; destination and SPI) with a random
  * seed of the tracker's own (core/hash.h), so that keys chosen in advance
- * cannot share a bucket; trk_stats counts the chain entries lookups visit.
+ * cannot share a bucket.  They are open-addressed (linear probing, at
+ * least twice the slots of their cap, each slot the entry and its hash),
+ * so a lookup that finds nothing reads a cache line of slots and no
+ * entry; trk_stats counts the occupied slots lookups visit.
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -211,22 +214,6 @@ struct trk_exchange {
 	uint16_t	offered_proposals, offered_transforms;
 };
 
-/*
- * A hash chain's link (private to track.c): the entry it points to and
- * that entry's full hash, so that a lookup compares hashes before it
- * touches an entry (a cache miss each).
- */
-struct trk_ike_sa;
-struct trk_esp;
-struct trk_ike_link {
-	struct trk_ike_sa	*sa;
-	uint64_t		 h;
-};
-struct trk_esp_link {
-	struct trk_esp		*f;
-	uint64_t		 h;
-};
-
 struct trk_ike_sa {
 	uint64_t	 id;		/* serial, 1-based, in order of creation */
 	uint8_t		 icookie[8], rcookie[8];
@@ -260,8 +247,7 @@ struct trk_ike_sa {
 					   were given (ike_crypto.h) */
 
 	/* private to track.c */
-	struct trk_ike_link hnext;	/* hash chain: the next entry */
-	struct trk_ike_link *hprev;	/* the link that points here */
+	uint64_t	 hash;		/* of its cookies, in the table */
 	struct trk_ike_sa *lru_prev, *lru_next;
 	struct trk_esp	*esp_head, *esp_tail;	/* its flows (ike_id) */
 };
@@ -289,8 +275,7 @@ struct trk_esp {
 	struct ks_memo	 key;		/* the decryptor's SA for src */
 
 	/* private to track.c */
-	struct trk_esp_link hnext;	/* hash chain: the next entry */
-	struct trk_esp_link *hprev;	/* the link that points here */
+	uint64_t	 hash;		/* of (dst, spi), in the table */
 	struct trk_esp	*lru_prev, *lru_next;
 	uint64_t	 touched;	/* ESP packet count at its last */
 	struct trk_ike_sa *owner;	/* the live IKE SA of ike_id */
@@ -306,7 +291,7 @@ struct trk_limits {
 
 struct trk_stats {
 	uint64_t	ike_sas, ike_evicted, esp_sas, esp_evicted;
-	uint64_t	probes;		/* hash chain entries looked at */
+	uint64_t	probes;		/* occupied table slots looked at */
 	uint64_t	msgs, retransmits, msgs_dropped, ex_dropped;
 	size_t		bytes_now, peak_bytes;
 	size_t		ike_now, esp_now;
