@@ -20,6 +20,13 @@
 #define TRK_SPI_FILTER		4096	/* counters of Quick Mode SPIs */
 #define TRK_MAX_CAP		((size_t)1 << 29)	/* table slots / 2 */
 
+/* a cache line wanted soon (a hint; nothing when the compiler has none) */
+#if defined(__GNUC__)
+#define TRK_PREFETCH(p)		__builtin_prefetch(p)
+#else
+#define TRK_PREFETCH(p)		((void)(p))
+#endif
+
 
 /* A table slot: an entry (NULL: free) and its hash. */
 struct trk_slot {
@@ -466,6 +473,14 @@ trk_ike_evict_oldest(struct trk *t)
 	capmsgs = sa->capmsgs;
 	ex = sa->ex;
 	capex = sa->capex;
+	if (t->ike_lru_head != NULL) {
+		/* the next to go: its record now (trk_ike_prefetch) */
+		const char *n = (const char *)t->ike_lru_head;
+		size_t off;
+
+		for (off = 0; off < sizeof(*sa); off += 64)
+			TRK_PREFETCH(n + off);
+	}
 	memset(sa, 0, sizeof(*sa));
 	sa->msgs = msgs;
 	sa->capmsgs = capmsgs;
@@ -1023,6 +1038,29 @@ trk_esp_deleted(struct trk *t, int af, const uint8_t *dst, uint32_t spi,
 	}
 }
 
+/*
+ * Ask for what the look-up of in's SA and, at the cap, the eviction of
+ * the oldest SA will read (its slot, exchanges, messages, phase-1
+ * bodies: cache misses when a flood of new SAs keeps the table full),
+ * so that they arrive while the message's digest is computed.
+ */
+static void
+trk_ike_prefetch(const struct trk *t, const struct trk_in *in)
+{
+	const struct trk_ike_sa *old = t->ike_lru_head;
+
+	TRK_PREFETCH(&t->ike_tab.s[trk_ike_hash(t, in->icookie, in->rcookie) &
+	    t->ike_tab.mask]);
+	if (old == NULL || t->st.ike_now < t->lim.max_ike_sas)
+		return;
+	TRK_PREFETCH(&t->ike_tab.s[old->hash & t->ike_tab.mask]);
+	TRK_PREFETCH(old->ex);
+	TRK_PREFETCH(old->msgs);
+	TRK_PREFETCH(old->p1.sai.p);
+	TRK_PREFETCH(old->p1.offered);
+	TRK_PREFETCH(old->lru_next);
+}
+
 int
 trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 {
@@ -1034,6 +1072,8 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 
 	memset(r, 0, sizeof(*r));
 	t->st.msgs++;
+	trk_ike_prefetch(t, in);
+	trk_digest(t, in->raw, in->raw_len, digest);
 	sa = trk_ike_find(t, in);
 	if (sa == NULL) {
 		sa = trk_ike_create(t, in);
@@ -1051,7 +1091,6 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	r->sa = sa;
 	r->dir = dir;
 
-	trk_digest(t, in->raw, in->raw_len, digest);
 	orig = trk_find_original(sa, in, digest);
 	e = orig != NULL ? &sa->ex[orig->ex] : trk_ex_find(sa, in->exch,
 	    in->msgid);
