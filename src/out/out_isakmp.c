@@ -251,10 +251,21 @@ out_isakmp_id_show(uint8_t type, const uint8_t *d, size_t n, char *buf,
 	return o < len ? o : len - 1;
 }
 
+/* isakmp_name_fmt, a known name copied without snprintf */
 static const char *
 name_fmt(enum isakmp_reg r, unsigned v, char *buf, size_t len)
 {
-	return isakmp_name_fmt(r, v, buf, len);
+	const char *s = isakmp_name(r, v);
+	size_t n;
+
+	if (s == NULL || len == 0)
+		return isakmp_name_fmt(r, v, buf, len);
+	n = strlen(s);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Payload display token: "SA", ..., or the number. */
@@ -379,7 +390,11 @@ attr_view(enum isakmp_reg reg, const struct isakmp_attr *a, bool secrets,
 {
 	enum isakmp_reg vreg = isakmp_attr_value_reg(reg, a->type);
 
-	memset(v, 0, sizeof(*v));
+	/* what the flags below leave unread is not cleared (1 kB) */
+	v->has_num = v->has_vname = v->masked = v->has_str = false;
+	v->show_hex = false;
+	v->num = 0;
+	v->vname[0] = v->str[0] = '\0';
 	name_fmt(reg, a->type, v->type_name, sizeof(v->type_name));
 	v->type_tok = isakmp_token(reg, a->type);
 	if (reg == REG_CFG_ATTR && !a->basic && a->len > 0 &&
