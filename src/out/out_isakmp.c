@@ -490,14 +490,32 @@ sit_str(uint32_t doi, uint32_t sit, char *buf, size_t len)
 
 	buf[0] = '\0';
 	if (doi == ISAKMP_DOI_IPSEC && sit != 0 && (sit & ~7u) == 0) {
+		/* the names joined by '|', as snprintf would, truncated */
 		for (b = 1; b <= 4; b <<= 1)
-			if (sit & b)
-				o += (size_t)snprintf(buf + o, len - o, "%s%s",
-				    o ? "|" : "", isakmp_name(REG_SITUATION,
-				    b));
+			if (sit & b) {
+				const char *n = isakmp_name(REG_SITUATION, b);
+				size_t k;
+
+				if (n == NULL)
+					n = "(null)";	/* printf's %s */
+				k = strlen(n);
+
+				if (o > 0 && o + 1 < len)
+					buf[o++] = '|';
+				if (k > len - 1 - o)
+					k = len - 1 - o;
+				memcpy(buf + o, n, k);
+				o += k;
+				buf[o] = '\0';
+			}
 		return;
 	}
-	snprintf(buf, len, "0x%08x", sit);
+	if (len > 10) {		/* "0x%08x" */
+		memcpy(buf, "0x", 2);
+		fmt_hex32(buf + 2, sit);
+		buf[10] = '\0';
+	} else
+		snprintf(buf, len, "0x%08x", sit);
 }
 
 /* ------------------------------------------------------ short list */
