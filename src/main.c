@@ -19,6 +19,7 @@
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
 #include "audit/audit.h"
+#include "audit/mmtgt.h"
 #include "audit/policy.h"
 #include "engine/engine.h"
 #include "keys/kx.h"
@@ -305,7 +306,7 @@ static const struct cmd cmds[] = {
 	    cmd_run },
 	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE,
 	    cmd_run },
-	{ CMD_CRACK, "crack", "W:qh", crack_opts, OUT_VIEW_NONE, cmd_crack },
+	{ CMD_CRACK, "crack", "W:qhk:", crack_opts, OUT_VIEW_NONE, cmd_crack },
 	{ CMD_AUDIT, "audit", "r:c:f:qhk:E:", audit_opts, OUT_VIEW_NONE,
 	    cmd_run },
 	{ CMD_LIVE, "live", "i:f:qhk:E:w:Z:", live_opts, OUT_VIEW_NONE,
@@ -962,18 +963,47 @@ cmd_live(const struct cmd *cmd, int argc, char **argv)
 	return rc;
 }
 
-/* ---- crack: its own options; needs no engine */
+/*
+ * crack's captures: the engine over them with the keys (-k), collecting
+ * Main Mode targets; 0 with *m (NULL: no captures) or -1 with err.
+ */
+static int
+crack_captures(struct ctx *c, struct mmt **m, const struct keyarg *keys,
+    size_t nkeys, char **files, int nfiles, char *err, size_t errlen)
+{
+	int i;
+
+	*m = NULL;
+	if (nfiles == 0)
+		return 0;
+	c->o.quiet = true;
+	if (load_keys(c, keys, nkeys, err, errlen) == -1 ||
+	    eng_init(c, err, errlen) == -1 ||
+	    (*m = mmt_new(c, err, errlen)) == NULL)
+		return -1;
+	for (i = 0; i < nfiles; i++)
+		if (eng_read_file(c, files[i], err, errlen) == -1)
+			return -1;
+	eng_finish(c);
+	return 0;
+}
+
+/* ---- crack: its own options; the engine only for captures */
 static int
 cmd_crack(const struct cmd *cmd, int argc, char **argv)
 {
 	struct crack_opts o = { NULL, NULL, NULL, 0, false, false };
 	struct crack_stats st;
 	struct cl_set set;
+	static struct ctx c;
+	struct mmt *mm = NULL;
+	struct cm_target *tg = NULL;
+	struct keyarg keys[64];
 	const char *lines = NULL;
 	char err[512];
 	bool quiet = false;
 	uint64_t v;
-	size_t h;
+	size_t h, nkeys = 0, ntg = 0, nsas = 0, opened = 0;
 	int ch, rc;
 
 	o.kernel = getenv("IKESCOPE_CRACK_KERNEL");
@@ -1010,6 +1040,14 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 'k':
+			if (nkeys == sizeof(keys) / sizeof(keys[0])) {
+				fprintf(stderr, "ikescope: too many -k\n");
+				return 1;
+			}
+			keys[nkeys].file = true;
+			keys[nkeys++].arg = optarg;
+			break;
 		case 'h':
 			crack_usage(stdout);
 			return 0;
@@ -1018,14 +1056,17 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 			return 1;
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "ikescope: crack: captures are not read yet; "
-		    "give the exchanges with --psk-line FILE\n");
+	if (optind < argc && nkeys == 0) {
+		fprintf(stderr, "ikescope: crack: captures are read with -k "
+		    "KEYFILE giving gxy (Main Mode); Aggressive Mode "
+		    "exchanges are given with --psk-line FILE\n");
 		return 1;
 	}
-	if (lines == NULL || (o.wordlist == NULL && o.mask == NULL)) {
-		fprintf(stderr, "ikescope: crack: --psk-line FILE and -W "
-		    "WORDLIST or --mask MASK are required\n");
+	if ((lines == NULL && optind == argc) ||
+	    (o.wordlist == NULL && o.mask == NULL)) {
+		fprintf(stderr, "ikescope: crack: --psk-line FILE or -k "
+		    "KEYFILE CAPTURE..., and -W WORDLIST or --mask MASK, are "
+		    "required\n");
 		crack_usage(stderr);
 		return 1;
 	}
@@ -1035,20 +1076,42 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 		return 1;
 	}
 	o.progress = isatty(STDERR_FILENO);
-	if (cl_load_file(&set, lines, err, sizeof(err)) == -1) {
+	memset(&set, 0, sizeof(set));
+	if (lines != NULL && cl_load_file(&set, lines, err, sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		return 1;
 	}
-	rc = crack_run(&o, &set, stdout, &st, err, sizeof(err));
+	if (crack_captures(&c, &mm, keys, nkeys, argv + optind, argc - optind,
+	    err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		cl_set_free(&set);
+		mmt_free(mm);
+		eng_free(&c);
+		return 1;
+	}
+	if (mm != NULL) {
+		tg = mmt_targets(mm, &ntg, &nsas, &opened);
+		if (!quiet)
+			fprintf(stderr, "ikescope: %zu IKE SAs with gxy and a "
+			    "pre-shared key: %zu sealed messages to open, %zu "
+			    "sides opened by the keys given\n", nsas, ntg,
+			    opened);
+	}
+	rc = crack_run_tg(&o, &set, tg, ntg, stdout, &st, err, sizeof(err));
 	cl_set_free(&set);
+	mmt_free(mm);
+	if (optind < argc)
+		eng_free(&c);
 	if (rc == -1) {
 		fprintf(stderr, "ikescope: crack: %s\n", err);
 		return 1;
 	}
 	if (!quiet) {
-		fprintf(stderr, "ikescope: %zu of %zu lines cracked; %llu "
+		fprintf(stderr, "ikescope: %zu of %zu %s cracked; %llu "
 		    "candidates in %.2f s (%.2f M/s, %u threads;", st.cracked,
-		    st.lines, (unsigned long long)st.candidates, st.seconds,
+		    st.lines + st.targets, st.targets > 0 ? (st.lines > 0 ?
+		    "lines and sealed messages" : "sealed messages") : "lines",
+		    (unsigned long long)st.candidates, st.seconds,
 		    st.seconds > 0 ? (double)st.candidates / st.seconds / 1e6 :
 		    0.0, st.threads);
 		for (h = 0; h < CK_NHASH; h++)
@@ -1065,7 +1128,7 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		return 1;
 	}
-	return st.cracked == st.lines ? 0 : 2;
+	return st.cracked == st.lines + st.targets ? 0 : 2;
 }
 
 int
