@@ -319,6 +319,20 @@ mmt_check(void *arg, const uint8_t *psk, size_t len)
 
 /* ---- the targets */
 
+/* the ECB mode of a CBC cipher (the filter decrypts one block) */
+static EVP_CIPHER *
+mmt_ecb(struct mmt *m, const char *cbc)
+{
+	char name[64];
+	size_t n = strlen(cbc);
+
+	if (n < 4 || n >= sizeof(name) || strcmp(cbc + n - 4, "-CBC") != 0)
+		return NULL;
+	memcpy(name, cbc, n - 4);
+	strcpy(name + n - 4, "-ECB");
+	return EVP_CIPHER_fetch(sslctx_lib(m->c->ike_ssl), name, NULL);
+}
+
 struct cm_target *
 mmt_targets(struct mmt *m, size_t *n, size_t *nsas, size_t *opened)
 {
@@ -347,8 +361,7 @@ mmt_targets(struct mmt *m, size_t *n, size_t *nsas, size_t *opened)
 					continue;
 				cn = ike_cipher_name(&r->chosen_alg, &klen,
 				    &block);
-				m->ciph[m->ntg] = EVP_CIPHER_fetch(
-				    sslctx_lib(m->c->ike_ssl), cn, NULL);
+				m->ciph[m->ntg] = mmt_ecb(m, cn);
 				m->ninr[m->ntg] = malloc(r->ni.n + r->nr.n);
 				if (m->ciph[m->ntg] == NULL ||
 				    m->ninr[m->ntg] == NULL ||

@@ -20,8 +20,6 @@
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
 
-#define CR_IPAD	0x36363636u
-#define CR_OPAD	0x5c5c5c5cu
 
 struct cr_line {
 	const struct cl_line *l;
@@ -37,12 +35,18 @@ struct cr_tgt {
 	atomic_bool	 found;
 };
 
+/* targets whose keys are derived once (cm_same_keys) */
+struct cr_grp {
+	struct cr_tgt	*v[CM_MAX_GROUP];
+	unsigned	 n;
+};
+
 struct cr_prf {
 	const struct ck_kern *k;	/* NULL: OpenSSL */
 	EVP_MD		*md;
-	size_t		 nlines, ntgts;
+	size_t		 nlines, ntgts, ngrps;
 	struct cr_line	**lines;
-	struct cr_tgt	**tgts;
+	struct cr_grp	*grps;
 	struct cm_rows	 rows;		/* with k */
 };
 
@@ -106,8 +110,8 @@ cr_prep(struct cr *c, const struct cl_set *set, struct cm_target *tg,
 		/* fetched once: a digest by name is looked up per use */
 		p->md = EVP_MD_fetch(NULL, md[h], NULL);
 		p->lines = calloc(p->nlines + 1, sizeof(*p->lines));
-		p->tgts = calloc(p->ntgts + 1, sizeof(*p->tgts));
-		if (p->md == NULL || p->lines == NULL || p->tgts == NULL)
+		p->grps = calloc(p->ntgts + 1, sizeof(*p->grps));
+		if (p->md == NULL || p->lines == NULL || p->grps == NULL)
 			goto nomem;
 		p->nlines = 0;		/* counted again as they are placed */
 		p->ntgts = 0;
@@ -132,10 +136,20 @@ cr_prep(struct cr *c, const struct cl_set *set, struct cm_target *tg,
 	}
 	for (i = 0; i < c->ntgts; i++) {
 		struct cr_prf *p = &c->prf[tg[i].hash];
+		struct cr_grp *g;
+		size_t j;
 
 		c->tgts[i].t = &tg[i];
 		atomic_init(&c->tgts[i].found, false);
-		p->tgts[p->ntgts++] = &c->tgts[i];
+		p->ntgts++;
+		for (j = 0; j < p->ngrps; j++)
+			if (p->grps[j].n < CM_MAX_GROUP &&
+			    cm_same_keys(p->grps[j].v[0]->t, &tg[i]))
+				break;
+		g = &p->grps[j];
+		if (j == p->ngrps)
+			p->ngrps++;
+		g->v[g->n++] = &c->tgts[i];
 		if (cm_prep(&tg[i], p->k) == -1) {
 			snprintf(err, errlen, "frame %u: cannot prepare its "
 			    "target (out of memory or sizes out of range)",
@@ -276,46 +290,6 @@ cr_tgt_check(struct cr *c, struct cr_tgt *g, const struct cg_cand *cand,
 
 /* ---- the kernel path */
 
-/* HMAC's inner and outer key states of up to L candidates */
-static void
-cr_keys(const struct cr_prf *p, const struct cg_cand *cand, unsigned m,
-    uint32_t *kin, uint32_t *kout)
-{
-	const struct ck_kern *k = p->k;
-	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
-	uint32_t bi[16 * CK_MAXLANES], bo[16 * CK_MAXLANES], w[16];
-	uint8_t key[64], dig[CK_MAXWORDS * 4], *dp = dig;
-
-	for (l = 0; l < L; l++) {
-		const uint8_t *kp = cand[l].b;
-
-		if (l >= m) {		/* a short group: unused lanes */
-			for (i = 0; i < 16; i++)
-				bi[i * L + l] = 0;
-			continue;
-		}
-		if (cand[l].len > 64) {	/* HMAC hashes a long key first */
-			size_t kl = cand[l].len;
-
-			memset(key, 0, sizeof(key));
-			ck_hash_lanes(k, &kp, &kl, 1, &dp);
-			memcpy(key, dig, ck_digest_len(k->hash));
-			kp = key;
-		}
-		ck_words(k->hash, kp, w);
-		for (i = 0; i < 16; i++)
-			bi[i * L + l] = w[i];
-	}
-	for (i = 0; i < 16 * L; i++) {
-		bo[i] = bi[i] ^ CR_OPAD;
-		bi[i] ^= CR_IPAD;
-	}
-	memcpy(kin, p->rows.iv, nw * L * sizeof(*kin));
-	memcpy(kout, p->rows.iv, nw * L * sizeof(*kout));
-	k->comp(kin, bi);
-	k->comp(kout, bo);
-}
-
 static void
 cr_line_lanes(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
     const uint32_t *kin, const uint32_t *kout, const struct cg_cand *cand,
@@ -363,24 +337,33 @@ cr_line_evp(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
 	return 0;
 }
 
-/* A thread's contexts: digests for the OpenSSL path, the targets'
- * cipher. */
-struct cr_thr {
-	struct cm_evp	 e;
-	EVP_CIPHER_CTX	*cx;
-};
+/* group g's targets not found yet: their count */
+static unsigned
+cr_grp_open(const struct cr_grp *g, struct cr_tgt **gv,
+    const struct cm_target **tv)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < g->n; i++)
+		if (!atomic_load(&g->v[i]->found)) {
+			gv[n] = g->v[i];
+			tv[n++] = g->v[i]->t;
+		}
+	return n;
+}
 
 static void
-cr_batch(struct cr *c, struct cr_prf *p, struct cr_thr *th,
+cr_batch(struct cr *c, struct cr_prf *p, struct cm_evp *e,
     const struct cg_cand *cand, size_t n, uint64_t base)
 {
 	uint32_t kin[CK_MAXWORDS * CK_MAXLANES];
 	uint32_t kout[CK_MAXWORDS * CK_MAXLANES];
-	struct cm_evp *e = &th->e;
+	struct cr_tgt *gv[CM_MAX_GROUP];
+	const struct cm_target *tv[CM_MAX_GROUP];
+	uint32_t pass[CM_MAX_GROUP];
+	bool ok[CM_MAX_GROUP];
 	size_t i, j;
-	uint32_t pass;
-	unsigned m, l;
-	int r;
+	unsigned m, l, nt, t;
 
 	if (p->k == NULL) {
 		for (i = 0; i < n; i++) {
@@ -392,15 +375,16 @@ cr_batch(struct cr *c, struct cr_prf *p, struct cr_thr *th,
 				    cr_line_evp(c, p, p->lines[j], e, &cand[i],
 				    base + i) == -1)
 					goto fail;
-			for (j = 0; j < p->ntgts; j++) {
-				if (atomic_load(&p->tgts[j]->found))
+			for (j = 0; j < p->ngrps; j++) {
+				nt = cr_grp_open(&p->grps[j], gv, tv);
+				if (nt == 0)
 					continue;
-				r = cm_evp(p->tgts[j]->t, e, th->cx, NULL);
-				if (r == -1)
+				if (cm_evp(tv, nt, e, &e->cx, NULL, ok) == -1)
 					goto fail;
-				if (r == 1)
-					cr_tgt_check(c, p->tgts[j], &cand[i],
-					    base + i + 1);
+				for (t = 0; t < nt; t++)
+					if (ok[t])
+						cr_tgt_check(c, gv[t], &cand[i],
+						    base + i + 1);
 			}
 		}
 		return;
@@ -410,20 +394,23 @@ fail:
 	}
 	for (i = 0; i < n; i += m) {
 		m = n - i < p->k->lanes ? (unsigned)(n - i) : p->k->lanes;
-		cr_keys(p, cand + i, m, kin, kout);
+		cm_cand_keys(&p->rows, cand + i, m, kin, kout);
 		for (j = 0; j < p->nlines; j++)
 			if (!atomic_load(&p->lines[j]->found))
 				cr_line_lanes(c, p, p->lines[j], kin, kout,
 				    cand + i, m, base + i);
-		for (j = 0; j < p->ntgts; j++) {
-			if (atomic_load(&p->tgts[j]->found))
+		for (j = 0; j < p->ngrps; j++) {
+			nt = cr_grp_open(&p->grps[j], gv, tv);
+			if (nt == 0)
 				continue;
-			pass = cm_lanes(&p->rows, p->tgts[j]->t, kin, kout, m,
-			    th->cx, NULL);
-			for (l = 0; pass != 0 && l < m; l++)
-				if (pass & (1u << l))
-					cr_tgt_check(c, p->tgts[j], &cand[i + l],
-					    base + i + l + 1);
+			cm_lanes(&p->rows, tv, nt, kin, kout, m, &e->cx, NULL,
+			    pass);
+			for (t = 0; t < nt; t++)
+				for (l = 0; pass[t] != 0 && l < m; l++)
+					if (pass[t] & (1u << l))
+						cr_tgt_check(c, gv[t],
+						    &cand[i + l],
+						    base + i + l + 1);
 		}
 	}
 }
@@ -433,13 +420,12 @@ cr_worker(void *arg)
 {
 	struct cr *c = arg;
 	struct cg_cand *cand;
-	struct cr_thr th;
+	struct cm_evp e;
 	uint64_t base;
 	size_t n, h;
 
 	cand = malloc(CRACK_BATCH * sizeof(*cand));
-	th.cx = EVP_CIPHER_CTX_new();
-	if (cand != NULL && (th.cx == NULL || cm_evp_new(&th.e) == -1)) {
+	if (cand != NULL && cm_evp_new(&e) == -1) {
 		free(cand);
 		cand = NULL;
 	}
@@ -454,12 +440,11 @@ cr_worker(void *arg)
 			break;
 		for (h = 0; h < CK_NHASH; h++)
 			if (c->prf[h].nlines > 0 || c->prf[h].ntgts > 0)
-				cr_batch(c, &c->prf[h], &th, cand, n, base);
+				cr_batch(c, &c->prf[h], &e, cand, n, base);
 		atomic_fetch_add(&c->done, n);
 	}
 	if (cand != NULL)
-		cm_evp_free(&th.e);
-	EVP_CIPHER_CTX_free(th.cx);
+		cm_evp_free(&e);
 	free(cand);
 	atomic_fetch_sub(&c->running, 1);
 	return NULL;
@@ -609,7 +594,7 @@ out:
 		cm_free(&tg[i]);
 	for (h = 0; h < CK_NHASH; h++) {
 		free(c.prf[h].lines);
-		free(c.prf[h].tgts);
+		free(c.prf[h].grps);
 		EVP_MD_free(c.prf[h].md);
 	}
 	free(c.lines);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crack/crack_gen.h"
 #include "crack/crack_mm.h"
 #include "dissectors/isakmp.h"
 
@@ -62,6 +63,46 @@ cm_rekey(const struct cm_rows *r, const uint32_t *dig, uint32_t *kin,
 		kb[i] ^= CM_IPAD ^ CM_OPAD;
 	memcpy(kout, r->iv, nw * L * sizeof(*kout));
 	r->k->comp(kout, kb);
+}
+
+/* HMAC's inner and outer key states of up to L candidates */
+void
+cm_cand_keys(const struct cm_rows *r, const struct cg_cand *cand, unsigned m,
+    uint32_t *kin, uint32_t *kout)
+{
+	const struct ck_kern *k = r->k;
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
+	uint32_t bi[16 * CK_MAXLANES], bo[16 * CK_MAXLANES], w[16];
+	uint8_t key[64], dig[CK_MAXWORDS * 4], *dp = dig;
+
+	for (l = 0; l < L; l++) {
+		const uint8_t *kp = cand[l].b;
+
+		if (l >= m) {		/* a short group: unused lanes */
+			for (i = 0; i < 16; i++)
+				bi[i * L + l] = 0;
+			continue;
+		}
+		if (cand[l].len > 64) {	/* HMAC hashes a long key first */
+			size_t kl = cand[l].len;
+
+			memset(key, 0, sizeof(key));
+			ck_hash_lanes(k, &kp, &kl, 1, &dp);
+			memcpy(key, dig, ck_digest_len(k->hash));
+			kp = key;
+		}
+		ck_words(k->hash, kp, w);
+		for (i = 0; i < 16; i++)
+			bi[i * L + l] = w[i];
+	}
+	for (i = 0; i < 16 * L; i++) {
+		bo[i] = bi[i] ^ CM_OPAD;
+		bi[i] ^= CM_IPAD;
+	}
+	memcpy(kin, r->iv, nw * L * sizeof(*kin));
+	memcpy(kout, r->iv, nw * L * sizeof(*kout));
+	k->comp(kin, bi);
+	k->comp(kout, bo);
 }
 
 void
@@ -206,23 +247,25 @@ cm_pl_known(uint8_t t)
  * payload header under one of the IVs?
  */
 static bool
-cm_filter(const struct cm_target *t, EVP_CIPHER_CTX *cx, const uint8_t *ka)
+cm_filter(const struct cm_target *t, struct cm_cx *x, const uint8_t *ka)
 {
-	static const uint8_t zero[CM_MAX_BLOCK];
 	uint8_t pt[CM_MAX_BLOCK];
 	unsigned i;
 	int outl = 0;
 
-	if (EVP_CIPHER_CTX_get0_cipher(cx) != t->cipher ||
-	    (size_t)EVP_CIPHER_CTX_get_key_length(cx) != t->klen) {
-		if (EVP_DecryptInit_ex2(cx, t->cipher, NULL, NULL, NULL) != 1 ||
-		    EVP_CIPHER_CTX_set_key_length(cx, (int)t->klen) != 1 ||
-		    EVP_CIPHER_CTX_set_padding(cx, 0) != 1)
+	if (x->cipher != t->cipher || x->klen != t->klen) {
+		x->cipher = NULL;
+		if (EVP_DecryptInit_ex2(x->cx, t->cipher, NULL, NULL,
+		    NULL) != 1 ||
+		    EVP_CIPHER_CTX_set_key_length(x->cx, (int)t->klen) != 1 ||
+		    EVP_CIPHER_CTX_set_padding(x->cx, 0) != 1)
 			return false;
+		x->cipher = t->cipher;
+		x->klen = t->klen;
 	}
-	/* under a zero IV: D(C1); each IV is XORed afterwards */
-	if (EVP_DecryptInit_ex2(cx, NULL, ka, zero, NULL) != 1 ||
-	    EVP_DecryptUpdate(cx, pt, &outl, t->ct, (int)t->block) != 1 ||
+	/* ECB: D(C1); each IV is XORed afterwards */
+	if (EVP_DecryptInit_ex2(x->cx, NULL, ka, NULL, NULL) != 1 ||
+	    EVP_DecryptUpdate(x->cx, pt, &outl, t->ct, (int)t->block) != 1 ||
 	    (size_t)outl != t->block)
 		return false;
 	for (i = 0; i < t->niv; i++) {
@@ -252,11 +295,23 @@ cm_lane_bytes(const struct ck_kern *k, const uint32_t *rows, unsigned l,
 	ck_bytes(k->hash, w, nbytes, out);
 }
 
-uint32_t
-cm_lanes(const struct cm_rows *r, const struct cm_target *t,
-    const uint32_t *kin, const uint32_t *kout, unsigned m,
-    EVP_CIPHER_CTX *cx, struct cm_keys *keys)
+bool
+cm_same_keys(const struct cm_target *a, const struct cm_target *b)
 {
+	return a->hash == b->hash && a->klen == b->klen &&
+	    a->ninr_len == b->ninr_len && a->gxy_len == b->gxy_len &&
+	    memcmp(a->icookie, b->icookie, 8) == 0 &&
+	    memcmp(a->rcookie, b->rcookie, 8) == 0 &&
+	    memcmp(a->ninr, b->ninr, a->ninr_len) == 0 &&
+	    memcmp(a->gxy, b->gxy, a->gxy_len) == 0;
+}
+
+void
+cm_lanes(const struct cm_rows *r, const struct cm_target *const *tv,
+    unsigned nt, const uint32_t *kin, const uint32_t *kout, unsigned m,
+    struct cm_cx *cx, struct cm_keys *keys, uint32_t *pass)
+{
+	const struct cm_target *t = tv[0];
 	const struct ck_kern *k = r->k;
 	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i, j, nk;
 	size_t dl = 4 * nw;
@@ -267,7 +322,6 @@ cm_lanes(const struct cm_rows *r, const struct cm_target *t,
 	uint32_t kx[CM_MAX_KEY / 16 + 1][CK_MAXWORDS * CK_MAXLANES];
 	uint32_t blk[16 * CK_MAXLANES];
 	uint8_t ka[CM_MAX_KEY + CM_MAX_DIGEST];
-	uint32_t pass = 0;
 
 	/* SKEYID = prf(PSK, Ni_b | Nr_b) */
 	cm_mac_kw(r, kin, kout, NULL, t->kw_ninr, t->nb_ninr, sk);
@@ -298,14 +352,17 @@ cm_lanes(const struct cm_rows *r, const struct cm_target *t,
 			cm_outer(r, st, kx[nk]);
 		}
 	}
+	for (j = 0; j < nt; j++)
+		pass[j] = 0;
 	for (l = 0; l < m; l++) {
 		if (nk == 0)
 			cm_lane_bytes(k, e, l, t->klen, ka);
 		else
 			for (i = 0; i < nk; i++)
 				cm_lane_bytes(k, kx[i], l, dl, ka + i * dl);
-		if (cm_filter(t, cx, ka))
-			pass |= 1u << l;
+		for (j = 0; j < nt; j++)
+			if (cm_filter(tv[j], cx, ka))
+				pass[j] |= 1u << l;
 		if (keys == NULL)
 			continue;
 		cm_lane_bytes(k, sk, l, dl, keys[l].skeyid);
@@ -315,7 +372,6 @@ cm_lanes(const struct cm_rows *r, const struct cm_target *t,
 		memcpy(keys[l].ka, ka, t->klen);
 		keys[l].dl = dl;
 	}
-	return pass;
 }
 
 /* ---- the OpenSSL path */
@@ -328,6 +384,7 @@ cm_evp_free(struct cm_evp *e)
 	EVP_MD_CTX_free(e->si);
 	EVP_MD_CTX_free(e->so);
 	EVP_MD_CTX_free(e->t);
+	EVP_CIPHER_CTX_free(e->cx.cx);
 }
 
 int
@@ -338,8 +395,10 @@ cm_evp_new(struct cm_evp *e)
 	e->si = EVP_MD_CTX_new();
 	e->so = EVP_MD_CTX_new();
 	e->t = EVP_MD_CTX_new();
+	e->cx.cx = EVP_CIPHER_CTX_new();
+	e->cx.cipher = NULL;
 	if (e->ki == NULL || e->ko == NULL || e->si == NULL ||
-	    e->so == NULL || e->t == NULL) {
+	    e->so == NULL || e->t == NULL || e->cx.cx == NULL) {
 		cm_evp_free(e);
 		return -1;
 	}
@@ -394,15 +453,16 @@ cm_evp_mac(EVP_MD_CTX *ki, EVP_MD_CTX *ko, EVP_MD_CTX *t,
 }
 
 int
-cm_evp(const struct cm_target *t, struct cm_evp *e, EVP_CIPHER_CTX *cx,
-    struct cm_keys *keys)
+cm_evp(const struct cm_target *const *tv, unsigned nt, struct cm_evp *e,
+    struct cm_cx *cx, struct cm_keys *keys, bool *pass)
 {
+	const struct cm_target *t = tv[0];
 	static const uint8_t n0 = 0, n1 = 1, n2 = 2;
 	struct cm_keys kk, *k = keys != NULL ? keys : &kk;
 	uint8_t x[CM_MAX_KEY + CM_MAX_DIGEST];
 	const uint8_t *p[3];
 	size_t l[3], have;
-	unsigned dl, xl;
+	unsigned dl, xl, j;
 	int rc = -1;
 
 	p[0] = t->ninr;
@@ -446,7 +506,9 @@ cm_evp(const struct cm_target *t, struct cm_evp *e, EVP_CIPHER_CTX *cx,
 		}
 		memcpy(k->ka, x, t->klen);
 	}
-	rc = cm_filter(t, cx, k->ka) ? 1 : 0;
+	for (j = 0; j < nt; j++)
+		pass[j] = cm_filter(tv[j], cx, k->ka);
+	rc = 0;
 out:
 	if (keys == NULL)
 		OPENSSL_cleanse(&kk, sizeof(kk));

@@ -39,6 +39,7 @@
 #define CM_MAX_IVS	2
 #define CM_MAX_KEY	64		/* cipher key bytes */
 #define CM_MAX_DIGEST	64
+#define CM_MAX_GROUP	8		/* targets sharing their keys */
 
 /* The full check of a survivor: true when the message decrypts under
  * the PSK and its HASH verifies.  Calls never overlap. */
@@ -47,7 +48,7 @@ typedef bool cm_check_fn(void *arg, const uint8_t *psk, size_t len);
 struct cm_target {
 	/* given by the builder */
 	enum ck_hash	 hash;		/* the PRF */
-	const EVP_CIPHER *cipher;	/* CBC, the builder's (not freed) */
+	const EVP_CIPHER *cipher;	/* ECB, the builder's (not freed) */
 	size_t		 klen, block;	/* key and block bytes */
 	const uint8_t	*ninr;		/* Ni_b | Nr_b */
 	size_t		 ninr_len;
@@ -88,6 +89,13 @@ struct cm_keys {
 	size_t	dl;			/* digest bytes */
 };
 
+/* A thread's cipher context for the filter, and what it is set for. */
+struct cm_cx {
+	EVP_CIPHER_CTX	*cx;
+	const EVP_CIPHER *cipher;
+	size_t		 klen;
+};
+
 /* ---- the kernel path */
 
 /* A kernel's rows shared by every HMAC over its lanes. */
@@ -104,6 +112,10 @@ void	cm_outer(const struct cm_rows *, const uint32_t *st, uint32_t *so);
 /* HMAC's inner and outer key states from a digest held in lanes */
 void	cm_rekey(const struct cm_rows *, const uint32_t *dig, uint32_t *kin,
 	    uint32_t *kout);
+/* HMAC's inner and outer key states of m candidates (up to the lanes) */
+struct cg_cand;
+void	cm_cand_keys(const struct cm_rows *, const struct cg_cand *cand,
+	    unsigned m, uint32_t *kin, uint32_t *kout);
 /* out = HMAC with key states kin, kout of: blk0 (per lane, or NULL),
  * then nb prepared blocks kw (the same in every lane) */
 void	cm_mac_kw(const struct cm_rows *, const uint32_t *kin,
@@ -118,14 +130,22 @@ uint32_t *cm_prep_msg(const struct ck_kern *k, const uint8_t *msg,
 	    size_t len, size_t skip, uint32_t *first, size_t *nb);
 
 /*
- * Candidates' keys in m lanes (kin, kout: the candidates' HMAC key
- * states) for target t: keys (NULL or m entries) receive the derived
- * keys; returns the lanes (bit l) whose first block passes the filter.
- * cx: the thread's cipher context.
+ * Whether a and b derive the same keys from a candidate (the two sides
+ * of one IKE SA): their keys are derived once for both.
  */
-uint32_t cm_lanes(const struct cm_rows *, const struct cm_target *t,
-	    const uint32_t *kin, const uint32_t *kout, unsigned m,
-	    EVP_CIPHER_CTX *cx, struct cm_keys *keys);
+bool	cm_same_keys(const struct cm_target *a, const struct cm_target *b);
+
+/*
+ * Candidates' keys in m lanes (kin, kout: the candidates' HMAC key
+ * states) for the nt targets tv, which derive the same keys
+ * (cm_same_keys): keys (NULL or m entries) receive them; pass[i] the
+ * lanes (bit l) whose first block of tv[i] passes the filter.  cx: the
+ * thread's cipher context (in its struct cm_evp).
+ */
+void	cm_lanes(const struct cm_rows *, const struct cm_target *const *tv,
+	    unsigned nt, const uint32_t *kin, const uint32_t *kout,
+	    unsigned m, struct cm_cx *cx, struct cm_keys *keys,
+	    uint32_t *pass);
 
 /* ---- the OpenSSL path */
 
@@ -137,19 +157,21 @@ int	cm_evp_mac(EVP_MD_CTX *ki, EVP_MD_CTX *ko, EVP_MD_CTX *t,
 	    const uint8_t *const *msg, const size_t *len, unsigned n,
 	    uint8_t *out, unsigned *olen);
 
-/* A thread's digest contexts for the OpenSSL path. */
+/* A thread's digest contexts for the OpenSSL path, and its cipher's. */
 struct cm_evp {
 	EVP_MD_CTX	*ki, *ko, *si, *so, *t;
+	struct cm_cx	 cx;
 };
 int	cm_evp_new(struct cm_evp *);
 void	cm_evp_free(struct cm_evp *);
 
 /*
- * One candidate (its key already in e->ki, e->ko) on t with OpenSSL:
- * 1 the filter passes, 0 not, -1 an OpenSSL failure.  keys: NULL or
- * where the derived keys go.
+ * One candidate (its key already in e->ki, e->ko) on the nt targets tv
+ * (as cm_lanes) with OpenSSL: pass[i] whether tv[i]'s filter passes; 0,
+ * or -1 on an OpenSSL failure.  keys: NULL or where the keys go.
  */
-int	cm_evp(const struct cm_target *t, struct cm_evp *e,
-	    EVP_CIPHER_CTX *cx, struct cm_keys *keys);
+int	cm_evp(const struct cm_target *const *tv, unsigned nt,
+	    struct cm_evp *e, struct cm_cx *cx, struct cm_keys *keys,
+	    bool *pass);
 
 #endif
