@@ -1,0 +1,142 @@
+#!/bin/bash
+# crack_mm.sh - ikescope crack -k KEYFILE CAPTURE: Main Mode with a known
+# g^xy.  f1_mm_wrong_psk (samples/; the responder holds another PSK) with
+# a key file holding only its manifest's gxy and a list holding both PSKs
+# among other words: both found, the initiator's opening MM5 and the
+# responder's its Informational, by every kernel this CPU runs and
+# OpenSSL; --json parses with the contract keys.  With the initiator's
+# psk given too, only the responder's side is left to find.  A list
+# without them: nothing found, exit 2.  Every Main Mode capture of the
+# corpus with a manifest (MD5 with 3DES's longer key, SHA-2 256/384/512,
+# AES-256): its PSK found for both sides with gxy only, then the capture
+# decrypts with it.
+. "$(dirname "$0")/lib.sh"
+t_need_ikescope
+command -v python3 >/dev/null 2>&1 || t_skip_all "python3 not installed"
+
+T=$t_tmp
+S=$top_srcdir/samples
+F1=$S/f1_mm_wrong_psk
+
+# the manifest's key line (gxy only; psk too with "psk") and its PSKs
+keyline() {
+	python3 - "$1" "${2:-}" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+for sa in m["ike_sas"]:
+    if sa.get("dh_shared_secret"):
+        line = "ike icookie=%s gxy=%s" % (sa["initiator_cookie"],
+                                          sa["dh_shared_secret"])
+        if sys.argv[2] == "psk":
+            line += " psk=" + m["psk"]
+        print(line)
+PY
+}
+field() {
+	python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+
+PSK=$(field "$F1.json" psk)
+RPSK=$(field "$F1.json" responder_psk)
+keyline "$F1.json" >"$T/gxy.keys"
+keyline "$F1.json" psk >"$T/psk.keys"
+python3 - "$T/words" "$PSK" "$RPSK" <<'PY'
+import random, sys
+r = random.Random(5)
+with open(sys.argv[1], "w") as f:
+    for i in range(20000):
+        if i == 7000:
+            f.write(sys.argv[3] + "\n")
+        if i == 15000:
+            f.write(sys.argv[2] + "\n")
+        f.write("".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789-")
+                        for _ in range(r.randint(6, 26))) + "\n")
+PY
+grep -v -e "^$PSK\$" -e "^$RPSK\$" "$T/words" >"$T/wrong"
+
+run() {
+	"$IKESCOPE" crack "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+IC=26c10c2ed5ecbd5b
+run -W "$T/words" -k "$T/gxy.keys" "$F1.pcap"
+t_check "f1, gxy only: exit 0, both PSKs found" test "$rc" -eq 0 -a \
+    "$(wc -l <"$T/out")" -eq 2
+t_check "... the initiator's opens its MM5 (frame 7), candidate 15002" \
+    grep -q "^$IC [0-9a-f]\{16\} sha1 \"$PSK\" (the initiator's PSK, 192.0.2.1 <-> 192.0.2.2: opens its MM5 in frame 7; candidate 15002," "$T/out"
+t_check "... the responder's opens its Informational (frame 8), candidate 7001" \
+    grep -q "^$IC [0-9a-f]\{16\} sha1 \"$RPSK\" (the responder's PSK, 192.0.2.1 <-> 192.0.2.2: opens its Informational in frame 8; candidate 7001," "$T/out"
+t_check "... summary: 1 IKE SA, 2 sealed messages, 2 of 2 cracked" \
+    grep -q "^ikescope: 2 of 2 sealed messages cracked; 20002 candidates" "$T/err"
+[ "$(wc -l <"$T/out")" -eq 2 ] || t_diag <"$T/out" <"$T/err"
+
+for k in avx512 avx2 shani openssl; do
+	run -W "$T/words" --kernel "$k" --threads 2 -k "$T/gxy.keys" "$F1.pcap"
+	if [ "$rc" -eq 1 ] && grep -q "cannot run" "$T/err"; then
+		t_skip "kernel $k: $(cat "$T/err")"
+		continue
+	fi
+	t_check "--kernel $k: both sides' PSKs" test "$rc" -eq 0 -a \
+	    "$(grep -c -e "\"$PSK\" (the initiator's" -e "\"$RPSK\" (the responder's" "$T/out")" -eq 2
+done
+
+run -W "$T/words" --json -k "$T/gxy.keys" "$F1.pcap"
+t_check "--json: one object per side with the contract keys" python3 - "$T/out" "$PSK" "$RPSK" <<'PY'
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1])]
+want = {"initiator": (sys.argv[2], "MM5", 7), "responder": (sys.argv[3], "Informational", 8)}
+assert len(objs) == 2, objs
+for o in objs:
+    for k in ("icookie", "rcookie", "psk", "prf", "candidates", "seconds", "side", "method"):
+        assert k in o, (k, o)
+    psk, msg, frame = want[o["side"]]
+    assert o["psk"] == psk and o["message"] == msg and o["frame"] == frame, o
+    assert o["icookie"] == "26c10c2ed5ecbd5b" and o["prf"] == "sha1", o
+    assert o["method"] == "gxy" and o["initiator"] == "192.0.2.1", o
+PY
+
+run -W "$T/words" -k "$T/psk.keys" "$F1.pcap"
+t_check "the initiator's psk given: only the responder's PSK to find" \
+    test "$rc" -eq 0 -a "$(wc -l <"$T/out")" -eq 1
+t_check "... found" grep -q "\"$RPSK\" (the responder's PSK" "$T/out"
+t_check "... the initiator's side said opened" \
+    grep -q "1 sealed messages to open, 1 sides opened by the keys given" "$T/err"
+
+run -W "$T/wrong" -k "$T/gxy.keys" "$F1.pcap"
+t_check "a list without them: nothing found, exit 2, every word tried" \
+    test "$rc" -eq 2 -a ! -s "$T/out"
+t_check "... 0 of 2" grep -q "^ikescope: 0 of 2 sealed messages cracked; 20000 candidates" "$T/err"
+
+run -W "$T/words" "$F1.pcap"
+t_check "a capture without -k: exit 1, says why" \
+    sh -c "[ $rc -eq 1 ] && grep -q 'giving gxy' '$T/err'"
+
+# every Main Mode capture with a manifest: gxy only, then decrypt with it
+n=0
+seen=" "
+for j in "$S"/a_mm_*.json "$CORPUS"/strongswan/*_mm_*.json "$CORPUS"/strongswan/h[0-9]*.json; do
+	[ -f "$j" ] || continue
+	p=${j%.json}.pcap
+	[ -f "$p" ] || continue
+	name=$(basename "${j%.json}")
+	case "$name$seen" in f1_*|*" $name "*) continue ;; esac
+	seen="$seen$name "
+	keyline "$j" >"$T/k" 2>/dev/null
+	[ -s "$T/k" ] || continue
+	psk=$(field "$j" psk)
+	(head -3000 "$T/wrong"; echo "$psk") >"$T/w"
+	run -W "$T/w" -k "$T/k" "$p"
+	sides=$(grep -c "\"$psk\" (the" "$T/out")
+	msgs=$(sed -n 's/.*: \([0-9]*\) sealed messages to open.*/\1/p' "$T/err")
+	t_check "$name: gxy only, the PSK found for every sealed side ($sides of $msgs)" \
+	    test "$rc" -eq 0 -a "$sides" -eq "$msgs" -a "${msgs:-0}" -ge 2
+	keyline "$j" psk >"$T/kp"
+	"$IKESCOPE" -q -k "$T/kp" "$p" >"$T/dec" 2>&1
+	t_check "$name: ... and the capture decrypts with it" \
+	    sh -c "grep -q 'decrypted (hash ok)' '$T/dec' && ! grep -q 'decryption failed' '$T/dec'"
+	n=$((n + 1))
+done
+[ "$n" -gt 0 ] || t_skip "no Main Mode capture with a manifest besides f1"
+[ -d "$CORPUS/strongswan" ] || t_skip "corpus not found ($CORPUS/strongswan): MD5, SHA-2 and 3DES captures not tried"
+t_done
