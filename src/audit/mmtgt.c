@@ -10,6 +10,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "audit/crack_cap.h"
 #include "audit/mmtgt.h"
 #include "engine/event.h"
 #include "ike/ike_crypto.h"
@@ -34,6 +35,7 @@ struct mmt_side {
 
 struct mmt_sa {
 	uint8_t		 icookie[8], rcookie[8];
+	struct cc_sa	 csa;		/* as crack CAPTURE names it */
 	char		 iaddr[48], raddr[48];
 	struct ks_ike_key gxy;
 	bool		 opened[2];	/* a side the keys given open */
@@ -41,7 +43,8 @@ struct mmt_sa {
 };
 
 struct mmt {
-	struct ctx	*c;
+	struct ctx	*c;		/* while the capture is read */
+	struct sslctx	*ssl;		/* the run's own, for after it */
 	struct mmt_sa	*sas;
 	size_t		 nsas;
 	struct cm_target *tg;
@@ -136,6 +139,7 @@ mmt_sa_get(struct mmt *m, const struct trk_ike_sa *sa, const struct ks_ike *k)
 	inet_ntop(sa->af == 6 ? AF_INET6 : AF_INET, sa->raddr, s->raddr,
 	    sizeof(s->raddr));
 	s->gxy = k->gxy;
+	cc_sa_fill(&s->csa, sa, sa->p1.chosen_alg.hash);
 	return s;
 }
 
@@ -228,7 +232,7 @@ mmt_ev(void *arg, const struct eng_event *ev)
 	memcpy(sd->iv[0], fr->ike.iv, block);
 	sd->niv = 1;
 	if (msg->msgid != 0 && sa->ike_state != NULL &&
-	    ike_iv_p2_before(sa->ike_state, m->c->ike_ssl, msg->msgid,
+	    ike_iv_p2_before(sa->ike_state, m->ssl, msg->msgid,
 	    sd->iv[1], &n) == 0 && n == block &&
 	    memcmp(sd->iv[0], sd->iv[1], block) != 0)
 		sd->niv = 2;
@@ -245,6 +249,11 @@ mmt_new(struct ctx *c, char *err, size_t errlen)
 		return NULL;
 	}
 	m->c = c;
+	m->ssl = sslctx_new(err, errlen);
+	if (m->ssl == NULL) {
+		mmt_free(m);
+		return NULL;
+	}
 	m->plain = malloc(65536);
 	m->msg = malloc(sizeof(*m->msg));
 	if (m->plain == NULL || m->msg == NULL) {
@@ -307,7 +316,7 @@ mmt_check(void *arg, const uint8_t *psk, size_t len)
 		}
 		st = ike_state_new(&rec);
 		in.orig_iv = sd->iv[i];
-		ok = st != NULL && ike_decrypt(st, m->c->ike_ssl, k, &in, &pt,
+		ok = st != NULL && ike_decrypt(st, m->ssl, k, &in, &pt,
 		    &d) == 0 && d.hash == IKE_HASH_OK;
 		ike_state_free(st);
 		p1rec_free(&rec);
@@ -330,7 +339,7 @@ mmt_ecb(struct mmt *m, const char *cbc)
 		return NULL;
 	memcpy(name, cbc, n - 4);
 	strcpy(name + n - 4, "-ECB");
-	return EVP_CIPHER_fetch(sslctx_lib(m->c->ike_ssl), name, NULL);
+	return EVP_CIPHER_fetch(sslctx_lib(m->ssl), name, NULL);
 }
 
 struct cm_target *
@@ -346,8 +355,10 @@ mmt_targets(struct mmt *m, size_t *n, size_t *nsas, size_t *opened)
 		m->ninr = calloc(2 * m->nsas, sizeof(*m->ninr));
 		if (m->tg == NULL || m->ciph == NULL || m->ninr == NULL)
 			return NULL;
+		/* an IKE SA's responder's first, as crack CAPTURE pairs
+		 * them */
 		for (i = 0; i < m->nsas; i++)
-			for (j = 0; j < 2; j++) {
+			for (j = 2; j-- > 0;) {
 				struct mmt_sa *s = &m->sas[i];
 				struct mmt_side *sd = &s->side[j];
 				struct cm_target *t = &m->tg[m->ntg];
@@ -430,5 +441,21 @@ mmt_free(struct mmt *m)
 	free(m->sas);
 	free(m->plain);
 	free(m->msg);
+	sslctx_free(m->ssl);
 	free(m);
+}
+
+int
+mmt_cc_add(struct mmt *m, struct cc_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < m->ntg; i++) {
+		const struct mmt_side *sd = m->tg[i].arg;
+
+		if (cc_add_gxy(set, &sd->sa->csa, sd->responder, sd->frame,
+		    sd->what) == -1)
+			return -1;
+	}
+	return 0;
 }

@@ -28,8 +28,11 @@
 
 struct mmt;
 
-/* A collector fed by a sink on c (after eng_init, keys loaded); NULL
- * with err set. */
+/*
+ * A collector fed by a sink on c (after eng_init, keys loaded); NULL
+ * with err set.  It reads c only while the capture is read: its targets
+ * and their checks outlive c.
+ */
 struct mmt	*mmt_new(struct ctx *c, char *err, size_t errlen);
 /*
  * After the run: the targets (owned by the collector, valid until
@@ -40,5 +43,11 @@ struct mmt	*mmt_new(struct ctx *c, char *err, size_t errlen);
 struct cm_target *mmt_targets(struct mmt *, size_t *n, size_t *nsas,
 		    size_t *opened);
 void		 mmt_free(struct mmt *);
+/*
+ * crack CAPTURE: the targets (after mmt_targets) into set after its lines
+ * (cc_add_gxy), in the same order; -1 out of memory.
+ */
+struct cc_set;
+int		 mmt_cc_add(struct mmt *, struct cc_set *);
 
 #endif

@@ -14,8 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "core/fmt.h"
 #include "core/json.h"
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
@@ -57,8 +59,8 @@ struct cr {
 	struct cr_tgt	*tgts;
 	size_t		 ntgts;
 	struct cr_prf	 prf[CK_NHASH];
-	pthread_mutex_t	 mu;		/* the generator and the output */
-	pthread_mutex_t	 cmu;		/* the targets' full checks */
+	pthread_mutex_t	 mu;		/* the generator, the output, the
+					   targets' checks */
 	struct cg	 gen;
 	FILE		*out;
 	struct json	 js;
@@ -189,54 +191,64 @@ nomem:
 
 /* ---- a PSK found */
 
-static void
-cr_psk_text(const struct cg_cand *cand, char *s)
+void
+crack_psk_text(const uint8_t *psk, size_t len, char *s)
 {
 	static const char hx[] = "0123456789abcdef";
 	bool plain = true;
-	unsigned i;
+	size_t i;
 
-	for (i = 0; i < cand->len; i++)
-		if (cand->b[i] < 0x20 || cand->b[i] > 0x7e)
+	for (i = 0; i < len; i++)
+		if (psk[i] < 0x20 || psk[i] > 0x7e)
 			plain = false;
 	if (plain) {
-		memcpy(s, cand->b, cand->len);
-		s[cand->len] = '\0';
+		memcpy(s, psk, len);
+		s[len] = '\0';
 		return;
 	}
 	s += sprintf(s, "$HEX[");
-	for (i = 0; i < cand->len; i++) {
-		*s++ = hx[cand->b[i] >> 4];
-		*s++ = hx[cand->b[i] & 15];
+	for (i = 0; i < len; i++) {
+		*s++ = hx[psk[i] >> 4];
+		*s++ = hx[psk[i] & 15];
 	}
 	strcpy(s, "]");
 }
 
-/* A PSK that opens line l or target t (the other NULL). */
-static void
-cr_found(struct cr *c, atomic_bool *found, const struct cl_line *l,
-    const struct cm_target *t, const struct cg_cand *cand, uint64_t pos)
+bool
+crack_verify(const struct cl_line *l, const uint8_t *psk, size_t len)
 {
-	char psk[2 * CG_MAXLEN + 8], ic[17], rc[17];
-	const uint8_t *ick = l != NULL ? l->icookie : t->icookie;
-	const uint8_t *rck = l != NULL ? l->rcookie : t->rcookie;
+	static const char *const md[CK_NHASH] = {
+		"MD5", "SHA1", "SHA256", "SHA384", "SHA512"
+	};
+	uint8_t skeyid[EVP_MAX_MD_SIZE], h[EVP_MAX_MD_SIZE];
+	size_t sl, hl;
+	bool ok;
+
+	/* SKEYID = prf(PSK, Ni_b | Nr_b); the hash = prf(SKEYID, m2) */
+	ok = EVP_Q_mac(NULL, "HMAC", NULL, md[l->hash], NULL, psk, len,
+	    l->ninr, l->ninr_len, skeyid, sizeof(skeyid), &sl) != NULL &&
+	    EVP_Q_mac(NULL, "HMAC", NULL, md[l->hash], NULL, skeyid, sl,
+	    l->m2, l->m2_len, h, sizeof(h), &hl) != NULL &&
+	    hl == l->hash_len && memcmp(h, l->hash_r, hl) == 0;
+	OPENSSL_cleanse(skeyid, sizeof(skeyid));
+	return ok;
+}
+
+/*
+ * The default output of a line (as its line of the file) or a target (the
+ * side whose sealed message it opens); the other NULL.
+ */
+static void
+cr_print(struct cr *c, const struct cl_line *l, const struct cm_target *t,
+    const char *psk, const struct cg_cand *cand, uint64_t pos, double secs)
+{
 	const char *prf = ck_hash_name(l != NULL ? l->hash : t->hash);
 	const char *side = t != NULL && t->responder ? "responder" :
 	    "initiator";
-	double secs = cr_elapsed(c);
-	unsigned i;
+	char ic[17], rc[17];
 
-	pthread_mutex_lock(&c->mu);
-	if (atomic_exchange(found, true)) {
-		pthread_mutex_unlock(&c->mu);
-		return;
-	}
-	atomic_fetch_sub(&c->left, 1);
-	cr_psk_text(cand, psk);
-	for (i = 0; i < 8; i++) {
-		sprintf(ic + 2 * i, "%02x", ick[i]);
-		sprintf(rc + 2 * i, "%02x", rck[i]);
-	}
+	ic[fmt_hex(ic, l != NULL ? l->icookie : t->icookie, 8)] = '\0';
+	rc[fmt_hex(rc, l != NULL ? l->rcookie : t->rcookie, 8)] = '\0';
 	if (c->o->json) {
 		json_obj_begin(&c->js);
 		json_kstr(&c->js, "icookie", ic);
@@ -269,23 +281,81 @@ cr_found(struct cr *c, atomic_bool *found, const struct cl_line *l,
 		    rc, prf, psk, side, t->initiator, t->responder_addr,
 		    t->what, (unsigned)t->frame, (unsigned long long)pos,
 		    secs);
+}
+
+/* line or target i (the lines first, then the targets): its flag */
+static atomic_bool *
+cr_flag(struct cr *c, size_t i)
+{
+	return i < c->nlines ? &c->lines[i].found :
+	    &c->tgts[i - c->nlines].found;
+}
+
+/*
+ * Line or target first, marked found, was opened by cand: it and every
+ * other line and target not yet cracked that cand also opens (the same
+ * PSK on several exchanges, both hashes or both sides of one) are
+ * reported together.  With c->mu held.
+ */
+static void
+cr_found_locked(struct cr *c, size_t first, const struct cg_cand *cand,
+    uint64_t pos)
+{
+	char psk[2 * CG_MAXLEN + 8];
+	double secs = cr_elapsed(c);
+	size_t *idx, n = 0, i, all = c->nlines + c->ntgts;
+
+	idx = malloc(all * sizeof(*idx));
+	if (idx == NULL)
+		atomic_store(&c->no_mem, true);
+	else
+		idx[n++] = first;
+	for (i = 0; idx != NULL && i < all; i++)
+		if (i != first && !atomic_load(cr_flag(c, i)) &&
+		    (i < c->nlines ? crack_verify(c->lines[i].l, cand->b,
+		    cand->len) : cm_verify(c->tgts[i - c->nlines].t, cand->b,
+		    cand->len)) && !atomic_exchange(cr_flag(c, i), true))
+			idx[n++] = i;
+	atomic_fetch_sub(&c->left, n > 0 ? n : 1);
+	crack_psk_text(cand->b, cand->len, psk);
+	if (c->o->found != NULL && idx != NULL)
+		c->o->found(c->o->found_arg, idx, n, cand->b, cand->len, pos,
+		    secs);
+	else
+		for (i = 0; i < n; i++)
+			cr_print(c, idx[i] < c->nlines ? c->lines[idx[i]].l :
+			    NULL, idx[i] < c->nlines ? NULL :
+			    c->tgts[idx[i] - c->nlines].t, psk, cand, pos, secs);
 	fflush(c->out);
+	free(idx);
+}
+
+/* line i opened by cand (its hash matched) */
+static void
+cr_found(struct cr *c, size_t i, const struct cg_cand *cand, uint64_t pos)
+{
+	pthread_mutex_lock(&c->mu);
+	if (!atomic_exchange(cr_flag(c, i), true))
+		cr_found_locked(c, i, cand, pos);
 	pthread_mutex_unlock(&c->mu);
 }
 
-/* a survivor of target g's filter: the builder's full check */
+/*
+ * A survivor of target g's filter: the builder's full check, under the
+ * lock so that checks never overlap.
+ */
 static void
 cr_tgt_check(struct cr *c, struct cr_tgt *g, const struct cg_cand *cand,
     uint64_t pos)
 {
-	bool ok;
-
-	pthread_mutex_lock(&c->cmu);
-	ok = !atomic_load(&g->found) && g->t->check(g->t->arg, cand->b,
-	    cand->len);
-	pthread_mutex_unlock(&c->cmu);
-	if (ok)
-		cr_found(c, &g->found, NULL, g->t, cand, pos);
+	pthread_mutex_lock(&c->mu);
+	if (!atomic_load(&g->found) && g->t->check(g->t->arg, cand->b,
+	    cand->len)) {
+		atomic_store(&g->found, true);
+		cr_found_locked(c, c->nlines + (size_t)(g - c->tgts), cand,
+		    pos);
+	}
+	pthread_mutex_unlock(&c->mu);
 }
 
 /* ---- the kernel path */
@@ -310,7 +380,7 @@ cr_line_lanes(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
 		for (i = 1; i < nw && so[i * L + l] == cl->target[i]; i++)
 			;
 		if (i == nw)
-			cr_found(c, &cl->found, cl->l, NULL, &cand[l],
+			cr_found(c, (size_t)(cl - c->lines), &cand[l],
 			    base + l + 1);
 	}
 }
@@ -333,7 +403,7 @@ cr_line_evp(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
 	    &hl) == -1)
 		return -1;
 	if (hl == cl->l->hash_len && memcmp(h, cl->l->hash_r, hl) == 0)
-		cr_found(c, &cl->found, cl->l, NULL, cand, base + 1);
+		cr_found(c, (size_t)(cl - c->lines), cand, base + 1);
 	return 0;
 }
 
@@ -531,7 +601,6 @@ crack_run_tg(const struct crack_opts *o, const struct cl_set *set,
 	if (cg_open(&c.gen, o->wordlist, o->mask, err, errlen) == -1)
 		goto out;
 	pthread_mutex_init(&c.mu, NULL);
-	pthread_mutex_init(&c.cmu, NULL);
 	atomic_init(&c.left, set->n + ntg);
 	atomic_init(&c.done, 0);
 	atomic_init(&c.running, nt);
@@ -584,7 +653,6 @@ crack_run_tg(const struct crack_opts *o, const struct cl_set *set,
 close:
 	cg_close(&c.gen);
 	pthread_mutex_destroy(&c.mu);
-	pthread_mutex_destroy(&c.cmu);
 out:
 	for (i = 0; i < set->n; i++) {
 		free(c.lines[i].kw1);

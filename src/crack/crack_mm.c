@@ -514,3 +514,18 @@ out:
 		OPENSSL_cleanse(&kk, sizeof(kk));
 	return rc;
 }
+
+bool
+cm_verify(const struct cm_target *t, const uint8_t *psk, size_t len)
+{
+	struct cm_evp e;
+	bool pass = false;
+
+	if (cm_evp_new(&e) == -1)
+		return false;
+	if (cm_evp_key(t->md, psk, len, e.ki, e.ko) == -1 ||
+	    cm_evp(&t, 1, &e, &e.cx, NULL, &pass) == -1)
+		pass = false;
+	cm_evp_free(&e);
+	return pass && t->check(t->arg, psk, len);
+}

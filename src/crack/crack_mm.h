@@ -174,4 +174,8 @@ int	cm_evp(const struct cm_target *const *tv, unsigned nt,
 	    struct cm_evp *e, struct cm_cx *cx, struct cm_keys *keys,
 	    bool *pass);
 
+/* Whether psk opens t (its filter with OpenSSL, then its check): a
+ * candidate found on another target tried on this one. */
+bool	cm_verify(const struct cm_target *t, const uint8_t *psk, size_t len);
+
 #endif

@@ -807,6 +807,41 @@ ike_verify(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 }
 
 /*
+ * The ciphertext of in decrypted with iv into pt, its payloads walked and
+ * its HASH checked: 0, or -1 with d->st set.
+ */
+static int
+ike_open(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
+    const struct ike_msg_in *in, const struct ike_plain *pt,
+    struct ike_dec *d, const char *cname, size_t klen, const uint8_t *iv,
+    size_t ctlen, struct ike_p2 *slot)
+{
+	const struct isakmp_hdr *h = in->hdr;
+	struct isakmp_msg *m = pt->msg;
+
+	memset(m, 0, sizeof(*m));
+	d->hash = IKE_HASH_UNCHECKED;
+	if (ike_cbc(c, ssl, cname, klen, iv, in->raw + ISAKMP_HDR_LEN, ctlen,
+	    pt->buf) == -1) {
+		d->st = IKE_DEC_UNSUPPORTED;
+		return -1;
+	}
+	d->len = ctlen;
+	isakmp_walk(cur_init(pt->buf, ctlen), h->np, 0, m);
+	if (!ike_plain_sane(m, ctlen, &d->chain_len)) {
+		memset(m, 0, sizeof(*m));
+		d->st = IKE_DEC_FAILED;
+		return -1;
+	}
+	m->hdr = *h;
+	m->encrypted = true;
+	m->body = cur_init(pt->buf, d->chain_len);
+	d->hash = ike_verify(c, ssl, ks, in, pt, d->chain_len, slot);
+	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
+	return d->st == IKE_DEC_OK ? 0 : -1;
+}
+
+/*
  * Decrypt one encrypted message (in).  On IKE_DEC_OK, pt->buf holds the
  * plaintext body and pt->msg its payload chain (offsets relative to
  * pt->buf).  The IV chains advance for every message that is not a
@@ -822,7 +857,8 @@ ike_decrypt(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 	struct isakmp_msg *m = pt->msg;
 	size_t ctlen, klen = 0, block = 8;
 	const char *cname;
-	uint8_t iv[IKE_MAX_BLOCK];
+	uint8_t iv[IKE_MAX_BLOCK], alt[IKE_MAX_BLOCK];
+	size_t altlen = 0;
 	struct ike_p2 *slot;
 
 	memset(d, 0, sizeof(*d));
@@ -856,24 +892,28 @@ ike_decrypt(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 		return -1;
 	}
 	d->key_source = c->key_source;
-	if (cname == NULL || pt->cap < ctlen ||
-	    ike_cbc(c, ssl, cname, klen, iv, ct, ctlen, pt->buf) == -1) {
+	if (cname == NULL || pt->cap < ctlen) {
 		d->st = IKE_DEC_UNSUPPORTED;
 		return -1;
 	}
-	d->len = ctlen;
-	isakmp_walk(cur_init(pt->buf, ctlen), h->np, 0, m);
-	if (!ike_plain_sane(m, ctlen, &d->chain_len)) {
-		memset(m, 0, sizeof(*m));
-		d->st = IKE_DEC_FAILED;
-		return -1;
+	if (ike_open(c, ssl, ks, in, pt, d, cname, klen, iv, ctlen,
+	    slot) == 0)
+		return 0;
+	/*
+	 * The first message of a message ID from a sender that never
+	 * accepted the last phase-1 message (a responder that could not
+	 * decrypt MM5 sends its Informationals from H(H(g^xi | g^xr) |
+	 * M-ID)): the IV before the chain's.
+	 */
+	if (d->st == IKE_DEC_FAILED && h->msgid != 0 && in->orig_iv == NULL &&
+	    ike_iv_p2_before(c, ssl, h->msgid, alt, &altlen) == 0 &&
+	    altlen == block && memcmp(alt, iv, block) != 0 &&
+	    ike_open(c, ssl, ks, in, pt, d, cname, klen, alt, ctlen,
+	    slot) == 0) {
+		memcpy(d->iv, alt, block);
+		return 0;
 	}
-	m->hdr = *h;
-	m->encrypted = true;
-	m->body = cur_init(pt->buf, d->chain_len);
-	d->hash = ike_verify(c, ssl, ks, in, pt, d->chain_len, slot);
-	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
-	return d->st == IKE_DEC_OK ? 0 : -1;
+	return -1;
 }
 
 /*
