@@ -1039,7 +1039,8 @@ crack_pass(struct args *a, struct cc_set *set, struct mmt **mm, char *err,
 	    (second ? cc_report_sink_add(&c, set, err, errlen) :
 	    cc_sink_add(&c, set, err, errlen)) == -1 ||
 	    (!second && a->nkeys > 0 &&
-	    (*mm = mmt_new(&c, err, errlen)) == NULL)) {
+	    (*mm = mmt_new(&c, set->keep, set->keep_arg, err,
+	    errlen)) == NULL)) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		eng_free(&c);
 		return -1;

@@ -7,7 +7,7 @@
 # OpenSSL; the keys said to differ; the second pass (gxy and the
 # responder's PSK) decrypts the responder's 4 Informationals; --json
 # parses with the contract keys.  With the initiator's psk given too,
-# only the responder's side is left to find.  A list without them:
+# only the responder's side is left to find.  --sa selects.  A list without them:
 # nothing found, exit 2.  Without -k: nothing to attack in Main Mode.
 # Every Main Mode capture of the corpus with a manifest (MD5 with 3DES's
 # longer key, SHA-2 256/384/512, AES-256): its PSK found for both sides
@@ -115,6 +115,13 @@ t_check "the initiator's psk given: only the responder's PSK to find" \
 t_check "... found" grep -q "\"$RPSK\" is the responder's PSK" "$T/out"
 t_check "... the initiator's side said opened" \
     grep -q "1 side of IKE SAs with g^xy opened by the keys given already" "$T/err"
+
+run -W "$T/words" -k "$T/gxy.keys" --sa 00000000 "$F1.pcap"
+t_check "--sa matching nothing: no sealed message taken, exit 2" \
+    test "$rc" -eq 2 -a ! -s "$T/out"
+run -W "$T/words" -k "$T/gxy.keys" --sa 26c10c2e "$F1.pcap"
+t_check "--sa its cookie: both sides' PSKs" \
+    test "$rc" -eq 0 -a "$(grep -c '" is the' "$T/out")" -eq 2
 
 run -W "$T/wrong" -k "$T/gxy.keys" "$F1.pcap"
 t_check "a list without them: nothing found, exit 2, every word tried" \

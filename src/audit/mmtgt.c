@@ -45,6 +45,8 @@ struct mmt_sa {
 struct mmt {
 	struct ctx	*c;		/* while the capture is read */
 	struct sslctx	*ssl;		/* the run's own, for after it */
+	bool		(*keep)(const struct trk_ike_sa *, void *);
+	void		*keep_arg;
 	struct mmt_sa	*sas;
 	size_t		 nsas;
 	struct cm_target *tg;
@@ -178,6 +180,8 @@ mmt_ev(void *arg, const struct eng_event *ev)
 	    !fr->ike_tried || fr->ike.iv_len == 0 ||
 	    fr->ike.iv_len > CM_MAX_BLOCK)
 		return;
+	if (m->keep != NULL && !m->keep(sa, m->keep_arg))
+		return;
 	r = &sa->p1;
 	k = ks_find_ike(m->c->ks, sa->icookie);
 	if (k == NULL || k->gxy.len == 0 || !r->has_chosen ||
@@ -239,7 +243,8 @@ mmt_ev(void *arg, const struct eng_event *ev)
 }
 
 struct mmt *
-mmt_new(struct ctx *c, char *err, size_t errlen)
+mmt_new(struct ctx *c, bool (*keep)(const struct trk_ike_sa *, void *),
+    void *keep_arg, char *err, size_t errlen)
 {
 	struct mmt *m = calloc(1, sizeof(*m));
 	struct eng_sink sk;
@@ -249,6 +254,8 @@ mmt_new(struct ctx *c, char *err, size_t errlen)
 		return NULL;
 	}
 	m->c = c;
+	m->keep = keep;
+	m->keep_arg = keep_arg;
 	m->ssl = sslctx_new(err, errlen);
 	if (m->ssl == NULL) {
 		mmt_free(m);

@@ -19,6 +19,7 @@
 #ifndef IKESCOPE_MMTGT_H
 #define IKESCOPE_MMTGT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "crack/crack_mm.h"
@@ -31,9 +32,12 @@ struct mmt;
 /*
  * A collector fed by a sink on c (after eng_init, keys loaded); NULL
  * with err set.  It reads c only while the capture is read: its targets
- * and their checks outlive c.
+ * and their checks outlive c.  keep (NULL: all): the IKE SAs looked at
+ * (a selection).
  */
-struct mmt	*mmt_new(struct ctx *c, char *err, size_t errlen);
+struct mmt	*mmt_new(struct ctx *c,
+		    bool (*keep)(const struct trk_ike_sa *, void *),
+		    void *keep_arg, char *err, size_t errlen);
 /*
  * After the run: the targets (owned by the collector, valid until
  * mmt_free; crack_run_tg prepares and frees their prepared parts).

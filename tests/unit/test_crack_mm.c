@@ -151,7 +151,8 @@ run(struct run *r, const char *name, const char *keyline, bool collect)
 	fclose(fp);
 	if (kf_load_file(r->c.ks, kpath, err, sizeof(err)) == -1 ||
 	    eng_init(&r->c, err, sizeof(err)) == -1 ||
-	    (collect && (r->m = mmt_new(&r->c, err, sizeof(err))) == NULL)) {
+	    (collect && (r->m = mmt_new(&r->c, NULL, NULL, err,
+	    sizeof(err))) == NULL)) {
 		fprintf(stderr, "%s\n", err);
 		unlink(kpath);
 		return false;
