@@ -619,10 +619,14 @@ cc_cracked(const struct cc_set *s)
 static bool
 cc_better(const struct cc_set *s, size_t j, size_t i)
 {
-	bool rj = cc_is_r(s->t[j].kind), ri = cc_is_r(s->t[i].kind);
+	bool rj, ri;
 
-	return j != i && j != CC_NONE && s->t[j].found &&
-	    s->t[j].sa.id == s->t[i].sa.id && (rj != ri ? rj : j < i);
+	if (j == i || j == CC_NONE || !s->t[j].found ||
+	    s->t[j].sa.id != s->t[i].sa.id)
+		return false;
+	rj = cc_is_r(s->t[j].kind);
+	ri = cc_is_r(s->t[i].kind);
+	return rj != ri ? rj : j < i;
 }
 
 /*
