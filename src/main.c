@@ -1161,6 +1161,11 @@ crack_captures(struct args *a, struct crack_opts *o, const char *keys_out,
 		fprintf(stderr, ") of %llu IKE SA%s\n",
 		    (unsigned long long)set.sas, set.sas == 1 ? "" : "s");
 	}
+	if (mm != NULL && mmt_dropped(mm) > 0)
+		fprintf(stderr, "ikescope: crack: %llu sealed messages not "
+		    "kept (caps: %d IKE SAs, %u MiB, %d bytes a message)\n",
+		    (unsigned long long)mmt_dropped(mm), MMT_MAX_SAS,
+		    MMT_MAX_BYTES >> 20, MMT_MAX_MSG);
 	if (!quiet && opened > 0)
 		fprintf(stderr, "ikescope: crack: %zu side%s of IKE SAs with "
 		    "g^xy opened by the keys given already\n", opened,

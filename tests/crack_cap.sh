@@ -115,8 +115,9 @@ t_check "-k gxy, text: decrypts N of N with the labels" \
 "$IKESCOPE" -q -w "$T/am_raw.pcap" --write-mode=all "$AM.pcap" >/dev/null
 python3 "$top_srcdir/tests/crack_cap_gen.py" --ipfrag "$T/am_raw.pcap" "$T/am_frag.pcap"
 run -W "$T/words" -k "$T/gxy" "$T/am_frag.pcap"
+# (with g^xy the sealed AM3 is a target too: the same PSK, both peers')
 t_check "IP fragments (reassembled): the same PSK and the same second pass" \
-    test "$rc" -eq 0 -a "$(grep -c "^$IC $RC .* \"$PSK\" is the responder's PSK (HASH_R verifies; candidate 2345," "$T/out")" -eq 1 \
+    test "$rc" -eq 0 -a "$(grep -c "^$IC $RC .* \"$PSK\" is both peers' PSK (HASH_R verifies; its AM3 (frame [0-9]*) decrypts with g^xy and its HASH verifies; candidate 2345," "$T/out")" -eq 1 \
     -a "$("$IKESCOPE" -q "$T/am_frag.pcap" | grep -c ' AM[12] .*(reassembled from')" -eq 2 \
     -a "$(grep -Ec "decrypts ([0-9]+) of \1 encrypted messages \(AM3 " "$T/out")" -eq 1
 
@@ -126,6 +127,26 @@ t_check "--sa matching nothing: no exposed exchange, exit 2" \
     test "$rc" -eq 2 -a "$(grep -c 'no exposed exchange to attack in 0 IKEv1 SAs' "$T/err")" -eq 1
 run -W "$T/words" --sa "${IC:0:8}" "$AM.pcap"
 t_check "--sa its cookie: cracked" test "$rc" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1
+
+# -f: a capture filter before decoding; standard input read once
+run -W "$T/words" -f 'udp port 4500' "$AM.pcap"
+t_check "-f 'udp port 4500' (AM1 and AM2 filtered out): the SA named, no target, exit 2" \
+    test "$rc" -eq 2 -a "$(grep -c "^ikescope: crack: $IC $RC .*: no SA payload seen" "$T/err")" -eq 1
+run -W "$T/words" -f 'udp port 500' "$AM.pcap"
+t_check "-f 'udp port 500': cracked" test "$rc" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1
+"$IKESCOPE" crack -W "$T/words" -k "$T/gxy" - <"$AM.pcap" >"$T/out" 2>"$T/err"
+t_check "standard input: cracked; the second pass said impossible, not an error" \
+    test "$?" -eq 0 -a "$(grep -c "\"$PSK\"" "$T/out")" -eq 1 \
+    -a "$(grep -c 'standard input cannot be read again' "$T/err")" -eq 1
+
+# the cap on targets: ike-scan's probe as 17000 IKE SAs (bench/gen_scale.py)
+python3 "$top_srcdir/bench/gen_scale.py" -n 17000 \
+    "$top_srcdir/tests/captures/strongswan-ikescan-am-probe.pcap" "$T/17k.pcap"
+run -W "$T/words" "$T/17k.pcap"
+t_check "17000 exposed exchanges: 16384 attacked, the 616 over the cap said, exit 2" \
+    test "$rc" -eq 2 -a "$(grep -c '^ikescope: crack: 616 targets or notes not kept (caps: 16384 targets' "$T/err")" -eq 1 \
+    -a "$(grep -c '^ikescope: crack: 16384 targets (16384 HASH_R, 0 HASH_I) of 17000 IKE SAs' "$T/err")" -eq 1
+rm -f "$T/17k.pcap"
 
 # ---- Main Mode only; a missing file; usage
 run -W "$T/words" "$MM.pcap"

@@ -9,6 +9,7 @@
 # parses with the contract keys.  With the initiator's psk given too,
 # only the responder's side is left to find.  --sa selects.  A list without them:
 # nothing found, exit 2.  Without -k: nothing to attack in Main Mode.
+# Aggressive Mode with gxy: the sealed AM3 opened with HASH_R, said once.
 # Every Main Mode capture of the corpus with a manifest (MD5 with 3DES's
 # longer key, SHA-2 256/384/512, AES-256): its PSK found for both sides
 # with gxy only, then every encrypted message decrypts with it.
@@ -131,6 +132,15 @@ t_check "... 0 of 2" grep -q "^ikescope: 0 of 2 targets cracked; 20000 candidate
 run -W "$T/words" "$F1.pcap"
 t_check "Main Mode without -k: nothing to attack (exit 2), -k with gxy named" \
     sh -c "[ $rc -eq 2 ] && grep -q 'in Main Mode, whose hashes travel encrypted: -k with their gxy opens them' '$T/err'"
+
+# Aggressive Mode with g^xy: the sealed AM3 is the initiator's target
+AM=$S/b_am_psk_aes256_sha256_modp2048_pfs_gcm
+keyline "$AM.json" >"$T/am.keys"
+APSK=$(field "$AM.json" psk)
+(head -100 "$T/wrong"; echo "$APSK") >"$T/w"
+run -W "$T/w" -k "$T/am.keys" "$AM.pcap"
+t_check "Aggressive Mode with gxy: HASH_R and the sealed AM3 both opened, said once" \
+    test "$rc" -eq 0 -a "$(grep -c "aggressive sha256: \"$APSK\" is both peers' PSK (HASH_R verifies; its AM3 (frame 5) decrypts with g^xy and its HASH verifies; candidate 101," "$T/out")" -eq 1
 
 # every Main Mode capture with a manifest: gxy only, then decrypt with it
 n=0

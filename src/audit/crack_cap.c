@@ -181,9 +181,11 @@ cc_add(struct cc_set *s, enum cc_kind kind, const struct trk_ike_sa *sa,
 	const struct p1rec_blob *ninr[2] = { &sa->p1.ni, &sa->p1.nr };
 	struct cl_line *l;
 	struct cc_target *t;
-	size_t i, n = s->lines.n;
+	size_t i, len, n = s->lines.n;
 
-	if (cc_grow(s) == -1) {
+	for (i = 0, len = sa->p1.ni.n + sa->p1.nr.n; i < nm; i++)
+		len += m[i]->n;
+	if (s->bytes + len > CC_MAX_BYTES || cc_grow(s) == -1) {
 		s->dropped++;
 		return;
 	}
@@ -213,6 +215,7 @@ cc_add(struct cc_set *s, enum cc_kind kind, const struct trk_ike_sa *sa,
 	cc_sa_fill(&t->sa, sa, prf);
 	t->frame = frame;
 	s->lines.n++;
+	s->bytes += len;
 }
 
 static uint32_t
@@ -427,9 +430,10 @@ cc_write_notes(const struct cc_set *s, FILE *fp)
 		    s->notes[i].why);
 	}
 	if (s->dropped > 0)
-		fprintf(fp, "ikescope: %llu targets or notes not kept (caps "
-		    "%d and %d)\n", (unsigned long long)s->dropped,
-		    CC_MAX_TARGETS, CC_MAX_NOTES);
+		fprintf(fp, "ikescope: crack: %llu targets or notes not kept "
+		    "(caps: %d targets of %u MiB in all, %d notes)\n",
+		    (unsigned long long)s->dropped, CC_MAX_TARGETS,
+		    CC_MAX_BYTES >> 20, CC_MAX_NOTES);
 }
 
 static bool
@@ -503,8 +507,12 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 	bool differ = p != CC_NONE && s->t[p].found;
 	char ps[2 * CG_MAXLEN + 8], other[2 * CG_MAXLEN + 8], sb[160], pb[48];
 	char proof[128];
-	const char *side = nt == 2 ? "both" : cc_side(a->kind);
+	const char *side = cc_side(a->kind);
 	size_t i;
+
+	for (i = 1; i < nt; i++)
+		if (cc_is_r(s->t[t[i]].kind) != cc_is_r(a->kind))
+			side = "both";
 
 	crack_psk_text(psk, len, ps);
 	if (differ)
@@ -528,12 +536,13 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 			json_str(&j, cc_hash_token(s->t[t[i]].kind));
 		json_arr_end(&j);
 		json_ku64(&j, "frame", a->frame);
-		if (cc_is_gxy(a->kind)) {
+		if (cc_is_gxy(s->t[t[nt - 1]].kind)) {
 			json_kstr(&j, "method", "gxy");
 			json_key(&j, "message");
 			json_arr_begin(&j);
 			for (i = 0; i < nt; i++)
-				json_str(&j, s->t[t[i]].what);
+				if (cc_is_gxy(s->t[t[i]].kind))
+					json_str(&j, s->t[t[i]].what);
 			json_arr_end(&j);
 		}
 		if (p != CC_NONE)
@@ -546,17 +555,22 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 		return;
 	}
 	cc_sa_text(&a->sa, sb, sizeof(sb));
-	if (nt == 2 && cc_is_gxy(a->kind))
+	if (nt == 2 && cc_is_gxy(a->kind) && cc_is_gxy(s->t[t[1]].kind))
 		fprintf(s->out, "%s %s: \"%s\" is both peers' PSK (their %s "
 		    "and %s decrypt with g^xy and their HASHes verify", sb, pb,
 		    ps, a->what, s->t[t[1]].what);
-	else if (nt == 2)
+	else if (nt == 2 && !cc_is_gxy(a->kind) &&
+	    !cc_is_gxy(s->t[t[1]].kind))
 		fprintf(s->out, "%s %s: \"%s\" is both peers' PSK (HASH_R and "
 		    "HASH_I verify", sb, pb, ps);
 	else {
-		cc_proof(a, proof, sizeof(proof));
-		fprintf(s->out, "%s %s: \"%s\" is the %s's PSK (%s", sb, pb,
-		    ps, side, proof);
+		fprintf(s->out, "%s %s: \"%s\" is %s%s%s PSK (", sb, pb, ps,
+		    strcmp(side, "both") == 0 ? "" : "the ", side,
+		    strcmp(side, "both") == 0 ? " peers'" : "'s");
+		for (i = 0; i < nt; i++) {
+			cc_proof(&s->t[t[i]], proof, sizeof(proof));
+			fprintf(s->out, "%s%s", i ? "; " : "", proof);
+		}
 	}
 	fprintf(s->out, "; candidate %llu, %.3f s)\n", (unsigned long long)pos,
 	    secs);
@@ -571,7 +585,7 @@ cc_found(void *arg, const size_t *idx, size_t n, const uint8_t *psk,
     size_t len, uint64_t pos, double secs)
 {
 	struct cc_set *s = arg;
-	size_t i, k, grp[2];
+	size_t i, k, m, x, grp[4];
 
 	for (i = 0; i < n; i++) {
 		struct cc_target *t = &s->t[idx[i]];
@@ -582,24 +596,29 @@ cc_found(void *arg, const size_t *idx, size_t n, const uint8_t *psk,
 		t->pos = pos;
 		t->secs = secs;
 	}
-	/* one report per IKE SA: its hashes this PSK opened together */
+	/*
+	 * One report per IKE SA: the targets of it this PSK opened together
+	 * (its hashes, its sealed messages), the responder's first, the
+	 * lines before the sealed messages.
+	 */
 	for (i = 0; i < n; i++) {
-		size_t p = cc_partner(s, idx[i]);
 		bool seen = false;
 
 		for (k = 0; k < i && !seen; k++)
-			seen = idx[k] == p;
+			seen = s->t[idx[k]].sa.id == s->t[idx[i]].sa.id;
 		if (seen)
 			continue;
-		grp[0] = idx[i];
-		k = 1;
-		if (p != CC_NONE)
-			for (size_t m = i + 1; m < n; m++)
-				if (idx[m] == p)
-					grp[k++] = p;
-		if (k == 2 && !cc_is_r(s->t[grp[0]].kind)) {
-			grp[1] = grp[0];
-			grp[0] = p;
+		for (k = 0, m = i; m < n && k < 4; m++) {
+			if (s->t[idx[m]].sa.id != s->t[idx[i]].sa.id)
+				continue;
+			/* insertion: responder's kinds, then by index */
+			for (x = k++; x > 0 && (cc_is_r(s->t[idx[m]].kind) >
+			    cc_is_r(s->t[grp[x - 1]].kind) ||
+			    (cc_is_r(s->t[idx[m]].kind) ==
+			    cc_is_r(s->t[grp[x - 1]].kind) &&
+			    idx[m] < grp[x - 1])); x--)
+				grp[x] = grp[x - 1];
+			grp[x] = idx[m];
 		}
 		cc_print(s, grp, k, psk, len, pos, secs);
 	}

@@ -37,7 +37,14 @@
 #include "keys/keystore.h"
 #include "track/track.h"
 
-#define CC_MAX_TARGETS	65536	/* lines given to the cracker */
+/*
+ * Caps on what hostile captures can make the cracker hold: targets, and
+ * the bytes of their messages (the cracker prepares about five times as
+ * much: every 64-byte block's schedule; a typical target is 1 KB, the
+ * largest the phase-1 record allows about 7 KB).
+ */
+#define CC_MAX_TARGETS	16384
+#define CC_MAX_BYTES	(16u << 20)
 #define CC_MAX_NOTES	4096	/* IKE SAs not attackable, named */
 
 enum cc_kind {
@@ -87,6 +94,7 @@ struct cc_set {
 	uint64_t	 sas;		/* IKE SAs (IKEv1) seen */
 	uint64_t	 main_mode;	/* of them Main Mode */
 	uint64_t	 dropped;	/* targets or notes over the caps */
+	size_t		 bytes;		/* the targets' messages */
 	/* a selection (--sa ...): the IKE SAs looked at; NULL: all */
 	bool		(*keep)(const struct trk_ike_sa *, void *);
 	void		*keep_arg;

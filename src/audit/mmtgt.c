@@ -53,6 +53,8 @@ struct mmt {
 	EVP_CIPHER	**ciph;
 	uint8_t		**ninr;
 	size_t		 ntg, sas_opened;
+	size_t		 bytes;		/* messages and records kept */
+	uint64_t	 dropped;
 	/* the full check's scratch (calls never overlap) */
 	uint8_t		*plain;
 	struct isakmp_msg *msg;
@@ -191,8 +193,10 @@ mmt_ev(void *arg, const struct eng_event *ev)
 	    block != fr->ike.iv_len)
 		return;
 	s = mmt_sa_get(m, sa, k);
-	if (s == NULL)
+	if (s == NULL) {
+		m->dropped++;
 		return;
+	}
 	/* a HASH that the message proves alone: not QM2's or QM3's, which
 	 * take QM1's nonce */
 	if (msg->label == TRK_L_QM2 || msg->label == TRK_L_QM3 ||
@@ -210,7 +214,13 @@ mmt_ev(void *arg, const struct eng_event *ev)
 	body = cur_left(&fr->isakmp.body);
 	if (body < block || body % block != 0)
 		return;
+	if (body > MMT_MAX_MSG ||
+	    m->bytes + body + r->bytes > MMT_MAX_BYTES) {
+		m->dropped++;
+		return;
+	}
 	if (sd->have) {
+		m->bytes -= sd->len + sd->rec.bytes;
 		free(sd->raw);
 		p1rec_free(&sd->rec);
 	}
@@ -230,6 +240,7 @@ mmt_ev(void *arg, const struct eng_event *ev)
 	    msg->ex < sa->nex && sa->ex[msg->ex].init_dir == msg->dir;
 	sd->hdr = fr->isakmp.hdr;
 	sd->len = ISAKMP_HDR_LEN + body;
+	m->bytes += sd->len + sd->rec.bytes;
 	sd->frame = msg->frame;
 	sd->what = mmt_what(msg);
 	sd->block = block;
@@ -450,6 +461,12 @@ mmt_free(struct mmt *m)
 	free(m->msg);
 	sslctx_free(m->ssl);
 	free(m);
+}
+
+uint64_t
+mmt_dropped(const struct mmt *m)
+{
+	return m->dropped;
 }
 
 int

@@ -26,6 +26,8 @@
 #include "engine/engine.h"
 
 #define MMT_MAX_SAS	4096
+#define MMT_MAX_MSG	65536		/* a sealed message's bytes */
+#define MMT_MAX_BYTES	(16u << 20)	/* messages and records kept */
 
 struct mmt;
 
@@ -46,6 +48,8 @@ struct mmt	*mmt_new(struct ctx *c,
  */
 struct cm_target *mmt_targets(struct mmt *, size_t *n, size_t *nsas,
 		    size_t *opened);
+/* Sealed messages not kept: over the caps (SAs, bytes) or too long. */
+uint64_t	 mmt_dropped(const struct mmt *);
 void		 mmt_free(struct mmt *);
 /*
  * crack CAPTURE: the targets (after mmt_targets) into set after its lines

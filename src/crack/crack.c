@@ -283,6 +283,23 @@ cr_print(struct cr *c, const struct cl_line *l, const struct cm_target *t,
 		    secs);
 }
 
+/* whether lines or targets i and j are of one exchange (its cookies) */
+static bool
+cr_same_sa(const struct cr *c, size_t i, size_t j)
+{
+	const uint8_t *ci[2], *cj[2];
+	size_t k, x;
+
+	for (k = 0; k < 2; k++) {
+		x = k == 0 ? i : j;
+		(k == 0 ? ci : cj)[0] = x < c->nlines ?
+		    c->lines[x].l->icookie : c->tgts[x - c->nlines].t->icookie;
+		(k == 0 ? ci : cj)[1] = x < c->nlines ?
+		    c->lines[x].l->rcookie : c->tgts[x - c->nlines].t->rcookie;
+	}
+	return memcmp(ci[0], cj[0], 8) == 0 && memcmp(ci[1], cj[1], 8) == 0;
+}
+
 /* line or target i (the lines first, then the targets): its flag */
 static atomic_bool *
 cr_flag(struct cr *c, size_t i)
@@ -293,9 +310,12 @@ cr_flag(struct cr *c, size_t i)
 
 /*
  * Line or target first, marked found, was opened by cand: it and every
- * other line and target not yet cracked that cand also opens (the same
- * PSK on several exchanges, both hashes or both sides of one) are
- * reported together.  With c->mu held.
+ * other line and target of the same exchange (the same cookies: both
+ * hashes of an Aggressive Mode, both sides' sealed messages, a line given
+ * twice) not yet cracked that cand also opens are marked and reported
+ * together.  Other exchanges are left to the attack (checking each find
+ * against every line would cost a find on n lines n HMAC pairs).  With
+ * c->mu held.
  */
 static void
 cr_found_locked(struct cr *c, size_t first, const struct cg_cand *cand,
@@ -312,6 +332,7 @@ cr_found_locked(struct cr *c, size_t first, const struct cg_cand *cand,
 		idx[n++] = first;
 	for (i = 0; idx != NULL && i < all; i++)
 		if (i != first && !atomic_load(cr_flag(c, i)) &&
+		    cr_same_sa(c, i, first) &&
 		    (i < c->nlines ? crack_verify(c->lines[i].l, cand->b,
 		    cand->len) : cm_verify(c->tgts[i - c->nlines].t, cand->b,
 		    cand->len)) && !atomic_exchange(cr_flag(c, i), true))

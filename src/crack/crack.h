@@ -30,8 +30,9 @@
 
 /*
  * A candidate opened targets: idx[0..n) their indexes in the set (the
- * one found first, then every other target not yet cracked that the same
- * candidate also opens, checked at once), pos its 1-based position in the
+ * one found first, then every other target of the same exchange, by its
+ * cookies, not yet cracked that the same candidate also opens, checked at
+ * once), pos its 1-based position in the
  * run, secs the time since the start.  Called with the cracker's lock
  * held, so calls never overlap.
  */
