@@ -360,10 +360,60 @@ mmt_ecb(struct mmt *m, const char *cbc)
 	return EVP_CIPHER_fetch(sslctx_lib(m->ssl), name, NULL);
 }
 
+/*
+ * Side sd of SA s as target t, its cipher and Ni_b | Nr_b into *ciph and
+ * *ninr (the collector's, freed by mmt_free); false when it cannot be.
+ */
+static bool
+mmt_fill(struct mmt *m, struct mmt_sa *s, struct mmt_side *sd,
+    struct cm_target *t, EVP_CIPHER **ciph, uint8_t **ninr)
+{
+	const struct p1rec *r = &sd->rec;
+	size_t klen, block;
+	const char *cn;
+
+	cn = ike_cipher_name(&r->chosen_alg, &klen, &block);
+	*ciph = cn != NULL ? mmt_ecb(m, cn) : NULL;
+	*ninr = malloc(r->ni.n + r->nr.n);
+	if (*ciph == NULL || *ninr == NULL ||
+	    !mmt_hash(r->chosen_alg.hash, &t->hash)) {
+		EVP_CIPHER_free(*ciph);
+		free(*ninr);
+		*ciph = NULL;
+		*ninr = NULL;
+		return false;
+	}
+	memcpy(*ninr, r->ni.p, r->ni.n);
+	memcpy(*ninr + r->ni.n, r->nr.p, r->nr.n);
+	t->cipher = *ciph;
+	t->klen = klen;
+	t->block = block;
+	t->ninr = *ninr;
+	t->ninr_len = r->ni.n + r->nr.n;
+	t->gxy = s->gxy.v;
+	t->gxy_len = s->gxy.len;
+	memcpy(t->icookie, s->icookie, 8);
+	memcpy(t->rcookie, s->rcookie, 8);
+	memcpy(t->ct, sd->raw + ISAKMP_HDR_LEN, block);
+	memcpy(t->iv, sd->iv, sizeof(t->iv));
+	t->niv = sd->niv;
+	t->ctlen = sd->len - ISAKMP_HDR_LEN;
+	t->responder = sd->responder;
+	t->frame = sd->frame;
+	t->what = sd->what;
+	t->initiator = s->iaddr;
+	t->responder_addr = s->raddr;
+	t->check = mmt_check;
+	t->arg = sd;
+	sd->m = m;		/* the SAs stay put now */
+	sd->sa = s;
+	return true;
+}
+
 struct cm_target *
 mmt_targets(struct mmt *m, size_t *n, size_t *nsas, size_t *opened)
 {
-	size_t i, j, o = 0;
+	size_t i, j;
 
 	*n = 0;
 	*nsas = m->nsas;
@@ -378,57 +428,14 @@ mmt_targets(struct mmt *m, size_t *n, size_t *nsas, size_t *opened)
 		for (i = 0; i < m->nsas; i++)
 			for (j = 2; j-- > 0;) {
 				struct mmt_sa *s = &m->sas[i];
-				struct mmt_side *sd = &s->side[j];
-				struct cm_target *t = &m->tg[m->ntg];
-				const struct p1rec *r = &sd->rec;
-				size_t klen, block;
-				const char *cn;
 
-				if (s->opened[j])
-					o++;
-				if (!sd->have || s->opened[j])
-					continue;
-				cn = ike_cipher_name(&r->chosen_alg, &klen,
-				    &block);
-				m->ciph[m->ntg] = mmt_ecb(m, cn);
-				m->ninr[m->ntg] = malloc(r->ni.n + r->nr.n);
-				if (m->ciph[m->ntg] == NULL ||
-				    m->ninr[m->ntg] == NULL ||
-				    !mmt_hash(r->chosen_alg.hash, &t->hash)) {
-					EVP_CIPHER_free(m->ciph[m->ntg]);
-					free(m->ninr[m->ntg]);
-					m->ciph[m->ntg] = NULL;
-					m->ninr[m->ntg] = NULL;
-					continue;
-				}
-				memcpy(m->ninr[m->ntg], r->ni.p, r->ni.n);
-				memcpy(m->ninr[m->ntg] + r->ni.n, r->nr.p,
-				    r->nr.n);
-				t->cipher = m->ciph[m->ntg];
-				t->klen = klen;
-				t->block = block;
-				t->ninr = m->ninr[m->ntg];
-				t->ninr_len = r->ni.n + r->nr.n;
-				t->gxy = s->gxy.v;
-				t->gxy_len = s->gxy.len;
-				memcpy(t->icookie, s->icookie, 8);
-				memcpy(t->rcookie, s->rcookie, 8);
-				memcpy(t->ct, sd->raw + ISAKMP_HDR_LEN, block);
-				memcpy(t->iv, sd->iv, sizeof(t->iv));
-				t->niv = sd->niv;
-				t->ctlen = sd->len - ISAKMP_HDR_LEN;
-				t->responder = sd->responder;
-				t->frame = sd->frame;
-				t->what = sd->what;
-				t->initiator = s->iaddr;
-				t->responder_addr = s->raddr;
-				t->check = mmt_check;
-				t->arg = sd;
-				sd->m = m;	/* the SAs stay put now */
-				sd->sa = s;
-				m->ntg++;
+				m->sas_opened += s->opened[j];
+				if (s->side[j].have && !s->opened[j] &&
+				    mmt_fill(m, s, &s->side[j],
+				    &m->tg[m->ntg], &m->ciph[m->ntg],
+				    &m->ninr[m->ntg]))
+					m->ntg++;
 			}
-		m->sas_opened = o;
 	}
 	*n = m->ntg;
 	*opened = m->sas_opened;
