@@ -148,12 +148,13 @@ static const struct {
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
 	    "qm_no_pfs:low", 2 },
 	/* Aggressive Mode, PSK: the exposure and both KEY_IDs; its Quick
-	   Mode has PFS (known only with keys) */
+	   Mode has PFS (known only with keys), group 14 (low) as phase 1 */
 	{ "b_am_psk_aes256_sha256_modp2048_pfs_gcm",
 	    "identity_in_clear:medium identity_in_clear:medium "
 	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info",
 	    "identity_in_clear:medium identity_in_clear:medium "
-	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info", 2 },
+	    "ike_aggressive_psk:high ike_weak_dh_group:low "
+	    "ike_weak_dh_group:low ikev1_in_use:info", 2 },
 	/* 3DES, MD5, group 2, and the same in ESP once decrypted */
 	{ "c_mm_psk_3des_md5_modp1024",
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
@@ -161,9 +162,11 @@ static const struct {
 	    "esp_weak_encryption:medium esp_weak_integrity:medium "
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
 	    "ike_weak_hash:medium ikev1_in_use:info qm_no_pfs:low", 2 },
-	/* the initiator's keys: the responder's messages never decrypt */
+	/* without keys: Main Mode stalled at MM5 (auth_failed, inferred);
+	   the initiator's keys: the responder's messages never decrypt */
 	{ "f1_mm_wrong_psk",
-	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info",
+	    "auth_failed:medium ike_weak_dh_group:low ike_weak_hash:low "
+	    "ikev1_in_use:info",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
 	    "psk_mismatch:high", 2 },
 	/* three IKE SAs (rekeyed): the pair is said once */
