@@ -69,6 +69,34 @@ t_check "f1 with the initiator's keys: psk_mismatch, the responder failing" \
     grep -q '"id":"psk_mismatch","severity":"high".*"failing_side":"responder","decrypted":1,"not_decrypted":4' "$T/out"
 run -q --json "$F1.pcap"
 t_check "f1 without keys: no psk_mismatch" test "$(grep -c psk_mismatch "$T/out")" -eq 0
+t_check "f1 without keys: auth_failed inferred from Main Mode stalled at MM5" \
+    grep -q '"id":"auth_failed","severity":"medium".*"inferred":true,"mm5_resent":3,"encrypted_replies":4' "$T/out"
+run -q --json -k "$F1.ikev1_decryption_table" "$F1.pcap"
+t_check "f1 with keys: psk_mismatch says it, no inferred auth_failed beside it" \
+    test "$(grep -c '"id":"auth_failed"' "$T/out")" -eq 0
+
+# A modern configuration (AES, SHA-2 or SHA-1, group 14, Main Mode) gets
+# no medium or high finding, its Quick Modes read with the keys
+if [ -d "$CORPUS/strongswan" ]; then
+	for n in a_mm_psk_aes128_sha1_modp2048 e_mm_psk_natt_forced \
+	    g_mm_rekey_dpd h1_esp_aesctr h2_esp_aes256_sha256 h3_esp_sha384 \
+	    h4_esp_sha512 h7_esp_aesgcm128; do
+		c=$CORPUS/strongswan/$n
+		run -q --json --fail-on medium -k "$c.ikev1_decryption_table" \
+		    -k "$c.esp_sa" "$c.pcap"
+		t_check "$n with keys: no medium or high, exit 0 [rc $rc]" \
+		    test "$rc" -eq 0 -a "$(grep -c '"severity":"\(medium\|high\)"' "$T/out")" -eq 0 \
+		    -a "$(grep -c '"id":"ikev1_in_use"' "$T/out")" -eq 1
+	done
+	# the weak one: 3DES/MD5 chosen in its Quick Mode, said as chosen
+	c=$CORPUS/strongswan/c_mm_psk_3des_md5_modp1024
+	run -q -k "$c.ikev1_decryption_table" "$c.pcap"
+	t_check "c_mm with keys: ESP 3DES chosen, with the transform" \
+	    grep -q 'ESP encryption 3DES chosen in Quick Mode [0-9a-f]\{8\}: ESP 3DES/HMAC-MD5$' "$T/out"
+else
+	t_skip "no corpus at $CORPUS/strongswan: the modern captures"
+	t_skip "no corpus at $CORPUS/strongswan: c_mm's Quick Mode"
+fi
 
 # b_am's SHA-256 exchange: exported with a warning, cracked by ikescope
 grep -o '"psk": *"[^"]*"' "$B_AM.json" | sed 's/.*"\([^"]*\)"$/\1/' >"$T/psk"

@@ -1759,7 +1759,10 @@ audit_ks_note(struct ks_items *s, enum fi_id id, uint16_t value,
 	it->packets += f->packets;
 }
 
-/* An ESP flow whose SA the key store gave, unless a Quick Mode said. */
+/*
+ * An ESP flow whose packets the key store's SA decrypted, unless a Quick
+ * Mode read said what it uses.
+ */
 static void
 audit_ks_flow(const struct trk_esp *f, void *arg)
 {
@@ -1772,7 +1775,8 @@ audit_ks_flow(const struct trk_esp *f, void *arg)
 	uint16_t enc, auth;
 	char text[64];
 
-	if (k == NULL)
+	/* the keys decrypted its packets: they are the SA's, not a guess */
+	if (k == NULL || f->decrypted == 0)
 		return;
 	audit_key_spi(key, f->ike_id, f->spi);
 	if (f->ike_id != 0 && audit_tab_find(&a->covered, key) != NULL)
@@ -1788,14 +1792,14 @@ audit_ks_flow(const struct trk_esp *f, void *arg)
 		audit_ks_note(s, FI_ESP_WEAK_ENCRYPTION, enc, REG_XFORM_ESP,
 		    pol_rate(&a->pol, POL_ESP_ENC, enc), "ESP encryption", f,
 		    text, k->origin);
+	/*
+	 * Not esp_no_integrity: key files often leave the integrity out
+	 * (to decrypt only), so its absence there proves nothing.
+	 */
 	if (auth != 0)
 		audit_ks_note(s, FI_ESP_WEAK_INTEGRITY, auth, REG_IPSEC_AUTH,
 		    pol_rate(&a->pol, POL_ESP_AUTH, auth), "ESP integrity", f,
 		    text, k->origin);
-	else if (ee != NULL && ee->icv == 0)
-		audit_ks_note(s, FI_ESP_NO_INTEGRITY, enc, REG_XFORM_ESP,
-		    fi_default_severity(FI_ESP_NO_INTEGRITY),
-		    "ESP without integrity, encryption", f, text, k->origin);
 }
 
 /*
