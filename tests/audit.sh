@@ -75,6 +75,35 @@ run -q --json -k "$F1.ikev1_decryption_table" "$F1.pcap"
 t_check "f1 with keys: psk_mismatch says it, no inferred auth_failed beside it" \
     test "$(grep -c '"id":"auth_failed"' "$T/out")" -eq 0
 
+# Failures in clear (tests/audit_gen.py builds them from RFC 2408's
+# layouts): NO-PROPOSAL-CHOSEN three times between the same peers, the
+# second with other offers than the first, the third with the same as
+# the second; INVALID-ID-INFORMATION answering an unknown group name
+if command -v python3 >/dev/null 2>&1 &&
+    python3 "$top_srcdir/tests/audit_gen.py" "$T/gen"; then
+	run -q --json "$T/gen/noprop.pcap"
+	t_check "no_proposal_chosen three times, with the offers and the answer's frame" \
+	    test "$(grep -c '"id":"no_proposal_chosen","severity":"medium"' "$T/out")" -eq 3 \
+	    -a -n "$(grep '"icookie":"1111111111111111".*"frames":\[1,2\],"times_between_peers":1,"exchange":"phase1","offered":\[{"encryption":"3DES-CBC",.*"text":"3DES/SHA1/MODP1024/PSK"}\]}}' "$T/out")"
+	t_check "the repeat shows the previous attempt's offers beside its own" \
+	    grep -q '"icookie":"2222222222222222".*"times_between_peers":2,.*"text":"AES-256/SHA256/MODP2048/PSK"}\],"previous_offered":"3DES/SHA1/MODP1024/PSK","previous_frame":1,"same_offers":false' "$T/out"
+	t_check "a repeat of the same offers says so" \
+	    grep -q '"icookie":"3333333333333333".*"times_between_peers":3,.*"previous_frame":3,"same_offers":true' "$T/out"
+	run -q "$T/gen/noprop.pcap"
+	t_check "text: the offers side by side" \
+	    grep -q 'offered: AES-256/SHA256/MODP2048/PSK; previous attempt (frame 1) offered 3DES/SHA1/MODP1024/PSK$' "$T/out"
+	run -q --json "$T/gen/badid.pcap"
+	t_check "INVALID-ID-INFORMATION after AM1: auth_failed, the group name in clear" \
+	    test -n "$(grep '"id":"auth_failed","severity":"medium".*"frames":\[1,2\],"reason":"INVALID-ID-INFORMATION","notify":"INVALID-ID-INFORMATION"' "$T/out")" \
+	    -a -n "$(grep '"id":"identity_in_clear".*"value_text":"nogroup"' "$T/out")"
+else
+	t_skip "python3 missing or audit_gen.py failed: no_proposal_chosen"
+	t_skip "python3: the repeat"
+	t_skip "python3: the same offers"
+	t_skip "python3: text"
+	t_skip "python3: auth_failed"
+fi
+
 # A modern configuration (AES, SHA-2 or SHA-1, group 14, Main Mode) gets
 # no medium or high finding, its Quick Modes read with the keys
 if [ -d "$CORPUS/strongswan" ]; then

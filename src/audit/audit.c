@@ -1411,19 +1411,25 @@ audit_mm5_stall(const struct trk_ike_sa *sa, uint32_t *fr, unsigned *resent,
 	return mm5 && (*resent > 0 || *infos > 0);
 }
 
+/* Which exchange a NO-PROPOSAL-CHOSEN answered. */
+enum audit_ex { AX_PHASE1, AX_QUICK, AX_NONE };
+
 /*
- * The offers as text, and as JSON objects when j: phase 1's (Oakley), or
- * a Quick Mode's (IPsec; qm NULL when not readable).
+ * The offers as text, and as JSON objects when j: phase 1's (Oakley), a
+ * Quick Mode's (IPsec; qm NULL when not readable), or none (the notify
+ * answered no exchange that was open).
  */
 static void
-audit_offers(struct json *j, const struct trk_ike_sa *sa, bool quick,
+audit_offers(struct json *j, const struct trk_ike_sa *sa, enum audit_ex ax,
     const struct qm_rec *qm, char *txt, size_t n)
 {
 	char xb[160], eb[40], hb[40], gb[48];
-	size_t i, o = 0, nx = quick ? (qm != NULL ? qm->nkept : 0) :
-	    sa->p1.nkept;
+	bool quick = ax == AX_QUICK;
+	size_t i, o = 0, nx = ax == AX_NONE ? 0 : quick ? (qm != NULL ?
+	    qm->nkept : 0) : sa->p1.nkept;
 
-	snprintf(txt, n, "%s", !quick ? "not seen" : qm == NULL ?
+	snprintf(txt, n, "%s", ax == AX_NONE ? "none (no exchange was open)" :
+	    !quick ? "not seen" : qm == NULL ?
 	    "not readable (the Quick Mode is encrypted: -k)" : "none kept");
 	if (j != NULL) {
 		json_key(j, "offered");
@@ -1468,6 +1474,18 @@ audit_offers(struct json *j, const struct trk_ike_sa *sa, bool quick,
 		json_arr_end(j);
 }
 
+/* The first message of sa that carried this notify (0: none kept). */
+static uint32_t
+audit_notify_frame(const struct trk_ike_sa *sa, uint16_t notify)
+{
+	uint32_t i;
+
+	for (i = 0; i < sa->nmsgs; i++)
+		if (sa->msgs[i].notify == notify && !sa->msgs[i].retransmit)
+			return sa->msgs[i].frame;
+	return 0;
+}
+
 static void
 audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 {
@@ -1476,10 +1494,11 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 	struct afind f;
 	const struct trk_exchange *fx = NULL;	/* the exchange that failed */
 	const struct qm_rec *qm = NULL;
-	uint32_t fr = sa->first_frame, i;
+	uint32_t fr = sa->first_frame, i, frs[2];
 	unsigned resent, infos, dok, dbad;
 	char why[160], nb[64], offers[sizeof(pr->offers)];
-	bool no_prop = false, auth = false, quick;
+	bool no_prop = false, auth = false;
+	enum audit_ex ax;
 	uint16_t notify = 0;
 	uint8_t d;
 
@@ -1500,8 +1519,11 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 			fx = &sa->ex[i];
 		}
 	trk_reason_text(sa, why, sizeof(why));
+	/* the exchange's first frame and the answer that ended it */
+	frs[0] = fr;
+	frs[1] = notify != 0 ? audit_notify_frame(sa, notify) : 0;
 	if (auth && af_begin(&f, a, sa, FI_AUTH_FAILED,
-	    fi_default_severity(FI_AUTH_FAILED), &fr, 1)) {
+	    fi_default_severity(FI_AUTH_FAILED), frs, 2)) {
 		json_kstr(&f.j, "reason", why);
 		if (notify != 0)
 			json_kstr(&f.j, "notify", audit_name(REG_NOTIFY,
@@ -1531,25 +1553,27 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 	}
 	if (!no_prop)
 		return;
-	quick = fx != NULL && fx->type == ISAKMP_EXCH_QUICK;
-	if (quick)
+	ax = fx == NULL || fx->type == sa->mode ? AX_PHASE1 : fx->type ==
+	    ISAKMP_EXCH_QUICK ? AX_QUICK : AX_NONE;
+	if (ax == AX_QUICK)
 		qm = qmrec_find(a->qm, sa->id, fx->msgid);
 	audit_key_pair(k, sa);
 	pr = audit_tab_get(&a->pairs, k);
 	if (pr != NULL)
 		pr->no_proposal++;
 	if (af_begin(&f, a, sa, FI_NO_PROPOSAL_CHOSEN,
-	    fi_default_severity(FI_NO_PROPOSAL_CHOSEN), &fr, 1)) {
+	    fi_default_severity(FI_NO_PROPOSAL_CHOSEN), frs, 2)) {
 		json_ku64(&f.j, "times_between_peers",
 		    pr != NULL ? pr->no_proposal : 1);
-		json_kstr(&f.j, "exchange", quick ? "quick" : "phase1");
-		if (quick)
+		json_kstr(&f.j, "exchange", ax == AX_PHASE1 ? "phase1" :
+		    ax == AX_QUICK ? "quick" : "none");
+		if (ax == AX_QUICK)
 			json_ku64(&f.j, "quick_mode_msgid", fx->msgid);
-		audit_offers(&f.j, sa, quick, qm, offers, sizeof(offers));
+		audit_offers(&f.j, sa, ax, qm, offers, sizeof(offers));
 		af_text(&f, ": no proposal chosen (%u time%s between these "
 		    "peers)%s; offered: %s", pr != NULL ? pr->no_proposal : 1,
 		    pr != NULL && pr->no_proposal > 1 ? "s" : "",
-		    quick ? " in a Quick Mode" : "", offers);
+		    ax == AX_QUICK ? " in a Quick Mode" : "", offers);
 		/* a repeat: the previous attempt's offers beside these */
 		if (pr != NULL && pr->no_proposal > 1) {
 			json_kstr(&f.j, "previous_offered", pr->offers);
@@ -1562,7 +1586,7 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 		}
 		af_end(&f);
 	} else
-		audit_offers(NULL, sa, quick, qm, offers, sizeof(offers));
+		audit_offers(NULL, sa, ax, qm, offers, sizeof(offers));
 	if (pr != NULL) {
 		snprintf(pr->offers, sizeof(pr->offers), "%s", offers);
 		pr->offers_frame = fr;
