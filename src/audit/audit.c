@@ -555,15 +555,24 @@ audit_name(enum isakmp_reg r, unsigned v, char *b, size_t n)
 	return isakmp_name_fmt(r, v, b, n);
 }
 
+/* The first frame of sa's label (0: any) carrying notify (0: any). */
 static uint32_t
-audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
+audit_frame_of(const struct trk_ike_sa *sa, uint8_t label, uint16_t notify)
 {
 	uint32_t i;
 
 	for (i = 0; i < sa->nmsgs; i++)
-		if (sa->msgs[i].label == label && !sa->msgs[i].retransmit)
+		if ((label == 0 || sa->msgs[i].label == label) &&
+		    (notify == 0 || sa->msgs[i].notify == notify) &&
+		    !sa->msgs[i].retransmit)
 			return sa->msgs[i].frame;
 	return 0;
+}
+
+static uint32_t
+audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
+{
+	return audit_frame_of(sa, label, 0);
 }
 
 static bool
@@ -1474,18 +1483,6 @@ audit_offers(struct json *j, const struct trk_ike_sa *sa, enum audit_ex ax,
 		json_arr_end(j);
 }
 
-/* The first message of sa that carried this notify (0: none kept). */
-static uint32_t
-audit_notify_frame(const struct trk_ike_sa *sa, uint16_t notify)
-{
-	uint32_t i;
-
-	for (i = 0; i < sa->nmsgs; i++)
-		if (sa->msgs[i].notify == notify && !sa->msgs[i].retransmit)
-			return sa->msgs[i].frame;
-	return 0;
-}
-
 static void
 audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 {
@@ -1521,7 +1518,7 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 	trk_reason_text(sa, why, sizeof(why));
 	/* the exchange's first frame and the answer that ended it */
 	frs[0] = fr;
-	frs[1] = notify != 0 ? audit_notify_frame(sa, notify) : 0;
+	frs[1] = notify != 0 ? audit_frame_of(sa, 0, notify) : 0;
 	if (auth && af_begin(&f, a, sa, FI_AUTH_FAILED,
 	    fi_default_severity(FI_AUTH_FAILED), frs, 2)) {
 		json_kstr(&f.j, "reason", why);
