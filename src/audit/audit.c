@@ -30,7 +30,7 @@
 #include "keys/espalg.h"
 
 #define AUDIT_KEY_MAX	40
-#define AUDIT_VIDS	8	/* vendor IDs kept per host */
+#define AUDIT_VIDS	16	/* vendor IDs kept per host */
 #define AUDIT_NAME_MAX	96
 #define AUDIT_MAX_COVERED 65536	/* ESP SPIs whose Quick Mode was read */
 #define AUDIT_KS_ITEMS	32	/* weak ESP values from the key store */
@@ -716,6 +716,7 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 	char val[160], tb[64];
 	struct afind f;
 	enum fi_severity sev;
+	bool own = false;
 
 	if (b->n < 4 || !b->clear)
 		return;
@@ -733,6 +734,12 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 			return;
 		memcpy(ad, b->p + 4, l);
 		pkt_addr_str(af, ad, val, sizeof(val));
+		/* the sender's own address tells nothing the IP header
+		   does not (behind NAT it differs, and that tells) */
+		own = af == sa->af && memcmp(ad, initiator ? sa->iaddr :
+		    sa->raddr, l) == 0;
+		if (own)
+			sev = FI_INFO;
 	} else
 		audit_value(b->p + 4, b->n - 4, val, sizeof(val));
 	if (!af_begin(&f, a, sa, FI_IDENTITY_IN_CLEAR, sev, &fr, 1))
@@ -743,9 +750,12 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 	    sizeof(tb)));
 	json_khex(&f.j, "value", b->p + 4, b->n - 4);
 	json_kstr(&f.j, "value_text", val);
-	af_text(&f, ": %s identity %s \"%s\" in clear",
+	if (type == ISAKMP_ID_IPV4_ADDR || type == ISAKMP_ID_IPV6_ADDR)
+		json_kbool(&f.j, "sender_address", own);
+	af_text(&f, ": %s identity %s \"%s\" in clear%s",
 	    initiator ? "initiator" : "responder",
-	    audit_name(REG_ID, type, tb, sizeof(tb)), val);
+	    audit_name(REG_ID, type, tb, sizeof(tb)), val, own ?
+	    " (its own address)" : "");
 	af_end(&f);
 }
 
