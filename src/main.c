@@ -19,6 +19,7 @@
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
 #include "audit/audit.h"
+#include "audit/crack_cap.h"
 #include "audit/policy.h"
 #include "engine/engine.h"
 #include "keys/kx.h"
@@ -42,6 +43,8 @@ usage(FILE *fp)
 "       ikescope live -i IFACE [-f EXPR] [-k KEYFILE]... [--follow-keys]\n"
 "                [--no-tui] [--json] [-w OUT.pcap] [-Z USER]\n"
 "       ikescope crack [-W WORDLIST] [--mask MASK] [options] --psk-line FILE\n"
+"       ikescope crack [-W WORDLIST] [--mask MASK] [options] [-k KEYFILE]...\n"
+"                [--keys-out FILE] CAPTURE...\n"
 "\n"
 "Decode IKEv1/ISAKMP (UDP 500, 4500, --ike-port and --natt-port) and ESP\n"
 "traffic from pcap/pcapng captures (optionally gzip-compressed; '-' reads\n"
@@ -86,8 +89,8 @@ usage(FILE *fp)
 "                   tcpdump -r; numbered as in the file); the tracker\n"
 "                   never sees the others: prefer a selection\n"
 "\n"
-"selections (read, timeline, sas, audit, -w; after decoding: every frame is still\n"
-"tracked and decrypted; one kind ORed, kinds ANDed):\n"
+"selections (read, timeline, sas, audit, crack, -w; after decoding: every\n"
+"frame is still tracked and decrypted; one kind ORed, kinds ANDed):\n"
 "  --sa COOKIE      the IKE SA whose initiator cookie starts with COOKIE\n"
 "                   (4-16 hex digits), or ICOOKIE/RCOOKIE\n"
 "  --peer ADDR[/PREFIX]  IKE SAs and ESP flows with either side in it\n"
@@ -140,10 +143,14 @@ crack_usage(FILE *fp)
 	fprintf(fp,
 "\n"
 "ikescope crack [-W WORDLIST] [--mask MASK] [--threads N] [--json]\n"
-"               [--kernel NAME] [-q] --psk-line FILE\n"
-"  Find the pre-shared key of every psk-crack line of FILE at once (the\n"
-"  format ike-scan writes for psk-crack; the hash length names the PRF:\n"
-"  MD5, SHA-1, SHA-2).\n"
+"               [--kernel NAME] [-q] (--psk-line FILE | [-f EXPR] [SELECTION]\n"
+"               [-k KEYFILE]... [--keys-out FILE] CAPTURE...)\n"
+"  Find the pre-shared keys of every exposed Aggressive Mode exchange at\n"
+"  once (PRF HMAC-MD5, SHA-1, SHA-2): the psk-crack lines of FILE (the\n"
+"  format ike-scan writes for psk-crack; the hash length names the PRF),\n"
+"  or the captures' exchanges: HASH_R (the responder's PSK) and HASH_I when\n"
+"  AM3 is in clear (the initiator's), each found PSK printed with the IKE\n"
+"  SA it opens; IKE SAs that cannot be attacked are named with the reason.\n"
 "  -W, --wordlist WORDLIST  candidates, one a line ('-': standard input)\n"
 "  --mask MASK      hashcat mask (?l ?u ?d ?s ?a ??, literals): alone, its\n"
 "                   expansions; with -W, each word followed by each one\n"
@@ -152,7 +159,14 @@ crack_usage(FILE *fp)
 "  --kernel NAME    avx512, avx2, shani or openssl (default: the best this\n"
 "                   CPU runs per PRF; also IKESCOPE_CRACK_KERNEL)\n"
 "  -q               no summary on standard error\n"
-"  Exit status: 0 every line cracked, 2 some not, 1 usage or input error.\n");
+"  captures only: -f EXPR, the selections, --ike-port, --natt-port as read;\n"
+"  -k KEYFILE       keys; with a PSK found, the captures are read again with\n"
+"                   them and the PSKs found, and what decrypts is said per\n"
+"                   IKE SA (the PSK needs the DH secret, gxy, to decrypt)\n"
+"  --keys-out FILE  the PSKs found as key-file lines (ike icookie=...\n"
+"                   psk_hex=...) for read -k\n"
+"  Exit status: 0 every line or target cracked, 2 some not (or no target\n"
+"  in the captures), 1 usage or input error.\n");
 }
 
 static int
@@ -266,8 +280,12 @@ static const struct option keys_opts[] = {
 	OPTS_PIPELINE
 };
 
-/* crack needs no pipeline: its options are its own */
-enum { CRK_JSON = 256, CRK_MASK, CRK_THREADS, CRK_PSK_LINE, CRK_KERNEL };
+/*
+ * crack: its own options; with captures also -k, -f, the selections and
+ * the ports (apply_opt's).  Numbered past OPT_SEL's range.
+ */
+enum { CRK_JSON = OPT_SEL + 64, CRK_MASK, CRK_THREADS, CRK_PSK_LINE,
+	CRK_KERNEL, CRK_KEYS_OUT };
 static const struct option crack_opts[] = {
 	{ "wordlist", required_argument, NULL, 'W' },
 	{ "mask", required_argument, NULL, CRK_MASK },
@@ -275,6 +293,10 @@ static const struct option crack_opts[] = {
 	{ "json", no_argument, NULL, CRK_JSON },
 	{ "psk-line", required_argument, NULL, CRK_PSK_LINE },
 	{ "kernel", required_argument, NULL, CRK_KERNEL },
+	{ "keys-out", required_argument, NULL, CRK_KEYS_OUT },
+	{ "ike-port", required_argument, NULL, OPT_IKE_PORT },
+	{ "natt-port", required_argument, NULL, OPT_NATT_PORT },
+	OPTS_SELECT,
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -305,7 +327,8 @@ static const struct cmd cmds[] = {
 	    cmd_run },
 	{ CMD_KEYS, "keys", "r:c:f:qhk:E:w:", keys_opts, OUT_VIEW_NONE,
 	    cmd_run },
-	{ CMD_CRACK, "crack", "W:qh", crack_opts, OUT_VIEW_NONE, cmd_crack },
+	{ CMD_CRACK, "crack", "W:qhk:f:", crack_opts, OUT_VIEW_NONE,
+	    cmd_crack },
 	{ CMD_AUDIT, "audit", "r:c:f:qhk:E:", audit_opts, OUT_VIEW_NONE,
 	    cmd_run },
 	{ CMD_LIVE, "live", "i:f:qhk:E:w:Z:", live_opts, OUT_VIEW_NONE,
@@ -962,20 +985,194 @@ cmd_live(const struct cmd *cmd, int argc, char **argv)
 	return rc;
 }
 
-/* ---- crack: its own options; needs no engine */
+/* ---- crack: psk-crack lines (no engine), or captures read first */
+
+/* The end-of-run summary on stderr; what: "lines" or "targets". */
+static void
+crack_summary(const struct crack_stats *st, const char *what)
+{
+	size_t h;
+
+	fprintf(stderr, "ikescope: %zu of %zu %s cracked; %llu "
+	    "candidates in %.2f s (%.2f M/s, %u threads;", st->cracked,
+	    st->lines, what, (unsigned long long)st->candidates, st->seconds,
+	    st->seconds > 0 ? (double)st->candidates / st->seconds / 1e6 :
+	    0.0, st->threads);
+	for (h = 0; h < CK_NHASH; h++)
+		if (st->kernel[h] != NULL)
+			fprintf(stderr, " %s: %s", ck_hash_name(
+			    (enum ck_hash)h), st->kernel[h]);
+	fprintf(stderr, ")\n");
+	if (st->skipped > 0)
+		fprintf(stderr, "ikescope: %llu words longer than %d "
+		    "bytes skipped\n", (unsigned long long)st->skipped,
+		    CG_MAXLEN);
+}
+
+/*
+ * One pass over the captures with the keys of a: the first collects the
+ * targets into set; the second adds the PSKs found to the keys and
+ * reports what they decrypt.  -1 when a capture could not be read (said
+ * on stderr).
+ */
+static int
+crack_pass(struct args *a, struct cc_set *set, bool second, char *err,
+    size_t errlen)
+{
+	struct ctx c;
+	size_t i;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.o = a->o;
+	c.o.quiet = true;
+	if (load_keys(&c, a->keys, a->nkeys, err, errlen) == -1 ||
+	    (second && cc_add_keys(set, c.ks, err, errlen) == -1) ||
+	    eng_init(&c, err, errlen) == -1 ||
+	    (second ? cc_report_sink_add(&c, set, err, errlen) :
+	    cc_sink_add(&c, set, err, errlen)) == -1) {
+		fprintf(stderr, "ikescope: %s\n", err);
+		eng_free(&c);
+		return -1;
+	}
+	add_ports(&c, a);
+	for (i = 0; i < a->nfiles && !c.stop; i++)
+		if (eng_read_file(&c, a->files[i], err, errlen) == -1) {
+			fprintf(stderr, "ikescope: %s\n", err);
+			rc = -1;
+		}
+	eng_finish(&c);
+	eng_free(&c);
+	return rc;
+}
+
+/* --keys-out: the PSKs found as our key-file lines; -1 after saying why. */
+static int
+crack_keys_out(const struct cc_set *set, const char *path)
+{
+	struct ks *ks = ks_new();
+	char err[256];
+	FILE *fp;
+	int rc = -1;
+
+	if (ks == NULL) {
+		fprintf(stderr, "ikescope: out of memory (keys)\n");
+		return -1;
+	}
+	if (cc_add_keys(set, ks, err, sizeof(err)) == -1)
+		fprintf(stderr, "ikescope: %s\n", err);
+	else if ((fp = fopen(path, "w")) == NULL)
+		fprintf(stderr, "ikescope: %s: %s\n", path, strerror(errno));
+	else {
+		rc = kx_write(fp, ks, KX_IKESCOPE, NULL, err, sizeof(err));
+		if (fclose(fp) == EOF && rc == 0) {
+			snprintf(err, sizeof(err), "write error");
+			rc = -1;
+		}
+		if (rc == -1)
+			fprintf(stderr, "ikescope: %s: %s\n", path, err);
+		else
+			fprintf(stderr, "ikescope: %s: the pre-shared keys of "
+			    "%zu IKE SA%s\n", path, ks_ike_count(ks),
+			    ks_ike_count(ks) == 1 ? "" : "s");
+	}
+	ks_free(ks);
+	return rc;
+}
+
+/*
+ * crack CAPTURE...: the targets of the captures (audit/crack_cap.h), the
+ * attack on all of them, --keys-out, and with -k a second pass telling
+ * what the PSKs found decrypt.  The exit status as with --psk-line.
+ */
+static int
+crack_captures(struct args *a, struct crack_opts *o, const char *keys_out,
+    bool quiet)
+{
+	struct cc_set set;
+	struct crack_stats st;
+	char err[512];
+	size_t nr = 0, ni = 0, i;
+	int rc;
+
+	memset(&set, 0, sizeof(set));
+	set.out = stdout;
+	set.json = o->json;
+	if (out_sel_active(&a->sel)) {
+		set.keep = audit_keep;
+		set.keep_arg = &a->sel;
+		a->sel.sa_time = true;
+		if (files_twice(a) && select_pass(a, err, sizeof(err)) == -1) {
+			fprintf(stderr, "ikescope: %s\n", err);
+			return 1;
+		}
+	}
+	if (crack_pass(a, &set, false, err, sizeof(err)) == -1) {
+		cc_set_free(&set);
+		return 1;
+	}
+	cc_write_notes(&set, stderr);
+	for (i = 0; i < set.lines.n; i++)
+		set.t[i].kind == CC_AM_HASH_R ? nr++ : ni++;
+	if (set.lines.n == 0) {
+		fprintf(stderr, "ikescope: crack: no exposed exchange to "
+		    "attack in %llu IKEv1 SA%s", (unsigned long long)set.sas,
+		    set.sas == 1 ? "" : "s");
+		if (set.main_mode > 0)
+			fprintf(stderr, " (%llu in Main Mode, whose hashes "
+			    "travel encrypted)",
+			    (unsigned long long)set.main_mode);
+		fprintf(stderr, "\n");
+		cc_set_free(&set);
+		return 2;
+	}
+	if (!quiet)
+		fprintf(stderr, "ikescope: crack: %zu target%s (%zu HASH_R, "
+		    "%zu HASH_I) of %llu IKE SA%s\n", set.lines.n,
+		    set.lines.n == 1 ? "" : "s", nr, ni,
+		    (unsigned long long)set.sas, set.sas == 1 ? "" : "s");
+	o->found = cc_found;
+	o->found_arg = &set;
+	if (crack_run(o, &set.lines, stdout, &st, err, sizeof(err)) == -1) {
+		fprintf(stderr, "ikescope: crack: %s\n", err);
+		cc_set_free(&set);
+		return 1;
+	}
+	if (!quiet)
+		crack_summary(&st, "targets");
+	rc = st.cracked == st.lines ? 0 : 2;
+	if (keys_out != NULL && crack_keys_out(&set, keys_out) == -1)
+		rc = 1;
+	if (cc_cracked(&set) > 0 && a->nkeys > 0) {
+		fflush(stdout);
+		if (!files_twice(a))
+			fprintf(stderr, "ikescope: crack: standard input "
+			    "cannot be read again to decrypt with the PSKs "
+			    "found\n");
+		else if (crack_pass(a, &set, true, err, sizeof(err)) == -1)
+			rc = 1;
+	}
+	cc_set_free(&set);
+	return rc;
+}
+
 static int
 cmd_crack(const struct cmd *cmd, int argc, char **argv)
 {
-	struct crack_opts o = { NULL, NULL, NULL, 0, false, false };
+	static struct args a;
+	struct crack_opts o;
 	struct crack_stats st;
 	struct cl_set set;
-	const char *lines = NULL;
+	const char *lines = NULL, *keys_out = NULL;
 	char err[512];
 	bool quiet = false;
 	uint64_t v;
-	size_t h;
 	int ch, rc;
 
+	memset(&a, 0, sizeof(a));
+	memset(&o, 0, sizeof(o));
+	a.cmd = cmd;
+	a.fail_on = -1;
 	o.kernel = getenv("IKESCOPE_CRACK_KERNEL");
 	if (o.kernel != NULL && *o.kernel == '\0')
 		o.kernel = NULL;
@@ -1007,26 +1204,49 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 		case CRK_KERNEL:
 			o.kernel = optarg;
 			break;
+		case CRK_KEYS_OUT:
+			keys_out = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
 		case 'h':
 			crack_usage(stdout);
 			return 0;
+		case 'k':
+		case 'f':
+		case OPT_IKE_PORT:
+		case OPT_NATT_PORT:
+			if (apply_opt(&a, ch, optarg) == -1)
+				return 1;
+			break;
 		default:
+			if (ch >= OPT_SEL && ch <= OPT_SEL + OUT_SEL_UNTIL) {
+				if (apply_opt(&a, ch, optarg) == -1)
+					return 1;
+				break;
+			}
 			crack_usage(stderr);
 			return 1;
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "ikescope: crack: captures are not read yet; "
-		    "give the exchanges with --psk-line FILE\n");
+	for (; optind < argc; optind++)
+		if (add_file(&a, argv[optind]) == -1)
+			return 1;
+	if ((lines == NULL) == (a.nfiles == 0) ||
+	    (o.wordlist == NULL && o.mask == NULL)) {
+		fprintf(stderr, "ikescope: crack: CAPTURE... or --psk-line "
+		    "FILE (one of them), and -W WORDLIST or --mask MASK, are "
+		    "required\n");
+		crack_usage(stderr);
 		return 1;
 	}
-	if (lines == NULL || (o.wordlist == NULL && o.mask == NULL)) {
-		fprintf(stderr, "ikescope: crack: --psk-line FILE and -W "
-		    "WORDLIST or --mask MASK are required\n");
-		crack_usage(stderr);
+	if (lines != NULL && (a.nkeys > 0 || a.o.filter != NULL ||
+	    keys_out != NULL || out_sel_active(&a.sel) || a.nports > 0 ||
+	    a.nnatt > 0)) {
+		fprintf(stderr, "ikescope: crack: -k, -f, --keys-out, the "
+		    "selections and the ports are for captures, not "
+		    "--psk-line\n");
 		return 1;
 	}
 	if (o.kernel != NULL && !crack_kernel_known(o.kernel)) {
@@ -1035,37 +1255,30 @@ cmd_crack(const struct cmd *cmd, int argc, char **argv)
 		return 1;
 	}
 	o.progress = isatty(STDERR_FILENO);
-	if (cl_load_file(&set, lines, err, sizeof(err)) == -1) {
-		fprintf(stderr, "ikescope: %s\n", err);
-		return 1;
-	}
-	rc = crack_run(&o, &set, stdout, &st, err, sizeof(err));
-	cl_set_free(&set);
-	if (rc == -1) {
-		fprintf(stderr, "ikescope: crack: %s\n", err);
-		return 1;
-	}
-	if (!quiet) {
-		fprintf(stderr, "ikescope: %zu of %zu lines cracked; %llu "
-		    "candidates in %.2f s (%.2f M/s, %u threads;", st.cracked,
-		    st.lines, (unsigned long long)st.candidates, st.seconds,
-		    st.seconds > 0 ? (double)st.candidates / st.seconds / 1e6 :
-		    0.0, st.threads);
-		for (h = 0; h < CK_NHASH; h++)
-			if (st.kernel[h] != NULL)
-				fprintf(stderr, " %s: %s", ck_hash_name(
-				    (enum ck_hash)h), st.kernel[h]);
-		fprintf(stderr, ")\n");
-		if (st.skipped > 0)
-			fprintf(stderr, "ikescope: %llu words longer than %d "
-			    "bytes skipped\n", (unsigned long long)st.skipped,
-			    CG_MAXLEN);
+	if (a.nfiles > 0) {
+		order_set(&a);
+		rc = crack_captures(&a, &o, keys_out, quiet);
+		out_sel_free(&a.sel);
+	} else {
+		if (cl_load_file(&set, lines, err, sizeof(err)) == -1) {
+			fprintf(stderr, "ikescope: %s\n", err);
+			return 1;
+		}
+		rc = crack_run(&o, &set, stdout, &st, err, sizeof(err));
+		cl_set_free(&set);
+		if (rc == -1) {
+			fprintf(stderr, "ikescope: crack: %s\n", err);
+			return 1;
+		}
+		if (!quiet)
+			crack_summary(&st, "lines");
+		rc = st.cracked == st.lines ? 0 : 2;
 	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "ikescope: write error on standard output\n");
 		return 1;
 	}
-	return st.cracked == st.lines ? 0 : 2;
+	return rc;
 }
 
 int

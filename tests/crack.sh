@@ -154,7 +154,7 @@ run -W "$T/nonexistent" --psk-line "$T/lines"
 t_check "a missing word list: exit 1, named" \
     test "$rc" -eq 1 -a "$(grep -c "nonexistent: No such file" "$T/err")" -eq 1
 run -W "$T/words" --psk-line "$T/lines" capture.pcap
-t_check "a capture argument: exit 1 (not read yet)" test "$rc" -eq 1
+t_check "--psk-line and a capture together: exit 1" test "$rc" -eq 1
 run -W "$T/words" --threads 999 --psk-line "$T/lines"
 t_check "--threads out of range: exit 1" test "$rc" -eq 1
 t_done

@@ -575,15 +575,14 @@ audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
 	return audit_frame_of(sa, label, 0);
 }
 
-static bool
+bool
 audit_psk_auth(uint16_t auth)
 {
 	/* pre-shared key, and XAUTH over a pre-shared key */
 	return auth == 1 || auth == 65001 || auth == 65002;
 }
 
-/* The phase-1 values in force: the choice, else the first offer. */
-static bool
+bool
 audit_p1_alg(const struct trk_ike_sa *sa, struct p1rec_alg *alg,
     bool *chosen)
 {

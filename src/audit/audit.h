@@ -53,6 +53,14 @@ void	audit_ikev2(struct audit *, int, const uint8_t *, const uint8_t *,
 void	audit_sa(struct audit *, const struct trk *, const struct trk_ike_sa *);
 void	audit_finish(struct audit *);
 
+/*
+ * The phase-1 values in force: the responder's choice (*chosen), else the
+ * first offer; false when no SA payload was seen.  Whether an Oakley
+ * authentication method uses a pre-shared key (also XAUTH over one).
+ */
+bool	audit_p1_alg(const struct trk_ike_sa *, struct p1rec_alg *, bool *);
+bool	audit_psk_auth(uint16_t);
+
 /* Output: one JSON object per line, or text grouped by peer pair. */
 void	audit_write_json(const struct audit *, FILE *);
 void	audit_write_text(const struct audit *, FILE *);

@@ -14,8 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "core/fmt.h"
 #include "core/json.h"
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
@@ -185,49 +187,59 @@ nomem:
 
 /* ---- a PSK found */
 
-static void
-cr_psk_text(const struct cg_cand *cand, char *s)
+void
+crack_psk_text(const uint8_t *psk, size_t len, char *s)
 {
 	static const char hx[] = "0123456789abcdef";
 	bool plain = true;
-	unsigned i;
+	size_t i;
 
-	for (i = 0; i < cand->len; i++)
-		if (cand->b[i] < 0x20 || cand->b[i] > 0x7e)
+	for (i = 0; i < len; i++)
+		if (psk[i] < 0x20 || psk[i] > 0x7e)
 			plain = false;
 	if (plain) {
-		memcpy(s, cand->b, cand->len);
-		s[cand->len] = '\0';
+		memcpy(s, psk, len);
+		s[len] = '\0';
 		return;
 	}
 	s += sprintf(s, "$HEX[");
-	for (i = 0; i < cand->len; i++) {
-		*s++ = hx[cand->b[i] >> 4];
-		*s++ = hx[cand->b[i] & 15];
+	for (i = 0; i < len; i++) {
+		*s++ = hx[psk[i] >> 4];
+		*s++ = hx[psk[i] & 15];
 	}
 	strcpy(s, "]");
 }
 
-static void
-cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
-    uint64_t pos)
+bool
+crack_verify(const struct cl_line *l, const uint8_t *psk, size_t len)
 {
-	char psk[2 * CG_MAXLEN + 8], ic[17], rc[17];
-	const char *prf = ck_hash_name(cl->l->hash);
-	double secs = cr_elapsed(c);
-	unsigned i;
+	static const char *const md[CK_NHASH] = {
+		"MD5", "SHA1", "SHA256", "SHA384", "SHA512"
+	};
+	uint8_t skeyid[EVP_MAX_MD_SIZE], h[EVP_MAX_MD_SIZE];
+	size_t sl, hl;
+	bool ok;
 
-	pthread_mutex_lock(&c->mu);
-	if (atomic_exchange(&cl->found, true)) {
-		pthread_mutex_unlock(&c->mu);
-		return;
-	}
-	atomic_fetch_sub(&c->left, 1);
-	cr_psk_text(cand, psk);
-	for (i = 0; i < 8; i++) {
-		sprintf(ic + 2 * i, "%02x", cl->l->icookie[i]);
-		sprintf(rc + 2 * i, "%02x", cl->l->rcookie[i]);
-	}
+	/* SKEYID = prf(PSK, Ni_b | Nr_b); the hash = prf(SKEYID, m2) */
+	ok = EVP_Q_mac(NULL, "HMAC", NULL, md[l->hash], NULL, psk, len,
+	    l->ninr, l->ninr_len, skeyid, sizeof(skeyid), &sl) != NULL &&
+	    EVP_Q_mac(NULL, "HMAC", NULL, md[l->hash], NULL, skeyid, sl,
+	    l->m2, l->m2_len, h, sizeof(h), &hl) != NULL &&
+	    hl == l->hash_len && memcmp(h, l->hash_r, hl) == 0;
+	OPENSSL_cleanse(skeyid, sizeof(skeyid));
+	return ok;
+}
+
+/* The default output: each line opened, as its line of the file. */
+static void
+cr_print(struct cr *c, const struct cl_line *l, const char *psk,
+    const struct cg_cand *cand, uint64_t pos, double secs)
+{
+	const char *prf = ck_hash_name(l->hash);
+	char ic[17], rc[17];
+
+	ic[fmt_hex(ic, l->icookie, 8)] = '\0';
+	rc[fmt_hex(rc, l->rcookie, 8)] = '\0';
 	if (c->o->json) {
 		json_obj_begin(&c->js);
 		json_kstr(&c->js, "icookie", ic);
@@ -235,7 +247,7 @@ cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
 		json_kstr(&c->js, "psk", psk);
 		json_khex(&c->js, "psk_hex", cand->b, cand->len);
 		json_kstr(&c->js, "prf", prf);
-		json_ku64(&c->js, "line", cl->l->lineno);
+		json_ku64(&c->js, "line", l->lineno);
 		json_ku64(&c->js, "candidates", pos);
 		json_key(&c->js, "seconds");
 		json_double(&c->js, secs, 3);
@@ -243,9 +255,55 @@ cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
 		json_end_line(&c->js);
 	} else
 		fprintf(c->out, "%s %s %s \"%s\" (line %u, candidate %llu, "
-		    "%.3f s)\n", ic, rc, prf, psk, cl->l->lineno,
+		    "%.3f s)\n", ic, rc, prf, psk, l->lineno,
 		    (unsigned long long)pos, secs);
+}
+
+/*
+ * cl was opened by cand: it and every other line of the same exchange
+ * (the same cookies: both hashes of an Aggressive Mode, a line given
+ * twice) not yet cracked that cand also opens are marked and reported
+ * together.  Other exchanges are left to the attack (checking each find
+ * against every line would cost a find on n lines n HMAC pairs).
+ */
+static void
+cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
+    uint64_t pos)
+{
+	char psk[2 * CG_MAXLEN + 8];
+	double secs = cr_elapsed(c);
+	size_t *idx, n = 0, i;
+
+	pthread_mutex_lock(&c->mu);
+	if (atomic_exchange(&cl->found, true)) {
+		pthread_mutex_unlock(&c->mu);
+		return;
+	}
+	idx = malloc(c->nlines * sizeof(*idx));
+	if (idx == NULL)
+		atomic_store(&c->no_mem, true);
+	else
+		idx[n++] = (size_t)(cl - c->lines);
+	for (i = 0; idx != NULL && i < c->nlines; i++) {
+		struct cr_line *o = &c->lines[i];
+
+		if (o != cl && !atomic_load(&o->found) &&
+		    memcmp(o->l->icookie, cl->l->icookie, 8) == 0 &&
+		    memcmp(o->l->rcookie, cl->l->rcookie, 8) == 0 &&
+		    crack_verify(o->l, cand->b, cand->len) &&
+		    !atomic_exchange(&o->found, true))
+			idx[n++] = i;
+	}
+	atomic_fetch_sub(&c->left, n > 0 ? n : 1);
+	crack_psk_text(cand->b, cand->len, psk);
+	if (c->o->found != NULL && idx != NULL)
+		c->o->found(c->o->found_arg, idx, n, cand->b, cand->len, pos,
+		    secs);
+	else
+		for (i = 0; i < n; i++)
+			cr_print(c, c->lines[idx[i]].l, psk, cand, pos, secs);
 	fflush(c->out);
+	free(idx);
 	pthread_mutex_unlock(&c->mu);
 }
 

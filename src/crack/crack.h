@@ -24,6 +24,17 @@
 #define CRACK_MAX_THREADS	256
 #define CRACK_BATCH		1024	/* candidates a thread takes at once */
 
+/*
+ * A candidate opened targets: idx[0..n) their indexes in the set (the
+ * one found first, then every other target of the same exchange, by its
+ * cookies, not yet cracked that the same candidate also opens, checked at
+ * once), pos its 1-based position in the
+ * run, secs the time since the start.  Called with the cracker's lock
+ * held, so calls never overlap.
+ */
+typedef void crack_found_fn(void *arg, const size_t *idx, size_t n,
+	    const uint8_t *psk, size_t len, uint64_t pos, double secs);
+
 struct crack_opts {
 	const char	*wordlist;	/* NULL: the mask alone */
 	const char	*mask;		/* NULL: the word list alone */
@@ -31,6 +42,8 @@ struct crack_opts {
 	unsigned	 threads;	/* 0: every online core */
 	bool		 json;		/* one JSON object per PSK found */
 	bool		 progress;	/* a progress line on stderr */
+	crack_found_fn	*found;		/* NULL: each line printed on out */
+	void		*found_arg;
 };
 
 struct crack_stats {
@@ -50,6 +63,15 @@ struct crack_stats {
  */
 int	crack_run(const struct crack_opts *, const struct cl_set *set,
 	    FILE *out, struct crack_stats *st, char *err, size_t errlen);
+
+/*
+ * The PSK as printed: itself when every byte is printable ASCII, else
+ * hashcat's $HEX[..] with lowercase hex; s has room for 2 * len + 8.
+ */
+void	crack_psk_text(const uint8_t *psk, size_t len, char *s);
+
+/* Whether the PSK opens line l (OpenSSL's HMAC): the check of a find. */
+bool	crack_verify(const struct cl_line *l, const uint8_t *psk, size_t len);
 
 /* Whether name is a kernel --kernel accepts (a SIMD one or "openssl"). */
 bool	crack_kernel_known(const char *name);

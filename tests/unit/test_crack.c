@@ -266,7 +266,8 @@ run_one(const char *kernel, unsigned threads, enum ck_hash h,
     const char *psk, size_t pos, size_t nwords, char *out, size_t outlen)
 {
 	char path[] = "/tmp/test_crack.XXXXXX", err[512], *line;
-	struct crack_opts o = { NULL, NULL, kernel, threads, true, false };
+	struct crack_opts o = { NULL, NULL, kernel, threads, true, false,
+	    NULL, NULL };
 	struct crack_stats st;
 	struct cl_set set;
 	FILE *fp, *mo;
