@@ -185,7 +185,8 @@ fi
 
 # hashcat takes what it can: zeek's Aggressive Mode capture (SHA-1,
 # group 2) is exported for mode 5400, and hashcat loads the line (a
-# one-digit mask exhausts: exit 1, not a refusal)
+# one-digit mask exhausts: exit 1, not a refusal; a session name of its
+# own, so that another hashcat running on the machine does not refuse it)
 Z=$CORPUS/public/zeek-spicy-ipsec/tests/traces/ipsec-ikev1-isakmp-aggressive-mode.pcap
 if ! command -v hashcat >/dev/null 2>&1; then
 	t_skip "hashcat not installed"
@@ -196,6 +197,7 @@ elif [ ! -f "$Z" ]; then
 else
 	run -q --hashcat "$T/z.hc" "$Z"
 	(cd "$T" && timeout 300 hashcat -m 5400 -a 3 --potfile-disable \
+	    --session "ikescope-audit-$$" \
 	    --quiet z.hc '?d' >hc.log 2>&1)
 	hrc=$?
 	t_check "hashcat -m 5400 loads the exported line and searches it [rc $hrc]" \
