@@ -96,8 +96,26 @@ if command -v python3 >/dev/null 2>&1 &&
 	t_check "INVALID-ID-INFORMATION after AM1: auth_failed, the group name in clear" \
 	    test -n "$(grep '"id":"auth_failed","severity":"medium".*"frames":\[1,2\],"reason":"INVALID-ID-INFORMATION","notify":"INVALID-ID-INFORMATION"' "$T/out")" \
 	    -a -n "$(grep '"id":"identity_in_clear".*"value_text":"nogroup"' "$T/out")"
+	# a Quick Mode read (in clear here, as if decrypted): offers and choice
+	run -q --json "$T/gen/qmclear.pcap"
+	got=$(ids "$T/out")
+	t_check "qmclear: the findings [$got]" test "$got" = \
+	    "esp_weak_encryption:medium esp_weak_integrity:low ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info long_lifetime:low qm_no_pfs:low"
+	t_check "qmclear: DES offered, not chosen (high a step down), the choice beside it" \
+	    grep -q '"id":"esp_weak_encryption","severity":"medium".*"frames":\[3\],"role":"offered",.*"value":"DES",.*"transforms":\[{"msgid":"5eed0001","proposal":1,"transform":1,"protocol":"esp","text":"ESP DES/HMAC-MD5","spi":"aaaaaaaa","lifetime_seconds":3600}\],"transforms_count":1,"chosen":"ESP AES-CBC-128/HMAC-SHA"' "$T/out"
+	t_check "qmclear: RESPONDER-LIFETIME's 86400 s is the ESP SA's lifetime, over the policy's 8 h" \
+	    grep -q '"id":"long_lifetime","severity":"low".*"frames":\[4\],"role":"chosen","what":"ESP lifetime","sa":"esp","lifetime_seconds":86400,"max_seconds":28800' "$T/out"
+	printf 'max_esp_lifetime 1d\nfinding qm_no_pfs off\nesp_encryption des medium\n' >"$T/qpol"
+	run -q --json --policy "$T/qpol" "$T/gen/qmclear.pcap"
+	got=$(ids "$T/out")
+	t_check "qmclear with a policy: 1 day allowed, no PFS off, DES medium (offered: low) [$got]" \
+	    test "$got" = "esp_weak_encryption:low esp_weak_integrity:low ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info"
 else
 	t_skip "python3 missing or audit_gen.py failed: no_proposal_chosen"
+	t_skip "python3: qmclear"
+	t_skip "python3: qmclear DES"
+	t_skip "python3: qmclear lifetime"
+	t_skip "python3: qmclear policy"
 	t_skip "python3: the repeat"
 	t_skip "python3: the same offers"
 	t_skip "python3: text"

@@ -10,7 +10,13 @@ Informational exchanges in clear):
                 one before it and the third repeats it);
   badid.pcap    an Aggressive Mode first message (PSK, KEY_ID "nogroup")
                 answered by INVALID-ID-INFORMATION, as gateways answer an
-                unknown group name.
+                unknown group name;
+  qmclear.pcap  Main Mode's first two messages, then a Quick Mode sent in
+                clear (off the standard, but the audit reads any Quick Mode
+                it can: this stands in for a decrypted one): QM1 offers ESP
+                DES/HMAC-MD5 and AES-128/HMAC-SHA1, QM2 chooses the second
+                and says with RESPONDER-LIFETIME (RFC 2407 4.6.3.1) that it
+                lives 86400 s; no KE (no PFS).
 """
 import os
 import struct
@@ -76,6 +82,46 @@ def write(path, frames):
             f.write(fr)
 
 
+def esp_xform(num, last, xid, auth, klen):
+    a = attr(1, 1) + attr(2, 3600) + attr(4, 1) + attr(5, auth) + \
+        (attr(6, klen) if klen else b"")
+    body = struct.pack(">BBH", num, xid, 0) + a
+    return struct.pack(">BBH", 0 if last else 3, 0, 4 + len(body)) + body
+
+
+def esp_sa(spi, xforms):
+    xs = b"".join(esp_xform(i + 1, i == len(xforms) - 1, *x)
+                  for i, x in enumerate(xforms))
+    prop = struct.pack(">BBBB", 1, 3, 4, len(xforms)) + spi + xs
+    prop = struct.pack(">BBH", 0, 0, 4 + len(prop)) + prop
+    return struct.pack(">II", 1, 1) + prop
+
+
+def qmclear():
+    icky, rcky = bytes.fromhex("c1c2c3c4c5c6c7c8"), bytes.fromhex("d1d2d3d4")
+    rcky += bytes(4)
+    offer = [(7, 128, 2, 1, 14)]                # AES-128, SHA1, MODP2048
+    msgid = 0x5eed0001
+    hashp = (8, bytes(20))
+    nonce = (10, bytes(range(16)))
+
+    def qm(pls):
+        np, body = payloads(pls)
+        return icky + rcky + struct.pack(">BBBBII", np, 0x10, 32, 0, msgid,
+                                         28 + len(body)) + body
+    life = struct.pack(">HH", 0x8001, 1) + struct.pack(">HHI", 2, 4, 86400)
+    rlife = (11, struct.pack(">IBBH", 1, 3, 4, 24576) + b"\xbb" * 4 + life)
+    return [
+        frame(I, R, isakmp(icky, bytes(8), 2, [(1, sa(offer))])),
+        frame(R, I, isakmp(icky, rcky, 2, [(1, sa(offer))])),
+        frame(I, R, qm([hashp, (1, esp_sa(b"\xaa" * 4, [(2, 1, 0),
+                                                      (12, 2, 128)])),
+                        nonce])),
+        frame(R, I, qm([hashp, (1, esp_sa(b"\xbb" * 4, [(12, 2, 128)])),
+                        nonce, rlife])),
+    ]
+
+
 def main():
     d = sys.argv[1]
     os.makedirs(d, exist_ok=True)
@@ -96,6 +142,7 @@ def main():
     write(os.path.join(d, "badid.pcap"),
           [frame(I, R, am1),
            frame(R, I, isakmp(icky, bytes(8), 5, [notify(18)]))])
+    write(os.path.join(d, "qmclear.pcap"), qmclear())
 
 
 if __name__ == "__main__":

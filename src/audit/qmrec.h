@@ -16,8 +16,12 @@
  * Bounded: QMREC_MAX_XFORMS offered transforms per Quick Mode (the rest
  * counted), QMREC_MAX_PER_SA Quick Modes per IKE SA, QMREC_MAX_SAS IKE
  * SAs and QMREC_MAX_QMS Quick Modes held at once (more are refused and
- * counted).  The table is keyed by the IKE SA's serial through the keyed
- * hash of core/hash.h.
+ * counted).  A Quick Mode costs 136 bytes plus 24 per offered transform
+ * kept: at most 1.7 KB, about 160 bytes for a typical one-transform
+ * offer; so at most about 27 MB in all, and only while their IKE SAs
+ * are held (the audit drops an IKE SA's records when its rules ran).
+ * The table is keyed by the IKE SA's serial through the keyed hash of
+ * core/hash.h.
  */
 #ifndef IKESCOPE_QMREC_H
 #define IKESCOPE_QMREC_H
@@ -33,7 +37,7 @@
 #define QMREC_MAX_CHOSEN	4	/* protocols of the chosen proposal */
 #define QMREC_MAX_PER_SA	256	/* Quick Modes per IKE SA */
 #define QMREC_MAX_SAS		16384	/* IKE SAs with records */
-#define QMREC_MAX_QMS		65536	/* Quick Modes held at once */
+#define QMREC_MAX_QMS		16384	/* Quick Modes held at once */
 
 /* One transform of a Quick Mode SA payload, its IPsec DOI values. */
 struct qm_xform {
