@@ -318,7 +318,7 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
 	char ab[PKT_ADDR_STRLEN], ck[17];
 	size_t i;
 
-	memset(f, 0, sizeof(*f));
+	/* field by field: the writer's 16 KB buffer needs no clearing */
 	f->sev = audit_sev(a, id, rated);
 	if (f->sev == FI_OFF)
 		return false;
@@ -329,6 +329,11 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
 	f->a = a;
 	f->sa = sa;
 	f->id = id;
+	f->mbuf = NULL;
+	f->mlen = 0;
+	f->text[0] = '\0';
+	f->tn = 0;
+	f->pair[0] = '\0';
 	if ((f->mf = open_memstream(&f->mbuf, &f->mlen)) == NULL) {
 		a->dropped++;
 		return false;
@@ -1707,13 +1712,16 @@ audit_sa(struct audit *a, const struct trk *t, const struct trk_ike_sa *sa)
 	audit_id(a, sa, &sa->p1.idr, false);
 	audit_xauth(a, sa, aggr_psk);
 	audit_p1_algs(a, sa);
-	if ((qs = calloc(1, sizeof(*qs))) != NULL) {
-		for (i = 0; i < sa->nex; i++)
+	/* its Quick Modes, if any (the record is ~15 KB: made only then) */
+	for (i = 0; i < sa->nex && sa->ex[i].type != ISAKMP_EXCH_QUICK; i++)
+		;
+	if (i < sa->nex && (qs = calloc(1, sizeof(*qs))) != NULL) {
+		for (; i < sa->nex; i++)
 			if (sa->ex[i].type == ISAKMP_EXCH_QUICK)
 				audit_qm(a, sa, &sa->ex[i], qs);
 		audit_qm_findings(a, sa, qs);
 		free(qs);
-	} else
+	} else if (i < sa->nex)
 		a->dropped++;
 	qmrec_drop(a->qm, sa->id);
 	audit_failures(a, sa);
