@@ -34,6 +34,25 @@ isakmp_decode_hdr(struct cursor *c, struct isakmp_hdr *h)
 }
 
 /*
+ * Zero a payload's decoded view but its anomaly arguments (an_a, an_b:
+ * 128 of its 224 bytes), which are read only under their bit in an.
+ */
+_Static_assert(offsetof(struct isakmp_pl, an_b) >
+    offsetof(struct isakmp_pl, an_a) && offsetof(struct isakmp_pl, data) >=
+    offsetof(struct isakmp_pl, an_b) + sizeof(((struct isakmp_pl *)0)->an_b),
+    "isakmp_pl: an_a and an_b lie between an and data");
+
+static void
+isakmp_pl_clear(struct isakmp_pl *d)
+{
+	size_t a = offsetof(struct isakmp_pl, an_a);
+	size_t b = offsetof(struct isakmp_pl, data);
+
+	memset(d, 0, a);
+	memset((char *)d + b, 0, sizeof(*d) - b);
+}
+
+/*
  * Walk a generic payload chain starting with payload type np over the bytes
  * in c; off is the offset of c's first byte in the message (for reporting).
  * Appends to m->pl.  Used for plaintext messages and for decrypted bodies.
@@ -81,7 +100,7 @@ isakmp_walk(struct cursor c, uint8_t np, uint32_t off, struct isakmp_msg *m)
 			m->anomalies |= ISAKMP_AN_PL_RESERVED;
 			m->bad_res = res;
 		}
-		memset(&p->d, 0, sizeof(p->d));
+		isakmp_pl_clear(&p->d);
 		if (p->body.err) {
 			/*
 			 * Decode what is there (a fresh cursor over the bytes

@@ -32,6 +32,8 @@ isakmp_an_payloads(struct an_list *l, const struct isakmp_msg *m)
 	for (i = 0; i < m->npayloads; i++) {
 		const struct isakmp_pl *d = &m->pl[i].d;
 
+		if (d->an == 0)
+			continue;
 		for (b = 0; b < PLA__COUNT; b++)
 			if (d->an & (1u << b))
 				an_add(l, pla_map[b], d->an_a[b], d->an_b[b]);

@@ -90,7 +90,8 @@ p1rec_xform_fill(struct p1rec *r, struct p1rec_xform *x,
 
 /*
  * The initiator's SA: every proposal and transform, counted, the first
- * P1REC_MAX_XFORMS kept.  The responder's: its first transform.
+ * P1REC_MAX_XFORMS kept (gathered on the stack, then one allocation of
+ * the size kept).  The responder's: its first transform.
  */
 static void
 p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
@@ -98,16 +99,11 @@ p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
 	struct isakmp_iter pit, xit;
 	struct isakmp_prop p;
 	struct isakmp_xform x;
-	struct p1rec_xform *keep = NULL;
+	struct p1rec_xform keep[P1REC_MAX_XFORMS];
 	uint16_t nprops = 0, nx = 0, nkept = 0;
 
 	if (d->status != DIS_OK && d->status != DIS_TRUNCATED)
 		return;
-	if (from_init) {
-		keep = malloc(P1REC_MAX_XFORMS * sizeof(*keep));
-		if (keep == NULL)
-			return;
-	}
 	isakmp_iter_init(&pit, d->u.sa.props);
 	while (pit.n < ISAKMP_MAX_PROPOSALS &&
 	    isakmp_prop_next(&pit, &p) == 1) {
@@ -138,12 +134,11 @@ p1rec_sa(struct p1rec *r, bool from_init, const struct isakmp_pl *d)
 	free(r->offered);
 	r->offered = NULL;
 	r->nkept = 0;
-	if (nkept > 0)
-		r->offered = realloc(keep, nkept * sizeof(*keep));
-	if (r->offered == NULL) {
-		free(keep);
+	if (nkept > 0 &&
+	    (r->offered = malloc(nkept * sizeof(*keep))) != NULL)
+		memcpy(r->offered, keep, nkept * sizeof(*keep));
+	else
 		nkept = 0;
-	}
 	r->nkept = nkept;
 	r->bytes += nkept * sizeof(*r->offered);
 	r->offered_proposals = nprops;

@@ -17,7 +17,28 @@
 #define TRK_DEF_EXCHANGES	256
 #define TRK_DEF_ESP_SAS		16384
 #define TRK_ESP_WINDOW		64
+#define TRK_SPI_FILTER		4096	/* counters of Quick Mode SPIs */
+#define TRK_MAX_CAP		((size_t)1 << 29)	/* table slots / 2 */
 
+/* a cache line wanted soon (a hint; nothing when the compiler has none) */
+#if defined(__GNUC__)
+#define TRK_PREFETCH(p)		__builtin_prefetch(p)
+#else
+#define TRK_PREFETCH(p)		((void)(p))
+#endif
+
+
+/* A table slot: an entry (NULL: free) and its hash. */
+struct trk_slot {
+	void			*e;
+	uint64_t		 h;
+};
+
+/* An open-addressed table (linear probing), never more than half full. */
+struct trk_tab {
+	struct trk_slot		*s;
+	size_t			 mask;
+};
 
 struct trk {
 	struct trk_limits	 lim;
@@ -25,12 +46,10 @@ struct trk {
 	uint64_t		 next_id;
 	uint64_t		 seed;		/* of both tables' hash */
 
-	struct trk_ike_sa	**ike_tab;
-	size_t			 ike_mask;
+	struct trk_tab		 ike_tab;
 	struct trk_ike_sa	*ike_lru_head, *ike_lru_tail;	/* head = oldest */
 
-	struct trk_esp		**esp_tab;
-	size_t			 esp_mask;
+	struct trk_tab		 esp_tab;
 	struct trk_esp		*esp_lru_head, *esp_lru_tail;
 	uint64_t		 esp_packets;	/* flows' touched clock */
 
@@ -42,6 +61,13 @@ struct trk {
 	void			*evict_arg;
 	trk_change_cb		*change;
 	void			*change_arg;
+
+	/*
+	 * How many SPIs of live SAs' Quick Modes fall on each counter: a new
+	 * ESP flow whose counter is zero matches no Quick Mode SPI, and its
+	 * link by SPI needs no walk of the SAs' exchanges (trk_esp_link).
+	 */
+	uint32_t		 qm_spis[TRK_SPI_FILTER];
 
 	/* the messages' digest: SHA-256 fetched once, one context reused */
 	EVP_MD			*sha256;
@@ -115,7 +141,10 @@ trk_release(struct trk *t, void *p, size_t n)
 	free(p);
 }
 
-/* Grow an array of elements of size sz from *cap to at most max. */
+/*
+ * Grow an array of elements of size sz from *cap to at most max.  The new
+ * elements are not zeroed: each is filled when it is taken.
+ */
 static int
 trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 {
@@ -126,13 +155,10 @@ trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 		ncap = max;
 	if (ncap <= *cap)
 		return -1;
-	n = trk_alloc(t, ncap * sz);
+	n = realloc(*arr, ncap * sz);
 	if (n == NULL)
 		return -1;
-	if (*arr != NULL) {
-		memcpy(n, *arr, (size_t)*cap * sz);
-		trk_release(t, *arr, (size_t)*cap * sz);
-	}
+	trk_account(t, (ncap - *cap) * sz);
 	*arr = n;
 	*cap = (uint32_t)ncap;
 	return 0;
@@ -170,18 +196,23 @@ trk_new(const struct trk_limits *lim)
 	if (t->lim.max_exchanges > UINT16_MAX)
 		t->lim.max_exchanges = UINT16_MAX;
 	t->seed = hash_seed_new();
-	t->ike_mask = trk_pow2(t->lim.max_ike_sas) - 1;
-	t->esp_mask = trk_pow2(t->lim.max_esp_sas) - 1;
-	t->ike_tab = trk_alloc(t, (t->ike_mask + 1) * sizeof(*t->ike_tab));
-	t->esp_tab = trk_alloc(t, (t->esp_mask + 1) * sizeof(*t->esp_tab));
+	/* at least twice the slots of the cap: never more than half full */
+	if (t->lim.max_ike_sas > TRK_MAX_CAP)
+		t->lim.max_ike_sas = TRK_MAX_CAP;
+	if (t->lim.max_esp_sas > TRK_MAX_CAP)
+		t->lim.max_esp_sas = TRK_MAX_CAP;
+	t->ike_tab.mask = trk_pow2(t->lim.max_ike_sas * 2) - 1;
+	t->esp_tab.mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
+	t->ike_tab.s = trk_alloc(t, (t->ike_tab.mask + 1) * sizeof(struct trk_slot));
+	t->esp_tab.s = trk_alloc(t, (t->esp_tab.mask + 1) * sizeof(struct trk_slot));
 	t->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
 	t->dctx = EVP_MD_CTX_new();
-	if (t->ike_tab == NULL || t->esp_tab == NULL || t->sha256 == NULL ||
+	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL || t->sha256 == NULL ||
 	    t->dctx == NULL) {
 		EVP_MD_free(t->sha256);
 		EVP_MD_CTX_free(t->dctx);
-		free(t->ike_tab);
-		free(t->esp_tab);
+		free(t->ike_tab.s);
+		free(t->esp_tab.s);
 		free(t);
 		return NULL;
 	}
@@ -229,19 +260,58 @@ trk_hash_bytes(const struct trk *t, const uint8_t *p, size_t n)
 	return (size_t)hash_final(hash_bytes(t->seed, p, n));
 }
 
-static size_t
-trk_ike_bucket(const struct trk *t, const uint8_t *icookie,
+static uint64_t
+trk_ike_hash(const struct trk *t, const uint8_t *icookie,
     const uint8_t *rcookie)
 {
-	return (size_t)hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
-	    rcookie, 8)) & t->ike_mask;
+	return hash_final(hash_bytes(hash_bytes(t->seed, icookie, 8),
+	    rcookie, 8));
 }
 
-static size_t
-trk_esp_bucket(const struct trk *t, const uint8_t *dst, uint32_t spi)
+static uint64_t
+trk_esp_hash(const struct trk *t, const uint8_t *dst, uint32_t spi)
 {
-	return (size_t)hash_final(hash_add(hash_bytes(t->seed, dst, 16),
-	    spi)) & t->esp_mask;
+	return hash_final(hash_add(hash_bytes(t->seed, dst, 16), spi));
+}
+
+/* Put e (hash h) in a free slot of tab (which is less than half full). */
+static void
+trk_tab_put(struct trk_tab *tab, void *e, uint64_t h)
+{
+	size_t i = (size_t)h & tab->mask;
+
+	while (tab->s[i].e != NULL)
+		i = (i + 1) & tab->mask;
+	tab->s[i].e = e;
+	tab->s[i].h = h;
+}
+
+/*
+ * Take e (hash h) out of tab, moving back the entries after it that
+ * would no longer be found (no tombstones).
+ */
+static void
+trk_tab_del(struct trk_tab *tab, const void *e, uint64_t h)
+{
+	size_t i = (size_t)h & tab->mask, j, home;
+
+	while (tab->s[i].e != e) {
+		if (tab->s[i].e == NULL)
+			return;		/* not there (cannot happen) */
+		i = (i + 1) & tab->mask;
+	}
+	for (j = i;;) {
+		j = (j + 1) & tab->mask;
+		if (tab->s[j].e == NULL)
+			break;
+		home = (size_t)tab->s[j].h & tab->mask;
+		/* j's entry may move to i when its home is not in (i, j] */
+		if (((j - home) & tab->mask) >= ((j - i) & tab->mask)) {
+			tab->s[i] = tab->s[j];
+			i = j;
+		}
+	}
+	tab->s[i].e = NULL;
 }
 
 /* ------------------------------------------------------------ LRU lists */
@@ -308,9 +378,31 @@ trk_esp_attach(struct trk_ike_sa *sa, struct trk_esp *f)
 	sa->esp_tail = f;
 }
 
-static void
-trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
+static size_t
+trk_spi_slot(uint32_t spi)
 {
+	return (size_t)((spi * 0x9e3779b1u) >> 20) % TRK_SPI_FILTER;
+}
+
+/* An exchange's Quick Mode SPIs from index k on counted (d 1) or not (-1). */
+static void
+trk_spis_count(struct trk *t, const struct trk_exchange *e, uint8_t k,
+    int d)
+{
+	if (e->type != ISAKMP_EXCH_QUICK)
+		return;
+	for (; k < e->nspis; k++)
+		t->qm_spis[trk_spi_slot(e->spis[k])] += (uint32_t)d;
+}
+
+/* What an SA holds besides its record and arrays: flows, keys, phase 1. */
+static void
+trk_ike_clear(struct trk *t, struct trk_ike_sa *sa)
+{
+	uint32_t i;
+
+	for (i = 0; i < sa->nex; i++)
+		trk_spis_count(t, &sa->ex[i], 0, -1);
 	while (sa->esp_head != NULL)
 		trk_esp_detach(sa->esp_head);
 	if (sa->ike_state != NULL && t->state_free != NULL)
@@ -318,6 +410,12 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 	sa->ike_state = NULL;
 	t->st.bytes_now -= sa->p1.bytes;
 	p1rec_free(&sa->p1);
+}
+
+static void
+trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
+{
+	trk_ike_clear(t, sa);
 	trk_release(t, sa->msgs, (size_t)sa->capmsgs * sizeof(*sa->msgs));
 	trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
 	trk_release(t, sa, sizeof(*sa));
@@ -326,44 +424,79 @@ trk_ike_destroy(struct trk *t, struct trk_ike_sa *sa)
 static void
 trk_ike_remove(struct trk *t, struct trk_ike_sa *sa)
 {
-	struct trk_ike_sa **pp = &t->ike_tab[trk_ike_bucket(t, sa->icookie,
-	    sa->rcookie)];
-
-	while (*pp != NULL && *pp != sa)
-		pp = &(*pp)->hnext;
-	if (*pp == sa)
-		*pp = sa->hnext;
+	trk_tab_del(&t->ike_tab, sa, sa->hash);
 	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now--;
 }
 
 static void trk_ike_conclude(struct trk *, struct trk_ike_sa *);
 
-static void
+/*
+ * An evicted SA's message and exchange arrays of at most this many
+ * entries go to the SA that takes its record; larger ones are freed.
+ */
+#define TRK_KEEP_ARRAY	8
+
+/*
+ * Evict the least recently active SA (at the cap).  Its record, emptied,
+ * is returned for the new SA (no free and allocation per SA when a flood
+ * keeps the table full); the bytes it holds stay counted.
+ */
+static struct trk_ike_sa *
 trk_ike_evict_oldest(struct trk *t)
 {
 	struct trk_ike_sa *sa = t->ike_lru_head;
+	struct trk_msg *msgs;
+	struct trk_exchange *ex;
+	uint32_t capmsgs, capex;
 
 	if (sa == NULL)
-		return;
+		return NULL;
 	trk_ike_remove(t, sa);
 	trk_ike_conclude(t, sa);
 	if (t->ike_evict != NULL)
 		t->ike_evict(sa, t->evict_arg);
 	t->st.ike_evicted++;
-	trk_ike_destroy(t, sa);
+	trk_ike_clear(t, sa);
+	if (sa->capmsgs > TRK_KEEP_ARRAY) {
+		trk_release(t, sa->msgs,
+		    (size_t)sa->capmsgs * sizeof(*sa->msgs));
+		sa->msgs = NULL;
+		sa->capmsgs = 0;
+	}
+	if (sa->capex > TRK_KEEP_ARRAY) {
+		trk_release(t, sa->ex, (size_t)sa->capex * sizeof(*sa->ex));
+		sa->ex = NULL;
+		sa->capex = 0;
+	}
+	msgs = sa->msgs;
+	capmsgs = sa->capmsgs;
+	ex = sa->ex;
+	capex = sa->capex;
+	if (t->ike_lru_head != NULL) {
+		/* the next to go: its record now (trk_ike_prefetch) */
+		const char *n = (const char *)t->ike_lru_head;
+		size_t off;
+
+		for (off = 0; off < sizeof(*sa); off += 64)
+			TRK_PREFETCH(n + off);
+	}
+	memset(sa, 0, sizeof(*sa));
+	sa->msgs = msgs;
+	sa->capmsgs = capmsgs;
+	sa->ex = ex;
+	sa->capex = capex;
+	return sa;
 }
 
 static struct trk_ike_sa *
 trk_ike_create(struct trk *t, const struct trk_in *in)
 {
-	struct trk_ike_sa *sa;
-	size_t b;
+	struct trk_ike_sa *sa = NULL;
 
 	if (t->st.ike_now >= t->lim.max_ike_sas)
-		trk_ike_evict_oldest(t);
-	sa = trk_alloc(t, sizeof(*sa));
-	if (sa == NULL)
+		sa = trk_ike_evict_oldest(t);
+	if (sa == NULL && (sa = trk_alloc(t, sizeof(*sa))) == NULL)
 		return NULL;
 	sa->id = ++t->next_id;
 	memcpy(sa->icookie, in->icookie, 8);
@@ -378,9 +511,8 @@ trk_ike_create(struct trk *t, const struct trk_in *in)
 	/* A first message with a responder cookie: we joined mid-SA. */
 	sa->initiator_inferred = memcmp(in->rcookie,
 	    "\0\0\0\0\0\0\0\0", 8) != 0;
-	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
-	sa->hnext = t->ike_tab[b];
-	t->ike_tab[b] = sa;
+	sa->hash = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	trk_tab_put(&t->ike_tab, sa, sa->hash);
 	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
 	t->st.ike_now++;
 	t->st.ike_sas++;
@@ -399,6 +531,26 @@ trk_alen(int af)
 	return af == 6 ? 16 : 4;
 }
 
+/* The SA of this cookie pair, if any. */
+static struct trk_ike_sa *
+trk_ike_lookup(struct trk *t, const uint8_t *icookie, const uint8_t *rcookie)
+{
+	uint64_t h = trk_ike_hash(t, icookie, rcookie);
+	size_t i = (size_t)h & t->ike_tab.mask;
+	const struct trk_slot *sl;
+	struct trk_ike_sa *sa;
+
+	for (; (sl = &t->ike_tab.s[i])->e != NULL;
+	    i = (i + 1) & t->ike_tab.mask) {
+		t->st.probes++;
+		sa = sl->e;
+		if (sl->h == h && memcmp(sa->icookie, icookie, 8) == 0 &&
+		    memcmp(sa->rcookie, rcookie, 8) == 0)
+			return sa;
+	}
+	return NULL;
+}
+
 /*
  * Find the IKE SA of a message.  The responder cookie is zero in the
  * initiator's first message; the SA joins its responder cookie when the
@@ -413,37 +565,24 @@ static struct trk_ike_sa *
 trk_ike_find(struct trk *t, const struct trk_in *in)
 {
 	static const uint8_t zero[8];
-	struct trk_ike_sa *sa, **pp;
-	size_t al = trk_alen(in->af), b;
+	struct trk_ike_sa *sa;
+	size_t al = trk_alen(in->af);
 
-	for (sa = t->ike_tab[trk_ike_bucket(t, in->icookie, in->rcookie)];
-	    sa != NULL; sa = sa->hnext) {
-		t->st.probes++;
-		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
-		    memcmp(sa->rcookie, in->rcookie, 8) == 0)
-			return sa;
-	}
-	if (trk_zero8(in->rcookie))
-		return NULL;
-	for (pp = &t->ike_tab[trk_ike_bucket(t, in->icookie, zero)];
-	    (sa = *pp) != NULL; pp = &sa->hnext) {
-		t->st.probes++;
-		if (memcmp(sa->icookie, in->icookie, 8) == 0 &&
-		    trk_zero8(sa->rcookie))
-			break;
-	}
+	sa = trk_ike_lookup(t, in->icookie, in->rcookie);
+	if (sa != NULL || trk_zero8(in->rcookie))
+		return sa;
+	sa = trk_ike_lookup(t, in->icookie, zero);
 	if (sa == NULL || sa->af != in->af ||
 	    !((memcmp(sa->iaddr, in->src, al) == 0 &&
 	    memcmp(sa->raddr, in->dst, al) == 0) ||
 	    (memcmp(sa->iaddr, in->dst, al) == 0 &&
 	    memcmp(sa->raddr, in->src, al) == 0)))
 		return NULL;
-	/* The responder answered: the SA takes its cookie (and bucket). */
-	*pp = sa->hnext;
+	/* The responder answered: the SA takes its cookie (and slot). */
+	trk_tab_del(&t->ike_tab, sa, sa->hash);
 	memcpy(sa->rcookie, in->rcookie, 8);
-	b = trk_ike_bucket(t, sa->icookie, sa->rcookie);
-	sa->hnext = t->ike_tab[b];
-	t->ike_tab[b] = sa;
+	sa->hash = trk_ike_hash(t, sa->icookie, sa->rcookie);
+	trk_tab_put(&t->ike_tab, sa, sa->hash);
 	return sa;
 }
 
@@ -852,8 +991,10 @@ static void
 trk_outcome_report(struct trk *t, struct trk_ike_sa *sa,
     struct trk_exchange *e, const struct trk_in *in, uint8_t step)
 {
-	uint8_t ex_old = e->state, sa_old = trk_phase(sa);
+	uint8_t ex_old = e->state, sa_old = trk_phase(sa), nspis = e->nspis;
 	struct trk_exchange *victim = trk_outcome(sa, e, in, step);
+
+	trk_spis_count(t, e, nspis, 1);
 
 	/* an exchange failed by an error informational was incomplete */
 	trk_ex_changed(t, sa, victim, TRK_INCOMPLETE);
@@ -897,6 +1038,29 @@ trk_esp_deleted(struct trk *t, int af, const uint8_t *dst, uint32_t spi,
 	}
 }
 
+/*
+ * Ask for what the look-up of in's SA and, at the cap, the eviction of
+ * the oldest SA will read (its slot, exchanges, messages, phase-1
+ * bodies: cache misses when a flood of new SAs keeps the table full),
+ * so that they arrive while the message's digest is computed.
+ */
+static void
+trk_ike_prefetch(const struct trk *t, const struct trk_in *in)
+{
+	const struct trk_ike_sa *old = t->ike_lru_head;
+
+	TRK_PREFETCH(&t->ike_tab.s[trk_ike_hash(t, in->icookie, in->rcookie) &
+	    t->ike_tab.mask]);
+	if (old == NULL || t->st.ike_now < t->lim.max_ike_sas)
+		return;
+	TRK_PREFETCH(&t->ike_tab.s[old->hash & t->ike_tab.mask]);
+	TRK_PREFETCH(old->ex);
+	TRK_PREFETCH(old->msgs);
+	TRK_PREFETCH(old->p1.sai.p);
+	TRK_PREFETCH(old->p1.offered);
+	TRK_PREFETCH(old->lru_next);
+}
+
 int
 trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 {
@@ -908,14 +1072,18 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 
 	memset(r, 0, sizeof(*r));
 	t->st.msgs++;
+	trk_ike_prefetch(t, in);
+	trk_digest(t, in->raw, in->raw_len, digest);
 	sa = trk_ike_find(t, in);
 	if (sa == NULL) {
 		sa = trk_ike_create(t, in);
 		if (sa == NULL)
 			return -1;
 	}
-	LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
-	LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	if (sa != t->ike_lru_tail) {	/* else already the newest */
+		LRU_UNLINK(t, ike_lru_head, ike_lru_tail, sa);
+		LRU_APPEND(t, ike_lru_head, ike_lru_tail, sa);
+	}
 	sa->last_ts = in->ts;
 	dir = trk_direction(sa, in);
 	if (sa->mode == 0 && trk_is_phase1(in->exch))
@@ -923,7 +1091,6 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	r->sa = sa;
 	r->dir = dir;
 
-	trk_digest(t, in->raw, in->raw_len, digest);
 	orig = trk_find_original(sa, in, digest);
 	e = orig != NULL ? &sa->ex[orig->ex] : trk_ex_find(sa, in->exch,
 	    in->msgid);
@@ -1081,25 +1248,26 @@ trk_ike_conclude(struct trk *t, struct trk_ike_sa *sa)
 
 /* ------------------------------------------------------------ ESP */
 
-static void
+/*
+ * Evict the least recently active flow (at the cap); its record, zeroed,
+ * is returned for the new flow (still counted in the bytes held).
+ */
+static struct trk_esp *
 trk_esp_evict_oldest(struct trk *t)
 {
-	struct trk_esp *f = t->esp_lru_head, **pp;
+	struct trk_esp *f = t->esp_lru_head;
 
 	if (f == NULL)
-		return;
-	pp = &t->esp_tab[trk_esp_bucket(t, f->dst, f->spi)];
-	while (*pp != NULL && *pp != f)
-		pp = &(*pp)->hnext;
-	if (*pp == f)
-		*pp = f->hnext;
+		return NULL;
+	trk_tab_del(&t->esp_tab, f, f->hash);
 	LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 	if (t->esp_evict != NULL)
 		t->esp_evict(f, t->evict_arg);
 	trk_esp_detach(f);
 	t->st.esp_now--;
 	t->st.esp_evicted++;
-	trk_release(t, f, sizeof(*f));
+	memset(f, 0, sizeof(*f));
+	return f;
 }
 
 static void
@@ -1151,10 +1319,11 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 	size_t al = trk_alen(f->af), n = 0;
 	uint32_t i;
 	uint8_t k;
+	bool by_spi = t->qm_spis[trk_spi_slot(f->spi)] != 0;
 
 	for (sa = t->ike_lru_tail; sa != NULL && n < TRK_LINK_SCAN;
 	    sa = sa->lru_prev, n++) {
-		for (i = 0; i < sa->nex; i++)
+		for (i = 0; by_spi && i < sa->nex; i++)
 			for (k = 0; k < sa->ex[i].nspis; k++)
 				if (sa->ex[i].type == ISAKMP_EXCH_QUICK &&
 				    sa->ex[i].spis[k] == f->spi) {
@@ -1167,28 +1336,43 @@ trk_esp_link(struct trk *t, struct trk_esp *f)
 		    ((memcmp(sa->iaddr, f->src, al) == 0 &&
 		    memcmp(sa->raddr, f->dst, al) == 0) ||
 		    (memcmp(sa->iaddr, f->dst, al) == 0 &&
-		    memcmp(sa->raddr, f->src, al) == 0)))
+		    memcmp(sa->raddr, f->src, al) == 0))) {
 			byaddr = sa;
+			if (!by_spi)
+				break;	/* no SA can match by SPI */
+		}
 	}
 	if (byaddr != NULL)
 		trk_esp_attach(byaddr, f);
+}
+
+/* The flow of (d16: dst zero-filled to 16 bytes, spi) with hash h. */
+static struct trk_esp *
+trk_esp_lookup(struct trk *t, int af, const uint8_t *d16, uint32_t spi,
+    uint64_t h)
+{
+	size_t i = (size_t)h & t->esp_tab.mask;
+	const struct trk_slot *sl;
+	struct trk_esp *f;
+
+	for (; (sl = &t->esp_tab.s[i])->e != NULL;
+	    i = (i + 1) & t->esp_tab.mask) {
+		t->st.probes++;
+		f = sl->e;
+		if (sl->h == h && f->spi == spi && f->af == af &&
+		    memcmp(f->dst, d16, 16) == 0)
+			return f;
+	}
+	return NULL;
 }
 
 static struct trk_esp *
 trk_esp_find(struct trk *t, int af, const uint8_t *dst, uint32_t spi)
 {
 	uint8_t d16[16] = { 0 };
-	struct trk_esp *f;
 
 	memcpy(d16, dst, trk_alen(af));
-	for (f = t->esp_tab[trk_esp_bucket(t, d16, spi)]; f != NULL;
-	    f = f->hnext) {
-		t->st.probes++;
-		if (f->spi == spi && f->af == af &&
-		    memcmp(f->dst, d16, 16) == 0)
-			return f;
-	}
-	return NULL;
+	return trk_esp_lookup(t, af, d16, spi, trk_esp_hash(t, d16, spi));
 }
 
 struct trk_esp *
@@ -1201,15 +1385,16 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 	double ts = e->ts;
 	uint8_t d16[16] = { 0 };
 	struct trk_esp *f;
-	size_t b, al = trk_alen(af);
+	size_t al = trk_alen(af);
+	uint64_t h;
 
 	memcpy(d16, dst, al);
-	f = trk_esp_find(t, af, dst, spi);
+	h = trk_esp_hash(t, d16, spi);
+	f = trk_esp_lookup(t, af, d16, spi, h);
 	if (f == NULL) {
 		if (t->st.esp_now >= t->lim.max_esp_sas)
-			trk_esp_evict_oldest(t);
-		f = trk_alloc(t, sizeof(*f));
-		if (f == NULL)
+			f = trk_esp_evict_oldest(t);
+		if (f == NULL && (f = trk_alloc(t, sizeof(*f))) == NULL)
 			return NULL;
 		f->af = af;
 		memcpy(f->src, src, al);
@@ -1218,14 +1403,15 @@ trk_esp_packet(struct trk *t, const struct trk_esp_pkt *e)
 		f->first_ts = ts;
 		f->first_frame = frame;
 		trk_esp_link(t, f);
-		b = trk_esp_bucket(t, f->dst, spi);
-		f->hnext = t->esp_tab[b];
-		t->esp_tab[b] = f;
+		f->hash = h;
+		trk_tab_put(&t->esp_tab, f, h);
 		t->st.esp_now++;
 		t->st.esp_sas++;
-	} else
+		LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	} else if (f != t->esp_lru_tail) {	/* else already the newest */
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
-	LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+		LRU_APPEND(t, esp_lru_head, esp_lru_tail, f);
+	}
 	f->touched = ++t->esp_packets;
 	f->packets++;
 	f->bytes += len;
@@ -1384,8 +1570,8 @@ trk_free(struct trk *t)
 	}
 	EVP_MD_free(t->sha256);
 	EVP_MD_CTX_free(t->dctx);
-	free(t->ike_tab);
-	free(t->esp_tab);
+	free(t->ike_tab.s);
+	free(t->esp_tab.s);
 	free(t);
 }
 

@@ -33,7 +33,10 @@
  *
  * Both tables hash their keys (cookies; destination and SPI) with a random
  * seed of the tracker's own (core/hash.h), so that keys chosen in advance
- * cannot share a bucket; trk_stats counts the chain entries lookups visit.
+ * cannot share a bucket.  They are open-addressed (linear probing, at
+ * least twice the slots of their cap, each slot the entry and its hash),
+ * so a lookup that finds nothing reads a cache line of slots and no
+ * entry; trk_stats counts the occupied slots lookups visit.
  */
 #ifndef IKESCOPE_TRACK_H
 #define IKESCOPE_TRACK_H
@@ -244,7 +247,7 @@ struct trk_ike_sa {
 					   were given (ike_crypto.h) */
 
 	/* private to track.c */
-	struct trk_ike_sa *hnext;
+	uint64_t	 hash;		/* of its cookies, in the table */
 	struct trk_ike_sa *lru_prev, *lru_next;
 	struct trk_esp	*esp_head, *esp_tail;	/* its flows (ike_id) */
 };
@@ -272,7 +275,7 @@ struct trk_esp {
 	struct ks_memo	 key;		/* the decryptor's SA for src */
 
 	/* private to track.c */
-	struct trk_esp	*hnext;
+	uint64_t	 hash;		/* of (dst, spi), in the table */
 	struct trk_esp	*lru_prev, *lru_next;
 	uint64_t	 touched;	/* ESP packet count at its last */
 	struct trk_ike_sa *owner;	/* the live IKE SA of ike_id */
@@ -288,7 +291,7 @@ struct trk_limits {
 
 struct trk_stats {
 	uint64_t	ike_sas, ike_evicted, esp_sas, esp_evicted;
-	uint64_t	probes;		/* hash chain entries looked at */
+	uint64_t	probes;		/* occupied table slots looked at */
 	uint64_t	msgs, retransmits, msgs_dropped, ex_dropped;
 	size_t		bytes_now, peak_bytes;
 	size_t		ike_now, esp_now;

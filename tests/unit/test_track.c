@@ -3,7 +3,8 @@
  * retransmission, out-of-order and missing-message cases, outcomes, ESP
  * sequence analysis, the IKE SA -> ESP flows index (link, order,
  * eviction, against the table), keys chosen to collide under a known hash
- * seed, and the memory bound under a flood of cookies.
+ * seed, the tables under churn at small caps, and the memory bound under a
+ * flood of cookies.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -1115,6 +1116,75 @@ test_flood(void)
 	trk_free(t);
 }
 
+/*
+ * The tables under churn: small caps (about 64 slots each), keys drawn
+ * from a pool four times larger, so that SAs and flows are evicted and
+ * their slots reused all the time.  A model of the least-recently-active
+ * eviction says which keys are still held: each of those must find its
+ * own SA (same id) or flow (same first frame), each other key a new one.
+ */
+#define CHURN_CAP	30
+#define CHURN_KEYS	120
+#define CHURN_STEPS	20000
+
+static void
+test_table_churn(void)
+{
+	struct trk_limits lim = { .max_ike_sas = CHURN_CAP,
+	    .max_esp_sas = CHURN_CAP };
+	struct trk *t = trk_new(&lim);
+	static uint32_t last_ike[CHURN_KEYS], last_esp[CHURN_KEYS];
+	static uint64_t id[CHURN_KEYS];
+	static uint32_t made[CHURN_KEYS];	/* a flow's first frame */
+	uint64_t next_id = 0;
+	unsigned i, k, wrong_ike = 0, wrong_esp = 0, newer;
+	struct trk_stats st;
+
+	for (i = 1; i <= CHURN_STEPS; i++) {
+		uint8_t ic[8] = { 0xc7, 0x11 };
+		unsigned key = rnd(CHURN_KEYS);
+		bool esp = rnd(2) == 0;
+		uint32_t *last = esp ? last_esp : last_ike;
+		bool held = last[key] != 0;
+		const struct trk_ike_sa *sa;
+		const struct trk_esp *f;
+
+		/* held: fewer than the cap keys used since it was */
+		for (k = 0, newer = 0; held && k < CHURN_KEYS; k++)
+			if (last[k] > last[key])
+				newer++;
+		held = held && newer < CHURN_CAP;
+		last[key] = i;
+		if (esp) {
+			f = esp_spi(t, A, B, 0x1000 + key, i, i * 0.001, i);
+			if (!held)
+				made[key] = i;
+			if (f == NULL || f->first_frame != made[key])
+				wrong_esp++;
+			continue;
+		}
+		memcpy(ic + 2, &key, sizeof(key));
+		sa = ike_msg(t, ic, ZC, A, B, ISAKMP_EXCH_MAIN, 0, 1, 0);
+		if (!held)
+			id[key] = ++next_id;
+		if (sa == NULL || sa->id != id[key])
+			wrong_ike++;
+	}
+	trk_stats(t, &st);
+	CHECK_EQ_U(wrong_ike, 0);
+	CHECK_EQ_U(wrong_esp, 0);
+	CHECK_EQ_U(st.ike_now, CHURN_CAP);
+	CHECK_EQ_U(st.esp_now, CHURN_CAP);
+	CHECK(st.ike_evicted > CHURN_STEPS / 4);
+	CHECK(st.esp_evicted > CHURN_STEPS / 4);
+	printf("churn: %u steps, %llu IKE SAs and %llu flows evicted at caps "
+	    "of %u, %u + %u wrong\n", CHURN_STEPS,
+	    (unsigned long long)st.ike_evicted,
+	    (unsigned long long)st.esp_evicted, CHURN_CAP, wrong_ike,
+	    wrong_esp);
+	trk_free(t);
+}
+
 int
 main(void)
 {
@@ -1135,6 +1205,7 @@ main(void)
 	test_hash_flood();
 	test_one_icookie();
 	test_lookup_model();
+	test_table_churn();
 	test_flood();
 	return check_done("track");
 }
