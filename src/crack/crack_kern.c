@@ -45,6 +45,28 @@ static const unsigned char ck_md5_r[64] = {
 static const uint32_t ck_sha1_k[4] = {
 	0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6
 };
+/*
+ * HMAC's outer key block is its inner one XOR 0x6a6a6a6a (0x36 ^ 0x5c) in
+ * every word.  SHA-1's message schedule is linear (XOR and rotate), so the
+ * outer block's schedule is the inner one's XOR the schedule of that
+ * constant block: these 80 words (comp_pads).
+ */
+static const uint32_t ck_sha1_padx[80] = {
+	0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a,
+	0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a,
+	0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x00000000, 0x00000000,
+	0x00000000, 0xd4d4d4d4, 0xd4d4d4d4, 0xd4d4d4d4, 0x7d7d7d7d, 0x7d7d7d7d,
+	0xa9a9a9a9, 0xfafafafa, 0xfafafafa, 0xfafafafa, 0x5c5c5c5c, 0x5c5c5c5c,
+	0xdbdbdbdb, 0x96969696, 0xebebebeb, 0xebebebeb, 0x71717171, 0x22222222,
+	0x3c3c3c3c, 0x09090909, 0x5a5a5a5a, 0x5a5a5a5a, 0x63636363, 0x63636363,
+	0x1b1b1b1b, 0xcfcfcfcf, 0xb1b1b1b1, 0xb1b1b1b1, 0x4b4b4b4b, 0x2d2d2d2d,
+	0x90909090, 0xc3c3c3c3, 0xf6f6f6f6, 0xe8e8e8e8, 0x28282828, 0x28282828,
+	0x35353535, 0x78787878, 0x81818181, 0xb4b4b4b4, 0x48484848, 0x2e2e2e2e,
+	0xcccccccc, 0xf9f9f9f9, 0x81818181, 0xb4b4b4b4, 0x3c3c3c3c, 0x3c3c3c3c,
+	0x44444444, 0xa5a5a5a5, 0xdbdbdbdb, 0xdbdbdbdb, 0x21212121, 0x47474747,
+	0x5c5c5c5c, 0x0f0f0f0f, 0x0f0f0f0f, 0x5c5c5c5c, 0x33333333, 0x33333333,
+	0x81818181, 0xf9f9f9f9
+};
 static const uint32_t ck_sha256_k[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
 	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -523,7 +545,11 @@ ck_have_shani(void)
 
 /* name, hash, lanes, usable, then the functions named by their prefix */
 #define CK_KERN(n, h, l, u, f, prep) \
-	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep }
+	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep, NULL }
+/* the same with comp_pads */
+#define CK_KERN_P(n, h, l, u, f, prep) \
+	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep, \
+	    f##_comp_pads_##n }
 
 /*
  * Best first, per hash: ck_best takes the first this CPU runs.  AVX-512
@@ -538,21 +564,22 @@ static const struct ck_kern ck_all[] = {
 #ifdef CK_X86
 	CK_KERN(avx512, CK_MD5, CK_AVX512_LANES, ck_have_avx512, md5,
 	    ck_prep_md5),
-	CK_KERN(avx512, CK_SHA1, CK_AVX512_LANES, ck_have_avx512, sha1,
+	CK_KERN_P(avx512, CK_SHA1, CK_AVX512_LANES, ck_have_avx512, sha1,
 	    ck_prep_sha1),
 	CK_KERN(avx512, CK_SHA256, CK_AVX512_LANES, ck_have_avx512, sha256,
 	    ck_prep_sha256),
 	CK_KERN(shani, CK_SHA256, CK_SHANI256_LANES, ck_have_shani, sha256,
 	    ck_prep_sha256),
 	CK_KERN(avx2, CK_MD5, CK_AVX2_LANES, ck_have_avx2, md5, ck_prep_md5),
-	CK_KERN(avx2, CK_SHA1, CK_AVX2_LANES, ck_have_avx2, sha1, ck_prep_sha1),
+	CK_KERN_P(avx2, CK_SHA1, CK_AVX2_LANES, ck_have_avx2, sha1,
+	    ck_prep_sha1),
 	CK_KERN(avx2, CK_SHA256, CK_AVX2_LANES, ck_have_avx2, sha256,
 	    ck_prep_sha256),
 	/* SHA-1's instructions add K themselves: the schedule alone */
 	CK_KERN(shani, CK_SHA1, CK_SHANI1_LANES, ck_have_shani, sha1,
 	    ck_sched_sha1),
 #endif
-	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL }
+	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL, NULL }
 };
 #define CK_NKERN	(sizeof(ck_all) / sizeof(ck_all[0]))	/* with the end */
 

@@ -38,6 +38,14 @@ struct ck_kern {
 	/* the same with one block for every lane, prepared by prep_kw */
 	void		(*comp_kw)(uint32_t *st, const uint32_t *kw);
 	void		(*prep_kw)(const uint32_t blk[16], uint32_t *kw);
+	/*
+	 * HMAC's two key blocks at once: sti += compression of blk[16][lanes],
+	 * sto += compression of blk XOR 0x6a6a6a6a in every word (blk the
+	 * inner pad's key block, so that the outer pad's); NULL when the
+	 * kernel has none (then comp, twice).
+	 */
+	void		(*comp_pads)(uint32_t *sti, uint32_t *sto,
+			    const uint32_t *blk);
 };
 
 /* Block size in bytes, digest size, state words, per hash. */

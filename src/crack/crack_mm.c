@@ -60,10 +60,14 @@ cm_rekey(const struct cm_rows *r, const uint32_t *dig, uint32_t *kin,
 	for (; i < 16 * L; i++)
 		kb[i] = CM_IPAD;
 	memcpy(kin, r->iv, nw * L * sizeof(*kin));
+	memcpy(kout, r->iv, nw * L * sizeof(*kout));
+	if (r->k->comp_pads != NULL) {
+		r->k->comp_pads(kin, kout, kb);
+		return;
+	}
 	r->k->comp(kin, kb);
 	for (i = 0; i < 16 * L; i++)
 		kb[i] ^= CM_IPAD ^ CM_OPAD;
-	memcpy(kout, r->iv, nw * L * sizeof(*kout));
 	r->k->comp(kout, kb);
 }
 
@@ -111,8 +115,12 @@ cm_cand_keys(const struct cm_rows *r, const struct cg_cand *cand, unsigned m,
 	}
 	memcpy(kin, r->iv, nw * L * sizeof(*kin));
 	memcpy(kout, r->iv, nw * L * sizeof(*kout));
-	k->comp(kin, bi);
-	k->comp(kout, bo);
+	if (k->comp_pads != NULL)
+		k->comp_pads(kin, kout, bi);
+	else {
+		k->comp(kin, bi);
+		k->comp(kout, bo);
+	}
 }
 
 void

@@ -76,10 +76,35 @@ SFX(md5_comp_kw)(uint32_t *st, const uint32_t *kw)
 	SFX(md5_body)(st, kw, true);
 }
 
+/* round i of SHA-1 on state r, x the word plus the constant */
+VEC_INLINE void
+SFX(sha1_round)(V *r, V x, unsigned i)
+{
+	V f, t;
+
+	if (i < 20)
+		f = F_CH(r[1], r[2], r[3]);
+	else if (i < 40 || i >= 60)
+		f = F_PAR(r[1], r[2], r[3]);
+	else
+		f = F_MAJ(r[1], r[2], r[3]);
+	t = ADD(ADD(ROL(r[0], 5), f), ADD(r[4], x));
+	r[4] = r[3];
+	r[3] = r[2];
+	r[2] = ROL(r[1], 30);
+	r[1] = r[0];
+	r[0] = t;
+}
+
+/* word i >= 16 of the schedule into m[i & 15] */
+#define VEC_SHA1_W(m, i)	((m)[(i) & 15] = ROL(XOR(XOR( \
+	    (m)[((i) + 13) & 15], (m)[((i) + 8) & 15]), \
+	    XOR((m)[((i) + 2) & 15], (m)[(i) & 15])), 1))
+
 VEC_INLINE void
 SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
 {
-	V s[NV][5], s0[NV][5], w[NV][16], f, x, t;
+	V s[NV][5], s0[NV][5], w[NV][16], x;
 	unsigned i, j, k;
 
 	for (j = 0; j < NV; j++)
@@ -97,29 +122,51 @@ SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
 
 			if (!pre) {
 				if (i >= 16)
-					m[i & 15] = ROL(XOR(XOR(
-					    m[(i + 13) & 15], m[(i + 8) & 15]),
-					    XOR(m[(i + 2) & 15], m[i & 15])), 1);
+					VEC_SHA1_W(m, i);
 				x = ADD(m[i & 15], SET1(ck_sha1_k[i / 20]));
 			} else
 				x = SET1(src[i]);
-			if (i < 20)
-				f = F_CH(r[1], r[2], r[3]);
-			else if (i < 40 || i >= 60)
-				f = F_PAR(r[1], r[2], r[3]);
-			else
-				f = F_MAJ(r[1], r[2], r[3]);
-			t = ADD(ADD(ROL(r[0], 5), f), ADD(r[4], x));
-			r[4] = r[3];
-			r[3] = r[2];
-			r[2] = ROL(r[1], 30);
-			r[1] = r[0];
-			r[0] = t;
+			SFX(sha1_round)(r, x, i);
 		}
 	}
 	for (j = 0; j < NV; j++)
 		for (k = 0; k < 5; k++)
 			ST(AT(st, k, j), ADD(s[j][k], s0[j][k]));
+}
+
+/*
+ * HMAC's two key blocks from one schedule: sti += compression of blk,
+ * sto += compression of blk XOR 0x6a6a6a6a (the outer pad's block when
+ * blk is the inner one's), whose schedule is blk's XOR ck_sha1_padx.  One
+ * vector of lanes at a time, the two states as the two chains.
+ */
+VEC_INLINE void
+SFX(sha1_pads_body)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
+{
+	V si[5], so[5], si0[5], so0[5], m[16], c;
+	unsigned i, j, k;
+
+	for (j = 0; j < NV; j++) {
+		for (k = 0; k < 5; k++) {
+			si[k] = si0[k] = LD(AT(sti, k, j));
+			so[k] = so0[k] = LD(AT(sto, k, j));
+		}
+		for (i = 0; i < 16; i++)
+			m[i] = LD(AT(blk, i, j));
+#pragma GCC unroll 80
+		for (i = 0; i < 80; i++) {
+			if (i >= 16)
+				VEC_SHA1_W(m, i);
+			c = SET1(ck_sha1_k[i / 20]);
+			SFX(sha1_round)(si, ADD(m[i & 15], c), i);
+			SFX(sha1_round)(so, ADD(XOR(m[i & 15],
+			    SET1(ck_sha1_padx[i])), c), i);
+		}
+		for (k = 0; k < 5; k++) {
+			ST(AT(sti, k, j), ADD(si[k], si0[k]));
+			ST(AT(sto, k, j), ADD(so[k], so0[k]));
+		}
+	}
 }
 
 static TGT void
@@ -132,6 +179,12 @@ static TGT void
 SFX(sha1_comp_kw)(uint32_t *st, const uint32_t *kw)
 {
 	SFX(sha1_body)(st, kw, true);
+}
+
+static TGT void
+SFX(sha1_comp_pads)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
+{
+	SFX(sha1_pads_body)(sti, sto, blk);
 }
 
 #define VEC_ROR(x, n)	ROL((x), 32 - (n))
@@ -203,6 +256,7 @@ SFX(sha256_comp_kw)(uint32_t *st, const uint32_t *kw)
 }
 
 #undef VEC_ROR
+#undef VEC_SHA1_W
 #undef VEC_INLINE
 #undef AT
 #undef LANES

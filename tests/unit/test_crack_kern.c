@@ -4,8 +4,9 @@
  * 120, 128 and every other block edge), a different message in every
  * lane, lanes of different lengths, batches shorter than the lane count;
  * HMAC with keys shorter and longer than the block; the shared-block
- * path (comp_kw) against the per-lane one.  A kernel the CPU cannot run
- * is skipped with the reason printed.
+ * path (comp_kw) against the per-lane one; HMAC's two key blocks from
+ * one schedule (comp_pads) where a kernel has it.  A kernel the CPU
+ * cannot run is skipped with the reason printed.
  */
 #include <config.h>
 
@@ -154,6 +155,72 @@ test_kw(const struct ck_kern *k)
 	CHECK_EQ_U(bad, 0);
 }
 
+/*
+ * comp_pads (HMAC's two key blocks from one schedule) against OpenSSL:
+ * from the IV, a different key in every lane of every length 0..64 (the
+ * lanes' lengths shifted each round, so every lane position meets the
+ * empty key, one word, a partial word and the whole block), then the
+ * padding of a 64-byte message; each lane's two digests are OpenSSL's
+ * of the 64 bytes key ^ 0x36.. and key ^ 0x5c...
+ */
+static void
+test_pads(const struct ck_kern *k)
+{
+	uint32_t si[CK_MAXWORDS * CK_MAXLANES], so[CK_MAXWORDS * CK_MAXLANES];
+	uint32_t blk[16 * CK_MAXLANES], pad[16 * CK_MAXLANES], w[16];
+	uint32_t di[CK_MAXWORDS], dd[CK_MAXWORDS];
+	uint8_t key[CK_MAXLANES][64], bi[64], bo[64], ref[64], got[64];
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), i, l, t, rl;
+	unsigned bad = 0, runs = 0;
+	size_t len, dl = ck_digest_len(k->hash);
+	const uint8_t none[1] = { 0 };
+
+	if (k->comp_pads == NULL)
+		return;
+	ck_pad(k->hash, none, 0, 64, w, 1);
+	for (i = 0; i < 16; i++)
+		for (l = 0; l < L; l++)
+			pad[i * L + l] = w[i];
+	for (t = 0; t < 65; t++) {
+		for (l = 0; l < L; l++) {
+			len = (t + 7 * l) % 65;
+			memset(key[l], 0, 64);
+			fill(key[l], len);
+			for (i = 0; i < 64; i++)
+				bi[i] = key[l][i] ^ 0x36;
+			ck_words(k->hash, bi, w);
+			for (i = 0; i < 16; i++)
+				blk[i * L + l] = w[i];
+		}
+		for (i = 0; i < nw; i++)
+			for (l = 0; l < L; l++)
+				si[i * L + l] = so[i * L + l] =
+				    ck_iv(k->hash)[i];
+		k->comp_pads(si, so, blk);
+		k->comp(si, pad);
+		k->comp(so, pad);
+		for (l = 0; l < L; l++) {
+			for (i = 0; i < 64; i++) {
+				bi[i] = key[l][i] ^ 0x36;
+				bo[i] = key[l][i] ^ 0x5c;
+			}
+			for (i = 0; i < nw; i++) {
+				di[i] = si[i * L + l];
+				dd[i] = so[i * L + l];
+			}
+			EVP_Digest(bi, 64, ref, &rl, md(k->hash), NULL);
+			ck_bytes(k->hash, di, dl, got);
+			bad += memcmp(ref, got, dl) != 0;
+			EVP_Digest(bo, 64, ref, &rl, md(k->hash), NULL);
+			ck_bytes(k->hash, dd, dl, got);
+			bad += memcmp(ref, got, dl) != 0;
+			runs++;
+		}
+	}
+	CHECK_EQ_U(runs, 65 * L);
+	CHECK_EQ_U(bad, 0);
+}
+
 static void
 test_pad(void)
 {
@@ -228,6 +295,7 @@ main(void)
 		test_hash(k);
 		test_hmac(k);
 		test_kw(k);
+		test_pads(k);
 		ran++;
 	}
 #if (defined(__x86_64__) || defined(__i386__)) && !defined(CK_NO_SIMD)
