@@ -49,7 +49,7 @@ static const uint32_t ck_sha1_k[4] = {
  * HMAC's outer key block is its inner one XOR 0x6a6a6a6a (0x36 ^ 0x5c) in
  * every word.  SHA-1's message schedule is linear (XOR and rotate), so the
  * outer block's schedule is the inner one's XOR the schedule of that
- * constant block: these 80 words (comp_pads).
+ * constant block: these 80 words (comp_keys).
  */
 static const uint32_t ck_sha1_padx[80] = {
 	0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a, 0x6a6a6a6a,
@@ -545,11 +545,11 @@ ck_have_shani(void)
 
 /* name, hash, lanes, usable, then the functions named by their prefix */
 #define CK_KERN(n, h, l, u, f, prep) \
-	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep, NULL }
-/* the same with comp_pads */
+	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep, NULL, NULL }
+/* the same with comp_keys and comp_dig */
 #define CK_KERN_P(n, h, l, u, f, prep) \
 	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep, \
-	    f##_comp_pads_##n }
+	    f##_comp_keys_##n, f##_comp_dig_##n }
 
 /*
  * Best first, per hash: ck_best takes the first this CPU runs.  AVX-512
@@ -579,7 +579,7 @@ static const struct ck_kern ck_all[] = {
 	CK_KERN(shani, CK_SHA1, CK_SHANI1_LANES, ck_have_shani, sha1,
 	    ck_sched_sha1),
 #endif
-	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL, NULL }
+	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 #define CK_NKERN	(sizeof(ck_all) / sizeof(ck_all[0]))	/* with the end */
 

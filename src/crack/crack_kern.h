@@ -39,13 +39,20 @@ struct ck_kern {
 	void		(*comp_kw)(uint32_t *st, const uint32_t *kw);
 	void		(*prep_kw)(const uint32_t blk[16], uint32_t *kw);
 	/*
-	 * HMAC's two key blocks at once: sti += compression of blk[16][lanes],
-	 * sto += compression of blk XOR 0x6a6a6a6a in every word (blk the
-	 * inner pad's key block, so that the outer pad's); NULL when the
-	 * kernel has none (then comp, twice).
+	 * HMAC's two key states at once: kin, kout = the compressions from
+	 * the IV of the key block XOR the inner pad (0x36..) and XOR the
+	 * outer pad (0x5c..), the key n <= 16 words per lane
+	 * (key[n][lanes]), zero after them; NULL when the kernel has none
+	 * (then comp, twice).
 	 */
-	void		(*comp_pads)(uint32_t *sti, uint32_t *sto,
-			    const uint32_t *blk);
+	void		(*comp_keys)(uint32_t *kin, uint32_t *kout,
+			    const uint32_t *key, unsigned n);
+	/*
+	 * st += compression of HMAC's outer block: a digest per lane
+	 * (dig[state words][lanes]) after the 64-byte key block, padded;
+	 * NULL when the kernel has none (then comp on the whole block).
+	 */
+	void		(*comp_dig)(uint32_t *st, const uint32_t *dig);
 };
 
 /* Block size in bytes, digest size, state words, per hash. */

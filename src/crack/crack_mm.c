@@ -43,6 +43,10 @@ cm_outer(const struct cm_rows *r, const uint32_t *st, uint32_t *so)
 	unsigned L = r->k->lanes, nw = ck_state_words(r->k->hash);
 	uint32_t blk[16 * CK_MAXLANES];
 
+	if (r->k->comp_dig != NULL) {
+		r->k->comp_dig(so, st);
+		return;
+	}
 	memcpy(blk, st, nw * L * sizeof(*blk));
 	memcpy(blk + nw * L, r->pad + nw * L, (16 - nw) * L * sizeof(*blk));
 	r->k->comp(so, blk);
@@ -55,16 +59,16 @@ cm_rekey(const struct cm_rows *r, const uint32_t *dig, uint32_t *kin,
 	unsigned L = r->k->lanes, nw = ck_state_words(r->k->hash), i;
 	uint32_t kb[16 * CK_MAXLANES];
 
+	if (r->k->comp_keys != NULL) {
+		r->k->comp_keys(kin, kout, dig, nw);
+		return;
+	}
 	for (i = 0; i < nw * L; i++)
 		kb[i] = dig[i] ^ CM_IPAD;
 	for (; i < 16 * L; i++)
 		kb[i] = CM_IPAD;
 	memcpy(kin, r->iv, nw * L * sizeof(*kin));
 	memcpy(kout, r->iv, nw * L * sizeof(*kout));
-	if (r->k->comp_pads != NULL) {
-		r->k->comp_pads(kin, kout, kb);
-		return;
-	}
 	r->k->comp(kin, kb);
 	for (i = 0; i < 16 * L; i++)
 		kb[i] ^= CM_IPAD ^ CM_OPAD;
@@ -105,22 +109,24 @@ cm_cand_keys(const struct cm_rows *r, const struct cg_cand *cand, unsigned m,
 	for (i = 0; i < used; i++)
 		for (l = 0; l < L; l++) {
 			memcpy(&v, kp[l] + 4 * i, 4);
-			v = le ? le32toh(v) : be32toh(v);
-			bi[i * L + l] = v ^ CM_IPAD;
-			bo[i * L + l] = v ^ CM_OPAD;
+			bi[i * L + l] = le ? le32toh(v) : be32toh(v);
 		}
-	for (i *= L; i < 16 * L; i++) {
+	if (k->comp_keys != NULL) {	/* the key words alone */
+		k->comp_keys(kin, kout, bi, (unsigned)used);
+		return;
+	}
+	for (i = 0; i < used * L; i++) {
+		bo[i] = bi[i] ^ CM_OPAD;
+		bi[i] ^= CM_IPAD;
+	}
+	for (; i < 16 * L; i++) {
 		bi[i] = CM_IPAD;
 		bo[i] = CM_OPAD;
 	}
 	memcpy(kin, r->iv, nw * L * sizeof(*kin));
 	memcpy(kout, r->iv, nw * L * sizeof(*kout));
-	if (k->comp_pads != NULL)
-		k->comp_pads(kin, kout, bi);
-	else {
-		k->comp(kin, bi);
-		k->comp(kout, bo);
-	}
+	k->comp(kin, bi);
+	k->comp(kout, bo);
 }
 
 void

@@ -101,8 +101,14 @@ SFX(sha1_round)(V *r, V x, unsigned i)
 	    (m)[((i) + 13) & 15], (m)[((i) + 8) & 15]), \
 	    XOR((m)[((i) + 2) & 15], (m)[(i) & 15])), 1))
 
+/*
+ * src: a block per lane; pre: a prepared block (kw) shared by every lane;
+ * dig: a digest per lane (src[5][lanes]) in a block padded as after a
+ * 64-byte block (HMAC's outer block), the padding words constants here so
+ * that the compiler folds their part of the schedule.
+ */
 VEC_INLINE void
-SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
+SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre, bool dig)
 {
 	V s[NV][5], s0[NV][5], w[NV][16], x;
 	unsigned i, j, k;
@@ -111,9 +117,13 @@ SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
 		for (k = 0; k < 5; k++)
 			s[j][k] = s0[j][k] = LD(AT(st, k, j));
 	if (!pre)
+#pragma GCC unroll 4
 		for (j = 0; j < NV; j++)
+#pragma GCC unroll 16
 			for (i = 0; i < 16; i++)
-				w[j][i] = LD(AT(src, i, j));
+				w[j][i] = !dig || i < 5 ? LD(AT(src, i, j)) :
+				    SET1(i == 5 ? 0x80000000u :
+				    i == 15 ? (64 + 20) * 8 : 0);
 #pragma GCC unroll 80
 	for (i = 0; i < 80; i++) {
 #pragma GCC unroll 4
@@ -135,24 +145,25 @@ SFX(sha1_body)(uint32_t *st, const uint32_t *src, bool pre)
 }
 
 /*
- * HMAC's two key blocks from one schedule: sti += compression of blk,
- * sto += compression of blk XOR 0x6a6a6a6a (the outer pad's block when
- * blk is the inner one's), whose schedule is blk's XOR ck_sha1_padx.  One
+ * HMAC's two key states from one schedule: kin, kout = the compressions
+ * from the IV of key XOR 0x36.. and key XOR 0x5c.. (key: n words per
+ * lane, zero after them).  The outer block is the inner one XOR
+ * 0x6a6a6a6a, so its schedule is the inner one's XOR ck_sha1_padx.  One
  * vector of lanes at a time, the two states as the two chains.
  */
 VEC_INLINE void
-SFX(sha1_pads_body)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
+SFX(sha1_keys_body)(uint32_t *kin, uint32_t *kout, const uint32_t *key,
+    unsigned n)
 {
-	V si[5], so[5], si0[5], so0[5], m[16], c;
+	V si[5], so[5], m[16], c, ipad = SET1(0x36363636);
 	unsigned i, j, k;
 
 	for (j = 0; j < NV; j++) {
-		for (k = 0; k < 5; k++) {
-			si[k] = si0[k] = LD(AT(sti, k, j));
-			so[k] = so0[k] = LD(AT(sto, k, j));
-		}
+		for (k = 0; k < 5; k++)
+			si[k] = so[k] = SET1(ck_iv_sha1[k]);
+#pragma GCC unroll 16
 		for (i = 0; i < 16; i++)
-			m[i] = LD(AT(blk, i, j));
+			m[i] = i < n ? XOR(LD(AT(key, i, j)), ipad) : ipad;
 #pragma GCC unroll 80
 		for (i = 0; i < 80; i++) {
 			if (i >= 16)
@@ -163,8 +174,8 @@ SFX(sha1_pads_body)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
 			    SET1(ck_sha1_padx[i])), c), i);
 		}
 		for (k = 0; k < 5; k++) {
-			ST(AT(sti, k, j), ADD(si[k], si0[k]));
-			ST(AT(sto, k, j), ADD(so[k], so0[k]));
+			ST(AT(kin, k, j), ADD(si[k], SET1(ck_iv_sha1[k])));
+			ST(AT(kout, k, j), ADD(so[k], SET1(ck_iv_sha1[k])));
 		}
 	}
 }
@@ -172,19 +183,26 @@ SFX(sha1_pads_body)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
 static TGT void
 SFX(sha1_comp)(uint32_t *st, const uint32_t *blk)
 {
-	SFX(sha1_body)(st, blk, false);
+	SFX(sha1_body)(st, blk, false, false);
 }
 
 static TGT void
 SFX(sha1_comp_kw)(uint32_t *st, const uint32_t *kw)
 {
-	SFX(sha1_body)(st, kw, true);
+	SFX(sha1_body)(st, kw, true, false);
 }
 
 static TGT void
-SFX(sha1_comp_pads)(uint32_t *sti, uint32_t *sto, const uint32_t *blk)
+SFX(sha1_comp_dig)(uint32_t *st, const uint32_t *dig)
 {
-	SFX(sha1_pads_body)(sti, sto, blk);
+	SFX(sha1_body)(st, dig, false, true);
+}
+
+static TGT void
+SFX(sha1_comp_keys)(uint32_t *kin, uint32_t *kout, const uint32_t *key,
+    unsigned n)
+{
+	SFX(sha1_keys_body)(kin, kout, key, n);
 }
 
 #define VEC_ROR(x, n)	ROL((x), 32 - (n))

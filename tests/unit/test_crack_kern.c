@@ -4,8 +4,9 @@
  * 120, 128 and every other block edge), a different message in every
  * lane, lanes of different lengths, batches shorter than the lane count;
  * HMAC with keys shorter and longer than the block; the shared-block
- * path (comp_kw) against the per-lane one; HMAC's two key blocks from
- * one schedule (comp_pads) where a kernel has it.  A kernel the CPU
+ * path (comp_kw) against the per-lane one; HMAC's two key states from
+ * one schedule (comp_keys) and its outer block (comp_dig) where a kernel
+ * has them.  A kernel the CPU
  * cannot run is skipped with the reason printed.
  */
 #include <config.h>
@@ -156,47 +157,42 @@ test_kw(const struct ck_kern *k)
 }
 
 /*
- * comp_pads (HMAC's two key blocks from one schedule) against OpenSSL:
- * from the IV, a different key in every lane of every length 0..64 (the
- * lanes' lengths shifted each round, so every lane position meets the
- * empty key, one word, a partial word and the whole block), then the
- * padding of a 64-byte message; each lane's two digests are OpenSSL's
- * of the 64 bytes key ^ 0x36.. and key ^ 0x5c...
+ * comp_keys (HMAC's two key states from one schedule) against OpenSSL:
+ * n = 0..16 key words, a different key in every lane of every length up
+ * to 4n bytes (the lengths shifted each round, so every lane position
+ * meets the empty key, partial words and the whole block), words from n
+ * on garbage that must not be read; then the padding of a 64-byte
+ * message; each lane's two digests are OpenSSL's of the 64 bytes
+ * key ^ 0x36.. and key ^ 0x5c...
  */
 static void
-test_pads(const struct ck_kern *k)
+test_keys(const struct ck_kern *k)
 {
 	uint32_t si[CK_MAXWORDS * CK_MAXLANES], so[CK_MAXWORDS * CK_MAXLANES];
-	uint32_t blk[16 * CK_MAXLANES], pad[16 * CK_MAXLANES], w[16];
+	uint32_t kb[16 * CK_MAXLANES], pad[16 * CK_MAXLANES], w[16];
 	uint32_t di[CK_MAXWORDS], dd[CK_MAXWORDS];
 	uint8_t key[CK_MAXLANES][64], bi[64], bo[64], ref[64], got[64];
-	unsigned L = k->lanes, nw = ck_state_words(k->hash), i, l, t, rl;
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), i, l, t, n, rl;
 	unsigned bad = 0, runs = 0;
-	size_t len, dl = ck_digest_len(k->hash);
+	size_t dl = ck_digest_len(k->hash);
 	const uint8_t none[1] = { 0 };
 
-	if (k->comp_pads == NULL)
+	if (k->comp_keys == NULL)
 		return;
 	ck_pad(k->hash, none, 0, 64, w, 1);
 	for (i = 0; i < 16; i++)
 		for (l = 0; l < L; l++)
 			pad[i * L + l] = w[i];
-	for (t = 0; t < 65; t++) {
+	for (t = 0; t < 170; t++) {
+		n = t % 17;
 		for (l = 0; l < L; l++) {
-			len = (t + 7 * l) % 65;
 			memset(key[l], 0, 64);
-			fill(key[l], len);
-			for (i = 0; i < 64; i++)
-				bi[i] = key[l][i] ^ 0x36;
-			ck_words(k->hash, bi, w);
+			fill(key[l], (t / 17 + 7 * l) % (4 * n + 1));
+			ck_words(k->hash, key[l], w);
 			for (i = 0; i < 16; i++)
-				blk[i * L + l] = w[i];
+				kb[i * L + l] = i < n ? w[i] : rnd();
 		}
-		for (i = 0; i < nw; i++)
-			for (l = 0; l < L; l++)
-				si[i * L + l] = so[i * L + l] =
-				    ck_iv(k->hash)[i];
-		k->comp_pads(si, so, blk);
+		k->comp_keys(si, so, kb, n);
 		k->comp(si, pad);
 		k->comp(so, pad);
 		for (l = 0; l < L; l++) {
@@ -217,7 +213,38 @@ test_pads(const struct ck_kern *k)
 			runs++;
 		}
 	}
-	CHECK_EQ_U(runs, 65 * L);
+	CHECK_EQ_U(runs, 170 * L);
+	CHECK_EQ_U(bad, 0);
+}
+
+/*
+ * comp_dig (HMAC's outer block: a digest per lane, then the padding of a
+ * message of 64 + digest bytes) against comp on that whole block, which
+ * test_hash checks against OpenSSL, from random states.
+ */
+static void
+test_dig(const struct ck_kern *k)
+{
+	uint32_t st1[CK_MAXWORDS * CK_MAXLANES], st2[CK_MAXWORDS * CK_MAXLANES];
+	uint32_t blk[16 * CK_MAXLANES], w[16];
+	uint8_t zero[CK_MAXWORDS * 4] = { 0 };
+	unsigned L = k->lanes, nw = ck_state_words(k->hash), i, l, t;
+	unsigned bad = 0;
+
+	if (k->comp_dig == NULL)
+		return;
+	ck_pad(k->hash, zero, 4 * nw, 64, w, 1);
+	for (t = 0; t < 50; t++) {
+		for (i = 0; i < 16; i++)
+			for (l = 0; l < L; l++)
+				blk[i * L + l] = i < nw ? rnd() ^ rnd() << 16 :
+				    w[i];
+		for (i = 0; i < nw * L; i++)
+			st1[i] = st2[i] = rnd() ^ rnd() << 16;
+		k->comp(st1, blk);
+		k->comp_dig(st2, blk);
+		bad += memcmp(st1, st2, nw * L * sizeof(uint32_t)) != 0;
+	}
 	CHECK_EQ_U(bad, 0);
 }
 
@@ -295,7 +322,8 @@ main(void)
 		test_hash(k);
 		test_hmac(k);
 		test_kw(k);
-		test_pads(k);
+		test_keys(k);
+		test_dig(k);
 		ran++;
 	}
 #if (defined(__x86_64__) || defined(__i386__)) && !defined(CK_NO_SIMD)
