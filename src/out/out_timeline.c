@@ -100,6 +100,30 @@ tl_left(struct tl_out *o, const char *s, size_t w)
 		tl_c(o, ' ');
 }
 
+/* "%*s" */
+static void
+tl_right(struct tl_out *o, const char *s, size_t w)
+{
+	size_t k;
+
+	for (k = strlen(s); k < w; k++)
+		tl_c(o, ' ');
+	tl_s(o, s);
+}
+
+/* "%*llu" (w > 0) or "%-*llu" (w < 0) */
+static void
+tl_uw(struct tl_out *o, uint64_t v, int w)
+{
+	char t[FMT_U64_MAX + 1];
+
+	t[fmt_u64(t, v)] = '\0';
+	if (w < 0)
+		tl_left(o, t, (size_t)-w);
+	else
+		tl_right(o, t, (size_t)w);
+}
+
 /*
  * "%*.*f" with 1 <= prec <= 3, width <= 32.  Values from 0 to 10^7 are
  * rounded here: v * 10^prec is within 2e-6 of the exact product, so
@@ -1004,6 +1028,7 @@ out_timeline_json(struct json *j, const struct trk *t,
 /* sas: the stream (or JSON writer), the rows kept and their counts. */
 struct out_sas_walk {
 	FILE		*fp;
+	struct tl_out	*o;		/* text */
 	struct json	*j;
 	const struct out_sas_keep *keep;
 	size_t		 nike, nesp;
@@ -1029,56 +1054,88 @@ static void
 out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 {
 	struct out_sas_walk *w = arg;
-	FILE *fp = w->fp;
-	char a[64], b[64], r[160];
+	struct tl_out *o = w->o;
+	char a[64], r[160];
 	const char *mode = out_mode_token(sa->mode);
 
 	if (w->keep != NULL && !w->keep->ike(sa, w->keep->arg))
 		return;
 	trk_reason_text(sa, r, sizeof(r));
-	fprintf(fp, "%-4llu %02x%02x%02x%02x%02x%02x%02x%02x  %-22s %-22s "
-	    "%-10s %-11s %4u  %s\n", (unsigned long long)sa->id,
-	    sa->icookie[0], sa->icookie[1], sa->icookie[2], sa->icookie[3],
-	    sa->icookie[4], sa->icookie[5], sa->icookie[6], sa->icookie[7],
-	    out_addr(sa->af, sa->iaddr, a, sizeof(a)),
-	    out_addr(sa->af, sa->raddr, b, sizeof(b)),
-	    mode != NULL ? mode : "-", trk_state_name(sa->state), sa->nmsgs,
-	    r);
+	tl_uw(o, sa->id, -4);
+	tl_c(o, ' ');
+	tl_hex(o, sa->icookie, 8);
+	tl_s(o, "  ");
+	tl_left(o, out_addr(sa->af, sa->iaddr, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, out_addr(sa->af, sa->raddr, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, mode != NULL ? mode : "-", 10);
+	tl_c(o, ' ');
+	tl_left(o, trk_state_name(sa->state), 11);
+	tl_c(o, ' ');
+	tl_uw(o, sa->nmsgs, 4);
+	tl_s(o, "  ");
+	tl_s(o, r);
+	tl_c(o, '\n');
 }
 
 static void
 out_sas_esp_row(const struct trk_esp *f, void *arg)
 {
 	struct out_sas_walk *w = arg;
-	FILE *fp = w->fp;
-	char a[64], b[64], seq[24], ike[24];
+	struct tl_out *o = w->o;
+	char a[64], seq[2 * FMT_U64_MAX + 3], ike[FMT_U64_MAX + 2];
 	double dur = f->last_ts - f->first_ts;
+	const uint64_t cnt[] = { f->gaps, f->dups, f->reordered, f->late,
+	    f->icv_bad, f->decrypted };
+	static const int wid[] = { 6, 6, 6, 6, 7, 9 };
+	size_t k;
 
 	if (w->keep != NULL && !w->keep->esp(f, w->keep->arg))
 		return;
-	snprintf(seq, sizeof(seq), "%u..%u", f->seq_first, f->seq_max);
-	if (f->ike_id != 0)
-		snprintf(ike, sizeof(ike), "%llu%s",
-		    (unsigned long long)f->ike_id, f->linked_by_spi ? "" : "?");
-	else
-		snprintf(ike, sizeof(ike), "-");
-	fprintf(fp, "%08x  %-22s %-22s %4s %8llu %10llu %8.1f %21s %6llu "
-	    "%6llu %6llu %6llu %7llu %9llu\n", f->spi,
-	    out_addr(f->af, f->src, a, sizeof(a)),
-	    out_addr(f->af, f->dst, b, sizeof(b)), ike,
-	    (unsigned long long)f->packets, (unsigned long long)f->bytes,
-	    dur > 0 ? (double)(f->packets - 1) / dur : 0.0, seq,
-	    (unsigned long long)f->gaps, (unsigned long long)f->dups,
-	    (unsigned long long)f->reordered, (unsigned long long)f->late,
-	    (unsigned long long)f->icv_bad, (unsigned long long)f->decrypted);
+	k = fmt_u64(seq, f->seq_first);
+	seq[k++] = '.';
+	seq[k++] = '.';
+	seq[k + fmt_u64(seq + k, f->seq_max)] = '\0';
+	if (f->ike_id != 0) {
+		k = fmt_u64(ike, f->ike_id);
+		if (!f->linked_by_spi)
+			ike[k++] = '?';
+		ike[k] = '\0';
+	} else
+		memcpy(ike, "-", 2);
+	tl_x32(o, f->spi);
+	tl_s(o, "  ");
+	tl_left(o, out_addr(f->af, f->src, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, out_addr(f->af, f->dst, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_right(o, ike, 4);
+	tl_c(o, ' ');
+	tl_uw(o, f->packets, 8);
+	tl_c(o, ' ');
+	tl_uw(o, f->bytes, 10);
+	tl_c(o, ' ');
+	tl_fix(o, dur > 0 ? (double)(f->packets - 1) / dur : 0.0, 1, 8);
+	tl_c(o, ' ');
+	tl_right(o, seq, 21);
+	for (k = 0; k < sizeof(cnt) / sizeof(cnt[0]); k++) {
+		tl_c(o, ' ');
+		tl_uw(o, cnt[k], wid[k]);
+	}
+	tl_c(o, '\n');
 }
 
 void
 out_timeline_sas_text(FILE *fp, const struct trk *t,
     const struct out_sas_keep *keep)
 {
-	struct out_sas_walk w = { fp, NULL, keep, 0, 0 };
+	struct tl_out o;
+	struct out_sas_walk w = { fp, &o, NULL, keep, 0, 0 };
 	struct trk_stats st;
+
+	o.fp = fp;
+	o.n = 0;
 
 	trk_stats(t, &st);
 	if (keep != NULL) {	/* the rows kept, counted first */
@@ -1092,12 +1149,14 @@ out_timeline_sas_text(FILE *fp, const struct trk *t,
 	    "icookie", "initiator", "responder", "mode", "state", "msgs",
 	    "reason");
 	trk_foreach_ike(t, out_sas_ike_row, &w);
+	tl_flush(&o);
 	fprintf(fp, "\nESP SAs (%zu)\n", st.esp_now);
 	fprintf(fp, "%-8s  %-22s %-22s %4s %8s %10s %8s %21s %6s %6s %6s "
 	    "%6s %7s %9s\n", "spi", "src", "dst", "ike", "packets", "bytes",
 	    "pkt/s", "seq", "gaps", "dups", "reord", "late", "icv_bad",
 	    "decrypted");
 	trk_foreach_esp(t, out_sas_esp_row, &w);
+	tl_flush(&o);
 	if (st.ike_evicted || st.esp_evicted)
 		fprintf(fp, "\n(%llu IKE SAs and %llu ESP SAs evicted by the "
 		    "state caps are not listed)\n",
@@ -1153,7 +1212,7 @@ void
 out_timeline_sas_json(struct json *j, const struct trk *t,
     const struct out_sas_keep *keep)
 {
-	struct out_sas_walk w = { NULL, j, keep, 0, 0 };
+	struct out_sas_walk w = { NULL, NULL, j, keep, 0, 0 };
 
 	trk_foreach_ike(t, out_sas_ike_json, &w);
 	trk_foreach_esp(t, out_sas_esp_json, &w);
