@@ -20,7 +20,8 @@
 #   read|     ikescope read CAP | cat >/dev/null (into a pipe)
 #   json|     ikescope read --json CAP | cat >/dev/null
 # and prints a table: wall seconds (date's nanoseconds around the run) and
-# peak RSS (/usr/bin/time -f %M),
+# peak RSS (/usr/bin/time -f %M), CPU seconds (user + system of the run
+# with the best wall time, all threads; a pipe's row counts cat's too),
 # microseconds per IKE SA, each time as a multiple of the floor (the
 # targets of issue 15: read <= 2.5, json <= 4, timeline and sas <= 2),
 # and timeline/sas.  With -m M, bench/gen_mm1.py also writes M distinct
@@ -67,30 +68,32 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2)," \
     "best of $rounds"
 
 # best KEY CMD...: run CMD $rounds times, output to $work/out.KEY; keep the
-# best wall time in w_KEY and the largest peak RSS (KiB) in m_KEY.
+# best wall time in w_KEY, its CPU seconds in c_KEY and the largest peak
+# RSS (KiB) in m_KEY.
 best() {
 	key=$1; shift
 	bw= bm=0 r=0
 	while [ "$r" -lt "$rounds" ]; do
 		rm -f "$work/out.$key"
 		t0=$(date +%s%N)
-		/usr/bin/time -f '%M' -o "$work/time.$key" "$@" \
+		/usr/bin/time -f '%M %U %S' -o "$work/time.$key" "$@" \
 		    >"$work/out.$key" 2>/dev/null || {
 			echo "failed: $*" >&2; exit 1; }
 		t1=$(date +%s%N)
 		w=$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) / 1e9 }")
-		read -r m <"$work/time.$key"
+		read -r m u sy <"$work/time.$key"
 		if [ -z "$bw" ] || awk "BEGIN { exit !($w < $bw) }"; then
 			bw=$w
+			bc=$(awk "BEGIN { printf \"%.3f\", $u + $sy }")
 		fi
 		[ "$m" -gt "$bm" ] && bm=$m
 		r=$((r + 1))
 	done
-	eval "w_$key=\$bw m_$key=\$bm"
+	eval "w_$key=\$bw m_$key=\$bm c_$key=\$bc"
 }
 
-# cols FIGURE EXPR DIGITS: the table's five cells of w_ (wall s) or m_ (RSS
-# KiB), each as the awk expression EXPR of x
+# cols FIGURE EXPR DIGITS: the table's cells of w_ (wall s), c_ (CPU s) or
+# m_ (RSS KiB), each as the awk expression EXPR of x
 cols() {
 	for key in floor read json timeline sas readp jsonp; do
 		eval "x=\$${1}_$key"
@@ -123,6 +126,8 @@ for n in "$@"; do
 	cols w "x / $w_floor" 2
 	printf ' %6s |\n| %7s | %5s | %-8s |' "" "" "" "us/SA"
 	cols w "x * 1e6 / $n" 1
+	printf ' %6s |\n| %7s | %5s | %-8s |' "" "" "" "CPU s"
+	cols c x 3
 	printf ' %6s |\n| %7s | %5s | %-8s |' "" "" "" "RSS MiB"
 	cols m "x / 1024" 1
 	printf ' %6s |\n' ""

@@ -770,6 +770,7 @@ setup(struct ctx *c, struct out_sinks **sinks, struct args *a,
 	cfg.keys = a->cmd->id == CMD_KEYS;
 	cfg.keys_fmt = a->fmt;
 	cfg.sel = &a->sel;
+	cfg.thread = true;
 	c->o = a->o;
 	if (load_keys(c, a->keys, a->nkeys, err, errlen) == -1 ||
 	    eng_init(c, err, errlen) == -1 ||

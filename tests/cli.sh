@@ -187,6 +187,40 @@ run "$t_tmp/cut.pcap"
 t_check "truncated capture: summary still printed" \
     grep -q "^$good frames: " "$t_tmp/err"
 
+# --- the output thread (read to a file or a pipe) -------------------------
+# the same bytes with --threads 1 (everything on the main thread) as with
+# 2, to a file and into a pipe, text and JSON: every small capture, and a
+# generated one large enough for many of the thread's batches
+python3 "$S/bench/gen_scale.py" -n 200 \
+    "$S/samples/a_mm_psk_aes128_sha1_modp2048.pcap" "$t_tmp/scale.pcap" \
+    >/dev/null 2>&1 || rm -f "$t_tmp/scale.pcap"
+n=0 bad=
+for f in "$S"/tests/captures/*.pcap* "$S"/samples/*.pcap "$t_tmp/scale.pcap"; do
+	[ -f "$f" ] || continue
+	for v in "" --json; do
+		# shellcheck disable=SC2086
+		"$IKESCOPE" -q --threads 1 $v "$f" >"$t_tmp/t1" 2>&1
+		# shellcheck disable=SC2086
+		"$IKESCOPE" -q --threads 2 $v "$f" >"$t_tmp/t2" 2>&1
+		# shellcheck disable=SC2086
+		"$IKESCOPE" -q --threads 2 $v "$f" 2>&1 | cat >"$t_tmp/t2p"
+		n=$((n + 1))
+		cmp -s "$t_tmp/t1" "$t_tmp/t2" && cmp -s "$t_tmp/t1" "$t_tmp/t2p" ||
+		    bad="$bad $(basename "$f")$v"
+	done
+done
+t_check "output thread: the same text and JSON as one thread, to a file and a pipe ($n runs, large one $(wc -c <"$t_tmp/t1") bytes)${bad:+ differ:$bad}" \
+    test "$n" -gt 10 -a -z "$bad" -a -f "$t_tmp/scale.pcap"
+if [ -w /dev/full ]; then
+	for v in "" --json; do
+		# shellcheck disable=SC2086
+		"$IKESCOPE" -q --threads 2 $v "$CAP" >/dev/full 2>"$t_tmp/err"
+		rc=$?
+		t_check "output thread: a failed write${v:+ ($v)} is exit 1, said once" \
+		    test "$rc" -eq 1 -a "$(grep -c 'write error on standard output' "$t_tmp/err")" -eq 1
+	done
+fi
+
 # --- bad option values --------------------------------------------------------
 for args in "-c 0" "-c -1" "-c abc" "-c 12x" "--ike-port 0" \
     "--ike-port 65536" "--ike-port http" "--bogus" "-Z"; do

@@ -70,9 +70,23 @@ fmt_u0(char *s, uint64_t v, int w)
 	return (size_t)n;
 }
 
+/* the usual small values (ports, lengths, registry numbers) first */
 size_t
 fmt_u64(char *s, uint64_t v)
 {
+	if (v < 10) {
+		s[0] = (char)('0' + v);
+		return 1;
+	}
+	if (v < 100) {
+		memcpy(s, fmt_d2 + 2 * v, 2);
+		return 2;
+	}
+	if (v < 1000) {
+		s[0] = (char)('0' + v / 100);
+		memcpy(s + 1, fmt_d2 + 2 * (v % 100), 2);
+		return 3;
+	}
 	return fmt_u0(s, v, 1);
 }
 

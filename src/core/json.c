@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "core/json.h"
 
 void
@@ -13,35 +14,77 @@ json_init(struct json *j, FILE *fp)
 	j->depth = 0;
 	j->first[0] = true;
 	j->n = 0;
+	j->buf = j->own;
+	j->cap = sizeof(j->own);
+	j->out = NULL;
+	j->out_arg = NULL;
+}
+
+void
+json_set_out(struct json *j, json_out_fn *out, void *arg, char *buf,
+    size_t cap)
+{
+	j->out = out;
+	j->out_arg = arg;
+	j->buf = buf;
+	j->cap = cap;
+	j->n = 0;
 }
 
 /* Write out what the buffer holds. */
 static void
 json_flush(struct json *j)
 {
-	if (j->n > 0)
+	if (j->n == 0)
+		return;
+	if (j->out != NULL)
+		j->buf = j->out(j->out_arg, j->n);
+	else
 		fwrite(j->buf, 1, j->n, j->fp);
 	j->n = 0;
+}
+
+void
+json_out_flush(struct json *j)
+{
+	json_flush(j);
 }
 
 static void
 json_put(struct json *j, const char *s, size_t n)
 {
-	if (n > sizeof(j->buf) - j->n) {
+	size_t k;
+
+	if (n > j->cap - j->n) {
 		json_flush(j);
-		if (n > sizeof(j->buf)) {
+		if (n > j->cap && j->out == NULL) {
 			fwrite(s, 1, n, j->fp);
 			return;
+		}
+		/* larger than a buffer: in pieces */
+		while (n > j->cap) {
+			k = j->cap - j->n;
+			memcpy(j->buf + j->n, s, k);
+			j->n += k;
+			s += k;
+			n -= k;
+			json_flush(j);
 		}
 	}
 	memcpy(j->buf + j->n, s, n);
 	j->n += n;
 }
 
+void
+json_raw(struct json *j, const char *s, size_t n)
+{
+	json_put(j, s, n);
+}
+
 static void
 json_putc(struct json *j, char ch)
 {
-	if (j->n == sizeof(j->buf))
+	if (j->n == j->cap)
 		json_flush(j);
 	j->buf[j->n++] = ch;
 }
@@ -117,8 +160,8 @@ json_esc_table(void)
 
 /*
  * s quoted, escaped.  The usual string (a key, a name: nothing to escape,
- * room in the buffer) is checked and copied in one pass; otherwise runs of
- * characters that need no escape go as one.
+ * room in the buffer) is checked a word at a time and copied in one move;
+ * otherwise runs of characters that need no escape go as one.
  */
 static void
 json_raw_str(struct json *j, const char *s, size_t n)
@@ -127,17 +170,13 @@ json_raw_str(struct json *j, const char *s, size_t n)
 	size_t i = 0, run = 0;
 	char *d;
 
-	if (n + 2 <= sizeof(j->buf) - j->n) {
+	if (n + 2 <= j->cap - j->n && json_clean(s, n)) {
 		d = j->buf + j->n;
-		for (; i < n && !json_esc[u[i]]; i++)
-			d[i + 1] = s[i];
-		if (i == n) {
-			d[0] = '"';
-			d[n + 1] = '"';
-			j->n += n + 2;
-			return;
-		}
-		i = 0;		/* the bytes past j->n are written again */
+		d[0] = '"';
+		memcpy(d + 1, s, n);
+		d[n + 1] = '"';
+		j->n += n + 2;
+		return;
 	}
 	json_putc(j, '"');
 	for (;;) {
@@ -178,12 +217,27 @@ json_raw_str(struct json *j, const char *s, size_t n)
 	json_putc(j, '"');
 }
 
+/* json_keyn's other cases: long keys, keys to escape, a full buffer */
 void
-json_keyn(struct json *j, const char *k, size_t n)
+json_keyn_slow(struct json *j, const char *k, size_t n)
 {
-	json_sep(j);
-	json_raw_str(j, k, n);
-	json_putc(j, ':');
+	char *d;
+
+	if (n + 4 <= j->cap - j->n && json_clean(k, n)) {
+		d = j->buf + j->n;
+		*d = ',';
+		d += !j->first[j->depth];
+		*d++ = '"';
+		memcpy(d, k, n);
+		d += n;
+		*d++ = '"';
+		*d++ = ':';
+		j->n = (size_t)(d - j->buf);
+	} else {
+		json_sep(j);
+		json_raw_str(j, k, n);
+		json_putc(j, ':');
+	}
 	/* The value that follows takes no separator. */
 	j->first[j->depth] = true;
 }
@@ -213,15 +267,15 @@ json_strn(struct json *j, const char *s, size_t n)
 static void
 json_dec(struct json *j, bool minus, uint64_t v)
 {
-	char t[24], *e = t + sizeof(t);
+	char *d;
 
-	do {
-		*--e = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
+	if (j->cap - j->n < FMT_U64_MAX + 1)
+		json_flush(j);
+	d = j->buf + j->n;
 	if (minus)
-		*--e = '-';
-	json_put(j, e, (size_t)(t + sizeof(t) - e));
+		*d++ = '-';
+	d += fmt_u64(d, v);
+	j->n = (size_t)(d - j->buf);
 }
 
 void
@@ -255,8 +309,8 @@ json_fixed(char *out, double v, int prec)
 	    1000000, 10000000, 100000000, 1000000000 };
 	uint64_t bits, m, q, ip, fp;
 	unsigned __int128 n;
-	int ex, sh, i;
-	char t[32], *e = t + sizeof(t), *o = out;
+	int ex, sh;
+	char *o = out;
 
 	if (prec < 0 || prec > 9)
 		return 0;
@@ -296,18 +350,14 @@ json_fixed(char *out, double v, int prec)
 	}
 	ip = q / p10[prec];
 	fp = q % p10[prec];
-	for (i = 0; i < prec; i++, fp /= 10)
-		*--e = (char)('0' + fp % 10);
-	if (prec > 0)
-		*--e = '.';
-	do {
-		*--e = (char)('0' + ip % 10);
-		ip /= 10;
-	} while (ip != 0);
 	if (bits >> 63)
 		*o++ = '-';
-	memcpy(o, e, (size_t)(t + sizeof(t) - e));
-	return (size_t)(o - out) + (size_t)(t + sizeof(t) - e);
+	o += fmt_u64(o, ip);
+	if (prec > 0) {
+		*o++ = '.';
+		o += fmt_u0(o, fp, prec);
+	}
+	return (size_t)(o - out);
 #else
 	(void)out;
 	(void)v;
@@ -319,7 +369,7 @@ json_fixed(char *out, double v, int prec)
 void
 json_double(struct json *j, double v, int prec)
 {
-	char t[128];
+	char t[352];		/* DBL_MAX with 9 decimals */
 	int n;
 
 	json_sep(j);
@@ -336,7 +386,8 @@ json_double(struct json *j, double v, int prec)
 	}
 	/* a huge value: straight to the stream, after what is buffered */
 	json_flush(j);
-	fprintf(j->fp, "%.*f", prec, v);
+	if (j->out == NULL)
+		fprintf(j->fp, "%.*f", prec, v);
 }
 
 void
@@ -363,8 +414,12 @@ json_hex(struct json *j, const uint8_t *p, size_t n)
 
 	json_sep(j);
 	json_putc(j, '"');
+	if (2 * n <= j->cap - j->n) {	/* the usual: room for all of it */
+		j->n += fmt_hex(j->buf + j->n, p, n);
+		n = 0;
+	}
 	for (i = 0; i < n; i++) {
-		if (sizeof(j->buf) - j->n < 2)
+		if (j->cap - j->n < 2)
 			json_flush(j);
 		j->buf[j->n++] = json_hexd[p[i] >> 4];
 		j->buf[j->n++] = json_hexd[p[i] & 15];
@@ -377,6 +432,7 @@ json_end_line(struct json *j)
 {
 	assert(j->depth == 0);
 	json_putc(j, '\n');
-	json_flush(j);
+	if (j->out == NULL)
+		json_flush(j);
 	j->first[0] = true;
 }

@@ -251,10 +251,21 @@ out_isakmp_id_show(uint8_t type, const uint8_t *d, size_t n, char *buf,
 	return o < len ? o : len - 1;
 }
 
+/* isakmp_name_fmt, a known name copied without snprintf */
 static const char *
 name_fmt(enum isakmp_reg r, unsigned v, char *buf, size_t len)
 {
-	return isakmp_name_fmt(r, v, buf, len);
+	const char *s = isakmp_name(r, v);
+	size_t n;
+
+	if (s == NULL || len == 0)
+		return isakmp_name_fmt(r, v, buf, len);
+	n = strlen(s);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Payload display token: "SA", ..., or the number. */
@@ -379,7 +390,11 @@ attr_view(enum isakmp_reg reg, const struct isakmp_attr *a, bool secrets,
 {
 	enum isakmp_reg vreg = isakmp_attr_value_reg(reg, a->type);
 
-	memset(v, 0, sizeof(*v));
+	/* what the flags below leave unread is not cleared (1 kB) */
+	v->has_num = v->has_vname = v->masked = v->has_str = false;
+	v->show_hex = false;
+	v->num = 0;
+	v->vname[0] = v->str[0] = '\0';
 	name_fmt(reg, a->type, v->type_name, sizeof(v->type_name));
 	v->type_tok = isakmp_token(reg, a->type);
 	if (reg == REG_CFG_ATTR && !a->basic && a->len > 0 &&
@@ -475,14 +490,32 @@ sit_str(uint32_t doi, uint32_t sit, char *buf, size_t len)
 
 	buf[0] = '\0';
 	if (doi == ISAKMP_DOI_IPSEC && sit != 0 && (sit & ~7u) == 0) {
+		/* the names joined by '|', as snprintf would, truncated */
 		for (b = 1; b <= 4; b <<= 1)
-			if (sit & b)
-				o += (size_t)snprintf(buf + o, len - o, "%s%s",
-				    o ? "|" : "", isakmp_name(REG_SITUATION,
-				    b));
+			if (sit & b) {
+				const char *n = isakmp_name(REG_SITUATION, b);
+				size_t k;
+
+				if (n == NULL)
+					n = "(null)";	/* printf's %s */
+				k = strlen(n);
+
+				if (o > 0 && o + 1 < len)
+					buf[o++] = '|';
+				if (k > len - 1 - o)
+					k = len - 1 - o;
+				memcpy(buf + o, n, k);
+				o += k;
+				buf[o] = '\0';
+			}
 		return;
 	}
-	snprintf(buf, len, "0x%08x", sit);
+	if (len > 10) {		/* "0x%08x" */
+		memcpy(buf, "0x", 2);
+		fmt_hex32(buf + 2, sit);
+		buf[10] = '\0';
+	} else
+		snprintf(buf, len, "0x%08x", sit);
 }
 
 /* ------------------------------------------------------ short list */

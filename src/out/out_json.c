@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "core/fmt.h"
 #include "engine/engine.h"
 #include "out/out_json.h"
 #include "dissectors/isakmp_names.h"
@@ -68,7 +69,8 @@ out_json_isakmp(struct json *j, const struct opts *o,
 {
 	const struct isakmp_msg *m = &fr->isakmp;
 	const struct isakmp_hdr *h = &m->hdr;
-	char ver[8], buf[12];
+	char ver[2 * FMT_U64_MAX + 2], buf[12];
+	size_t n;
 
 	json_key(j, fr->pkt.kind == PKT_IKEV2 ? "ikev2" : "isakmp");
 	json_obj_begin(j);
@@ -80,8 +82,12 @@ out_json_isakmp(struct json *j, const struct opts *o,
 	}
 	json_khex(j, "icookie", h->icookie, 8);
 	json_khex(j, "rcookie", h->rcookie, 8);
-	snprintf(ver, sizeof(ver), "%u.%u", h->maj, h->min);
-	json_kstr(j, "version", ver);
+	/* "%u.%u" */
+	n = fmt_u64(ver, h->maj);
+	ver[n++] = '.';
+	n += fmt_u64(ver + n, h->min);
+	json_key(j, "version");
+	json_strn(j, ver, n);
 	if (fr->pkt.kind == PKT_IKEV2) {
 		/* IKEv2: labelled, not decoded (RFC 7296 exchange names). */
 		json_kstr(j, "exchange", isakmp_token(REG_EXCHANGE, h->exch));

@@ -3,12 +3,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "out/out_json.h"
 #include "out/out_pcap.h"
 #include "out/out_sinks.h"
 #include "out/out_text.h"
 #include "out/out_timeline.h"
+#include "out/out_wr.h"
 
 struct out_sinks {
 	const struct opts *o;
@@ -16,6 +18,13 @@ struct out_sinks {
 	FILE		*out;
 	struct json	 j;
 	struct out_lines *lines;	/* the text view's */
+	/* the frame view's output thread (out_wr.h), or NULL */
+	struct out_wr	*wr;
+	struct out_lines *wlines;	/* its text */
+	struct json	*wj;		/* its JSON */
+	struct frame_rec *wfr;		/* the frame it formats */
+	struct trk_ike_sa *wsa;		/* ... whose IKE SA's id is this */
+	char		*wbuf;		/* its formatter's buffer */
 	struct out_pcap	*wout;		/* -w */
 	struct out_sel	*sel;		/* NULL: everything shown */
 	bool		 write_all;
@@ -44,16 +53,171 @@ out_sink_hold(void *arg, bool on)
 		funlockfile(s->out);
 }
 
+/*
+ * With an output thread, a frame the thread can format from a copy goes
+ * to it as a snapshot (struct out_snap, with the ISAKMP message's bytes
+ * after it, which the thread decodes again: the decoder is a function of
+ * the bytes); the others are formatted here and go to it as text.  Left
+ * here: decrypted frames (their ESP layers and IKE plaintext live in the
+ * engine's buffers) and ISAKMP messages too large for a record.
+ */
+struct out_snap {
+	struct pkt	 pkt;
+	struct esp_hdr	 esp;
+	uint64_t	 sa_id;		/* fr->trk.sa's */
+	uint32_t	 ike_frag_first;
+	unsigned	 ike_nfrags;
+	uint32_t	 wlen;		/* ISAKMP: bytes of the payload's window */
+	bool		 has_esp, has_isakmp, tracked, retransmit;
+	bool		 ike_fragment;
+	uint8_t		 label, dir;
+};
+
+static bool
+out_sink_defer(struct out_sinks *s, const struct frame_rec *fr)
+{
+	const struct cursor *c = &fr->pkt.payload;
+	size_t wlen = fr->has_isakmp && c->p != NULL ? c->len : 0;
+	struct out_snap *n;
+
+	if (fr->ike_tried || fr->espr.n > 0 ||
+	    wlen > OUT_WR_REC_MAX - sizeof(*n))
+		return false;
+	n = out_wr_rec(s->wr, sizeof(*n) + wlen);
+	n->pkt = fr->pkt;
+	n->esp = fr->esp;
+	n->sa_id = fr->tracked ? fr->trk.sa->id : 0;
+	n->ike_frag_first = fr->ike_frag_first;
+	n->ike_nfrags = fr->ike_nfrags;
+	n->wlen = (uint32_t)wlen;
+	n->has_esp = fr->has_esp;
+	n->has_isakmp = fr->has_isakmp;
+	n->tracked = fr->tracked;
+	n->retransmit = fr->trk.retransmit;
+	n->ike_fragment = fr->ike_fragment;
+	n->label = fr->trk.label;
+	n->dir = fr->trk.dir;
+	if (wlen > 0)
+		memcpy(n + 1, c->p, wlen);
+	return true;
+}
+
+/*
+ * On the output thread: the frame of a snapshot, in the thread's record
+ * (zeroed when made: what a snapshot does not set stays zero).
+ */
+static const struct frame_rec *
+out_sink_undefer(struct out_sinks *s, const struct out_snap *n)
+{
+	struct frame_rec *fr = s->wfr;
+	struct cursor *c = &fr->pkt.payload;
+
+	fr->pkt = n->pkt;
+	fr->esp = n->esp;
+	fr->has_esp = n->has_esp;
+	fr->has_isakmp = n->has_isakmp;
+	fr->tracked = n->tracked;
+	fr->trk.retransmit = n->retransmit;
+	fr->trk.label = n->label;
+	fr->trk.dir = n->dir;
+	s->wsa->id = n->sa_id;
+	fr->trk.sa = n->tracked ? s->wsa : NULL;
+	fr->ike_fragment = n->ike_fragment;
+	fr->ike_nfrags = n->ike_nfrags;
+	fr->ike_frag_first = n->ike_frag_first;
+	if (n->has_isakmp) {
+		/* the same window over the copy: the same message */
+		if (n->wlen > 0)
+			c->p = (const uint8_t *)(n + 1);
+		isakmp_msg_clear(&fr->isakmp);
+		isakmp_decode(*c, &fr->isakmp);
+	}
+	return fr;
+}
+
+/* The output thread's records: text to pass on, frames to format. */
+static void
+out_sink_render(void *arg, enum out_wr_kind k, const void *p, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	switch (k) {
+	case OUT_WR_TEXT:
+		if (s->o->json)
+			json_raw(s->wj, p, n);
+		else
+			out_lines_put(s->wlines, p, n);
+		break;
+	case OUT_WR_REC:
+		if (s->o->json)
+			out_json_frame(s->wj, s->o, out_sink_undefer(s, p));
+		else
+			out_text_frame(NULL, s->wlines, s->o,
+			    out_sink_undefer(s, p));
+		break;
+	case OUT_WR_SYNC:
+		if (s->o->json)
+			json_out_flush(s->wj);
+		else
+			out_lines_flush(NULL, s->wlines);
+		break;
+	}
+}
+
+/* The output thread's full buffers, to the stream. */
+static char *
+out_sink_wr_lines(void *arg, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	out_wr_write(s->wr, s->wlines->b, n);
+	return s->wlines->b;
+}
+
+static char *
+out_sink_wr_json(void *arg, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	out_wr_write(s->wr, s->wj->buf, n);
+	return s->wj->buf;
+}
+
+/* This thread's text and JSON, made a frame at a time, to the thread. */
+static char *
+out_sink_to_wr_lines(void *arg, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	out_wr_text(s->wr, s->lines->b, n);
+	return s->lines->b;
+}
+
+static char *
+out_sink_to_wr_json(void *arg, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	out_wr_text(s->wr, s->j.buf, n);
+	return s->j.buf;
+}
+
 static void
 out_sink_text(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
 
 	if (ev->type == ENG_EV_FRAME) {
-		if (out_sinks_shown(s, ev->fr))
-			out_text_frame(s->out, s->lines, s->o, ev->fr);
+		if (!out_sinks_shown(s, ev->fr) ||
+		    (s->wr != NULL && out_sink_defer(s, ev->fr)))
+			return;
+		out_text_frame(s->out, s->lines, s->o, ev->fr);
+		if (s->wr != NULL)
+			out_lines_flush(s->out, s->lines);
 	} else {	/* FLUSH, END */
 		out_lines_flush(s->out, s->lines);
+		if (s->wr != NULL)
+			out_wr_sync(s->wr);
 		fflush(s->out);
 	}
 }
@@ -64,10 +228,52 @@ out_sink_json(void *arg, const struct eng_event *ev)
 	struct out_sinks *s = arg;
 
 	if (ev->type == ENG_EV_FRAME) {
-		if (out_sinks_shown(s, ev->fr))
-			out_json_frame(&s->j, s->o, ev->fr);
-	} else
+		if (!out_sinks_shown(s, ev->fr) ||
+		    (s->wr != NULL && out_sink_defer(s, ev->fr)))
+			return;
+		out_json_frame(&s->j, s->o, ev->fr);
+		if (s->wr != NULL)
+			json_out_flush(&s->j);
+	} else {	/* FLUSH, END */
+		if (s->wr != NULL) {
+			json_out_flush(&s->j);
+			out_wr_sync(s->wr);
+		}
 		fflush(s->out);
+	}
+}
+
+/*
+ * The frame view's output thread: asked for, no -V (its tree goes through
+ * stdio), a second thread allowed (--threads, 0: one per core), and no
+ * ESP decryption (whose batches have an output thread of their own, one
+ * of the --threads).  Its formatter writes from a buffer of OUT_WR_BUF.
+ */
+static int
+out_sinks_wr(struct out_sinks *s, const struct ctx *c,
+    const struct out_cfg *cfg)
+{
+	char *buf;
+
+	if (!cfg->thread || c->o.verbose || c->espd != NULL ||
+	    c->o.threads == 1 ||
+	    (c->o.threads == 0 && sysconf(_SC_NPROCESSORS_ONLN) < 2))
+		return 0;
+	s->wfr = calloc(1, sizeof(*s->wfr));
+	s->wsa = calloc(1, sizeof(*s->wsa));
+	s->wlines = malloc(sizeof(*s->wlines));
+	s->wj = malloc(sizeof(*s->wj));
+	buf = malloc(OUT_WR_BUF);
+	s->wbuf = buf;
+	if (s->wfr == NULL || s->wsa == NULL || s->wlines == NULL ||
+	    s->wj == NULL || buf == NULL)
+		return -1;
+	out_lines_init(s->wlines, out_sink_wr_lines, s, buf, OUT_WR_BUF);
+	json_init(s->wj, cfg->out);
+	json_set_out(s->wj, out_sink_wr_json, s, buf, OUT_WR_BUF);
+	/* no thread (a terminal, say): the view writes to the stream */
+	s->wr = out_wr_new(cfg->out, out_sink_render, s);
+	return 0;
 }
 
 /*
@@ -248,13 +454,21 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 		k.hold = out_sink_hold;
 		k.mask = ENG_EV_BIT(ENG_EV_FRAME) | ENG_EV_BIT(ENG_EV_FLUSH) |
 		    ENG_EV_BIT(ENG_EV_END);
-		if (c->o.json)
+		s->lines = malloc(sizeof(*s->lines));
+		if (s->lines == NULL || out_sinks_wr(s, c, cfg) == -1)
+			goto nomem;
+		if (c->o.json) {
 			k.ev = out_sink_json;
-		else {
+			if (s->wr != NULL)
+				json_set_out(&s->j, out_sink_to_wr_json, s,
+				    s->j.own, sizeof(s->j.own));
+		} else {
 			k.ev = out_sink_text;
-			s->lines = calloc(1, sizeof(*s->lines));
-			if (s->lines == NULL)
-				goto nomem;
+			if (s->wr != NULL)
+				out_lines_init(s->lines, out_sink_to_wr_lines,
+				    s, s->lines->own, sizeof(s->lines->own));
+			else
+				out_lines_init(s->lines, NULL, NULL, NULL, 0);
 		}
 		break;
 	case OUT_VIEW_TIMELINE:
@@ -305,6 +519,10 @@ out_sinks_close(struct out_sinks *s, char *errbuf, size_t errlen)
 	int rc = out_pcap_close(s->wout, errbuf, errlen);
 
 	s->wout = NULL;
+	if (rc == 0 && s->wr != NULL && out_wr_failed(s->wr)) {
+		snprintf(errbuf, errlen, "write error on standard output");
+		rc = -1;
+	}
 	if (rc == 0 && s->keys_rc == -1) {
 		snprintf(errbuf, errlen, "%s", s->keys_err);
 		rc = -1;
@@ -321,6 +539,12 @@ out_sinks_free(struct out_sinks *s)
 		return;
 	if (s->wout != NULL)
 		out_pcap_close(s->wout, err, sizeof(err));
+	out_wr_free(s->wr);
+	free(s->wfr);
+	free(s->wsa);
+	free(s->wlines);
+	free(s->wj);
+	free(s->wbuf);
 	free(s->lines);
 	free(s);
 }

@@ -29,6 +29,9 @@ struct out_cfg {
 	enum kx_fmt	 keys_fmt;
 	struct out_sel	*sel;		/* what the view and -w show, or
 					   NULL: everything */
+	bool		 thread;	/* the frame view (not -V) may be
+					   written by a thread (out_wr.h)
+					   when --threads allows */
 };
 
 struct out_sinks;

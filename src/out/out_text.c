@@ -22,10 +22,25 @@
  * costs more than the decode itself.
  */
 
+void
+out_lines_init(struct out_lines *l, out_buf_fn *out, void *arg, char *buf,
+    size_t cap)
+{
+	l->out = out;
+	l->out_arg = arg;
+	l->n = 0;
+	l->b = out != NULL ? buf : l->own;
+	l->cap = out != NULL ? cap : sizeof(l->own);
+}
+
 static void
 lb_flush(FILE *fp, struct out_lines *l)
 {
-	if (l->n > 0)
+	if (l->n == 0)
+		return;
+	if (l->out != NULL)
+		l->b = l->out(l->out_arg, l->n);
+	else
 		fwrite(l->b, 1, l->n, fp);
 	l->n = 0;
 }
@@ -40,25 +55,39 @@ out_lines_flush(FILE *fp, struct out_lines *l)
 static void
 lb_mem_full(FILE *fp, struct out_lines *l, const char *s, size_t n)
 {
+	size_t k;
+
 	lb_flush(fp, l);
-	if (n > sizeof(l->b)) {
+	if (n > l->cap && l->out == NULL) {
 		fwrite(s, 1, n, fp);
 		return;
 	}
-	memcpy(l->b, s, n);
-	l->n = n;
+	for (; n > l->cap; s += k, n -= k) {	/* out's: in pieces */
+		k = l->cap - l->n;
+		memcpy(l->b + l->n, s, k);
+		l->n += k;
+		lb_flush(fp, l);
+	}
+	memcpy(l->b + l->n, s, n);
+	l->n += n;
 }
 
 /* inline, so that a literal's constant length makes the copy a move */
 static inline __attribute__((always_inline)) void
 lb_mem(FILE *fp, struct out_lines *l, const char *s, size_t n)
 {
-	if (n > sizeof(l->b) - l->n) {
+	if (n > l->cap - l->n) {
 		lb_mem_full(fp, l, s, n);
 		return;
 	}
 	memcpy(l->b + l->n, s, n);
 	l->n += n;
+}
+
+void
+out_lines_put(struct out_lines *l, const char *s, size_t n)
+{
+	lb_mem(NULL, l, s, n);
 }
 
 /* a string literal */
@@ -77,26 +106,37 @@ lb_printf(FILE *fp, struct out_lines *l, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(l->b + l->n, sizeof(l->b) - l->n, fmt, ap);
+	n = vsnprintf(l->b + l->n, l->cap - l->n, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n < sizeof(l->b) - l->n) {
+	if ((size_t)n < l->cap - l->n) {
 		l->n += (size_t)n;
 		return;
 	}
-	/* it did not fit: what vsnprintf wrote past l->n is dropped */
+	/*
+	 * It did not fit: what vsnprintf wrote past l->n is dropped, and it
+	 * is made again in the empty buffer (the callers' lines are short).
+	 */
 	lb_flush(fp, l);
+	if (l->out == NULL) {
+		va_start(ap, fmt);
+		vfprintf(fp, fmt, ap);
+		va_end(ap);
+		return;
+	}
 	va_start(ap, fmt);
-	vfprintf(fp, fmt, ap);
+	n = vsnprintf(l->b, l->cap, fmt, ap);
 	va_end(ap);
+	if (n > 0)
+		l->n = (size_t)n < l->cap ? (size_t)n : l->cap - 1;
 }
 
 /* n bytes of room (n small), writing the buffer out when short */
 static inline __attribute__((always_inline)) char *
 lb_room(FILE *fp, struct out_lines *l, size_t n)
 {
-	if (n > sizeof(l->b) - l->n)
+	if (n > l->cap - l->n)
 		lb_flush(fp, l);
 	return l->b + l->n;
 }

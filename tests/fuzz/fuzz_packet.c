@@ -87,6 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (fuzz_null == NULL)
 			return 0;
 		json_init(&fuzz_j, fuzz_null);
+		out_lines_init(&fuzz_lines, NULL, NULL, NULL, 0);
 		c.ks = ks_new();
 		if (c.ks == NULL || kf_load_text(c.ks, fuzz_keys,
 		    sizeof(fuzz_keys) - 1, "fuzz", err, sizeof(err)) == -1)

@@ -140,6 +140,9 @@ test_random(void)
 {
 	int i;
 
+	/* every value of the short paths and past them */
+	for (i = 0; i < 100000; i++)
+		one_u((uint64_t)i);
 	for (i = 0; i < 1000000; i++) {
 		one_u(rnd_bits());
 		one_hex(rnd());

@@ -246,6 +246,135 @@ test_long(void)
 	free(hx);
 }
 
+/* RFC 8259's escape of one byte, as the writer promises it, one at a time */
+static size_t
+ref_escape(char *o, const unsigned char *u, size_t n)
+{
+	size_t i, k = 0;
+
+	o[k++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char ch = u[i];
+
+		if (ch == '"' || ch == '\\')
+			k += (size_t)sprintf(o + k, "\\%c", ch);
+		else if (ch == '\n')
+			k += (size_t)sprintf(o + k, "\\n");
+		else if (ch == '\r')
+			k += (size_t)sprintf(o + k, "\\r");
+		else if (ch == '\t')
+			k += (size_t)sprintf(o + k, "\\t");
+		else if (ch < 0x20 || ch == 0x7f)
+			k += (size_t)sprintf(o + k, "\\u%04x", ch);
+		else
+			o[k++] = (char)ch;
+	}
+	o[k++] = '"';
+	return k;
+}
+
+/*
+ * Strings are checked a word at a time: every byte value at every
+ * position of strings of 1 to 19 bytes (either side of a word), as a key
+ * and as a value, against the byte-at-a-time escape.
+ */
+static void
+test_every_byte(void)
+{
+	unsigned char str[19];
+	char want[4 * 160], *s;
+	size_t len, pos, bad = 0, k;
+	unsigned v;
+
+	for (len = 1; len <= sizeof(str); len++)
+		for (pos = 0; pos < len; pos++)
+			for (v = 0; v < 256; v++) {
+				memset(str, 'a' + (int)(len % 26), len);
+				str[pos] = (unsigned char)v;
+				start();
+				json_obj_begin(&J);
+				json_keyn(&J, (const char *)str, len);
+				json_strn(&J, (const char *)str, len);
+				json_obj_end(&J);
+				json_end_line(&J);
+				s = stop();
+				k = 0;
+				want[k++] = '{';
+				k += ref_escape(want + k, str, len);
+				want[k++] = ':';
+				k += ref_escape(want + k, str, len);
+				want[k++] = '}';
+				want[k++] = '\n';
+				if (s == NULL || strlen(s) != k ||
+				    memcmp(s, want, k) != 0)
+					bad++;
+				free(s);
+			}
+	CHECK_EQ_U(bad, 0);
+}
+
+/* json_set_out's consumer: appends to the memory stream, a small buffer */
+static char out_buf[2][64];
+static unsigned out_cur, out_calls;
+
+static char *
+take(void *arg, size_t n)
+{
+	fwrite(out_buf[out_cur], 1, n, arg);
+	out_calls++;
+	out_cur ^= 1;
+	memset(out_buf[out_cur], 0, sizeof(out_buf[out_cur]));
+	return out_buf[out_cur];
+}
+
+/*
+ * With json_set_out the same bytes come out, in buffers handed on when
+ * full (lines span them; nothing before a buffer fills), and the rest
+ * with json_out_flush.
+ */
+static void
+test_set_out(void)
+{
+	static const uint8_t h[40] = { 1, 2, 3 };
+	char *a = NULL, *b = NULL;
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		start();
+		if (round == 1) {
+			out_cur = 0;
+			out_calls = 0;
+			json_set_out(&J, take, out, out_buf[0],
+			    sizeof(out_buf[0]));
+		}
+		json_obj_begin(&J);
+		json_kstr(&J, "name", "a \"quoted\" value long enough to "
+		    "need two buffers of sixty-four bytes");
+		json_ku64(&J, "n", UINT64_MAX);
+		json_key(&J, "h");
+		json_hex(&J, h, sizeof(h));
+		json_key(&J, "t");
+		json_double(&J, 1700000000.25, 6);
+		json_obj_end(&J);
+		json_end_line(&J);
+		json_obj_begin(&J);
+		json_obj_end(&J);
+		json_end_line(&J);
+		if (round == 1) {
+			CHECK(out_calls >= 3);
+			fflush(out);
+			/* the last buffer holds the end: not handed on yet */
+			CHECK(memlen < 220);
+			json_out_flush(&J);
+			b = stop();
+		} else
+			a = stop();
+	}
+	CHECK(a != NULL && b != NULL && strcmp(a, b) == 0);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -254,5 +383,7 @@ main(void)
 	test_numbers();
 	test_doubles();
 	test_long();
+	test_every_byte();
+	test_set_out();
 	return check_done("test_json");
 }
