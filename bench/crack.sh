@@ -4,10 +4,13 @@
 # part of make check).  See bench/RESULTS.md.
 #
 #   bench/crack.sh [-b BUILD_DIR] [-n WORDS] [-r REPEAT] [-d WORK_DIR]
+#                  [-m MM_WORDS] [-M]
 #
 # -n  words in the list (default 8000000), the PSK 1000 words before
 #     the end, so every tool runs through nearly all of it
 # -r  runs of each measurement, the best (shortest wall) kept (default 3)
+# -m  words of the Main Mode rows' list (default 1000000)
+# -M  the Main Mode rows only
 #
 # It writes, with tests/crack_gen.py (Python hashlib/hmac), one psk-crack
 # line per PRF (MD5, SHA-1, SHA-256; DH group 2, 128-byte g^x, as
@@ -22,6 +25,13 @@
 #   ikescope crack -W LIST --psk-line LINE --kernel K --threads T
 #                                   (each kernel this CPU runs, T = 1, 2;
 #                                    openssl once, 2 threads)
+# Main Mode rows (no other tool does this): ikescope crack -k GXY CAPTURE
+# on samples/f1_mm_wrong_psk with only its manifest's gxy (SHA-1,
+# AES-128, MODP-2048; two sealed messages, the responder's PSK second to
+# last in the list, the initiator's last) and, when the corpus is there,
+# c_mm_psk_3des_md5_modp1024 (MD5, 3DES: appendix B's longer key) and
+# e_mm_psk_natt_forced (SHA-256), each kernel, 1 and 2 threads, on the
+# first MM_WORDS - 2 words of the list.
 # Each must find the PSK, else the run is reported as failed.  Rates are
 # candidates (the PSK's position) per second of wall time.  The CPU time
 # (user + system, /usr/bin/time; best of the runs too) is printed beside
@@ -34,6 +44,8 @@ top=$(dirname "$here")
 build=$top/build
 words=8000000
 repeat=3
+mmwords=1000000
+mmonly=0
 work=${TMPDIR:-/tmp}/ikescope-bench-crack
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -41,7 +53,9 @@ while [ $# -gt 0 ]; do
 	-n) words=$2; shift 2 ;;
 	-r) repeat=$2; shift 2 ;;
 	-d) work=$2; shift 2 ;;
-	*) echo "usage: $0 [-b BUILD_DIR] [-n WORDS] [-r REPEAT] [-d WORK_DIR]" >&2
+	-m) mmwords=$2; shift 2 ;;
+	-M) mmonly=1; shift ;;
+	*) echo "usage: $0 [-b BUILD_DIR] [-n WORDS] [-r REPEAT] [-d WORK_DIR] [-m MM_WORDS] [-M]" >&2
 	   exit 1 ;;
 	esac
 done
@@ -155,7 +169,46 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine)
 echo "# $("$IKESCOPE" --version); psk-crack $(psk-crack --version 2>&1 | sed -n 's/.*ike-scan \([0-9.]*\).*/\1/p' | head -1); hashcat $(hashcat --version 2>/dev/null || echo -)"
 echo "# $words words, PSK at $((pos + 1)); best of $repeat runs"
 
+# the Main Mode rows' captures, key files (gxy only) and list
+CORPUS=${CORPUS:-$top/../shared/corpus}
+mmcases=""
+for c in "$top/samples/f1_mm_wrong_psk" \
+    "$CORPUS/strongswan/c_mm_psk_3des_md5_modp1024" \
+    "$CORPUS/strongswan/e_mm_psk_natt_forced"; do
+	[ -f "$c.pcap" ] && [ -f "$c.json" ] || {
+		echo "# Main Mode: $c.pcap not found, skipped"; continue; }
+	n=$(basename "$c")
+	python3 - "$c.json" "$work/$n.gxy" "$work/$n.psk" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+sa = m["ike_sas"][0]
+open(sys.argv[2], "w").write("ike icookie=%s gxy=%s\n" % (
+    sa["initiator_cookie"], sa["dh_shared_secret"]))
+open(sys.argv[3], "w").write(m.get("responder_psk") or m["psk"])
+PY
+	mmcases="$mmcases $n"
+done
+head -n $((mmwords - 2)) "$LIST" >"$work/mmwords"
+echo "Different-PSK-on-responder" >>"$work/mmwords"
+echo "Lab-PSK-8f3a91c2d7e4b605" >>"$work/mmwords"
+mmcap() { for d in "$top/samples" "$CORPUS/strongswan"; do
+	[ -f "$d/$1.pcap" ] && { echo "$d/$1.pcap"; return; }; done; }
+
 for r in $(seq "$repeat"); do
+	for n in $mmcases; do
+		for k in $kernels openssl; do
+			for t in 1 2; do
+				[ "$k" = openssl ] && [ "$t" = 1 ] && continue
+				case $k.$n in shani.*md5*) continue ;; esac
+				PSK=$(cat "$work/$n.psk") measure \
+				    "mm.$n.$k.$t" "$IKESCOPE" crack -q \
+				    -W "$work/mmwords" --kernel "$k" \
+				    --threads "$t" -k "$work/$n.gxy" \
+				    "$(mmcap "$n")"
+			done
+		done
+	done
+	[ "$mmonly" -eq 1 ] && continue
 	for prf in md5 sha1; do
 		measure "psk-crack.$prf" psk-crack -d "$LIST" "$work/$prf.line"
 		if [ "$hashcat_ok" -eq 1 ]; then
@@ -180,10 +233,10 @@ done
 
 ns() { cat "$work/best.$1" 2>/dev/null || echo -; }
 cpu() { cat "$work/cpu.$1" 2>/dev/null || echo -; }
-printf '\n| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
+[ "$mmonly" -eq 1 ] || printf '\n| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
     prf tool threads "wall s" "cpu s" "M cand/s" "vs psk-crack" \
     "(cpu)" "vs hashcat"
-echo "|--------|-----------|---------|---------|---------|----------|--------------|------------|------------|"
+[ "$mmonly" -eq 1 ] || echo "|--------|-----------|---------|---------|---------|----------|--------------|------------|------------|"
 row() {	# prf tool threads name
 	w=$(ns "$4")
 	case $w in -|fail) printf '| %-6s | %-9s | %-7s | %7s | %7s | %8s | %12s | %10s | %10s |\n' \
@@ -200,7 +253,7 @@ row() {	# prf tool threads name
 		    p, tool, th, w / 1e9, c, n / (w / 1e9) / 1e6, rpc, rpcc, rhc
 	}'
 }
-for prf in md5 sha1 sha256; do
+[ "$mmonly" -eq 1 ] || for prf in md5 sha1 sha256; do
 	[ "$prf" != sha256 ] && row "$prf" psk-crack 1 "psk-crack.$prf"
 	[ "$prf" != sha256 ] && [ "$hashcat_ok" -eq 1 ] &&
 	    row "$prf" hashcat all "hashcat.$prf"
@@ -211,6 +264,30 @@ for prf in md5 sha1 sha256; do
 		done
 	done
 done
+[ "$mmonly" -eq 1 ] || {
 echo
 echo "(ratios: the other tool's wall / this row's wall, so above 1 is faster;"
 echo " (cpu): psk-crack's CPU time / this row's)"
+}
+
+# Main Mode: the rate per second of wall and per CPU second
+printf '\n| %-27s | %-7s | %-7s | %7s | %7s | %8s | %12s |\n' \
+    "Main Mode, gxy only" kernel threads "wall s" "cpu s" "M cand/s" \
+    "M cand/cpu s"
+echo "|-----------------------------|---------|---------|---------|---------|----------|--------------|"
+for n in $mmcases; do
+	for k in $kernels openssl; do
+		for t in 1 2; do
+			w=$(ns "mm.$n.$k.$t")
+			case $w in -) continue ;; fail)
+				printf '| %-27s | %-7s | %-7s | %7s |\n' "$n" "$k" \
+				    "$t" failed; continue ;; esac
+			awk -v n="$n" -v k="$k" -v t="$t" -v w="$w" \
+			    -v c="$(cpu "mm.$n.$k.$t")" -v m="$mmwords" 'BEGIN {
+				printf "| %-27s | %-7s | %-7s | %7.2f | %7.2f | %8.2f | %12.2f |\n",
+				    substr(n, 1, 27), k, t, w / 1e9, c, m / (w / 1e9) / 1e6,
+				    (c > 0 ? m / c / 1e6 : 0)
+			}'
+		done
+	done
+done

@@ -180,6 +180,60 @@ isakmp_attr_reg_for_proto(uint8_t proto)
 	}
 }
 
+/* IPsec DOI attributes (RFC 2407 4.5, RFC 4304) */
+#define IA_LIFE_TYPE	1
+#define IA_LIFE_DUR	2
+#define IA_GROUP	3
+#define IA_ENCAP	4
+#define IA_AUTH		5
+#define IA_KEY_LEN	6
+#define IA_ESN		11
+#define IA_LIFE_KB	2	/* SA Life Type kilobytes */
+
+void
+isakmp_ipsec_vals(struct cursor attrs, struct isakmp_ipsec_vals *o)
+{
+	struct isakmp_iter it;
+	struct isakmp_attr a;
+	uint32_t life_type = 1;
+
+	memset(o, 0, sizeof(*o));
+	isakmp_iter_init(&it, attrs);
+	while (it.n < ISAKMP_MAX_ATTRS && isakmp_attr_next(&it, &a) == 1) {
+		uint32_t v = a.num_ok && a.num <= UINT32_MAX ?
+		    (uint32_t)a.num : 0;
+
+		switch (a.type) {
+		case IA_AUTH:
+			o->auth = (uint16_t)v;
+			break;
+		case IA_GROUP:
+			o->group = (uint16_t)v;
+			break;
+		case IA_KEY_LEN:
+			o->key_len = (uint16_t)v;
+			break;
+		case IA_ENCAP:
+			o->encap = (uint8_t)v;
+			break;
+		case IA_ESN:
+			o->esn = (uint8_t)v;
+			break;
+		case IA_LIFE_TYPE:
+			life_type = v;
+			break;
+		case IA_LIFE_DUR:
+			if (life_type == IA_LIFE_KB)
+				o->life_kb = v;
+			else
+				o->life_secs = v;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 int
 isakmp_id_fixed_len(uint8_t type)
 {

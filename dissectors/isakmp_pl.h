@@ -243,6 +243,22 @@ int		isakmp_prop_next(struct isakmp_iter *, struct isakmp_prop *);
 int		isakmp_xform_next(struct isakmp_iter *, struct isakmp_xform *);
 int		isakmp_attr_next(struct isakmp_iter *, struct isakmp_attr *);
 
+/*
+ * The IPsec DOI values of a transform's attributes (RFC 2407 4.5, RFC
+ * 4304; 0: absent): a life duration follows the life type before it
+ * (seconds unless kilobytes).  Also reads the attributes of a
+ * RESPONDER-LIFETIME notify (RFC 2407 4.6.3.1).
+ */
+struct isakmp_ipsec_vals {
+	uint16_t	 auth;		/* attr 5, the authentication algorithm */
+	uint16_t	 group;		/* attr 3, the PFS group */
+	uint16_t	 key_len;	/* attr 6 */
+	uint8_t		 encap;		/* attr 4 */
+	uint8_t		 esn;		/* attr 11 */
+	uint32_t	 life_secs, life_kb;	/* attrs 1 and 2 */
+};
+void		isakmp_ipsec_vals(struct cursor, struct isakmp_ipsec_vals *);
+
 /* The attribute registry for a proposal protocol (names module enum). */
 enum isakmp_reg	isakmp_attr_reg_for_proto(uint8_t);
 /* Expected fixed data length for an ID type, -1 when variable. */

@@ -20,6 +20,7 @@
 #include "crack/crack_gen.h"
 #include "audit/audit.h"
 #include "audit/crack_cap.h"
+#include "audit/mmtgt.h"
 #include "audit/policy.h"
 #include "engine/engine.h"
 #include "keys/kx.h"
@@ -151,6 +152,9 @@ crack_usage(FILE *fp)
 "  or the captures' exchanges: HASH_R (the responder's PSK) and HASH_I when\n"
 "  AM3 is in clear (the initiator's), each found PSK printed with the IKE\n"
 "  SA it opens; IKE SAs that cannot be attacked are named with the reason.\n"
+"  With -k giving gxy (the DH secret) also Main Mode: the PSK each side\n"
+"  used, from a message it sealed (MM5, MM6, an Informational) that must\n"
+"  decrypt with its HASH right: which key is wrong when the peers differ.\n"
 "  -W, --wordlist WORDLIST  candidates, one a line ('-': standard input)\n"
 "  --mask MASK      hashcat mask (?l ?u ?d ?s ?a ??, literals): alone, its\n"
 "                   expansions; with -W, each word followed by each one\n"
@@ -160,7 +164,8 @@ crack_usage(FILE *fp)
 "                   CPU runs per PRF; also IKESCOPE_CRACK_KERNEL)\n"
 "  -q               no summary on standard error\n"
 "  captures only: -f EXPR, the selections, --ike-port, --natt-port as read;\n"
-"  -k KEYFILE       keys; with a PSK found, the captures are read again with\n"
+"  -k KEYFILE       keys (gxy: Main Mode targets); with a PSK found, the\n"
+"                   captures are read again with\n"
 "                   them and the PSKs found, and what decrypts is said per\n"
 "                   IKE SA (the PSK needs the DH secret, gxy, to decrypt)\n"
 "  --keys-out FILE  the PSKs found as key-file lines (ike icookie=...\n"
@@ -996,7 +1001,7 @@ crack_summary(const struct crack_stats *st, const char *what)
 
 	fprintf(stderr, "ikescope: %zu of %zu %s cracked; %llu "
 	    "candidates in %.2f s (%.2f M/s, %u threads;", st->cracked,
-	    st->lines, what, (unsigned long long)st->candidates, st->seconds,
+	    st->lines + st->targets, what, (unsigned long long)st->candidates, st->seconds,
 	    st->seconds > 0 ? (double)st->candidates / st->seconds / 1e6 :
 	    0.0, st->threads);
 	for (h = 0; h < CK_NHASH; h++)
@@ -1012,14 +1017,16 @@ crack_summary(const struct crack_stats *st, const char *what)
 
 /*
  * One pass over the captures with the keys of a: the first collects the
- * targets into set; the second adds the PSKs found to the keys and
+ * targets into set, and with keys the sealed messages into *mm
+ * (audit/mmtgt.h); the second adds the PSKs found to the keys and
  * reports what they decrypt.  -1 when a capture could not be read (said
  * on stderr).
  */
 static int
-crack_pass(struct args *a, struct cc_set *set, bool second, char *err,
+crack_pass(struct args *a, struct cc_set *set, struct mmt **mm, char *err,
     size_t errlen)
 {
+	bool second = mm == NULL;
 	struct ctx c;
 	size_t i;
 	int rc = 0;
@@ -1031,7 +1038,10 @@ crack_pass(struct args *a, struct cc_set *set, bool second, char *err,
 	    (second && cc_add_keys(set, c.ks, err, errlen) == -1) ||
 	    eng_init(&c, err, errlen) == -1 ||
 	    (second ? cc_report_sink_add(&c, set, err, errlen) :
-	    cc_sink_add(&c, set, err, errlen)) == -1) {
+	    cc_sink_add(&c, set, err, errlen)) == -1 ||
+	    (!second && a->nkeys > 0 &&
+	    (*mm = mmt_new(&c, set->keep, set->keep_arg, err,
+	    errlen)) == NULL)) {
 		fprintf(stderr, "ikescope: %s\n", err);
 		eng_free(&c);
 		return -1;
@@ -1092,8 +1102,10 @@ crack_captures(struct args *a, struct crack_opts *o, const char *keys_out,
 {
 	struct cc_set set;
 	struct crack_stats st;
+	struct mmt *mm = NULL;
+	struct cm_target *tg = NULL;
 	char err[512];
-	size_t nr = 0, ni = 0, i;
+	size_t nr = 0, ni = 0, i, ntg = 0, nsas = 0, opened = 0;
 	int rc;
 
 	memset(&set, 0, sizeof(set));
@@ -1108,40 +1120,70 @@ crack_captures(struct args *a, struct crack_opts *o, const char *keys_out,
 			return 1;
 		}
 	}
-	if (crack_pass(a, &set, false, err, sizeof(err)) == -1) {
+	rc = crack_pass(a, &set, &mm, err, sizeof(err));
+	if (rc == 0 && mm != NULL) {
+		tg = mmt_targets(mm, &ntg, &nsas, &opened);
+		if (mmt_cc_add(mm, &set) == -1) {
+			fprintf(stderr, "ikescope: crack: out of memory\n");
+			rc = -1;
+		}
+	}
+	if (rc == -1) {
+		mmt_free(mm);
 		cc_set_free(&set);
 		return 1;
 	}
 	cc_write_notes(&set, stderr);
 	for (i = 0; i < set.lines.n; i++)
 		set.t[i].kind == CC_AM_HASH_R ? nr++ : ni++;
-	if (set.lines.n == 0) {
+	if (cc_ntargets(&set) == 0) {
 		fprintf(stderr, "ikescope: crack: no exposed exchange to "
 		    "attack in %llu IKEv1 SA%s", (unsigned long long)set.sas,
 		    set.sas == 1 ? "" : "s");
 		if (set.main_mode > 0)
 			fprintf(stderr, " (%llu in Main Mode, whose hashes "
-			    "travel encrypted)",
+			    "travel encrypted: -k with their gxy opens them)",
 			    (unsigned long long)set.main_mode);
+		if (opened > 0)
+			fprintf(stderr, "; %zu side%s opened by the keys given",
+			    opened, opened == 1 ? "" : "s");
 		fprintf(stderr, "\n");
+		mmt_free(mm);
 		cc_set_free(&set);
 		return 2;
 	}
-	if (!quiet)
+	if (!quiet) {
 		fprintf(stderr, "ikescope: crack: %zu target%s (%zu HASH_R, "
-		    "%zu HASH_I) of %llu IKE SA%s\n", set.lines.n,
-		    set.lines.n == 1 ? "" : "s", nr, ni,
+		    "%zu HASH_I", cc_ntargets(&set), cc_ntargets(&set) == 1 ?
+		    "" : "s", nr, ni);
+		if (ntg > 0)
+			fprintf(stderr, ", %zu sealed message%s with g^xy",
+			    ntg, ntg == 1 ? "" : "s");
+		fprintf(stderr, ") of %llu IKE SA%s\n",
 		    (unsigned long long)set.sas, set.sas == 1 ? "" : "s");
+	}
+	if (mm != NULL && mmt_dropped(mm) > 0)
+		fprintf(stderr, "ikescope: crack: %llu sealed messages not "
+		    "kept (caps: %d IKE SAs, %u MiB, %d bytes a message)\n",
+		    (unsigned long long)mmt_dropped(mm), MMT_MAX_SAS,
+		    MMT_MAX_BYTES >> 20, MMT_MAX_MSG);
+	if (!quiet && opened > 0)
+		fprintf(stderr, "ikescope: crack: %zu side%s of IKE SAs with "
+		    "g^xy opened by the keys given already\n", opened,
+		    opened == 1 ? "" : "s");
 	o->found = cc_found;
 	o->found_arg = &set;
-	if (crack_run(o, &set.lines, stdout, &st, err, sizeof(err)) == -1) {
+	if (crack_run_tg(o, &set.lines, tg, ntg, stdout, &st, err,
+	    sizeof(err)) == -1) {
 		fprintf(stderr, "ikescope: crack: %s\n", err);
+		mmt_free(mm);
 		cc_set_free(&set);
 		return 1;
 	}
+	mmt_free(mm);
 	if (!quiet)
 		crack_summary(&st, "targets");
-	rc = st.cracked == st.lines ? 0 : 2;
+	rc = st.cracked == st.lines + st.targets ? 0 : 2;
 	if (keys_out != NULL && crack_keys_out(&set, keys_out) == -1)
 		rc = 1;
 	if (cc_cracked(&set) > 0 && a->nkeys > 0) {
@@ -1150,7 +1192,7 @@ crack_captures(struct args *a, struct crack_opts *o, const char *keys_out,
 			fprintf(stderr, "ikescope: crack: standard input "
 			    "cannot be read again to decrypt with the PSKs "
 			    "found\n");
-		else if (crack_pass(a, &set, true, err, sizeof(err)) == -1)
+		else if (crack_pass(a, &set, NULL, err, sizeof(err)) == -1)
 			rc = 1;
 	}
 	cc_set_free(&set);

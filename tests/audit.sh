@@ -69,6 +69,81 @@ t_check "f1 with the initiator's keys: psk_mismatch, the responder failing" \
     grep -q '"id":"psk_mismatch","severity":"high".*"failing_side":"responder","decrypted":1,"not_decrypted":4' "$T/out"
 run -q --json "$F1.pcap"
 t_check "f1 without keys: no psk_mismatch" test "$(grep -c psk_mismatch "$T/out")" -eq 0
+t_check "f1 without keys: auth_failed inferred from Main Mode stalled at MM5" \
+    grep -q '"id":"auth_failed","severity":"medium".*"inferred":true,"mm5_resent":3,"encrypted_replies":4' "$T/out"
+run -q --json -k "$F1.ikev1_decryption_table" "$F1.pcap"
+t_check "f1 with keys: psk_mismatch says it, no inferred auth_failed beside it" \
+    test "$(grep -c '"id":"auth_failed"' "$T/out")" -eq 0
+
+# Failures in clear (tests/audit_gen.py builds them from RFC 2408's
+# layouts): NO-PROPOSAL-CHOSEN three times between the same peers, the
+# second with other offers than the first, the third with the same as
+# the second; INVALID-ID-INFORMATION answering an unknown group name
+if command -v python3 >/dev/null 2>&1 &&
+    python3 "$top_srcdir/tests/audit_gen.py" "$T/gen"; then
+	run -q --json "$T/gen/noprop.pcap"
+	t_check "no_proposal_chosen three times, with the offers and the answer's frame" \
+	    test "$(grep -c '"id":"no_proposal_chosen","severity":"medium"' "$T/out")" -eq 3 \
+	    -a -n "$(grep '"icookie":"1111111111111111".*"frames":\[1,2\],"times_between_peers":1,"exchange":"phase1","offered":\[{"encryption":"3DES-CBC",.*"text":"3DES/SHA1/MODP1024/PSK"}\]}}' "$T/out")"
+	t_check "the repeat shows the previous attempt's offers beside its own" \
+	    grep -q '"icookie":"2222222222222222".*"times_between_peers":2,.*"text":"AES-256/SHA256/MODP2048/PSK"}\],"previous_offered":"3DES/SHA1/MODP1024/PSK","previous_frame":1,"same_offers":false' "$T/out"
+	t_check "a repeat of the same offers says so" \
+	    grep -q '"icookie":"3333333333333333".*"times_between_peers":3,.*"previous_frame":3,"same_offers":true' "$T/out"
+	run -q "$T/gen/noprop.pcap"
+	t_check "text: the offers side by side" \
+	    grep -q 'offered: AES-256/SHA256/MODP2048/PSK; previous attempt (frame 1) offered 3DES/SHA1/MODP1024/PSK$' "$T/out"
+	run -q --json "$T/gen/badid.pcap"
+	t_check "INVALID-ID-INFORMATION after AM1: auth_failed, the group name in clear" \
+	    test -n "$(grep '"id":"auth_failed","severity":"medium".*"frames":\[1,2\],"reason":"INVALID-ID-INFORMATION","notify":"INVALID-ID-INFORMATION"' "$T/out")" \
+	    -a -n "$(grep '"id":"identity_in_clear".*"value_text":"nogroup"' "$T/out")"
+	# a Quick Mode read (in clear here, as if decrypted): offers and choice
+	run -q --json "$T/gen/qmclear.pcap"
+	got=$(ids "$T/out")
+	t_check "qmclear: the findings [$got]" test "$got" = \
+	    "esp_weak_encryption:medium esp_weak_integrity:low ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info long_lifetime:low qm_no_pfs:low"
+	t_check "qmclear: DES offered, not chosen (high a step down), the choice beside it" \
+	    grep -q '"id":"esp_weak_encryption","severity":"medium".*"frames":\[3\],"role":"offered",.*"value":"DES",.*"transforms":\[{"msgid":"5eed0001","proposal":1,"transform":1,"protocol":"esp","text":"ESP DES/HMAC-MD5","spi":"aaaaaaaa","lifetime_seconds":3600}\],"transforms_count":1,"chosen":"ESP AES-CBC-128/HMAC-SHA"' "$T/out"
+	t_check "qmclear: RESPONDER-LIFETIME's 86400 s is the ESP SA's lifetime, over the policy's 8 h" \
+	    grep -q '"id":"long_lifetime","severity":"low".*"frames":\[4\],"role":"chosen","what":"ESP lifetime","sa":"esp","lifetime_seconds":86400,"max_seconds":28800' "$T/out"
+	printf 'max_esp_lifetime 1d\nfinding qm_no_pfs off\nesp_encryption des medium\n' >"$T/qpol"
+	run -q --json --policy "$T/qpol" "$T/gen/qmclear.pcap"
+	got=$(ids "$T/out")
+	t_check "qmclear with a policy: 1 day allowed, no PFS off, DES medium (offered: low) [$got]" \
+	    test "$got" = "esp_weak_encryption:low esp_weak_integrity:low ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info"
+else
+	t_skip "python3 missing or audit_gen.py failed: no_proposal_chosen"
+	t_skip "python3: qmclear"
+	t_skip "python3: qmclear DES"
+	t_skip "python3: qmclear lifetime"
+	t_skip "python3: qmclear policy"
+	t_skip "python3: the repeat"
+	t_skip "python3: the same offers"
+	t_skip "python3: text"
+	t_skip "python3: auth_failed"
+fi
+
+# A modern configuration (AES, SHA-2 or SHA-1, group 14, Main Mode) gets
+# no medium or high finding, its Quick Modes read with the keys
+if [ -d "$CORPUS/strongswan" ]; then
+	for n in a_mm_psk_aes128_sha1_modp2048 e_mm_psk_natt_forced \
+	    g_mm_rekey_dpd h1_esp_aesctr h2_esp_aes256_sha256 h3_esp_sha384 \
+	    h4_esp_sha512 h7_esp_aesgcm128; do
+		c=$CORPUS/strongswan/$n
+		run -q --json --fail-on medium -k "$c.ikev1_decryption_table" \
+		    -k "$c.esp_sa" "$c.pcap"
+		t_check "$n with keys: no medium or high, exit 0 [rc $rc]" \
+		    test "$rc" -eq 0 -a "$(grep -c '"severity":"\(medium\|high\)"' "$T/out")" -eq 0 \
+		    -a "$(grep -c '"id":"ikev1_in_use"' "$T/out")" -eq 1
+	done
+	# the weak one: 3DES/MD5 chosen in its Quick Mode, said as chosen
+	c=$CORPUS/strongswan/c_mm_psk_3des_md5_modp1024
+	run -q -k "$c.ikev1_decryption_table" "$c.pcap"
+	t_check "c_mm with keys: ESP 3DES chosen, with the transform" \
+	    grep -q 'ESP encryption 3DES chosen in Quick Mode [0-9a-f]\{8\}: ESP 3DES/HMAC-MD5$' "$T/out"
+else
+	t_skip "no corpus at $CORPUS/strongswan: the modern captures"
+	t_skip "no corpus at $CORPUS/strongswan: c_mm's Quick Mode"
+fi
 
 # b_am's SHA-256 exchange: exported with a warning, cracked by ikescope
 grep -o '"psk": *"[^"]*"' "$B_AM.json" | sed 's/.*"\([^"]*\)"$/\1/' >"$T/psk"
@@ -128,7 +203,8 @@ fi
 
 # hashcat takes what it can: zeek's Aggressive Mode capture (SHA-1,
 # group 2) is exported for mode 5400, and hashcat loads the line (a
-# one-digit mask exhausts: exit 1, not a refusal)
+# one-digit mask exhausts: exit 1, not a refusal; a session name of its
+# own, so that another hashcat running on the machine does not refuse it)
 Z=$CORPUS/public/zeek-spicy-ipsec/tests/traces/ipsec-ikev1-isakmp-aggressive-mode.pcap
 if ! command -v hashcat >/dev/null 2>&1; then
 	t_skip "hashcat not installed"
@@ -139,6 +215,7 @@ elif [ ! -f "$Z" ]; then
 else
 	run -q --hashcat "$T/z.hc" "$Z"
 	(cd "$T" && timeout 300 hashcat -m 5400 -a 3 --potfile-disable \
+	    --session "ikescope-audit-$$" \
 	    --quiet z.hc '?d' >hc.log 2>&1)
 	hrc=$?
 	t_check "hashcat -m 5400 loads the exported line and searches it [rc $hrc]" \

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "audit/qmrec.h"
 #include "capture/pkt.h"
 #include "core/fmt.h"
 #include "core/hash.h"
@@ -26,10 +27,13 @@
 #include "dissectors/isakmp_names.h"
 #include "dissectors/isakmp_pl.h"
 #include "dissectors/vendorid.h"
+#include "keys/espalg.h"
 
 #define AUDIT_KEY_MAX	40
-#define AUDIT_VIDS	8	/* vendor IDs kept per host */
+#define AUDIT_VIDS	16	/* vendor IDs kept per host */
 #define AUDIT_NAME_MAX	96
+#define AUDIT_MAX_COVERED 65536	/* ESP SPIs whose Quick Mode was read */
+#define AUDIT_KS_ITEMS	32	/* weak ESP values from the key store */
 
 struct audit_item {
 	uint8_t		 id, sev;
@@ -51,6 +55,8 @@ struct audit_tab {
 struct audit_pair {			/* per peer pair */
 	bool		 v1, v2;	/* ikev1_in_use / ikev2_seen said */
 	unsigned	 no_proposal;	/* no_proposal_chosen so far */
+	uint32_t	 offers_frame;	/* the last one's frame and offers */
+	char		 offers[320];
 };
 
 struct audit_host {			/* per address */
@@ -58,6 +64,7 @@ struct audit_host {			/* per address */
 	uint8_t		 addr[16];
 	unsigned	 nvids;
 	char		 vids[AUDIT_VIDS][AUDIT_NAME_MAX];
+	bool		 impl[AUDIT_VIDS];	/* names an implementation */
 	uint32_t	 frame;		/* first VID's */
 };
 
@@ -88,6 +95,8 @@ struct audit {
 	size_t		 n, cap;
 	uint64_t	 dropped, order;
 	struct audit_tab pairs, hosts, pend;
+	struct qmrec	*qm;		/* Quick Mode offers and choices */
+	struct audit_tab covered;	/* (IKE SA, SPI) rated from a QM */
 };
 
 /* ---- keyed tables ---- */
@@ -189,6 +198,13 @@ audit_key_sa(uint8_t k[AUDIT_KEY_MAX], uint64_t id)
 	memcpy(k, &id, sizeof(id));
 }
 
+static void
+audit_key_spi(uint8_t k[AUDIT_KEY_MAX], uint64_t id, uint32_t spi)
+{
+	audit_key_sa(k, id);
+	memcpy(k + sizeof(id), &spi, sizeof(spi));
+}
+
 /* ---- life ---- */
 
 struct audit *
@@ -205,7 +221,9 @@ audit_new(const struct policy *p, const struct audit_opts *o)
 	    audit_tab_init(&a->hosts, AUDIT_MAX_HOSTS,
 	    sizeof(struct audit_host)) ||
 	    audit_tab_init(&a->pend, AUDIT_MAX_PENDING,
-	    sizeof(struct audit_pend))) {
+	    sizeof(struct audit_pend)) ||
+	    audit_tab_init(&a->covered, AUDIT_MAX_COVERED, sizeof(bool)) ||
+	    (a->qm = qmrec_new()) == NULL) {
 		audit_free(a);
 		return NULL;
 	}
@@ -230,6 +248,8 @@ audit_free(struct audit *a)
 	audit_tab_free(&a->pairs);
 	audit_tab_free(&a->hosts);
 	audit_tab_free(&a->pend);
+	audit_tab_free(&a->covered);
+	qmrec_free(a->qm);
 	free(a);
 }
 
@@ -298,7 +318,7 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
 	char ab[PKT_ADDR_STRLEN], ck[17];
 	size_t i;
 
-	memset(f, 0, sizeof(*f));
+	/* field by field: the writer's 16 KB buffer needs no clearing */
 	f->sev = audit_sev(a, id, rated);
 	if (f->sev == FI_OFF)
 		return false;
@@ -309,6 +329,11 @@ af_begin(struct afind *f, struct audit *a, const struct trk_ike_sa *sa,
 	f->a = a;
 	f->sa = sa;
 	f->id = id;
+	f->mbuf = NULL;
+	f->mlen = 0;
+	f->text[0] = '\0';
+	f->tn = 0;
+	f->pair[0] = '\0';
 	if ((f->mf = open_memstream(&f->mbuf, &f->mlen)) == NULL) {
 		a->dropped++;
 		return false;
@@ -409,8 +434,11 @@ audit_host_vid(struct audit *a, int af, const uint8_t *addr,
 	for (i = 0; i < h->nvids; i++)
 		if (strcmp(h->vids[i], name) == 0)
 			return;
-	if (h->nvids < AUDIT_VIDS)
+	if (h->nvids < AUDIT_VIDS) {
+		/* a VID that announces no capability names its sender */
+		h->impl[h->nvids] = vi->flags == 0;
 		snprintf(h->vids[h->nvids++], AUDIT_NAME_MAX, "%s", name);
+	}
 }
 
 /* Printable bytes as text, else hex; at most n - 1 characters. */
@@ -448,6 +476,11 @@ audit_message(struct audit *a, const struct trk_ike_sa *sa,
 
 	if (m->retransmit)
 		return;
+	/* Quick Mode offers (QM1) and choices (QM2), when readable */
+	if (m->exch == ISAKMP_EXCH_QUICK && (clear || m->decrypted))
+		qmrec_observe(a->qm, sa->id, msg, m->label == TRK_L_QM1 ||
+		    (m->label != TRK_L_QM2 && m->ex < sa->nex &&
+		    m->dir == sa->ex[m->ex].init_dir), m->frame);
 	for (i = 0; i < msg->npayloads; i++) {
 		const struct isakmp_payload_raw *pl = &msg->pl[i];
 
@@ -527,15 +560,24 @@ audit_name(enum isakmp_reg r, unsigned v, char *b, size_t n)
 	return isakmp_name_fmt(r, v, b, n);
 }
 
+/* The first frame of sa's label (0: any) carrying notify (0: any). */
 static uint32_t
-audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
+audit_frame_of(const struct trk_ike_sa *sa, uint8_t label, uint16_t notify)
 {
 	uint32_t i;
 
 	for (i = 0; i < sa->nmsgs; i++)
-		if (sa->msgs[i].label == label && !sa->msgs[i].retransmit)
+		if ((label == 0 || sa->msgs[i].label == label) &&
+		    (notify == 0 || sa->msgs[i].notify == notify) &&
+		    !sa->msgs[i].retransmit)
 			return sa->msgs[i].frame;
 	return 0;
+}
+
+static uint32_t
+audit_label_frame(const struct trk_ike_sa *sa, uint8_t label)
+{
+	return audit_frame_of(sa, label, 0);
 }
 
 bool
@@ -678,6 +720,7 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 	char val[160], tb[64];
 	struct afind f;
 	enum fi_severity sev;
+	bool own = false;
 
 	if (b->n < 4 || !b->clear)
 		return;
@@ -695,6 +738,12 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 			return;
 		memcpy(ad, b->p + 4, l);
 		pkt_addr_str(af, ad, val, sizeof(val));
+		/* the sender's own address tells nothing the IP header
+		   does not (behind NAT it differs, and that tells) */
+		own = af == sa->af && memcmp(ad, initiator ? sa->iaddr :
+		    sa->raddr, l) == 0;
+		if (own)
+			sev = FI_INFO;
 	} else
 		audit_value(b->p + 4, b->n - 4, val, sizeof(val));
 	if (!af_begin(&f, a, sa, FI_IDENTITY_IN_CLEAR, sev, &fr, 1))
@@ -705,58 +754,192 @@ audit_id(struct audit *a, const struct trk_ike_sa *sa,
 	    sizeof(tb)));
 	json_khex(&f.j, "value", b->p + 4, b->n - 4);
 	json_kstr(&f.j, "value_text", val);
-	af_text(&f, ": %s identity %s \"%s\" in clear",
+	if (type == ISAKMP_ID_IPV4_ADDR || type == ISAKMP_ID_IPV6_ADDR)
+		json_kbool(&f.j, "sender_address", own);
+	af_text(&f, ": %s identity %s \"%s\" in clear%s",
 	    initiator ? "initiator" : "responder",
-	    audit_name(REG_ID, type, tb, sizeof(tb)), val);
+	    audit_name(REG_ID, type, tb, sizeof(tb)), val, own ?
+	    " (its own address)" : "");
 	af_end(&f);
 }
 
-/* One algorithm finding, chosen or offered. */
+/* What an offer that was not chosen rates: one step below the choice. */
+static enum fi_severity
+audit_offered_sev(enum fi_severity sev)
+{
+	return sev > FI_INFO ? sev - 1 : FI_INFO;
+}
+
+/* A value's short name ("3DES", "SHA1", "MODP1024"), else its name. */
+static const char *
+audit_short(enum isakmp_reg r, unsigned v, char *b, size_t n)
+{
+	const char *s = isakmp_short(r, v);
+
+	if (s == NULL)
+		return audit_name(r, v, b, n);
+	snprintf(b, n, "%s", s);
+	return b;
+}
+
+/* A phase-1 transform: "AES-256/SHA1/MODP2048/PSK" */
+static void
+audit_p1_text(const struct p1rec_alg *x, char *b, size_t n)
+{
+	char eb[48], hb[48], gb[48], ab[48];
+
+	audit_short(REG_OAKLEY_ENC, x->enc, eb, sizeof(eb));
+	if (x->key_len != 0)
+		snprintf(eb + strlen(eb), sizeof(eb) - strlen(eb), "-%u",
+		    x->key_len);
+	snprintf(b, n, "%s/%s/%s/%s", eb, audit_short(REG_OAKLEY_HASH,
+	    x->hash, hb, sizeof(hb)), audit_short(REG_OAKLEY_GROUP, x->group,
+	    gb, sizeof(gb)), audit_short(REG_OAKLEY_AUTH, x->auth, ab,
+	    sizeof(ab)));
+}
+
+#define AUDIT_P1_REFS	8	/* offered transforms named per value */
+
+/* A phase-1 value and the offered transforms that carry it. */
+struct p1_val {
+	uint16_t	 v;
+	unsigned	 n;		/* transforms (counted) */
+	uint16_t	 xi[AUDIT_P1_REFS];	/* their index in p1.offered */
+};
+
+/*
+ * One algorithm finding, chosen or offered (v: the transforms that offer
+ * it; NULL for the choice).  The transforms are named with their
+ * proposal and transform numbers, and the choice beside them.
+ */
 static void
 audit_alg(struct audit *a, const struct trk_ike_sa *sa, enum fi_id id,
-    enum pol_class cls, enum isakmp_reg reg, unsigned v, bool chosen,
-    uint32_t frame, const char *what)
+    enum pol_class cls, enum isakmp_reg reg, unsigned val,
+    const struct p1_val *v, uint32_t frame, const char *what)
 {
-	enum fi_severity sev = pol_rate(&a->pol, cls, v);
-	char nb[96];
+	enum fi_severity sev = pol_rate(&a->pol, cls, val);
+	const struct p1rec_alg *c = sa->p1.has_chosen ? &sa->p1.chosen_alg :
+	    NULL;
+	bool chosen = v == NULL;
+	char nb[96], xb[256];
 	struct afind f;
+	unsigned i;
 
-	if (sev == FI_OFF || v == 0)
+	if (sev == FI_OFF || val == 0)
 		return;
 	if (!chosen)
-		sev = sev > FI_INFO ? sev - 1 : FI_INFO;
+		sev = audit_offered_sev(sev);
 	if (!af_begin(&f, a, sa, id, sev, &frame, 1))
 		return;
 	json_kstr(&f.j, "role", chosen ? "chosen" : "offered");
 	json_kstr(&f.j, "what", what);
-	json_kstr(&f.j, "value", audit_name(reg, v, nb, sizeof(nb)));
-	json_ku64(&f.j, "value_id", v);
-	af_text(&f, ": %s %s %s%s", what, nb, chosen ? "chosen" : "offered",
-	    chosen ? "" : " (not chosen)");
+	json_kstr(&f.j, "value", audit_name(reg, val, nb, sizeof(nb)));
+	json_ku64(&f.j, "value_id", val);
+	af_text(&f, ": %s %s %s", what, nb, chosen ? "chosen" : c != NULL ?
+	    "offered (not chosen)" : "offered");
+	if (!chosen) {
+		json_key(&f.j, "transforms");
+		json_arr_begin(&f.j);
+		af_text(&f, ": ");
+		for (i = 0; i < v->n && i < AUDIT_P1_REFS; i++) {
+			const struct p1rec_xform *x =
+			    &sa->p1.offered[v->xi[i]];
+			struct p1rec_alg o;
+
+			p1rec_alg(x, &o);
+			audit_p1_text(&o, xb, sizeof(xb));
+			json_obj_begin(&f.j);
+			json_ku64(&f.j, "proposal", x->prop_num);
+			json_ku64(&f.j, "transform", x->num);
+			json_kstr(&f.j, "text", xb);
+			json_obj_end(&f.j);
+			af_text(&f, "%sproposal %u transform %u %s", i ? ", " :
+			    "", x->prop_num, x->num, xb);
+		}
+		json_arr_end(&f.j);
+		json_ku64(&f.j, "transforms_count", v->n);
+		if (v->n > AUDIT_P1_REFS)
+			af_text(&f, " (%u transforms in all)", v->n);
+	}
+	if (c != NULL)
+		audit_p1_text(c, xb, sizeof(xb));
+	json_kstr(&f.j, "chosen", c != NULL ? xb : NULL);
+	if (c != NULL)
+		af_text(&f, "%s %s", chosen ? ":" : "; chosen", xb);
+	else
+		af_text(&f, "; no choice seen");
+	af_end(&f);
+}
+
+/*
+ * long_lifetime of the IKE SA: the chosen lifetime over the policy's, or
+ * else the longest offer over it (not chosen: a step lower).
+ */
+static void
+audit_p1_life(struct audit *a, const struct trk_ike_sa *sa,
+    const struct p1rec_alg *c, uint32_t f1, uint32_t f2)
+{
+	uint32_t max = a->pol.max_ike_life, life = 0, fr = f2;
+	bool chosen = c != NULL && c->life_secs > max;
+	struct p1rec_alg o;
+	struct afind f;
+	size_t i;
+
+	if (max == 0)
+		return;
+	if (chosen)
+		life = c->life_secs;
+	for (i = 0; !chosen && i < sa->p1.nkept; i++) {
+		p1rec_alg(&sa->p1.offered[i], &o);
+		if (o.life_secs > max && o.life_secs > life) {
+			life = o.life_secs;
+			fr = f1;
+		}
+	}
+	if (life == 0 || !af_begin(&f, a, sa, FI_LONG_LIFETIME, chosen ?
+	    fi_default_severity(FI_LONG_LIFETIME) :
+	    audit_offered_sev(fi_default_severity(FI_LONG_LIFETIME)), &fr, 1))
+		return;
+	json_kstr(&f.j, "sa", "ike");
+	json_kstr(&f.j, "role", chosen ? "chosen" : "offered");
+	json_ku64(&f.j, "lifetime_seconds", life);
+	json_ku64(&f.j, "max_seconds", max);
+	af_text(&f, ": IKE SA lifetime %u s %s (policy: at most %u s)", life,
+	    chosen ? "chosen" : c != NULL ? "offered (not chosen)" :
+	    "offered (no choice seen)", max);
 	af_end(&f);
 }
 
 static void
 audit_p1_algs(struct audit *a, const struct trk_ike_sa *sa)
 {
+	static const struct {
+		enum fi_id	 id;
+		enum pol_class	 cls;
+		enum isakmp_reg	 reg;
+		const char	*what;
+	} k3[3] = {
+		{ FI_IKE_WEAK_ENCRYPTION, POL_IKE_ENC, REG_OAKLEY_ENC,
+		    "IKE encryption" },
+		{ FI_IKE_WEAK_HASH, POL_IKE_HASH, REG_OAKLEY_HASH,
+		    "IKE hash" },
+		{ FI_IKE_WEAK_DH_GROUP, POL_DH_GROUP, REG_OAKLEY_GROUP,
+		    "DH group" },
+	};
 	bool am = sa->mode == ISAKMP_EXCH_AGGRESSIVE;
 	uint32_t f1 = audit_label_frame(sa, am ? TRK_L_AM1 : TRK_L_MM1);
 	uint32_t f2 = audit_label_frame(sa, am ? TRK_L_AM2 : TRK_L_MM2);
 	const struct p1rec_alg *c = sa->p1.has_chosen ? &sa->p1.chosen_alg :
 	    NULL;
 	struct p1rec_alg o;
-	uint16_t seen[3][8];
-	size_t nseen[3] = { 0 }, i, k;
+	struct p1_val seen[3][8];
+	size_t nseen[3] = { 0 }, i, k, s;
 
-	if (c != NULL) {
-		audit_alg(a, sa, FI_IKE_WEAK_ENCRYPTION, POL_IKE_ENC,
-		    REG_OAKLEY_ENC, c->enc, true, f2, "IKE encryption");
-		audit_alg(a, sa, FI_IKE_WEAK_HASH, POL_IKE_HASH,
-		    REG_OAKLEY_HASH, c->hash, true, f2, "IKE hash");
-		audit_alg(a, sa, FI_IKE_WEAK_DH_GROUP, POL_DH_GROUP,
-		    REG_OAKLEY_GROUP, c->group, true, f2, "DH group");
-	}
-	/* weak values offered and not chosen, each once */
+	for (k = 0; c != NULL && k < 3; k++)
+		audit_alg(a, sa, k3[k].id, k3[k].cls, k3[k].reg, k == 0 ?
+		    c->enc : k == 1 ? c->hash : c->group, NULL, f2,
+		    k3[k].what);
+	/* weak values offered and not chosen, each once, with the offers */
 	for (i = 0; i < sa->p1.nkept; i++) {
 		uint16_t vals[3];
 
@@ -765,47 +948,68 @@ audit_p1_algs(struct audit *a, const struct trk_ike_sa *sa)
 		vals[1] = o.hash;
 		vals[2] = o.group;
 		for (k = 0; k < 3; k++) {
-			size_t s;
 			uint16_t cv = c == NULL ? 0 : k == 0 ? c->enc :
 			    k == 1 ? c->hash : c->group;
+			struct p1_val *pv;
 
-			if (vals[k] == 0 || vals[k] == cv)
+			if (vals[k] == 0 || vals[k] == cv ||
+			    pol_rate(&a->pol, k3[k].cls, vals[k]) == FI_OFF)
 				continue;
 			for (s = 0; s < nseen[k]; s++)
-				if (seen[k][s] == vals[k])
+				if (seen[k][s].v == vals[k])
 					break;
-			if (s < nseen[k] || nseen[k] == 8)
+			if (s == 8)
 				continue;
-			seen[k][nseen[k]++] = vals[k];
-			if (k == 0)
-				audit_alg(a, sa, FI_IKE_WEAK_ENCRYPTION,
-				    POL_IKE_ENC, REG_OAKLEY_ENC, vals[k],
-				    false, f1, "IKE encryption");
-			else if (k == 1)
-				audit_alg(a, sa, FI_IKE_WEAK_HASH,
-				    POL_IKE_HASH, REG_OAKLEY_HASH, vals[k],
-				    false, f1, "IKE hash");
-			else
-				audit_alg(a, sa, FI_IKE_WEAK_DH_GROUP,
-				    POL_DH_GROUP, REG_OAKLEY_GROUP, vals[k],
-				    false, f1, "DH group");
+			pv = &seen[k][s];
+			if (s == nseen[k]) {
+				nseen[k]++;
+				pv->v = vals[k];
+				pv->n = 0;
+			}
+			if (pv->n < AUDIT_P1_REFS)
+				pv->xi[pv->n] = (uint16_t)i;
+			pv->n++;
 		}
 	}
-	if (c != NULL && a->pol.max_ike_life != 0 &&
-	    c->life_secs > a->pol.max_ike_life) {
-		struct afind f;
-
-		if (af_begin(&f, a, sa, FI_LONG_LIFETIME,
-		    fi_default_severity(FI_LONG_LIFETIME), &f2, 1)) {
-			json_kstr(&f.j, "sa", "ike");
-			json_ku64(&f.j, "lifetime_seconds", c->life_secs);
-			json_ku64(&f.j, "max_seconds", a->pol.max_ike_life);
-			af_text(&f, ": IKE SA lifetime %u s (policy: at most "
-			    "%u s)", c->life_secs, a->pol.max_ike_life);
-			af_end(&f);
-		}
-	}
+	for (k = 0; k < 3; k++)
+		for (s = 0; s < nseen[k]; s++)
+			audit_alg(a, sa, k3[k].id, k3[k].cls, k3[k].reg,
+			    seen[k][s].v, &seen[k][s], f1, k3[k].what);
+	audit_p1_life(a, sa, c, f1, f2);
 }
+
+/* ---- Quick Mode: the ESP offered and chosen ---- */
+
+#define AUDIT_QM_ITEMS	32	/* weak values kept per IKE SA */
+#define AUDIT_QM_REFS	8	/* Quick Modes and transforms named per value */
+#define AUDIT_QM_NOPFS	64	/* Quick Modes without PFS named */
+
+/* A weak value of an IKE SA's Quick Modes, chosen or offered (not chosen). */
+struct qm_item {
+	uint8_t		 id;		/* enum fi_id */
+	bool		 chosen;
+	uint16_t	 value;		/* transform ID or auth algorithm;
+					   long_lifetime: 0 seconds, 1 KB */
+	uint8_t		 rated;		/* enum fi_severity */
+	uint8_t		 reg;		/* enum isakmp_reg of value */
+	const char	*what;
+	uint32_t	 life;		/* long_lifetime: the longest */
+	unsigned	 nqm, nx;	/* Quick Modes, transforms (counted) */
+	uint32_t	 last;		/* the Quick Mode noted last */
+	uint32_t	 msgids[AUDIT_QM_REFS], frames[AUDIT_QM_REFS];
+	uint32_t	 xmsgid[AUDIT_QM_REFS];
+	struct qm_xform	 xf[AUDIT_QM_REFS];
+	char		 choice[128];	/* its first Quick Mode's choice */
+};
+
+struct qm_items {
+	struct qm_item	 v[AUDIT_QM_ITEMS];
+	size_t		 n;
+	unsigned	 dropped;
+	uint32_t	 nopfs[AUDIT_QM_NOPFS], nopfs_frame;
+	size_t		 nnopfs;
+	unsigned	 nopfs_more;
+};
 
 static bool
 audit_esp_aead(unsigned xform)
@@ -815,74 +1019,482 @@ audit_esp_aead(unsigned xform)
 	    xform <= 20) || xform == 23;
 }
 
-/* One Quick Mode's ESP choice; its message ID into nopfs_ids without PFS. */
+/* "ESP 3DES/HMAC-MD5", "ESP AES-CBC-128/HMAC-SHA", "AH SHA/HMAC-SHA" */
+static void
+audit_xf_text(const struct qm_xform *x, char *b, size_t n)
+{
+	char nb[48], ab[48];
+	bool esp = x->proto == ISAKMP_PROTO_ESP, ah = x->proto ==
+	    ISAKMP_PROTO_AH;
+	size_t o;
+
+	audit_name(esp ? REG_XFORM_ESP : ah ? REG_XFORM_AH :
+	    REG_XFORM_IPCOMP, x->id, nb, sizeof(nb));
+	o = (size_t)snprintf(b, n, "%s %s", esp ? "ESP" : ah ? "AH" :
+	    x->proto == ISAKMP_PROTO_IPCOMP ? "IPCOMP" : "?", nb);
+	if (x->v.key_len != 0 && o < n)
+		o += (size_t)snprintf(b + o, n - o, "-%u", x->v.key_len);
+	if (x->v.auth != 0 && o < n)
+		o += (size_t)snprintf(b + o, n - o, "/%s",
+		    audit_name(REG_IPSEC_AUTH, x->v.auth, ab, sizeof(ab)));
+	if (x->v.group != 0 && o < n)
+		snprintf(b + o, n - o, " PFS %s", isakmp_short(REG_OAKLEY_GROUP,
+		    x->v.group) ? isakmp_short(REG_OAKLEY_GROUP, x->v.group) :
+		    audit_name(REG_OAKLEY_GROUP, x->v.group, ab, sizeof(ab)));
+}
+
+static void
+qm_note(struct qm_items *s, enum fi_id id, bool chosen, uint16_t value,
+    enum isakmp_reg reg, enum fi_severity rated, const char *what,
+    uint32_t msgid, uint32_t frame, const struct qm_xform *x,
+    const char *choice)
+{
+	struct qm_item *it = NULL;
+	size_t i;
+
+	for (i = 0; i < s->n && it == NULL; i++)
+		if (s->v[i].id == id && s->v[i].chosen == chosen &&
+		    s->v[i].value == value)
+			it = &s->v[i];
+	if (it == NULL) {
+		if (s->n == AUDIT_QM_ITEMS) {
+			s->dropped++;
+			return;
+		}
+		it = &s->v[s->n++];
+		memset(it, 0, sizeof(*it));
+		it->id = (uint8_t)id;
+		it->chosen = chosen;
+		it->value = value;
+		it->reg = (uint8_t)reg;
+		it->what = what;
+		snprintf(it->choice, sizeof(it->choice), "%s", choice);
+	}
+	if (rated > it->rated)
+		it->rated = (uint8_t)rated;
+	if (it->nqm == 0 || it->last != msgid) {
+		it->last = msgid;
+		if (it->nqm < AUDIT_QM_REFS) {
+			it->msgids[it->nqm] = msgid;
+			it->frames[it->nqm] = frame;
+		}
+		it->nqm++;
+	}
+	if (x != NULL) {
+		if (it->nx < AUDIT_QM_REFS) {
+			it->xmsgid[it->nx] = msgid;
+			it->xf[it->nx] = *x;
+		}
+		it->nx++;
+		if (id == FI_LONG_LIFETIME) {
+			uint32_t l = value == 0 ? x->v.life_secs : x->v.life_kb;
+
+			if (l > it->life)
+				it->life = l;
+		}
+	}
+}
+
+/* Whether the choice has a transform of proto with this ID, auth, group. */
+static bool
+qm_chose(const struct qm_xform *ch, size_t nch, uint8_t proto, int id,
+    int auth, int group)
+{
+	size_t i;
+
+	for (i = 0; i < nch; i++)
+		if (ch[i].proto == proto && (id < 0 || ch[i].id == id) &&
+		    (auth < 0 || ch[i].v.auth == auth) && (group < 0 ||
+		    ch[i].v.group == group))
+			return true;
+	return false;
+}
+
+/*
+ * The weak values of one transform: its cipher, its integrity (or its
+ * lack of one, unless an AH of the same proposal gives it), its
+ * lifetimes.  chosen: the responder's choice; else an offer, which is
+ * noted only for what the choice does not have.
+ */
+static void
+qm_rate(struct audit *a, struct qm_items *s, const struct qm_xform *x,
+    bool chosen, bool with_ah, const struct qm_xform *ch, size_t nch,
+    uint32_t msgid, uint32_t frame, const char *choice)
+{
+	bool esp = x->proto == ISAKMP_PROTO_ESP;
+	enum fi_severity sev;
+
+#define QM_NOTE(id, v, reg, what)					\
+	qm_note(s, id, chosen, v, reg, chosen ? sev :			\
+	    audit_offered_sev(sev), what, msgid, frame, x, choice)
+	if (!esp && x->proto != ISAKMP_PROTO_AH)
+		return;
+	if (esp && (sev = pol_rate(&a->pol, POL_ESP_ENC, x->id)) != FI_OFF &&
+	    (chosen || !qm_chose(ch, nch, ISAKMP_PROTO_ESP, x->id, -1, -1)))
+		QM_NOTE(FI_ESP_WEAK_ENCRYPTION, x->id, REG_XFORM_ESP,
+		    "ESP encryption");
+	if (x->v.auth != 0 && (sev = pol_rate(&a->pol, POL_ESP_AUTH,
+	    x->v.auth)) != FI_OFF && (chosen || !qm_chose(ch, nch, x->proto,
+	    -1, x->v.auth, -1)))
+		QM_NOTE(FI_ESP_WEAK_INTEGRITY, x->v.auth, REG_IPSEC_AUTH,
+		    esp ? "ESP integrity" : "AH integrity");
+	if (esp && x->v.auth == 0 && !audit_esp_aead(x->id) && !with_ah &&
+	    (chosen || !qm_chose(ch, nch, ISAKMP_PROTO_ESP, x->id, 0, -1))) {
+		sev = fi_default_severity(FI_ESP_NO_INTEGRITY);
+		QM_NOTE(FI_ESP_NO_INTEGRITY, x->id, REG_XFORM_ESP,
+		    "ESP without integrity, encryption");
+	}
+	if (x->v.group != 0 && (sev = pol_rate(&a->pol, POL_DH_GROUP,
+	    x->v.group)) != FI_OFF && (chosen || !qm_chose(ch, nch, x->proto,
+	    -1, -1, x->v.group)))
+		QM_NOTE(FI_IKE_WEAK_DH_GROUP, x->v.group, REG_OAKLEY_GROUP,
+		    "Quick Mode PFS group");
+	sev = fi_default_severity(FI_LONG_LIFETIME);
+	if (a->pol.max_esp_life != 0 && x->v.life_secs > a->pol.max_esp_life)
+		QM_NOTE(FI_LONG_LIFETIME, 0, REG__COUNT, "ESP lifetime");
+	if (a->pol.max_esp_life_kb != 0 &&
+	    x->v.life_kb > a->pol.max_esp_life_kb)
+		QM_NOTE(FI_LONG_LIFETIME, 1, REG__COUNT, "ESP lifetime");
+#undef QM_NOTE
+}
+
+/* Whether proposal prop_num of an offer also holds an AH transform. */
+static bool
+qm_prop_ah(const struct qm_rec *r, uint8_t prop_num)
+{
+	uint16_t i;
+
+	for (i = 0; i < r->nkept; i++)
+		if (r->offered[i].prop_num == prop_num &&
+		    r->offered[i].proto == ISAKMP_PROTO_AH)
+			return true;
+	return false;
+}
+
+/*
+ * One Quick Mode: its choice (the audit's record of QM2, else the
+ * tracker's) and its offers (the record of QM1), into s.
+ */
 static void
 audit_qm(struct audit *a, const struct trk_ike_sa *sa,
-    const struct trk_exchange *e, uint32_t *nopfs_ids, size_t *nopfs)
+    const struct trk_exchange *e, struct qm_items *s)
 {
-	const struct trk_proposal *c = &e->chosen;
-	uint32_t fr = e->first_frame;
-	uint32_t i;
-	bool ke = false;
-	struct afind f;
-	char spi[16];
+	const struct qm_rec *r = qmrec_find(a->qm, sa->id, e->msgid);
+	struct qm_xform ch[QMREC_MAX_CHOSEN];
+	size_t nch = 0, i, o;
+	uint32_t f1 = 0, f2 = 0;
+	bool ke = false, ah = false, group = false;
+	char choice[128] = "", xb[64];
 
-	if (!c->valid || c->proto != ISAKMP_PROTO_ESP)
-		return;
 	for (i = 0; i < sa->nmsgs; i++) {
 		const struct trk_msg *m = &sa->msgs[i];
 		uint8_t k;
 
-		if (m->msgid != e->msgid)
+		if (m->msgid != e->msgid || m->retransmit)
 			continue;
-		if (m->label == TRK_L_QM2 && !m->retransmit)
-			fr = m->frame;
+		if (m->label == TRK_L_QM1 && f1 == 0)
+			f1 = m->frame;
+		if (m->label == TRK_L_QM2 && f2 == 0)
+			f2 = m->frame;
 		for (k = 0; k < m->npl && k < TRK_MSG_PL; k++)
 			if (m->pl[k] == ISAKMP_PL_KE)
 				ke = true;
 	}
-	snprintf(spi, sizeof(spi), "%08x", e->nspis > 0 ? e->spis[0] : 0);
-	audit_alg(a, sa, FI_ESP_WEAK_ENCRYPTION, POL_ESP_ENC, REG_XFORM_ESP,
-	    c->enc, true, fr, "ESP encryption");
-	audit_alg(a, sa, FI_ESP_WEAK_INTEGRITY, POL_ESP_AUTH, REG_IPSEC_AUTH,
-	    c->hash, true, fr, "ESP integrity");
-	if (c->hash == 0 && !audit_esp_aead(c->enc) &&
-	    af_begin(&f, a, sa, FI_ESP_NO_INTEGRITY,
-	    fi_default_severity(FI_ESP_NO_INTEGRITY), &fr, 1)) {
-		char nb[64];
+	if (r != NULL) {
+		f1 = r->offer_frame ? r->offer_frame : f1;
+		f2 = r->choice_frame ? r->choice_frame : f2;
+		ke |= r->ke_offer || r->ke_choice;
+		nch = r->nchosen;
+		memcpy(ch, r->chosen, nch * sizeof(ch[0]));
+	}
+	if (nch == 0 && e->chosen.valid) {
+		/* the tracker's choice: its first transform */
+		memset(&ch[0], 0, sizeof(ch[0]));
+		ch[0].proto = e->chosen.proto;
+		ch[0].id = (uint8_t)e->chosen.enc;
+		ch[0].v.key_len = e->chosen.key_len;
+		ch[0].v.auth = e->chosen.hash;
+		ch[0].v.group = e->chosen.group;
+		ch[0].v.life_secs = e->chosen.life_secs;
+		ch[0].v.life_kb = e->chosen.life_kb;
+		ch[0].v.encap = e->chosen.encap;
+		nch = 1;
+	}
+	if (nch == 0 && (r == NULL || r->nkept == 0))
+		return;			/* nothing of it readable */
+	for (i = 0, o = 0; i < nch; i++) {
+		ah |= ch[i].proto == ISAKMP_PROTO_AH;
+		group |= ch[i].v.group != 0;
+		audit_xf_text(&ch[i], xb, sizeof(xb));
+		o += (size_t)snprintf(choice + o, sizeof(choice) - o, "%s%s",
+		    i ? " + " : "", xb);
+		if (o >= sizeof(choice))
+			o = sizeof(choice) - 1;
+	}
+	for (i = 0; i < nch; i++)
+		qm_rate(a, s, &ch[i], true, ah, ch, nch, e->msgid, f2, choice);
+	/* its ESP SAs are rated here, not again from the key store */
+	for (i = 0; nch > 0 && i < e->nspis; i++) {
+		uint8_t k[AUDIT_KEY_MAX];
+		bool *cv;
 
-		json_ku64(&f.j, "quick_mode_msgid", e->msgid);
-		json_kstr(&f.j, "encryption", audit_name(REG_XFORM_ESP,
-		    c->enc, nb, sizeof(nb)));
-		af_text(&f, ": Quick Mode %08x chose %s without an integrity "
-		    "algorithm", e->msgid, nb);
+		audit_key_spi(k, sa->id, e->spis[i]);
+		if ((cv = audit_tab_get(&a->covered, k)) != NULL)
+			*cv = true;
+	}
+	for (i = 0; r != NULL && i < r->nkept; i++) {
+		qm_rate(a, s, &r->offered[i], false, qm_prop_ah(r,
+		    r->offered[i].prop_num), ch, nch, e->msgid, f1, choice);
+		group |= nch == 0 && r->offered[i].v.group != 0;
+	}
+	/* PFS: a KE payload (RFC 2409 5.5), or the group it names */
+	if (!ke && !group) {
+		if (s->nnopfs == 0)
+			s->nopfs_frame = f1 ? f1 : f2;
+		if (s->nnopfs < AUDIT_QM_NOPFS)
+			s->nopfs[s->nnopfs++] = e->msgid;
+		else
+			s->nopfs_more++;
+	}
+}
+
+/* An IKE SA's Quick Mode findings, one per weak value and role. */
+static void
+audit_qm_findings(struct audit *a, const struct trk_ike_sa *sa,
+    const struct qm_items *s)
+{
+	size_t i, k, nq;
+	struct afind f;
+	char nb[64], xb[64], m[9];
+	const char *role;
+
+	for (i = 0; i < s->n; i++) {
+		const struct qm_item *it = &s->v[i];
+		bool life = it->id == FI_LONG_LIFETIME;
+		size_t nx = it->nx < AUDIT_QM_REFS ? it->nx : AUDIT_QM_REFS;
+
+		nq = it->nqm < AUDIT_QM_REFS ? it->nqm : AUDIT_QM_REFS;
+		if (!af_begin(&f, a, sa, (enum fi_id)it->id,
+		    (enum fi_severity)it->rated, it->frames, nq))
+			continue;
+		json_kstr(&f.j, "role", it->chosen ? "chosen" : "offered");
+		json_kstr(&f.j, "what", it->what);
+		if (life) {
+			json_kstr(&f.j, "sa", "esp");
+			json_ku64(&f.j, it->value == 0 ? "lifetime_seconds" :
+			    "lifetime_kb", it->life);
+			json_ku64(&f.j, it->value == 0 ? "max_seconds" :
+			    "max_kb", it->value == 0 ? a->pol.max_esp_life :
+			    a->pol.max_esp_life_kb);
+		} else {
+			audit_name((enum isakmp_reg)it->reg, it->value, nb,
+			    sizeof(nb));
+			json_kstr(&f.j, "value", nb);
+			json_ku64(&f.j, "value_id", it->value);
+			if (it->id == FI_ESP_NO_INTEGRITY)
+				json_kstr(&f.j, "encryption", nb);
+		}
+		json_ku64(&f.j, "quick_mode_msgid", it->msgids[0]);
+		json_key(&f.j, "quick_mode_msgids");
+		json_arr_begin(&f.j);
+		for (k = 0; k < nq; k++) {
+			snprintf(m, sizeof(m), "%08x", it->msgids[k]);
+			json_str(&f.j, m);
+		}
+		json_arr_end(&f.j);
+		json_ku64(&f.j, "quick_modes", it->nqm);
+		json_key(&f.j, "transforms");
+		json_arr_begin(&f.j);
+		for (k = 0; k < nx; k++) {
+			const struct qm_xform *x = &it->xf[k];
+
+			json_obj_begin(&f.j);
+			snprintf(m, sizeof(m), "%08x", it->xmsgid[k]);
+			json_kstr(&f.j, "msgid", m);
+			json_ku64(&f.j, "proposal", x->prop_num);
+			json_ku64(&f.j, "transform", x->num);
+			json_kstr(&f.j, "protocol", isakmp_token(REG_PROTO,
+			    x->proto));
+			audit_xf_text(x, xb, sizeof(xb));
+			json_kstr(&f.j, "text", xb);
+			snprintf(m, sizeof(m), "%08x", x->spi);
+			json_kstr(&f.j, "spi", m);
+			if (x->v.life_secs != 0)
+				json_ku64(&f.j, "lifetime_seconds",
+				    x->v.life_secs);
+			if (x->v.life_kb != 0)
+				json_ku64(&f.j, "lifetime_kb", x->v.life_kb);
+			json_obj_end(&f.j);
+		}
+		json_arr_end(&f.j);
+		json_ku64(&f.j, "transforms_count", it->nx);
+		json_kstr(&f.j, "chosen", it->choice[0] ? it->choice : NULL);
+		role = it->chosen ? "chosen" : it->choice[0] ?
+		    "offered (not chosen)" : "offered";
+		if (life)
+			af_text(&f, ": %s %u %s %s", it->what, it->life,
+			    it->value == 0 ? "s" : "KB", role);
+		else
+			af_text(&f, ": %s %s %s", it->what, nb, role);
+		if (it->nqm == 1)
+			af_text(&f, " in Quick Mode");
+		else
+			af_text(&f, " in %u Quick Modes", it->nqm);
+		for (k = 0; k < nq; k++)
+			af_text(&f, "%s%08x", k ? ", " : " ", it->msgids[k]);
+		if (it->nqm > nq)
+			af_text(&f, ", ...");
+		if (it->chosen)
+			af_text(&f, ": %s", it->choice);
+		else {
+			af_text(&f, ": ");
+			for (k = 0; k < nx; k++) {
+				audit_xf_text(&it->xf[k], xb, sizeof(xb));
+				af_text(&f, "%sproposal %u transform %u %s",
+				    k ? ", " : "", it->xf[k].prop_num,
+				    it->xf[k].num, xb);
+			}
+			if (it->nx > nx)
+				af_text(&f, " (%u transforms in all)", it->nx);
+			if (it->choice[0])
+				af_text(&f, "; chosen %s", it->choice);
+			else
+				af_text(&f, "; no choice seen (QM2 not "
+				    "readable)");
+		}
+		if (life)
+			af_text(&f, " (policy: at most %u %s)", it->value == 0 ?
+			    a->pol.max_esp_life : a->pol.max_esp_life_kb,
+			    it->value == 0 ? "s" : "KB");
 		af_end(&f);
 	}
-	if (c->group == 0 && !ke && *nopfs < 64)
-		nopfs_ids[(*nopfs)++] = e->msgid;
-	if ((a->pol.max_esp_life != 0 && c->life_secs > a->pol.max_esp_life) ||
-	    (a->pol.max_esp_life_kb != 0 &&
-	    c->life_kb > a->pol.max_esp_life_kb)) {
-		if (af_begin(&f, a, sa, FI_LONG_LIFETIME,
-		    fi_default_severity(FI_LONG_LIFETIME), &fr, 1)) {
-			json_kstr(&f.j, "sa", "esp");
-			json_ku64(&f.j, "quick_mode_msgid", e->msgid);
-			json_ku64(&f.j, "lifetime_seconds", c->life_secs);
-			json_ku64(&f.j, "lifetime_kb", c->life_kb);
-			af_text(&f, ": ESP SA of Quick Mode %08x lives %u s / "
-			    "%u KB (policy: at most %u s / %u KB, 0 no limit)",
-			    e->msgid, c->life_secs, c->life_kb,
-			    a->pol.max_esp_life, a->pol.max_esp_life_kb);
-			af_end(&f);
+	/* one finding per IKE SA, naming its Quick Modes without PFS */
+	if (s->nnopfs > 0 && af_begin(&f, a, sa, FI_QM_NO_PFS,
+	    fi_default_severity(FI_QM_NO_PFS), &s->nopfs_frame, 1)) {
+		json_key(&f.j, "quick_mode_msgids");
+		json_arr_begin(&f.j);
+		af_text(&f, ": %zu Quick Mode%s without a KE payload or a "
+		    "group:", s->nnopfs + s->nopfs_more, s->nnopfs +
+		    s->nopfs_more == 1 ? "" : "s");
+		for (i = 0; i < s->nnopfs; i++) {
+			snprintf(m, sizeof(m), "%08x", s->nopfs[i]);
+			json_str(&f.j, m);
+			af_text(&f, " %s", m);
 		}
+		json_arr_end(&f.j);
+		if (s->nopfs_more)
+			af_text(&f, " ...");
+		af_end(&f);
 	}
 }
 
 static bool
 audit_auth_notify(uint16_t n)
 {
-	/* INVALID-HASH-INFORMATION, AUTHENTICATION-FAILED, INVALID-SIGNATURE */
-	return n == 23 || n == 24 || n == 25;
+	/*
+	 * RFC 2408 3.14.1: INVALID-ID-INFORMATION (18), the certificate
+	 * errors (19-22), INVALID-HASH-INFORMATION, AUTHENTICATION-FAILED,
+	 * INVALID-SIGNATURE (23-25): the peer did not accept the other's
+	 * identity or proof of it.
+	 */
+	return n >= 18 && n <= 25;
+}
+
+/*
+ * Main Mode that stops at its authentication step without an error
+ * anyone can read: MM5 sent (and resent, or answered only by encrypted
+ * Informationals), no MM6.  With pre-shared keys, the typical sign of
+ * peers holding different keys: the responder's SKEYID_e differs, so it
+ * cannot decrypt MM5 (RFC 2409 5: the keys derive from the PSK).
+ */
+static bool
+audit_mm5_stall(const struct trk_ike_sa *sa, uint32_t *fr, unsigned *resent,
+    unsigned *infos)
+{
+	uint32_t i;
+	bool mm5 = false;
+
+	*resent = *infos = 0;
+	if (sa->mode != ISAKMP_EXCH_MAIN || sa->state == TRK_ESTABLISHED)
+		return false;
+	for (i = 0; i < sa->nmsgs; i++) {
+		const struct trk_msg *m = &sa->msgs[i];
+
+		if (m->label == TRK_L_MM6)
+			return false;
+		if (m->label == TRK_L_MM5 && !m->retransmit) {
+			mm5 = true;
+			*fr = m->frame;
+			*resent += m->resent;
+		}
+		if (mm5 && m->label == TRK_L_INFO && m->dir == TRK_R2I &&
+		    m->encrypted && !m->decrypted && !m->retransmit)
+			(*infos)++;
+	}
+	return mm5 && (*resent > 0 || *infos > 0);
+}
+
+/* Which exchange a NO-PROPOSAL-CHOSEN answered. */
+enum audit_ex { AX_PHASE1, AX_QUICK, AX_NONE };
+
+/*
+ * The offers as text, and as JSON objects when j: phase 1's (Oakley), a
+ * Quick Mode's (IPsec; qm NULL when not readable), or none (the notify
+ * answered no exchange that was open).
+ */
+static void
+audit_offers(struct json *j, const struct trk_ike_sa *sa, enum audit_ex ax,
+    const struct qm_rec *qm, char *txt, size_t n)
+{
+	char xb[160], eb[40], hb[40], gb[48];
+	bool quick = ax == AX_QUICK;
+	size_t i, o = 0, nx = ax == AX_NONE ? 0 : quick ? (qm != NULL ?
+	    qm->nkept : 0) : sa->p1.nkept;
+
+	snprintf(txt, n, "%s", ax == AX_NONE ? "none (no exchange was open)" :
+	    !quick ? "not seen" : qm == NULL ?
+	    "not readable (the Quick Mode is encrypted: -k)" : "none kept");
+	if (j != NULL) {
+		json_key(j, "offered");
+		json_arr_begin(j);
+	}
+	for (i = 0; i < nx; i++) {
+		const struct qm_xform *x = quick ? &qm->offered[i] : NULL;
+		const struct p1rec_xform *px = quick ? NULL :
+		    &sa->p1.offered[i];
+		struct p1rec_alg al;
+
+		if (quick)
+			audit_xf_text(x, xb, sizeof(xb));
+		else {
+			p1rec_alg(px, &al);
+			audit_p1_text(&al, xb, sizeof(xb));
+		}
+		if (o < n)
+			o += (size_t)snprintf(txt + o, n - o, "%s%s", i ? "; " :
+			    "", xb);
+		if (j == NULL)
+			continue;
+		json_obj_begin(j);
+		if (quick)
+			json_kstr(j, "protocol", isakmp_token(REG_PROTO,
+			    x->proto));
+		else {
+			json_kstr(j, "encryption", audit_name(REG_OAKLEY_ENC,
+			    al.enc, eb, sizeof(eb)));
+			json_ku64(j, "key_len", al.key_len);
+			json_kstr(j, "hash", audit_name(REG_OAKLEY_HASH,
+			    al.hash, hb, sizeof(hb)));
+			json_kstr(j, "group", audit_name(REG_OAKLEY_GROUP,
+			    al.group, gb, sizeof(gb)));
+		}
+		json_ku64(j, "proposal", quick ? x->prop_num : px->prop_num);
+		json_ku64(j, "transform", quick ? x->num : px->num);
+		json_kstr(j, "text", xb);
+		json_obj_end(j);
+	}
+	if (j != NULL)
+		json_arr_end(j);
 }
 
 static void
@@ -891,10 +1503,15 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 	uint8_t k[AUDIT_KEY_MAX];
 	struct audit_pair *pr;
 	struct afind f;
-	uint32_t fr = sa->first_frame, i;
-	char why[160], nb[64];
+	const struct trk_exchange *fx = NULL;	/* the exchange that failed */
+	const struct qm_rec *qm = NULL;
+	uint32_t fr = sa->first_frame, i, frs[2];
+	unsigned resent, infos, dok, dbad;
+	char why[160], nb[64], offers[sizeof(pr->offers)];
 	bool no_prop = false, auth = false;
+	enum audit_ex ax;
 	uint16_t notify = 0;
+	uint8_t d;
 
 	if (sa->reason == TRK_R_NOTIFY) {
 		notify = sa->notify;
@@ -910,10 +1527,14 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 			no_prop = notify == 14;
 			auth = audit_auth_notify(notify);
 			fr = sa->ex[i].first_frame;
+			fx = &sa->ex[i];
 		}
 	trk_reason_text(sa, why, sizeof(why));
+	/* the exchange's first frame and the answer that ended it */
+	frs[0] = fr;
+	frs[1] = notify != 0 ? audit_frame_of(sa, 0, notify) : 0;
 	if (auth && af_begin(&f, a, sa, FI_AUTH_FAILED,
-	    fi_default_severity(FI_AUTH_FAILED), &fr, 1)) {
+	    fi_default_severity(FI_AUTH_FAILED), frs, 2)) {
 		json_kstr(&f.j, "reason", why);
 		if (notify != 0)
 			json_kstr(&f.j, "notify", audit_name(REG_NOTIFY,
@@ -921,43 +1542,65 @@ audit_failures(struct audit *a, const struct trk_ike_sa *sa)
 		af_text(&f, ": %s", why);
 		af_end(&f);
 	}
+	/* no error to read: Main Mode stalled at MM5 (not when the keys
+	   given already tell: psk_mismatch) */
+	if (!auth && !no_prop && !trk_keys_disagree(sa, &d, &dok, &dbad) &&
+	    audit_mm5_stall(sa, &fr, &resent, &infos) &&
+	    af_begin(&f, a, sa, FI_AUTH_FAILED,
+	    fi_default_severity(FI_AUTH_FAILED), &fr, 1)) {
+		json_kstr(&f.j, "reason", why);
+		json_kbool(&f.j, "inferred", true);
+		json_ku64(&f.j, "mm5_resent", resent);
+		json_ku64(&f.j, "encrypted_replies", infos);
+		af_text(&f, ": Main Mode stopped at its authentication step: "
+		    "MM5 resent %u time%s, %u encrypted Informational%s from "
+		    "the responder, no MM6 (%s)%s", resent, resent == 1 ? "" :
+		    "s", infos, infos == 1 ? "" : "s", why,
+		    audit_psk_auth(sa->p1.has_chosen ? sa->p1.chosen_alg.auth :
+		    0) ? "; with pre-shared keys the sign of peers holding "
+		    "different keys (-k with one side's keys tells: "
+		    "psk_mismatch)" : "");
+		af_end(&f);
+	}
 	if (!no_prop)
 		return;
+	ax = fx == NULL || fx->type == sa->mode ? AX_PHASE1 : fx->type ==
+	    ISAKMP_EXCH_QUICK ? AX_QUICK : AX_NONE;
+	if (ax == AX_QUICK)
+		qm = qmrec_find(a->qm, sa->id, fx->msgid);
 	audit_key_pair(k, sa);
 	pr = audit_tab_get(&a->pairs, k);
 	if (pr != NULL)
 		pr->no_proposal++;
 	if (af_begin(&f, a, sa, FI_NO_PROPOSAL_CHOSEN,
-	    fi_default_severity(FI_NO_PROPOSAL_CHOSEN), &fr, 1)) {
-		char eb[40], hb[40], gb[48];
-
+	    fi_default_severity(FI_NO_PROPOSAL_CHOSEN), frs, 2)) {
 		json_ku64(&f.j, "times_between_peers",
 		    pr != NULL ? pr->no_proposal : 1);
-		json_key(&f.j, "offered");
-		json_arr_begin(&f.j);
+		json_kstr(&f.j, "exchange", ax == AX_PHASE1 ? "phase1" :
+		    ax == AX_QUICK ? "quick" : "none");
+		if (ax == AX_QUICK)
+			json_ku64(&f.j, "quick_mode_msgid", fx->msgid);
+		audit_offers(&f.j, sa, ax, qm, offers, sizeof(offers));
 		af_text(&f, ": no proposal chosen (%u time%s between these "
-		    "peers); offered:", pr != NULL ? pr->no_proposal : 1,
-		    pr != NULL && pr->no_proposal > 1 ? "s" : "");
-		for (i = 0; i < sa->p1.nkept; i++) {
-			struct p1rec_alg o;
-
-			p1rec_alg(&sa->p1.offered[i], &o);
-			audit_name(REG_OAKLEY_ENC, o.enc, eb, sizeof(eb));
-			audit_name(REG_OAKLEY_HASH, o.hash, hb, sizeof(hb));
-			audit_name(REG_OAKLEY_GROUP, o.group, gb, sizeof(gb));
-			json_obj_begin(&f.j);
-			json_kstr(&f.j, "encryption", eb);
-			json_ku64(&f.j, "key_len", o.key_len);
-			json_kstr(&f.j, "hash", hb);
-			json_kstr(&f.j, "group", gb);
-			json_obj_end(&f.j);
-			af_text(&f, "%s %s", i ? ";" : "", eb);
-			if (o.key_len)
-				af_text(&f, "-%u", o.key_len);
-			af_text(&f, " %s %s", hb, gb);
+		    "peers)%s; offered: %s", pr != NULL ? pr->no_proposal : 1,
+		    pr != NULL && pr->no_proposal > 1 ? "s" : "",
+		    ax == AX_QUICK ? " in a Quick Mode" : "", offers);
+		/* a repeat: the previous attempt's offers beside these */
+		if (pr != NULL && pr->no_proposal > 1) {
+			json_kstr(&f.j, "previous_offered", pr->offers);
+			json_ku64(&f.j, "previous_frame", pr->offers_frame);
+			json_kbool(&f.j, "same_offers",
+			    strcmp(pr->offers, offers) == 0);
+			af_text(&f, "; previous attempt (frame %u) offered %s",
+			    pr->offers_frame, strcmp(pr->offers, offers) == 0 ?
+			    "the same" : pr->offers);
 		}
-		json_arr_end(&f.j);
 		af_end(&f);
+	} else
+		audit_offers(NULL, sa, ax, qm, offers, sizeof(offers));
+	if (pr != NULL) {
+		snprintf(pr->offers, sizeof(pr->offers), "%s", offers);
+		pr->offers_frame = fr;
 	}
 }
 
@@ -1045,8 +1688,8 @@ audit_sa(struct audit *a, const struct trk *t, const struct trk_ike_sa *sa)
 	struct audit_pair *pr;
 	struct p1rec_alg alg;
 	bool chosen, aggr_psk = false;
-	uint32_t i, fr = 0, nopfs_ids[64];
-	size_t nopfs = 0;
+	uint32_t i, fr = 0;
+	struct qm_items *qs;
 	struct afind f;
 
 	(void)t;
@@ -1069,31 +1712,193 @@ audit_sa(struct audit *a, const struct trk *t, const struct trk_ike_sa *sa)
 	audit_id(a, sa, &sa->p1.idr, false);
 	audit_xauth(a, sa, aggr_psk);
 	audit_p1_algs(a, sa);
-	for (i = 0; i < sa->nex; i++)
-		if (sa->ex[i].type == ISAKMP_EXCH_QUICK) {
-			if (nopfs == 0)
-				fr = sa->ex[i].first_frame;
-			audit_qm(a, sa, &sa->ex[i], nopfs_ids, &nopfs);
-		}
-	/* one finding per IKE SA, naming its Quick Modes without PFS */
-	if (nopfs > 0 && af_begin(&f, a, sa, FI_QM_NO_PFS,
-	    fi_default_severity(FI_QM_NO_PFS), &fr, 1)) {
-		json_key(&f.j, "quick_mode_msgids");
-		json_arr_begin(&f.j);
-		af_text(&f, ": %zu Quick Mode%s without a KE payload or a "
-		    "group:", nopfs, nopfs == 1 ? "" : "s");
-		for (i = 0; i < nopfs; i++) {
-			char m[9];
-
-			snprintf(m, sizeof(m), "%08x", nopfs_ids[i]);
-			json_str(&f.j, m);
-			af_text(&f, " %s", m);
-		}
-		json_arr_end(&f.j);
-		af_end(&f);
-	}
+	/* its Quick Modes, if any (the record is ~15 KB: made only then) */
+	for (i = 0; i < sa->nex && sa->ex[i].type != ISAKMP_EXCH_QUICK; i++)
+		;
+	if (i < sa->nex && (qs = calloc(1, sizeof(*qs))) != NULL) {
+		for (; i < sa->nex; i++)
+			if (sa->ex[i].type == ISAKMP_EXCH_QUICK)
+				audit_qm(a, sa, &sa->ex[i], qs);
+		audit_qm_findings(a, sa, qs);
+		free(qs);
+	} else if (i < sa->nex)
+		a->dropped++;
+	qmrec_drop(a->qm, sa->id);
 	audit_failures(a, sa);
 	audit_mismatch(a, sa);
+}
+
+/* ---- ESP SAs known from the key store only ---- */
+
+/* A weak value of ESP SAs whose Quick Mode was not read: their keys say. */
+struct ks_item {
+	uint8_t		 id;		/* enum fi_id */
+	uint8_t		 rated;		/* enum fi_severity */
+	uint16_t	 value;
+	uint8_t		 reg;		/* enum isakmp_reg of value */
+	const char	*what;
+	char		 pair[112];
+	char		 text[64];	/* the SA's algorithms */
+	char		 origin[96];	/* the first SA's key line */
+	unsigned	 n;		/* ESP SAs */
+	uint32_t	 spis[AUDIT_QM_REFS], frames[AUDIT_QM_REFS];
+	uint64_t	 packets;
+};
+
+struct ks_items {
+	struct audit	*a;
+	struct ks_item	 v[AUDIT_KS_ITEMS];
+	size_t		 n;
+	unsigned	 dropped;
+};
+
+static void
+audit_ks_note(struct ks_items *s, enum fi_id id, uint16_t value,
+    enum isakmp_reg reg, enum fi_severity sev, const char *what,
+    const struct trk_esp *f, const char *text, const char *origin)
+{
+	struct trk_ike_sa fake;
+	struct ks_item *it = NULL;
+	char pair[112];
+	size_t i;
+
+	if (sev == FI_OFF)
+		return;
+	memset(&fake, 0, sizeof(fake));
+	fake.af = f->af;
+	memcpy(fake.iaddr, f->src, 16);
+	memcpy(fake.raddr, f->dst, 16);
+	audit_pair_name(&fake, pair, sizeof(pair));
+	for (i = 0; i < s->n && it == NULL; i++)
+		if (s->v[i].id == id && s->v[i].value == value &&
+		    strcmp(s->v[i].pair, pair) == 0)
+			it = &s->v[i];
+	if (it == NULL) {
+		if (s->n == AUDIT_KS_ITEMS) {
+			s->dropped++;
+			return;
+		}
+		it = &s->v[s->n++];
+		memset(it, 0, sizeof(*it));
+		it->id = (uint8_t)id;
+		it->rated = (uint8_t)sev;
+		it->value = value;
+		it->reg = (uint8_t)reg;
+		it->what = what;
+		snprintf(it->pair, sizeof(it->pair), "%s", pair);
+		snprintf(it->text, sizeof(it->text), "%s", text);
+		snprintf(it->origin, sizeof(it->origin), "%s", origin);
+	}
+	if (it->n < AUDIT_QM_REFS) {
+		it->spis[it->n] = f->spi;
+		it->frames[it->n] = f->first_frame;
+	}
+	it->n++;
+	it->packets += f->packets;
+}
+
+/*
+ * An ESP flow whose packets the key store's SA decrypted, unless a Quick
+ * Mode read said what it uses.
+ */
+static void
+audit_ks_flow(const struct trk_esp *f, void *arg)
+{
+	struct ks_items *s = arg;
+	struct audit *a = s->a;
+	const struct ks_esp_sa *k = f->key.gen != 0 ? f->key.sa : NULL;
+	const struct espalg_enc *ee;
+	const struct espalg_auth *ea;
+	uint8_t key[AUDIT_KEY_MAX];
+	uint16_t enc, auth;
+	char text[64];
+
+	/* the keys decrypted its packets: they are the SA's, not a guess */
+	if (k == NULL || f->decrypted == 0)
+		return;
+	audit_key_spi(key, f->ike_id, f->spi);
+	if (f->ike_id != 0 && audit_tab_find(&a->covered, key) != NULL)
+		return;
+	ee = espalg_enc(k->enc, k->icv_len);
+	ea = espalg_auth(k->auth, k->icv_len);
+	enc = ee != NULL ? ee->ike_id : 0;
+	auth = ea != NULL ? ea->ike_id : 0;
+	snprintf(text, sizeof(text), "ESP %s%s%s", ee != NULL ? ee->name :
+	    "?", ea != NULL && ea->ike_id != 0 ? "/" : "", ea != NULL &&
+	    ea->ike_id != 0 ? ea->name : "");
+	if (enc != 0)
+		audit_ks_note(s, FI_ESP_WEAK_ENCRYPTION, enc, REG_XFORM_ESP,
+		    pol_rate(&a->pol, POL_ESP_ENC, enc), "ESP encryption", f,
+		    text, k->origin);
+	/*
+	 * Not esp_no_integrity: key files often leave the integrity out
+	 * (to decrypt only), so its absence there proves nothing.
+	 */
+	if (auth != 0)
+		audit_ks_note(s, FI_ESP_WEAK_INTEGRITY, auth, REG_IPSEC_AUTH,
+		    pol_rate(&a->pol, POL_ESP_AUTH, auth), "ESP integrity", f,
+		    text, k->origin);
+}
+
+/*
+ * The ESP SAs seen whose Quick Mode was not read (not captured, or not
+ * decrypted) but whose keys were given: their algorithms are the ones in
+ * use, rated as chosen, one finding per weak value and peer pair.
+ */
+static void
+audit_ks_esp(struct audit *a, const struct trk *t)
+{
+	struct ks_items *s = calloc(1, sizeof(*s));
+	struct afind f;
+	size_t i, k, nq;
+	char nb[64], m[9];
+
+	if (s == NULL) {
+		a->dropped++;
+		return;
+	}
+	s->a = a;
+	trk_foreach_esp(t, audit_ks_flow, s);
+	a->dropped += s->dropped;
+	for (i = 0; i < s->n; i++) {
+		const struct ks_item *it = &s->v[i];
+
+		nq = it->n < AUDIT_QM_REFS ? it->n : AUDIT_QM_REFS;
+		if (!af_begin(&f, a, NULL, (enum fi_id)it->id,
+		    (enum fi_severity)it->rated, it->frames, nq))
+			continue;
+		snprintf(f.pair, sizeof(f.pair), "%s", it->pair);
+		audit_name((enum isakmp_reg)it->reg, it->value, nb,
+		    sizeof(nb));
+		json_kstr(&f.j, "peers", it->pair);
+		json_kstr(&f.j, "role", "chosen");
+		json_kstr(&f.j, "source", "keys");
+		json_kstr(&f.j, "what", it->what);
+		json_kstr(&f.j, "value", nb);
+		json_ku64(&f.j, "value_id", it->value);
+		if (it->id == FI_ESP_NO_INTEGRITY)
+			json_kstr(&f.j, "encryption", nb);
+		json_kstr(&f.j, "transform", it->text);
+		json_key(&f.j, "spis");
+		json_arr_begin(&f.j);
+		for (k = 0; k < nq; k++) {
+			snprintf(m, sizeof(m), "%08x", it->spis[k]);
+			json_str(&f.j, m);
+		}
+		json_arr_end(&f.j);
+		json_ku64(&f.j, "esp_sas", it->n);
+		json_ku64(&f.j, "packets", it->packets);
+		json_kstr(&f.j, "key_origin", it->origin);
+		af_text(&f, ": %s %s in use on %u ESP SA%s (SPI", it->what, nb,
+		    it->n, it->n == 1 ? "" : "s");
+		for (k = 0; k < nq; k++)
+			af_text(&f, "%s%08x", k ? ", " : " ", it->spis[k]);
+		af_text(&f, "%s; %s, from the keys given at %s: the Quick "
+		    "Mode that chose it was not read)", it->n > nq ? ", ..." :
+		    "", it->text, it->origin);
+		af_end(&f);
+	}
+	free(s);
 }
 
 void
@@ -1106,10 +1911,12 @@ audit_finish(struct audit *a)
 		    (a->hosts.rows + r * a->hosts.rowsize + AUDIT_KEY_MAX);
 		char ab[PKT_ADDR_STRLEN];
 		struct afind f;
-		unsigned i;
+		unsigned i, k, nimpl = 0;
 
 		if (h->nvids == 0)
 			continue;
+		for (i = 0; i < h->nvids; i++)
+			nimpl += h->impl[i];
 		if (!af_begin(&f, a, NULL, FI_VENDOR_FINGERPRINT,
 		    fi_default_severity(FI_VENDOR_FINGERPRINT), &h->frame, 1))
 			continue;
@@ -1121,9 +1928,25 @@ audit_finish(struct audit *a)
 		for (i = 0; i < h->nvids; i++)
 			json_str(&f.j, h->vids[i]);
 		json_arr_end(&f.j);
-		af_text(&f, ": %s sent vendor IDs of", ab);
-		for (i = 0; i < h->nvids; i++)
-			af_text(&f, "%s %s", i ? "," : "", h->vids[i]);
+		af_text(&f, ": %s sent vendor IDs", ab);
+		for (k = 0; k < 2; k++) {
+			const char *sep = k == 0 ? " naming the implementation: " :
+			    nimpl ? "; capabilities: " :
+			    " of capabilities only (no implementation named): ";
+			bool any = false;
+
+			json_key(&f.j, k == 0 ? "implementations" :
+			    "capabilities");
+			json_arr_begin(&f.j);
+			for (i = 0; i < h->nvids; i++)
+				if (h->impl[i] == (k == 0)) {
+					json_str(&f.j, h->vids[i]);
+					af_text(&f, "%s%s", any ? ", " : sep,
+					    h->vids[i]);
+					any = true;
+				}
+			json_arr_end(&f.j);
+		}
 		af_end(&f);
 	}
 }
@@ -1169,6 +1992,8 @@ audit_ev(void *arg, const struct eng_event *e)
 		break;
 	case ENG_EV_END:
 		trk_foreach_ike(e->trk, audit_one, a);
+		if (a->o.keep == NULL)
+			audit_ks_esp(a, e->trk);
 		audit_finish(a);
 		break;
 	default:
@@ -1361,5 +2186,5 @@ uint64_t
 audit_dropped(const struct audit *a)
 {
 	return a->dropped + a->pairs.refused + a->hosts.refused +
-	    a->pend.refused;
+	    a->pend.refused + a->covered.refused + qmrec_refused(a->qm);
 }

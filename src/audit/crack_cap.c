@@ -62,7 +62,7 @@ cc_hash(uint16_t prf)
 	}
 }
 
-static void
+void
 cc_sa_fill(struct cc_sa *o, const struct trk_ike_sa *sa, uint16_t prf)
 {
 	memset(o, 0, sizeof(*o));
@@ -120,6 +120,55 @@ cc_cat(const struct p1rec_blob *const *b, size_t nb, size_t *len)
 	return p;
 }
 
+/* Room for one more target (lines and t grow together); -1: none. */
+static int
+cc_grow(struct cc_set *s)
+{
+	size_t n = cc_ntargets(s), nc;
+	struct cl_line *nl;
+	struct cc_target *nt;
+
+	if (n == CC_MAX_TARGETS)
+		return -1;
+	if (n < s->cap)
+		return 0;
+	nc = s->cap ? 2 * s->cap : 16;
+	if ((nl = realloc(s->lines.v, nc * sizeof(*nl))) == NULL)
+		return -1;
+	s->lines.v = nl;
+	if ((nt = realloc(s->t, nc * sizeof(*nt))) == NULL)
+		return -1;
+	s->t = nt;
+	s->cap = nc;
+	return 0;
+}
+
+size_t
+cc_ntargets(const struct cc_set *s)
+{
+	return s->lines.n + s->ngxy;
+}
+
+int
+cc_add_gxy(struct cc_set *s, const struct cc_sa *sa, bool responder,
+    uint32_t frame, const char *what)
+{
+	struct cc_target *t;
+
+	if (cc_grow(s) == -1) {
+		s->dropped++;
+		return -1;
+	}
+	t = &s->t[cc_ntargets(s)];
+	memset(t, 0, sizeof(*t));
+	t->kind = responder ? CC_GXY_R : CC_GXY_I;
+	t->sa = *sa;
+	t->frame = frame;
+	t->what = what;
+	s->ngxy++;
+	return 0;
+}
+
 /*
  * One target: hash over the payload bodies m (the cookies given as the
  * blobs of the SA's record order), its key's message Ni_b | Nr_b.
@@ -136,26 +185,9 @@ cc_add(struct cc_set *s, enum cc_kind kind, const struct trk_ike_sa *sa,
 
 	for (i = 0, len = sa->p1.ni.n + sa->p1.nr.n; i < nm; i++)
 		len += m[i]->n;
-	if (n == CC_MAX_TARGETS || s->bytes + len > CC_MAX_BYTES) {
+	if (s->bytes + len > CC_MAX_BYTES || cc_grow(s) == -1) {
 		s->dropped++;
 		return;
-	}
-	if (n == s->cap) {
-		size_t nc = s->cap ? 2 * s->cap : 16;
-		struct cl_line *nl = realloc(s->lines.v, nc * sizeof(*nl));
-		struct cc_target *nt;
-
-		if (nl == NULL) {
-			s->dropped++;
-			return;
-		}
-		s->lines.v = nl;
-		if ((nt = realloc(s->t, nc * sizeof(*nt))) == NULL) {
-			s->dropped++;
-			return;
-		}
-		s->t = nt;
-		s->cap = nc;
 	}
 	l = &s->lines.v[n];
 	t = &s->t[n];
@@ -350,7 +382,7 @@ cc_set_free(struct cc_set *s)
 	s->t = NULL;
 	s->notes = NULL;
 	s->rep = NULL;
-	s->cap = s->nnotes = s->nrep = 0;
+	s->cap = s->nnotes = s->nrep = s->ngxy = 0;
 }
 
 /* ---- output */
@@ -404,33 +436,65 @@ cc_write_notes(const struct cc_set *s, FILE *fp)
 		    CC_MAX_BYTES >> 20, CC_MAX_NOTES);
 }
 
-static const char *
-cc_side(enum cc_kind k)
+static bool
+cc_is_r(enum cc_kind k)
 {
-	return k == CC_AM_HASH_R ? "responder" : "initiator";
+	return k == CC_AM_HASH_R || k == CC_GXY_R;
+}
+
+static bool
+cc_is_gxy(enum cc_kind k)
+{
+	return k == CC_GXY_R || k == CC_GXY_I;
 }
 
 static const char *
+cc_side(enum cc_kind k)
+{
+	return cc_is_r(k) ? "responder" : "initiator";
+}
+
+/* JSON: what proves the PSK */
+static const char *
 cc_hash_token(enum cc_kind k)
 {
-	return k == CC_AM_HASH_R ? "hash_r" : "hash_i";
+	return cc_is_gxy(k) ? "sealed" : k == CC_AM_HASH_R ? "hash_r" :
+	    "hash_i";
 }
 
 static const char *
 cc_hash_label(enum cc_kind k)
 {
-	return k == CC_AM_HASH_R ? "HASH_R" : "HASH_I";
+	return cc_is_gxy(k) ? "a sealed message" : k == CC_AM_HASH_R ?
+	    "HASH_R" : "HASH_I";
 }
 
-/* The other hash of the same IKE SA (adjacent: R then I), or CC_NONE. */
+/*
+ * The other target of the same IKE SA and kind (adjacent: R then I), or
+ * CC_NONE.
+ */
 static size_t
 cc_partner(const struct cc_set *s, size_t i)
 {
-	if (i > 0 && s->t[i - 1].sa.id == s->t[i].sa.id)
+	if (i > 0 && s->t[i - 1].sa.id == s->t[i].sa.id &&
+	    cc_is_gxy(s->t[i - 1].kind) == cc_is_gxy(s->t[i].kind))
 		return i - 1;
-	if (i + 1 < s->lines.n && s->t[i + 1].sa.id == s->t[i].sa.id)
+	if (i + 1 < cc_ntargets(s) && s->t[i + 1].sa.id == s->t[i].sa.id &&
+	    cc_is_gxy(s->t[i + 1].kind) == cc_is_gxy(s->t[i].kind))
 		return i + 1;
 	return CC_NONE;
+}
+
+/* How a target's find is said: "HASH_R verifies", "its MM5 (frame 7)
+ * decrypts with g^xy and its HASH verifies" */
+static void
+cc_proof(const struct cc_target *t, char *b, size_t n)
+{
+	if (cc_is_gxy(t->kind))
+		snprintf(b, n, "its %s (frame %u) decrypts with g^xy and its "
+		    "HASH verifies", t->what, (unsigned)t->frame);
+	else
+		snprintf(b, n, "%s verifies", cc_hash_label(t->kind));
 }
 
 /* One PSK of one IKE SA: targets t (one or both of its hashes). */
@@ -442,8 +506,13 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 	size_t p = nt == 1 ? cc_partner(s, t[0]) : CC_NONE;
 	bool differ = p != CC_NONE && s->t[p].found;
 	char ps[2 * CG_MAXLEN + 8], other[2 * CG_MAXLEN + 8], sb[160], pb[48];
-	const char *side = nt == 2 ? "both" : cc_side(a->kind);
+	char proof[128];
+	const char *side = cc_side(a->kind);
 	size_t i;
+
+	for (i = 1; i < nt; i++)
+		if (cc_is_r(s->t[t[i]].kind) != cc_is_r(a->kind))
+			side = "both";
 
 	crack_psk_text(psk, len, ps);
 	if (differ)
@@ -467,6 +536,15 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 			json_str(&j, cc_hash_token(s->t[t[i]].kind));
 		json_arr_end(&j);
 		json_ku64(&j, "frame", a->frame);
+		if (cc_is_gxy(s->t[t[nt - 1]].kind)) {
+			json_kstr(&j, "method", "gxy");
+			json_key(&j, "message");
+			json_arr_begin(&j);
+			for (i = 0; i < nt; i++)
+				if (cc_is_gxy(s->t[t[i]].kind))
+					json_str(&j, s->t[t[i]].what);
+			json_arr_end(&j);
+		}
 		if (p != CC_NONE)
 			json_kbool(&j, "keys_differ", differ);
 		json_ku64(&j, "candidates", pos);
@@ -477,12 +555,23 @@ cc_print(struct cc_set *s, const size_t *t, size_t nt, const uint8_t *psk,
 		return;
 	}
 	cc_sa_text(&a->sa, sb, sizeof(sb));
-	if (nt == 2)
+	if (nt == 2 && cc_is_gxy(a->kind) && cc_is_gxy(s->t[t[1]].kind))
+		fprintf(s->out, "%s %s: \"%s\" is both peers' PSK (their %s "
+		    "and %s decrypt with g^xy and their HASHes verify", sb, pb,
+		    ps, a->what, s->t[t[1]].what);
+	else if (nt == 2 && !cc_is_gxy(a->kind) &&
+	    !cc_is_gxy(s->t[t[1]].kind))
 		fprintf(s->out, "%s %s: \"%s\" is both peers' PSK (HASH_R and "
 		    "HASH_I verify", sb, pb, ps);
-	else
-		fprintf(s->out, "%s %s: \"%s\" is the %s's PSK (%s verifies",
-		    sb, pb, ps, side, cc_hash_label(a->kind));
+	else {
+		fprintf(s->out, "%s %s: \"%s\" is %s%s%s PSK (", sb, pb, ps,
+		    strcmp(side, "both") == 0 ? "" : "the ", side,
+		    strcmp(side, "both") == 0 ? " peers'" : "'s");
+		for (i = 0; i < nt; i++) {
+			cc_proof(&s->t[t[i]], proof, sizeof(proof));
+			fprintf(s->out, "%s%s", i ? "; " : "", proof);
+		}
+	}
 	fprintf(s->out, "; candidate %llu, %.3f s)\n", (unsigned long long)pos,
 	    secs);
 	if (differ)
@@ -496,7 +585,7 @@ cc_found(void *arg, const size_t *idx, size_t n, const uint8_t *psk,
     size_t len, uint64_t pos, double secs)
 {
 	struct cc_set *s = arg;
-	size_t i, k, grp[2];
+	size_t i, k, m, x, grp[4];
 
 	for (i = 0; i < n; i++) {
 		struct cc_target *t = &s->t[idx[i]];
@@ -507,24 +596,29 @@ cc_found(void *arg, const size_t *idx, size_t n, const uint8_t *psk,
 		t->pos = pos;
 		t->secs = secs;
 	}
-	/* one report per IKE SA: its hashes this PSK opened together */
+	/*
+	 * One report per IKE SA: the targets of it this PSK opened together
+	 * (its hashes, its sealed messages), the responder's first, the
+	 * lines before the sealed messages.
+	 */
 	for (i = 0; i < n; i++) {
-		size_t p = cc_partner(s, idx[i]);
 		bool seen = false;
 
 		for (k = 0; k < i && !seen; k++)
-			seen = idx[k] == p;
+			seen = s->t[idx[k]].sa.id == s->t[idx[i]].sa.id;
 		if (seen)
 			continue;
-		grp[0] = idx[i];
-		k = 1;
-		if (p != CC_NONE)
-			for (size_t m = i + 1; m < n; m++)
-				if (idx[m] == p)
-					grp[k++] = p;
-		if (k == 2 && s->t[grp[0]].kind != CC_AM_HASH_R) {
-			grp[1] = grp[0];
-			grp[0] = p;
+		for (k = 0, m = i; m < n && k < 4; m++) {
+			if (s->t[idx[m]].sa.id != s->t[idx[i]].sa.id)
+				continue;
+			/* insertion: responder's kinds, then by index */
+			for (x = k++; x > 0 && (cc_is_r(s->t[idx[m]].kind) >
+			    cc_is_r(s->t[grp[x - 1]].kind) ||
+			    (cc_is_r(s->t[idx[m]].kind) ==
+			    cc_is_r(s->t[grp[x - 1]].kind) &&
+			    idx[m] < grp[x - 1])); x--)
+				grp[x] = grp[x - 1];
+			grp[x] = idx[m];
 		}
 		cc_print(s, grp, k, psk, len, pos, secs);
 	}
@@ -535,21 +629,42 @@ cc_cracked(const struct cc_set *s)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < s->lines.n; i++)
+	for (i = 0; i < cc_ntargets(s); i++)
 		n += s->t[i].found;
 	return n;
 }
 
-/* The target whose PSK an IKE SA's keys get: HASH_R's, else HASH_I's. */
+/* Whether target j, found, of i's IKE SA, gives its keys before i. */
+static bool
+cc_better(const struct cc_set *s, size_t j, size_t i)
+{
+	bool rj, ri;
+
+	if (j == i || j == CC_NONE || !s->t[j].found ||
+	    s->t[j].sa.id != s->t[i].sa.id)
+		return false;
+	rj = cc_is_r(s->t[j].kind);
+	ri = cc_is_r(s->t[i].kind);
+	return rj != ri ? rj : j < i;
+}
+
+/*
+ * The target whose PSK an IKE SA's keys get: the responder's (HASH_R, or
+ * a message it sealed), else the initiator's; the first of equals.  A
+ * line's rival is its partner or a sealed-message target; those are
+ * compared with every target.
+ */
 static bool
 cc_key_target(const struct cc_set *s, size_t i)
 {
-	size_t p = cc_partner(s, i);
+	size_t j, from = cc_is_gxy(s->t[i].kind) ? 0 : s->lines.n;
 
-	if (!s->t[i].found)
+	if (!s->t[i].found || cc_better(s, cc_partner(s, i), i))
 		return false;
-	return p == CC_NONE || s->t[i].kind == CC_AM_HASH_R ||
-	    !s->t[p].found;
+	for (j = from; j < cc_ntargets(s); j++)
+		if (cc_better(s, j, i))
+			return false;
+	return true;
 }
 
 int
@@ -559,7 +674,7 @@ cc_add_keys(const struct cc_set *s, struct ks *ks, char *err, size_t errlen)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < s->lines.n && rc == 0; i++) {
+	for (i = 0; i < cc_ntargets(s) && rc == 0; i++) {
 		const struct cc_target *t = &s->t[i];
 		char ic[17];
 
@@ -761,11 +876,11 @@ cc_report_sink_add(struct ctx *c, struct cc_set *s, char *err,
 
 	free(s->rep);
 	s->nrep = 0;
-	if ((s->rep = calloc(s->lines.n + 1, sizeof(*s->rep))) == NULL) {
+	if ((s->rep = calloc(cc_ntargets(s) + 1, sizeof(*s->rep))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (i = 0; i < s->lines.n; i++) {
+	for (i = 0; i < cc_ntargets(s); i++) {
 		if (!cc_key_target(s, i))
 			continue;
 		memcpy(s->rep[n].icookie, s->t[i].sa.icookie, 8);

@@ -18,8 +18,11 @@
  * target is a line of a struct cl_set, so the cracker needs no engine.
  * An IKE SA that gives no target is noted with the reason.
  *
- * cc_collect is the one place targets are made: a new kind of target is
- * a new enum cc_kind and its builder there.
+ * cc_collect is the one place line targets are made: a new kind of
+ * target is a new enum cc_kind and its builder there.  With g^xy among the
+ * keys, Main Mode (and any sealed message) gives targets of another kind
+ * (audit/mmtgt.h: the message each side sealed, which a candidate must
+ * decrypt with its HASH right), added after the lines by cc_add_gxy.
  */
 #ifndef IKESCOPE_CRACK_CAP_H
 #define IKESCOPE_CRACK_CAP_H
@@ -46,7 +49,9 @@
 
 enum cc_kind {
 	CC_AM_HASH_R,		/* the responder's PSK, from AM2 */
-	CC_AM_HASH_I		/* the initiator's PSK, from AM3 in clear */
+	CC_AM_HASH_I,		/* the initiator's PSK, from AM3 in clear */
+	CC_GXY_R,		/* the responder's, from a message it sealed */
+	CC_GXY_I		/* the initiator's, likewise */
 };
 
 /* One IKE SA as the output names it. */
@@ -64,6 +69,7 @@ struct cc_target {
 	enum cc_kind	 kind;
 	struct cc_sa	 sa;
 	uint32_t	 frame;		/* the message carrying the hash */
+	const char	*what;		/* CC_GXY_*: that message, "MM5"... */
 	/* what the cracker found */
 	bool		 found;
 	uint8_t		 psk[CG_MAXLEN];
@@ -80,6 +86,7 @@ struct cc_note {
 
 struct cc_set {
 	struct cl_set	 lines;		/* line i is target t[i] */
+	size_t		 ngxy;		/* then t[lines.n + j]: CC_GXY_* */
 	struct cc_target *t;
 	size_t		 cap;
 	struct cc_note	*notes;
@@ -108,6 +115,17 @@ struct cc_rep;
  * each SA when done.
  */
 void	cc_collect(struct cc_set *, const struct trk_ike_sa *);
+/* Every target: the lines, then the CC_GXY_* ones. */
+size_t	cc_ntargets(const struct cc_set *);
+/* An IKE SA as the output names it (prf: the Oakley hash). */
+void	cc_sa_fill(struct cc_sa *, const struct trk_ike_sa *, uint16_t prf);
+/*
+ * A CC_GXY_* target after the lines (after collecting: in the order of
+ * the cracker's targets, an IKE SA's responder's before its
+ * initiator's); -1 out of memory.
+ */
+int	cc_add_gxy(struct cc_set *, const struct cc_sa *, bool responder,
+	    uint32_t frame, const char *what);
 /* The collecting sink on c (set zeroed but for keep, out, json). */
 int	cc_sink_add(struct ctx *, struct cc_set *, char *, size_t);
 void	cc_set_free(struct cc_set *);

@@ -22,8 +22,6 @@
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
 
-#define CR_IPAD	0x36363636u
-#define CR_OPAD	0x5c5c5c5cu
 
 struct cr_line {
 	const struct cl_line *l;
@@ -33,23 +31,36 @@ struct cr_line {
 	atomic_bool	 found;
 };
 
+/* a Main Mode target (crack_mm.h) */
+struct cr_tgt {
+	struct cm_target *t;
+	atomic_bool	 found;
+};
+
+/* targets whose keys are derived once (cm_same_keys) */
+struct cr_grp {
+	struct cr_tgt	*v[CM_MAX_GROUP];
+	unsigned	 n;
+};
+
 struct cr_prf {
 	const struct ck_kern *k;	/* NULL: OpenSSL */
 	EVP_MD		*md;
-	size_t		 nlines;
+	size_t		 nlines, ntgts, ngrps;
 	struct cr_line	**lines;
-	/* rows of lanes: the IV, and the tail of a block carrying a
-	 * digest after a block (HMAC's outer message), in every lane */
-	uint32_t	 iv[CK_MAXWORDS * CK_MAXLANES];
-	uint32_t	 pad[16 * CK_MAXLANES];
+	struct cr_grp	*grps;
+	struct cm_rows	 rows;		/* with k */
 };
 
 struct cr {
 	const struct crack_opts *o;
 	struct cr_line	*lines;
 	size_t		 nlines;
+	struct cr_tgt	*tgts;
+	size_t		 ntgts;
 	struct cr_prf	 prf[CK_NHASH];
-	pthread_mutex_t	 mu;		/* the generator and the output */
+	pthread_mutex_t	 mu;		/* the generator, the output, the
+					   targets' checks */
 	struct cg	 gen;
 	FILE		*out;
 	struct json	 js;
@@ -78,51 +89,34 @@ cr_elapsed(const struct cr *c)
 
 /* ---- preparation */
 
-static uint32_t *
-cr_prep_msg(const struct ck_kern *k, const uint8_t *msg, size_t len,
-    size_t *nb)
-{
-	size_t max = (len + 8) / 64 + 1, b;
-	uint32_t *w, *kw;
-
-	w = malloc(max * 16 * sizeof(*w));
-	kw = malloc(max * CK_MAXROUNDS * sizeof(*kw));
-	if (w == NULL || kw == NULL) {
-		free(w);
-		free(kw);
-		return NULL;
-	}
-	/* hashed after HMAC's 64-byte key block */
-	*nb = ck_pad(k->hash, msg, len, 64, w, max);
-	for (b = 0; b < *nb; b++)
-		k->prep_kw(w + 16 * b, kw + CK_MAXROUNDS * b);
-	free(w);
-	return kw;
-}
-
 static int
-cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
+cr_prep(struct cr *c, const struct cl_set *set, struct cm_target *tg,
+    char *err, size_t errlen)
 {
 	static const char *const md[CK_NHASH] = {
 		"MD5", "SHA1", "SHA256", "SHA384", "SHA512"
 	};
 	size_t i, h;
-	unsigned l, w;
+	unsigned w;
 
 	for (i = 0; i < set->n; i++)
 		c->prf[set->v[i].hash].nlines++;
+	for (i = 0; i < c->ntgts; i++)
+		c->prf[tg[i].hash].ntgts++;
 	for (h = 0; h < CK_NHASH; h++) {
 		struct cr_prf *p = &c->prf[h];
 		const char *kn = c->o->kernel;
 
-		if (p->nlines == 0)
+		if (p->nlines == 0 && p->ntgts == 0)
 			continue;
 		/* fetched once: a digest by name is looked up per use */
 		p->md = EVP_MD_fetch(NULL, md[h], NULL);
-		p->lines = calloc(p->nlines, sizeof(*p->lines));
-		if (p->md == NULL || p->lines == NULL)
+		p->lines = calloc(p->nlines + 1, sizeof(*p->lines));
+		p->grps = calloc(p->ntgts + 1, sizeof(*p->grps));
+		if (p->md == NULL || p->lines == NULL || p->grps == NULL)
 			goto nomem;
 		p->nlines = 0;		/* counted again as they are placed */
+		p->ntgts = 0;
 		if (kn == NULL)
 			p->k = ck_best((enum ck_hash)h);
 		else if (strcmp(kn, "openssl") != 0) {
@@ -139,21 +133,30 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 				return -1;
 			}
 		}
-		if (p->k != NULL) {
-			unsigned L = p->k->lanes;
-			unsigned nw = ck_state_words(p->k->hash);
-			const uint8_t zero[CK_MAXWORDS * 4] = { 0 };
-			uint32_t words[16];
+		if (p->k != NULL)
+			cm_rows_init(&p->rows, p->k);
+	}
+	for (i = 0; i < c->ntgts; i++) {
+		struct cr_prf *p = &c->prf[tg[i].hash];
+		struct cr_grp *g;
+		size_t j;
 
-			for (w = 0; w < nw; w++)
-				for (l = 0; l < L; l++)
-					p->iv[w * L + l] = ck_iv(p->k->hash)[w];
-			/* a digest of nw words after a 64-byte block, padded:
-			 * its words are replaced per lane, the rest stays */
-			ck_pad(p->k->hash, zero, 4 * nw, 64, words, 1);
-			for (w = 0; w < 16; w++)
-				for (l = 0; l < L; l++)
-					p->pad[w * L + l] = words[w];
+		c->tgts[i].t = &tg[i];
+		atomic_init(&c->tgts[i].found, false);
+		p->ntgts++;
+		for (j = 0; j < p->ngrps; j++)
+			if (p->grps[j].n < CM_MAX_GROUP &&
+			    cm_same_keys(p->grps[j].v[0]->t, &tg[i]))
+				break;
+		g = &p->grps[j];
+		if (j == p->ngrps)
+			p->ngrps++;
+		g->v[g->n++] = &c->tgts[i];
+		if (cm_prep(&tg[i], p->k) == -1) {
+			snprintf(err, errlen, "frame %u: cannot prepare its "
+			    "target (out of memory or sizes out of range)",
+			    (unsigned)tg[i].frame);
+			return -1;
 		}
 	}
 	for (i = 0; i < set->n; i++) {
@@ -165,9 +168,10 @@ cr_prep(struct cr *c, const struct cl_set *set, char *err, size_t errlen)
 		p->lines[p->nlines++] = cl;
 		if (p->k == NULL)
 			continue;
-		cl->kw1 = cr_prep_msg(p->k, cl->l->ninr, cl->l->ninr_len,
-		    &cl->nb1);
-		cl->kw2 = cr_prep_msg(p->k, cl->l->m2, cl->l->m2_len, &cl->nb2);
+		cl->kw1 = cm_prep_msg(p->k, cl->l->ninr, cl->l->ninr_len, 0,
+		    NULL, &cl->nb1);
+		cl->kw2 = cm_prep_msg(p->k, cl->l->m2, cl->l->m2_len, 0, NULL,
+		    &cl->nb2);
 		if (cl->kw1 == NULL || cl->kw2 == NULL)
 			goto nomem;
 		for (w = 0; w < ck_state_words(p->k->hash); w++) {
@@ -230,16 +234,21 @@ crack_verify(const struct cl_line *l, const uint8_t *psk, size_t len)
 	return ok;
 }
 
-/* The default output: each line opened, as its line of the file. */
+/*
+ * The default output of a line (as its line of the file) or a target (the
+ * side whose sealed message it opens); the other NULL.
+ */
 static void
-cr_print(struct cr *c, const struct cl_line *l, const char *psk,
-    const struct cg_cand *cand, uint64_t pos, double secs)
+cr_print(struct cr *c, const struct cl_line *l, const struct cm_target *t,
+    const char *psk, const struct cg_cand *cand, uint64_t pos, double secs)
 {
-	const char *prf = ck_hash_name(l->hash);
+	const char *prf = ck_hash_name(l != NULL ? l->hash : t->hash);
+	const char *side = t != NULL && t->responder ? "responder" :
+	    "initiator";
 	char ic[17], rc[17];
 
-	ic[fmt_hex(ic, l->icookie, 8)] = '\0';
-	rc[fmt_hex(rc, l->rcookie, 8)] = '\0';
+	ic[fmt_hex(ic, l != NULL ? l->icookie : t->icookie, 8)] = '\0';
+	rc[fmt_hex(rc, l != NULL ? l->rcookie : t->rcookie, 8)] = '\0';
 	if (c->o->json) {
 		json_obj_begin(&c->js);
 		json_kstr(&c->js, "icookie", ic);
@@ -247,53 +256,87 @@ cr_print(struct cr *c, const struct cl_line *l, const char *psk,
 		json_kstr(&c->js, "psk", psk);
 		json_khex(&c->js, "psk_hex", cand->b, cand->len);
 		json_kstr(&c->js, "prf", prf);
-		json_ku64(&c->js, "line", l->lineno);
+		if (l != NULL)
+			json_ku64(&c->js, "line", l->lineno);
+		else {
+			json_kstr(&c->js, "side", side);
+			json_kstr(&c->js, "method", "gxy");
+			json_kstr(&c->js, "initiator", t->initiator);
+			json_kstr(&c->js, "responder", t->responder_addr);
+			json_kstr(&c->js, "message", t->what);
+			json_ku64(&c->js, "frame", t->frame);
+		}
 		json_ku64(&c->js, "candidates", pos);
 		json_key(&c->js, "seconds");
 		json_double(&c->js, secs, 3);
 		json_obj_end(&c->js);
 		json_end_line(&c->js);
-	} else
+	} else if (l != NULL)
 		fprintf(c->out, "%s %s %s \"%s\" (line %u, candidate %llu, "
 		    "%.3f s)\n", ic, rc, prf, psk, l->lineno,
 		    (unsigned long long)pos, secs);
+	else
+		fprintf(c->out, "%s %s %s \"%s\" (the %s's PSK, %s <-> %s: "
+		    "opens its %s in frame %u; candidate %llu, %.3f s)\n", ic,
+		    rc, prf, psk, side, t->initiator, t->responder_addr,
+		    t->what, (unsigned)t->frame, (unsigned long long)pos,
+		    secs);
+}
+
+/* whether lines or targets i and j are of one exchange (its cookies) */
+static bool
+cr_same_sa(const struct cr *c, size_t i, size_t j)
+{
+	const uint8_t *ci[2], *cj[2];
+	size_t k, x;
+
+	for (k = 0; k < 2; k++) {
+		x = k == 0 ? i : j;
+		(k == 0 ? ci : cj)[0] = x < c->nlines ?
+		    c->lines[x].l->icookie : c->tgts[x - c->nlines].t->icookie;
+		(k == 0 ? ci : cj)[1] = x < c->nlines ?
+		    c->lines[x].l->rcookie : c->tgts[x - c->nlines].t->rcookie;
+	}
+	return memcmp(ci[0], cj[0], 8) == 0 && memcmp(ci[1], cj[1], 8) == 0;
+}
+
+/* line or target i (the lines first, then the targets): its flag */
+static atomic_bool *
+cr_flag(struct cr *c, size_t i)
+{
+	return i < c->nlines ? &c->lines[i].found :
+	    &c->tgts[i - c->nlines].found;
 }
 
 /*
- * cl was opened by cand: it and every other line of the same exchange
- * (the same cookies: both hashes of an Aggressive Mode, a line given
+ * Line or target first, marked found, was opened by cand: it and every
+ * other line and target of the same exchange (the same cookies: both
+ * hashes of an Aggressive Mode, both sides' sealed messages, a line given
  * twice) not yet cracked that cand also opens are marked and reported
  * together.  Other exchanges are left to the attack (checking each find
- * against every line would cost a find on n lines n HMAC pairs).
+ * against every line would cost a find on n lines n HMAC pairs).  With
+ * c->mu held.
  */
 static void
-cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
+cr_found_locked(struct cr *c, size_t first, const struct cg_cand *cand,
     uint64_t pos)
 {
 	char psk[2 * CG_MAXLEN + 8];
 	double secs = cr_elapsed(c);
-	size_t *idx, n = 0, i;
+	size_t *idx, n = 0, i, all = c->nlines + c->ntgts;
 
-	pthread_mutex_lock(&c->mu);
-	if (atomic_exchange(&cl->found, true)) {
-		pthread_mutex_unlock(&c->mu);
-		return;
-	}
-	idx = malloc(c->nlines * sizeof(*idx));
+	idx = malloc(all * sizeof(*idx));
 	if (idx == NULL)
 		atomic_store(&c->no_mem, true);
 	else
-		idx[n++] = (size_t)(cl - c->lines);
-	for (i = 0; idx != NULL && i < c->nlines; i++) {
-		struct cr_line *o = &c->lines[i];
-
-		if (o != cl && !atomic_load(&o->found) &&
-		    memcmp(o->l->icookie, cl->l->icookie, 8) == 0 &&
-		    memcmp(o->l->rcookie, cl->l->rcookie, 8) == 0 &&
-		    crack_verify(o->l, cand->b, cand->len) &&
-		    !atomic_exchange(&o->found, true))
+		idx[n++] = first;
+	for (i = 0; idx != NULL && i < all; i++)
+		if (i != first && !atomic_load(cr_flag(c, i)) &&
+		    cr_same_sa(c, i, first) &&
+		    (i < c->nlines ? crack_verify(c->lines[i].l, cand->b,
+		    cand->len) : cm_verify(c->tgts[i - c->nlines].t, cand->b,
+		    cand->len)) && !atomic_exchange(cr_flag(c, i), true))
 			idx[n++] = i;
-	}
 	atomic_fetch_sub(&c->left, n > 0 ? n : 1);
 	crack_psk_text(cand->b, cand->len, psk);
 	if (c->o->found != NULL && idx != NULL)
@@ -301,217 +344,121 @@ cr_found(struct cr *c, struct cr_line *cl, const struct cg_cand *cand,
 		    secs);
 	else
 		for (i = 0; i < n; i++)
-			cr_print(c, c->lines[idx[i]].l, psk, cand, pos, secs);
+			cr_print(c, idx[i] < c->nlines ? c->lines[idx[i]].l :
+			    NULL, idx[i] < c->nlines ? NULL :
+			    c->tgts[idx[i] - c->nlines].t, psk, cand, pos, secs);
 	fflush(c->out);
 	free(idx);
+}
+
+/* line i opened by cand (its hash matched) */
+static void
+cr_found(struct cr *c, size_t i, const struct cg_cand *cand, uint64_t pos)
+{
+	pthread_mutex_lock(&c->mu);
+	if (!atomic_exchange(cr_flag(c, i), true))
+		cr_found_locked(c, i, cand, pos);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/*
+ * A survivor of target g's filter: the builder's full check, under the
+ * lock so that checks never overlap.
+ */
+static void
+cr_tgt_check(struct cr *c, struct cr_tgt *g, const struct cg_cand *cand,
+    uint64_t pos)
+{
+	pthread_mutex_lock(&c->mu);
+	if (!atomic_load(&g->found) && g->t->check(g->t->arg, cand->b,
+	    cand->len)) {
+		atomic_store(&g->found, true);
+		cr_found_locked(c, c->nlines + (size_t)(g - c->tgts), cand,
+		    pos);
+	}
 	pthread_mutex_unlock(&c->mu);
 }
 
 /* ---- the kernel path */
-
-/* HMAC's inner and outer key states of up to L candidates */
-static void
-cr_keys(const struct cr_prf *p, const struct cg_cand *cand, unsigned m,
-    uint32_t *kin, uint32_t *kout)
-{
-	const struct ck_kern *k = p->k;
-	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
-	uint32_t bi[16 * CK_MAXLANES], bo[16 * CK_MAXLANES], w[16];
-	uint8_t key[64], dig[CK_MAXWORDS * 4], *dp = dig;
-
-	for (l = 0; l < L; l++) {
-		const uint8_t *kp = cand[l].b;
-
-		if (l >= m) {		/* a short group: unused lanes */
-			for (i = 0; i < 16; i++)
-				bi[i * L + l] = 0;
-			continue;
-		}
-		if (cand[l].len > 64) {	/* HMAC hashes a long key first */
-			size_t kl = cand[l].len;
-
-			memset(key, 0, sizeof(key));
-			ck_hash_lanes(k, &kp, &kl, 1, &dp);
-			memcpy(key, dig, ck_digest_len(k->hash));
-			kp = key;
-		}
-		ck_words(k->hash, kp, w);
-		for (i = 0; i < 16; i++)
-			bi[i * L + l] = w[i];
-	}
-	for (i = 0; i < 16 * L; i++) {
-		bo[i] = bi[i] ^ CR_OPAD;
-		bi[i] ^= CR_IPAD;
-	}
-	memcpy(kin, p->iv, nw * L * sizeof(*kin));
-	memcpy(kout, p->iv, nw * L * sizeof(*kout));
-	k->comp(kin, bi);
-	k->comp(kout, bo);
-}
-
-/* inner state st, outer state so: so becomes HMAC's result */
-static void
-cr_outer(const struct cr_prf *p, const uint32_t *st, uint32_t *so)
-{
-	unsigned L = p->k->lanes, nw = ck_state_words(p->k->hash);
-	uint32_t blk[16 * CK_MAXLANES];
-
-	memcpy(blk, st, nw * L * sizeof(*blk));
-	memcpy(blk + nw * L, p->pad + nw * L, (16 - nw) * L * sizeof(*blk));
-	p->k->comp(so, blk);
-}
 
 static void
 cr_line_lanes(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
     const uint32_t *kin, const uint32_t *kout, const struct cg_cand *cand,
     unsigned m, uint64_t base)
 {
-	const struct ck_kern *k = p->k;
-	unsigned L = k->lanes, nw = ck_state_words(k->hash), l, i;
-	uint32_t st[CK_MAXWORDS * CK_MAXLANES], so[CK_MAXWORDS * CK_MAXLANES];
-	uint32_t kb[16 * CK_MAXLANES];
-	size_t b;
+	unsigned L = p->k->lanes, nw = ck_state_words(p->k->hash), l, i;
+	uint32_t so[CK_MAXWORDS * CK_MAXLANES];
+	uint32_t sin[CK_MAXWORDS * CK_MAXLANES], sout[CK_MAXWORDS * CK_MAXLANES];
 
 	/* SKEYID = prf(PSK, Ni_b | Nr_b) */
-	memcpy(st, kin, nw * L * sizeof(*st));
-	for (b = 0; b < cl->nb1; b++)
-		k->comp_kw(st, cl->kw1 + b * CK_MAXROUNDS);
-	memcpy(so, kout, nw * L * sizeof(*so));
-	cr_outer(p, st, so);
+	cm_mac_kw(&p->rows, kin, kout, NULL, cl->kw1, cl->nb1, so);
 	/* HASH_R = prf(SKEYID, g^xr | ... | IDir_b) */
-	for (i = 0; i < nw * L; i++)
-		kb[i] = so[i] ^ CR_IPAD;
-	for (; i < 16 * L; i++)
-		kb[i] = CR_IPAD;
-	memcpy(st, p->iv, nw * L * sizeof(*st));
-	k->comp(st, kb);
-	for (i = 0; i < 16 * L; i++)
-		kb[i] ^= CR_IPAD ^ CR_OPAD;
-	memcpy(so, p->iv, nw * L * sizeof(*so));
-	k->comp(so, kb);
-	for (b = 0; b < cl->nb2; b++)
-		k->comp_kw(st, cl->kw2 + b * CK_MAXROUNDS);
-	cr_outer(p, st, so);
+	cm_rekey(&p->rows, so, sin, sout);
+	cm_mac_kw(&p->rows, sin, sout, NULL, cl->kw2, cl->nb2, so);
 	for (l = 0; l < m; l++) {
 		if (so[l] != cl->target[0])
 			continue;
 		for (i = 1; i < nw && so[i * L + l] == cl->target[i]; i++)
 			;
 		if (i == nw)
-			cr_found(c, cl, &cand[l], base + l + 1);
+			cr_found(c, (size_t)(cl - c->lines), &cand[l],
+			    base + l + 1);
 	}
 }
 
 /* ---- the OpenSSL path */
 
-/* A thread's digest contexts: the candidate's and SKEYID's HMAC key
- * blocks already hashed (inner, outer), and a scratch one. */
-struct cr_evp {
-	EVP_MD_CTX	*ki, *ko, *si, *so, *t;
-};
-
-static void
-cr_evp_free(struct cr_evp *e)
-{
-	EVP_MD_CTX_free(e->ki);
-	EVP_MD_CTX_free(e->ko);
-	EVP_MD_CTX_free(e->si);
-	EVP_MD_CTX_free(e->so);
-	EVP_MD_CTX_free(e->t);
-}
-
-static int
-cr_evp_new(struct cr_evp *e)
-{
-	e->ki = EVP_MD_CTX_new();
-	e->ko = EVP_MD_CTX_new();
-	e->si = EVP_MD_CTX_new();
-	e->so = EVP_MD_CTX_new();
-	e->t = EVP_MD_CTX_new();
-	if (e->ki == NULL || e->ko == NULL || e->si == NULL ||
-	    e->so == NULL || e->t == NULL) {
-		cr_evp_free(e);
-		return -1;
-	}
-	return 0;
-}
-
-/* HMAC's key: its inner and outer blocks hashed into ki and ko */
-static int
-cr_evp_key(const EVP_MD *md, const uint8_t *key, size_t klen,
-    EVP_MD_CTX *ki, EVP_MD_CTX *ko)
-{
-	uint8_t kb[128] = { 0 }, pad[128];
-	size_t bl = (size_t)EVP_MD_get_block_size(md), i;
-	unsigned dl;
-
-	if (klen > bl) {
-		if (EVP_Digest(key, klen, kb, &dl, md, NULL) != 1)
-			return -1;
-	} else
-		memcpy(kb, key, klen);
-	for (i = 0; i < bl; i++)
-		pad[i] = kb[i] ^ 0x36;
-	if (EVP_DigestInit_ex2(ki, md, NULL) != 1 ||
-	    EVP_DigestUpdate(ki, pad, bl) != 1)
-		return -1;
-	for (i = 0; i < bl; i++)
-		pad[i] = kb[i] ^ 0x5c;
-	if (EVP_DigestInit_ex2(ko, md, NULL) != 1 ||
-	    EVP_DigestUpdate(ko, pad, bl) != 1)
-		return -1;
-	return 0;
-}
-
-/* HMAC of msg with the key in ki and ko (t: scratch) */
-static int
-cr_evp_mac(EVP_MD_CTX *ki, EVP_MD_CTX *ko, EVP_MD_CTX *t, const uint8_t *msg,
-    size_t len, uint8_t *out, unsigned *olen)
-{
-	uint8_t in[EVP_MAX_MD_SIZE];
-	unsigned il;
-
-	if (EVP_MD_CTX_copy_ex(t, ki) != 1 ||
-	    EVP_DigestUpdate(t, msg, len) != 1 ||
-	    EVP_DigestFinal_ex(t, in, &il) != 1 ||
-	    EVP_MD_CTX_copy_ex(t, ko) != 1 ||
-	    EVP_DigestUpdate(t, in, il) != 1 ||
-	    EVP_DigestFinal_ex(t, out, olen) != 1)
-		return -1;
-	return 0;
-}
-
 /* one candidate, whose key contexts are in e->ki and e->ko, on one line */
 static int
 cr_line_evp(struct cr *c, const struct cr_prf *p, struct cr_line *cl,
-    struct cr_evp *e, const struct cg_cand *cand, uint64_t base)
+    struct cm_evp *e, const struct cg_cand *cand, uint64_t base)
 {
 	uint8_t skeyid[EVP_MAX_MD_SIZE], h[EVP_MAX_MD_SIZE];
+	const uint8_t *m1 = cl->l->ninr, *m2 = cl->l->m2;
 	unsigned sl, hl;
 
-	if (cr_evp_mac(e->ki, e->ko, e->t, cl->l->ninr, cl->l->ninr_len,
+	if (cm_evp_mac(e->ki, e->ko, e->t, &m1, &cl->l->ninr_len, 1,
 	    skeyid, &sl) == -1 ||
-	    cr_evp_key(p->md, skeyid, sl, e->si, e->so) == -1 ||
-	    cr_evp_mac(e->si, e->so, e->t, cl->l->m2, cl->l->m2_len, h,
+	    cm_evp_key(p->md, skeyid, sl, e->si, e->so) == -1 ||
+	    cm_evp_mac(e->si, e->so, e->t, &m2, &cl->l->m2_len, 1, h,
 	    &hl) == -1)
 		return -1;
 	if (hl == cl->l->hash_len && memcmp(h, cl->l->hash_r, hl) == 0)
-		cr_found(c, cl, cand, base + 1);
+		cr_found(c, (size_t)(cl - c->lines), cand, base + 1);
 	return 0;
 }
 
+/* group g's targets not found yet: their count */
+static unsigned
+cr_grp_open(const struct cr_grp *g, struct cr_tgt **gv,
+    const struct cm_target **tv)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < g->n; i++)
+		if (!atomic_load(&g->v[i]->found)) {
+			gv[n] = g->v[i];
+			tv[n++] = g->v[i]->t;
+		}
+	return n;
+}
+
 static void
-cr_batch(struct cr *c, struct cr_prf *p, struct cr_evp *e,
+cr_batch(struct cr *c, struct cr_prf *p, struct cm_evp *e,
     const struct cg_cand *cand, size_t n, uint64_t base)
 {
 	uint32_t kin[CK_MAXWORDS * CK_MAXLANES];
 	uint32_t kout[CK_MAXWORDS * CK_MAXLANES];
+	struct cr_tgt *gv[CM_MAX_GROUP];
+	const struct cm_target *tv[CM_MAX_GROUP];
+	uint32_t pass[CM_MAX_GROUP];
+	bool ok[CM_MAX_GROUP];
 	size_t i, j;
-	unsigned m;
+	unsigned m, l, nt, t;
 
 	if (p->k == NULL) {
 		for (i = 0; i < n; i++) {
-			if (cr_evp_key(p->md, cand[i].b, cand[i].len, e->ki,
+			if (cm_evp_key(p->md, cand[i].b, cand[i].len, e->ki,
 			    e->ko) == -1)
 				goto fail;
 			for (j = 0; j < p->nlines; j++)
@@ -519,6 +466,17 @@ cr_batch(struct cr *c, struct cr_prf *p, struct cr_evp *e,
 				    cr_line_evp(c, p, p->lines[j], e, &cand[i],
 				    base + i) == -1)
 					goto fail;
+			for (j = 0; j < p->ngrps; j++) {
+				nt = cr_grp_open(&p->grps[j], gv, tv);
+				if (nt == 0)
+					continue;
+				if (cm_evp(tv, nt, e, &e->cx, NULL, ok) == -1)
+					goto fail;
+				for (t = 0; t < nt; t++)
+					if (ok[t])
+						cr_tgt_check(c, gv[t], &cand[i],
+						    base + i + 1);
+			}
 		}
 		return;
 fail:
@@ -527,11 +485,24 @@ fail:
 	}
 	for (i = 0; i < n; i += m) {
 		m = n - i < p->k->lanes ? (unsigned)(n - i) : p->k->lanes;
-		cr_keys(p, cand + i, m, kin, kout);
+		cm_cand_keys(&p->rows, cand + i, m, kin, kout);
 		for (j = 0; j < p->nlines; j++)
 			if (!atomic_load(&p->lines[j]->found))
 				cr_line_lanes(c, p, p->lines[j], kin, kout,
 				    cand + i, m, base + i);
+		for (j = 0; j < p->ngrps; j++) {
+			nt = cr_grp_open(&p->grps[j], gv, tv);
+			if (nt == 0)
+				continue;
+			cm_lanes(&p->rows, tv, nt, kin, kout, m, &e->cx, NULL,
+			    pass);
+			for (t = 0; t < nt; t++)
+				for (l = 0; pass[t] != 0 && l < m; l++)
+					if (pass[t] & (1u << l))
+						cr_tgt_check(c, gv[t],
+						    &cand[i + l],
+						    base + i + l + 1);
+		}
 	}
 }
 
@@ -540,12 +511,12 @@ cr_worker(void *arg)
 {
 	struct cr *c = arg;
 	struct cg_cand *cand;
-	struct cr_evp e;
+	struct cm_evp e;
 	uint64_t base;
 	size_t n, h;
 
 	cand = malloc(CRACK_BATCH * sizeof(*cand));
-	if (cand != NULL && cr_evp_new(&e) == -1) {
+	if (cand != NULL && cm_evp_new(&e) == -1) {
 		free(cand);
 		cand = NULL;
 	}
@@ -559,12 +530,12 @@ cr_worker(void *arg)
 		if (n == 0)
 			break;
 		for (h = 0; h < CK_NHASH; h++)
-			if (c->prf[h].nlines > 0)
+			if (c->prf[h].nlines > 0 || c->prf[h].ntgts > 0)
 				cr_batch(c, &c->prf[h], &e, cand, n, base);
 		atomic_fetch_add(&c->done, n);
 	}
 	if (cand != NULL)
-		cr_evp_free(&e);
+		cm_evp_free(&e);
 	free(cand);
 	atomic_fetch_sub(&c->running, 1);
 	return NULL;
@@ -602,12 +573,21 @@ cr_progress(struct cr *c, bool last)
 	if (frac >= 0)
 		fprintf(stderr, " (%.1f%%)", frac * 100);
 	fprintf(stderr, ", ETA %s, %zu/%zu cracked   ", eta,
-	    c->nlines - atomic_load(&c->left), c->nlines);
+	    c->nlines + c->ntgts - atomic_load(&c->left),
+	    c->nlines + c->ntgts);
 }
 
 int
 crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
     struct crack_stats *st, char *err, size_t errlen)
+{
+	return crack_run_tg(o, set, NULL, 0, out, st, err, errlen);
+}
+
+int
+crack_run_tg(const struct crack_opts *o, const struct cl_set *set,
+    struct cm_target *tg, size_t ntg, FILE *out, struct crack_stats *st,
+    char *err, size_t errlen)
 {
 	struct cr c;
 	pthread_t tid[CRACK_MAX_THREADS];
@@ -621,6 +601,7 @@ crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
 	c.o = o;
 	c.out = out;
 	c.nlines = set->n;
+	c.ntgts = ntg;
 	json_init(&c.js, out);
 	if (nt == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -628,17 +609,20 @@ crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
 	}
 	if (nt > CRACK_MAX_THREADS)
 		nt = CRACK_MAX_THREADS;
-	c.lines = calloc(set->n, sizeof(*c.lines));
-	if (c.lines == NULL) {
+	c.lines = calloc(set->n + 1, sizeof(*c.lines));
+	c.tgts = calloc(ntg + 1, sizeof(*c.tgts));
+	if (c.lines == NULL || c.tgts == NULL) {
+		free(c.lines);
+		free(c.tgts);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (cr_prep(&c, set, err, errlen) == -1)
+	if (cr_prep(&c, set, tg, err, errlen) == -1)
 		goto out;
 	if (cg_open(&c.gen, o->wordlist, o->mask, err, errlen) == -1)
 		goto out;
 	pthread_mutex_init(&c.mu, NULL);
-	atomic_init(&c.left, set->n);
+	atomic_init(&c.left, set->n + ntg);
 	atomic_init(&c.done, 0);
 	atomic_init(&c.running, nt);
 	atomic_init(&c.no_mem, false);
@@ -676,13 +660,14 @@ crack_run(const struct crack_opts *o, const struct cl_set *set, FILE *out,
 		goto close;
 	}
 	st->lines = set->n;
-	st->cracked = set->n - atomic_load(&c.left);
+	st->targets = ntg;
+	st->cracked = set->n + ntg - atomic_load(&c.left);
 	st->candidates = atomic_load(&c.done);
 	st->words = c.gen.words;
 	st->skipped = c.gen.skipped;
 	st->threads = started;
 	for (h = 0; h < CK_NHASH; h++)
-		if (c.prf[h].nlines > 0)
+		if (c.prf[h].nlines > 0 || c.prf[h].ntgts > 0)
 			st->kernel[h] = c.prf[h].k != NULL ?
 			    c.prf[h].k->name : "openssl";
 	rc = 0;
@@ -694,10 +679,14 @@ out:
 		free(c.lines[i].kw1);
 		free(c.lines[i].kw2);
 	}
+	for (i = 0; i < ntg; i++)
+		cm_free(&tg[i]);
 	for (h = 0; h < CK_NHASH; h++) {
 		free(c.prf[h].lines);
+		free(c.prf[h].grps);
 		EVP_MD_free(c.prf[h].md);
 	}
 	free(c.lines);
+	free(c.tgts);
 	return rc;
 }

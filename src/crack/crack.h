@@ -10,6 +10,9 @@
  * candidate is prepared once per line: both messages padded into blocks
  * and those blocks' schedules; HMAC's key blocks of the candidate are
  * compressed once per candidate for every line of the same PRF.
+ *
+ * With g^xy known, Main Mode targets (crack_mm.h) share the candidates,
+ * their key blocks, the threads, the progress line and the output.
  */
 #ifndef IKESCOPE_CRACK_H
 #define IKESCOPE_CRACK_H
@@ -20,6 +23,7 @@
 
 #include "crack/crack_kern.h"
 #include "crack/crack_line.h"
+#include "crack/crack_mm.h"
 
 #define CRACK_MAX_THREADS	256
 #define CRACK_BATCH		1024	/* candidates a thread takes at once */
@@ -47,7 +51,7 @@ struct crack_opts {
 };
 
 struct crack_stats {
-	size_t		 lines, cracked;
+	size_t		 lines, targets, cracked;	/* cracked: of both */
 	uint64_t	 candidates;	/* tried */
 	uint64_t	 words, skipped;/* word list lines; too long */
 	double		 seconds;
@@ -63,6 +67,17 @@ struct crack_stats {
  */
 int	crack_run(const struct crack_opts *, const struct cl_set *set,
 	    FILE *out, struct crack_stats *st, char *err, size_t errlen);
+
+/*
+ * The same with Main Mode targets too (crack_mm.h; ntg of them, prepared
+ * here and freed with cm_free before it returns): every line and target
+ * against one stream of candidates, each target's survivors given to
+ * its check (calls never overlap, nor with found).  found's indexes
+ * count the lines first, then the targets (set->n + j for tg[j]).
+ */
+int	crack_run_tg(const struct crack_opts *, const struct cl_set *set,
+	    struct cm_target *tg, size_t ntg, FILE *out,
+	    struct crack_stats *st, char *err, size_t errlen);
 
 /*
  * The PSK as printed: itself when every byte is printable ASCII, else

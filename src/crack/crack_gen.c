@@ -155,9 +155,10 @@ cg_read(struct cg *g)
 	return n > 0;
 }
 
-/* The next usable word into cur; false at the end of the list. */
+/* The next usable word, in the buffer (valid until the next read);
+ * false at the end of the list. */
 static bool
-cg_next_word(struct cg *g)
+cg_next_word(struct cg *g, const uint8_t **word, size_t *wlen)
 {
 	const uint8_t *line, *nl;
 	size_t len;
@@ -186,25 +187,59 @@ cg_next_word(struct cg *g)
 			g->skipped++;
 			continue;
 		}
-		memcpy(g->cur, line, len);
-		g->wlen = (unsigned)len;
+		*word = line;
+		*wlen = len;
 		return true;
 	}
+}
+
+/* A candidate of len bytes, zero after them up to CG_ZERO. */
+static void
+cg_put(struct cg_cand *c, const uint8_t *b, size_t len)
+{
+	memset(c->b, 0, CG_ZERO);
+	memcpy(c->b, b, len);
+	c->len = (uint8_t)len;
+}
+
+/* The word list alone: each word straight from the buffer. */
+static size_t
+cg_fill_words(struct cg *g, struct cg_cand *out, size_t max)
+{
+	const uint8_t *w;
+	size_t n, len;
+
+	for (n = 0; n < max; n++) {
+		if (!cg_next_word(g, &w, &len)) {
+			g->eof = true;
+			break;
+		}
+		cg_put(&out[n], w, len);
+	}
+	g->emitted += n;
+	return n;
 }
 
 size_t
 cg_fill(struct cg *g, struct cg_cand *out, size_t max)
 {
-	size_t n = 0;
+	const uint8_t *w;
+	size_t n = 0, wlen;
 	unsigned i, len;
 
+	if (g->wl != NULL && g->npos == 0)
+		return g->eof ? 0 : cg_fill_words(g, out, max);
 	while (n < max && !g->eof) {
 		if (!g->have) {
 			/* the mask alone expands the empty word, once */
 			if (g->wl == NULL ? g->mask_done > 0 :
-			    !cg_next_word(g)) {
+			    !cg_next_word(g, &w, &wlen)) {
 				g->eof = true;
 				break;
+			}
+			if (g->wl != NULL) {
+				memcpy(g->cur, w, wlen);
+				g->wlen = (unsigned)wlen;
 			}
 			g->have = true;
 			g->mask_done = 0;
@@ -213,10 +248,7 @@ cg_fill(struct cg *g, struct cg_cand *out, size_t max)
 				g->cur[g->wlen + i] = (uint8_t)g->set[i][0];
 		}
 		len = g->wlen + g->npos;
-		out[n].len = (uint8_t)len;
-		memcpy(out[n].b, g->cur, len);
-		if (len < CG_ZERO)
-			memset(out[n].b + len, 0, CG_ZERO - len);
+		cg_put(&out[n], g->cur, len);
 		n++;
 		if (++g->mask_done == g->mask_count) {
 			g->have = false;

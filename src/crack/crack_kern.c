@@ -1,7 +1,7 @@
 /*
  * crack_kern.c - the cracker's hash kernels: MD5, SHA-1 and SHA-256 over
- * 16 lanes (AVX-512F) and 8 lanes (AVX2), one stream with the SHA
- * extensions (SHA-NI), chosen at run time.  Each function enables its
+ * 32 lanes (AVX-512F) and 16 (AVX2), 8 (SHA-1) or 4 (SHA-256) streams with
+ * the SHA extensions (SHA-NI), chosen at run time (the order of ck_all).  Each function enables its
  * instruction set with a target attribute, so the build needs no flags and
  * the program runs anywhere; __builtin_cpu_supports (cpuid, and xgetbv for
  * the OS's saving of the AVX registers) says which ones this CPU runs.
@@ -283,121 +283,225 @@ ck_have_avx512(void)
 	return __builtin_cpu_supports("avx512f");
 }
 
-/* ---- SHA-NI: one stream, the SHA extensions' round instructions */
+/*
+ * ---- SHA-NI: independent streams, the SHA extensions' round
+ * instructions.  One stream waits on each sha1rnds4 / sha256rnds2 (several
+ * cycles of latency, one result feeding the next); with four or more
+ * streams, each round group issued for all of them in turn, the unit
+ * stays busy.  The lanes' words become each stream's vectors through 4x4
+ * transposes.
+ */
 
-#define SHANI	__attribute__((target("sha,sse4.1")))
+#define SHANI		__attribute__((target("sha,sse4.1")))
+#define SHANI_INLINE	static inline __attribute__((always_inline)) SHANI
+/*
+ * SHA-1: a block shared by every lane (comp_kw) runs 8 streams at once, a
+ * block per lane (its schedule needs registers too) two groups of 4: 0.48
+ * s of CPU for 2,000,001 candidates here, against 0.53 with 4 streams and
+ * 0.57 with 8 at once everywhere (spilled).  SHA-256: 4 streams (8 were
+ * slower either way: 0.85 and 0.58 s against 0.56).  At most 16 xmm
+ * registers without AVX-512.
+ */
+#define CK_SHANI1_LANES		8
+#define CK_SHANI256_LANES	4
+#define CK_SHANI_MAX		8
+#define CK_LD128(p)	_mm_loadu_si128((const __m128i *)(const void *)(p))
+#define CK_ST128(p, v)	_mm_storeu_si128((__m128i *)(void *)(p), (v))
 
-/* Four words with the first in the highest dword, as sha1rnds4 takes. */
-static inline __attribute__((always_inline)) SHANI __m128i
-ck_sha1_rev(const uint32_t *w)
+/* rows r0..r3 (one word of four lanes each) <-> each lane's four words */
+SHANI_INLINE void
+ck_tr4(__m128i *r0, __m128i *r1, __m128i *r2, __m128i *r3)
 {
-	return _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
-	    void *)w), 0x1b);
+	__m128i t0 = _mm_unpacklo_epi32(*r0, *r1);
+	__m128i t1 = _mm_unpacklo_epi32(*r2, *r3);
+	__m128i t2 = _mm_unpackhi_epi32(*r0, *r1);
+	__m128i t3 = _mm_unpackhi_epi32(*r2, *r3);
+
+	*r0 = _mm_unpacklo_epi64(t0, t1);
+	*r1 = _mm_unpackhi_epi64(t0, t1);
+	*r2 = _mm_unpacklo_epi64(t2, t3);
+	*r3 = _mm_unpackhi_epi64(t2, t3);
 }
 
-#define CK_SHA1_4(f) do {						\
-	e = j == 0 ? _mm_add_epi32(e0, m[0]) :				\
-	    _mm_sha1nexte_epu32(prev, m[j]);				\
-	prev = abcd;							\
-	abcd = _mm_sha1rnds4_epu32(abcd, e, (f));			\
-	j++;								\
-} while (0)
-
-static inline __attribute__((always_inline)) SHANI void
-ck_sha1_shani_body(uint32_t *st, const uint32_t *src, bool pre)
+/* words 4j..4j+3 of each lane s into m[s], the first in the highest
+ * dword (sha1rnds4's order): the rows given to the transpose in reverse */
+SHANI_INLINE void
+ck_sha1_msg4(const uint32_t *src, unsigned j, __m128i *m, unsigned S,
+    unsigned R)
 {
-	__m128i abcd = ck_sha1_rev(st), e0 = _mm_set_epi32((int)st[4], 0, 0,
-	    0), abcd0 = abcd, m[20], e, prev = abcd;
-	unsigned j;
+	unsigned g;
 
-	for (j = 0; j < 20; j++)
-		if (pre)
-			m[j] = ck_sha1_rev(src + 4 * j);
-		else if (j < 4)
-			m[j] = ck_sha1_rev(src + 4 * j);
-		else
-			m[j] = _mm_sha1msg2_epu32(_mm_xor_si128(
-			    _mm_sha1msg1_epu32(m[j - 4], m[j - 3]), m[j - 2]),
-			    m[j - 1]);
-	j = 0;
-	CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0); CK_SHA1_4(0);
-	CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1); CK_SHA1_4(1);
-	CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2); CK_SHA1_4(2);
-	CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3); CK_SHA1_4(3);
-	e0 = _mm_sha1nexte_epu32(prev, e0);
-	abcd = _mm_shuffle_epi32(_mm_add_epi32(abcd, abcd0), 0x1b);
-	_mm_storeu_si128((__m128i *)(void *)st, abcd);
-	st[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+	for (g = 0; g < S; g += 4) {
+		m[g] = CK_LD128(src + (4 * j + 3) * R + g);
+		m[g + 1] = CK_LD128(src + (4 * j + 2) * R + g);
+		m[g + 2] = CK_LD128(src + (4 * j + 1) * R + g);
+		m[g + 3] = CK_LD128(src + (4 * j) * R + g);
+		ck_tr4(&m[g], &m[g + 1], &m[g + 2], &m[g + 3]);
+	}
 }
-#undef CK_SHA1_4
+
+/* S streams, lanes of rows of R words */
+SHANI_INLINE void
+ck_sha1_shani_body(uint32_t *st, const uint32_t *src, bool pre, unsigned S,
+    unsigned R)
+{
+	__m128i abcd[CK_SHANI_MAX], abcd0[CK_SHANI_MAX];
+	__m128i e0[CK_SHANI_MAX], prev[CK_SHANI_MAX];
+	__m128i m[CK_SHANI_MAX][4], x[CK_SHANI_MAX], e, t;
+	unsigned j, s, g;
+
+	/* state words 0..3 are read as words 0..3 of a block */
+	ck_sha1_msg4(st, 0, x, S, R);
+	for (s = 0; s < S; s++) {
+		abcd[s] = abcd0[s] = prev[s] = x[s];
+		e0[s] = _mm_set_epi32((int)st[4 * R + s], 0, 0, 0);
+	}
+	if (!pre)
+		for (j = 0; j < 4; j++) {
+			ck_sha1_msg4(src, j, x, S, R);
+			for (s = 0; s < S; s++)
+				m[s][j] = x[s];
+		}
+#pragma GCC unroll 20
+	for (j = 0; j < 20; j++) {
+		const int f = (int)(j / 5);
+		__m128i kw = pre ? _mm_shuffle_epi32(CK_LD128(src + 4 * j),
+		    0x1b) : _mm_setzero_si128();
+
+#pragma GCC unroll 8
+		for (s = 0; s < S; s++) {
+			__m128i w = pre ? kw : m[s][j & 3];
+
+			e = j == 0 ? _mm_add_epi32(e0[s], w) :
+			    _mm_sha1nexte_epu32(prev[s], w);
+			prev[s] = abcd[s];
+			abcd[s] = _mm_sha1rnds4_epu32(abcd[s], e, f);
+			/* words 4j+16..: in the slot just used */
+			if (!pre && j + 4 < 20)
+				m[s][j & 3] = _mm_sha1msg2_epu32(_mm_xor_si128(
+				    _mm_sha1msg1_epu32(m[s][j & 3],
+				    m[s][(j + 1) & 3]), m[s][(j + 2) & 3]),
+				    m[s][(j + 3) & 3]);
+		}
+	}
+	for (s = 0; s < S; s++) {
+		e0[s] = _mm_sha1nexte_epu32(prev[s], e0[s]);
+		x[s] = _mm_add_epi32(abcd[s], abcd0[s]);
+	}
+	for (g = 0; g < S; g += 4) {
+		ck_tr4(&x[g], &x[g + 1], &x[g + 2], &x[g + 3]);
+		CK_ST128(st + 3 * R + g, x[g]);
+		CK_ST128(st + 2 * R + g, x[g + 1]);
+		CK_ST128(st + 1 * R + g, x[g + 2]);
+		CK_ST128(st + g, x[g + 3]);
+		/* the E words: dword 3 of each lane's e0 */
+		e = _mm_unpackhi_epi32(e0[g], e0[g + 1]);
+		t = _mm_unpackhi_epi32(e0[g + 2], e0[g + 3]);
+		CK_ST128(st + 4 * R + g, _mm_unpackhi_epi64(e, t));
+	}
+}
 
 static SHANI void
 sha1_comp_shani(uint32_t *st, const uint32_t *blk)
 {
-	ck_sha1_shani_body(st, blk, false);
+	unsigned g;
+
+	for (g = 0; g < CK_SHANI1_LANES; g += 4)
+		ck_sha1_shani_body(st + g, blk + g, false, 4, CK_SHANI1_LANES);
 }
 
 /* kw: the message schedule alone (ck_sched_sha1): the rounds add K */
 static SHANI void
 sha1_comp_kw_shani(uint32_t *st, const uint32_t *kw)
 {
-	ck_sha1_shani_body(st, kw, true);
+	ck_sha1_shani_body(st, kw, true, CK_SHANI1_LANES, CK_SHANI1_LANES);
 }
 
-static inline __attribute__((always_inline)) SHANI void
-ck_sha256_shani_body(uint32_t *st, const uint32_t *src, bool pre)
+/* S streams, lanes of rows of R words */
+SHANI_INLINE void
+ck_sha256_shani_body(uint32_t *st, const uint32_t *src, bool pre, unsigned S,
+    unsigned R)
 {
-	__m128i t, s0, s1, s0save, s1save, m[16], x;
-	unsigned j;
+	enum { N = CK_SHANI_MAX };
+	__m128i s0[N], s1[N], s0save[N], s1save[N], m[N][4], r[2][N], x, t;
+	unsigned j, s, g, h;
 
-	t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
-	    void *)st), 0xb1);				/* CDAB */
-	s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const
-	    void *)(st + 4)), 0x1b);			/* EFGH */
-	s0 = _mm_alignr_epi8(t, s1, 8);			/* ABEF */
-	s1 = _mm_blend_epi16(s1, t, 0xf0);		/* CDGH */
-	s0save = s0;
-	s1save = s1;
+	/* r[0][s]: lane s's abcd, r[1][s] its efgh */
+	for (h = 0; h < 2; h++)
+		for (g = 0; g < S; g += 4) {
+			for (j = 0; j < 4; j++)
+				r[h][g + j] = CK_LD128(st + (4 * h + j) * R + g);
+			ck_tr4(&r[h][g], &r[h][g + 1], &r[h][g + 2],
+			    &r[h][g + 3]);
+		}
+	for (s = 0; s < S; s++) {
+		t = _mm_shuffle_epi32(r[0][s], 0xb1);		/* CDAB */
+		x = _mm_shuffle_epi32(r[1][s], 0x1b);		/* EFGH */
+		s0[s] = s0save[s] = _mm_alignr_epi8(t, x, 8);	/* ABEF */
+		s1[s] = s1save[s] = _mm_blend_epi16(x, t, 0xf0);	/* CDGH */
+	}
+	if (!pre)
+		for (j = 0; j < 4; j++)
+			for (g = 0; g < S; g += 4) {
+				for (h = 0; h < 4; h++)
+					m[g + h][j] = CK_LD128(src +
+					    (4 * j + h) * R + g);
+				ck_tr4(&m[g][j], &m[g + 1][j], &m[g + 2][j],
+				    &m[g + 3][j]);
+			}
 #pragma GCC unroll 16
 	for (j = 0; j < 16; j++) {
-		if (pre)
-			x = _mm_loadu_si128((const __m128i *)(const void *)
-			    (src + 4 * j));
-		else {
-			if (j < 4)
-				m[j] = _mm_loadu_si128((const __m128i *)
-				    (const void *)(src + 4 * j));
-			else
-				m[j] = _mm_sha256msg2_epu32(_mm_add_epi32(
-				    _mm_sha256msg1_epu32(m[j - 4], m[j - 3]),
-				    _mm_alignr_epi8(m[j - 1], m[j - 2], 4)),
-				    m[j - 1]);
-			x = _mm_add_epi32(m[j], _mm_loadu_si128((const
-			    __m128i *)(const void *)(ck_sha256_k + 4 * j)));
+		__m128i k = CK_LD128((pre ? src : ck_sha256_k) + 4 * j);
+
+#pragma GCC unroll 8
+		for (s = 0; s < S; s++) {
+			if (pre)
+				x = k;
+			else {
+				if (j >= 4)
+					m[s][j & 3] = _mm_sha256msg2_epu32(
+					    _mm_add_epi32(_mm_sha256msg1_epu32(
+					    m[s][j & 3], m[s][(j + 1) & 3]),
+					    _mm_alignr_epi8(m[s][(j + 3) & 3],
+					    m[s][(j + 2) & 3], 4)),
+					    m[s][(j + 3) & 3]);
+				x = _mm_add_epi32(m[s][j & 3], k);
+			}
+			s1[s] = _mm_sha256rnds2_epu32(s1[s], s0[s], x);
+			s0[s] = _mm_sha256rnds2_epu32(s0[s], s1[s],
+			    _mm_shuffle_epi32(x, 0x0e));
 		}
-		s1 = _mm_sha256rnds2_epu32(s1, s0, x);
-		s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(x, 0x0e));
 	}
-	s0 = _mm_add_epi32(s0, s0save);
-	s1 = _mm_add_epi32(s1, s1save);
-	t = _mm_shuffle_epi32(s0, 0x1b);		/* FEBA */
-	s1 = _mm_shuffle_epi32(s1, 0xb1);		/* DCHG */
-	s0 = _mm_blend_epi16(t, s1, 0xf0);		/* DCBA */
-	s1 = _mm_alignr_epi8(s1, t, 8);			/* HGFE */
-	_mm_storeu_si128((__m128i *)(void *)st, s0);
-	_mm_storeu_si128((__m128i *)(void *)(st + 4), s1);
+	for (s = 0; s < S; s++) {
+		s0[s] = _mm_add_epi32(s0[s], s0save[s]);
+		s1[s] = _mm_add_epi32(s1[s], s1save[s]);
+		t = _mm_shuffle_epi32(s0[s], 0x1b);		/* FEBA */
+		x = _mm_shuffle_epi32(s1[s], 0xb1);		/* DCHG */
+		r[0][s] = _mm_blend_epi16(t, x, 0xf0);		/* DCBA */
+		r[1][s] = _mm_alignr_epi8(x, t, 8);		/* HGFE */
+	}
+	for (h = 0; h < 2; h++)
+		for (g = 0; g < S; g += 4) {
+			ck_tr4(&r[h][g], &r[h][g + 1], &r[h][g + 2],
+			    &r[h][g + 3]);
+			for (j = 0; j < 4; j++)
+				CK_ST128(st + (4 * h + j) * R + g,
+				    r[h][g + j]);
+		}
 }
 
 static SHANI void
 sha256_comp_shani(uint32_t *st, const uint32_t *blk)
 {
-	ck_sha256_shani_body(st, blk, false);
+	ck_sha256_shani_body(st, blk, false, CK_SHANI256_LANES,
+	    CK_SHANI256_LANES);
 }
 
 static SHANI void
 sha256_comp_kw_shani(uint32_t *st, const uint32_t *kw)
 {
-	ck_sha256_shani_body(st, kw, true);
+	ck_sha256_shani_body(st, kw, true, CK_SHANI256_LANES,
+	    CK_SHANI256_LANES);
 }
 
 /*
@@ -421,6 +525,15 @@ ck_have_shani(void)
 #define CK_KERN(n, h, l, u, f, prep) \
 	{ #n, h, l, u, f##_comp_##n, f##_comp_kw_##n, prep }
 
+/*
+ * Best first, per hash: ck_best takes the first this CPU runs.  AVX-512
+ * leads everywhere.  Without it (AMD Zen 3, Intel client cores), SHA-256
+ * takes the SHA extensions before AVX2 and SHA-1 AVX2 before them: the
+ * SHA-NI streams cost 0.28 s of CPU per million SHA-256 candidates here
+ * against AVX2's 0.54, and 0.24 s per million SHA-1 ones against AVX2's
+ * 0.21 (this AMD EPYC, Zen 4; bench/RESULTS.md, 2026-12-06 08:07; not
+ * measured on a Zen 3).  MD5 has no SHA-NI.
+ */
 static const struct ck_kern ck_all[] = {
 #ifdef CK_X86
 	CK_KERN(avx512, CK_MD5, CK_AVX512_LANES, ck_have_avx512, md5,
@@ -429,13 +542,15 @@ static const struct ck_kern ck_all[] = {
 	    ck_prep_sha1),
 	CK_KERN(avx512, CK_SHA256, CK_AVX512_LANES, ck_have_avx512, sha256,
 	    ck_prep_sha256),
+	CK_KERN(shani, CK_SHA256, CK_SHANI256_LANES, ck_have_shani, sha256,
+	    ck_prep_sha256),
 	CK_KERN(avx2, CK_MD5, CK_AVX2_LANES, ck_have_avx2, md5, ck_prep_md5),
 	CK_KERN(avx2, CK_SHA1, CK_AVX2_LANES, ck_have_avx2, sha1, ck_prep_sha1),
 	CK_KERN(avx2, CK_SHA256, CK_AVX2_LANES, ck_have_avx2, sha256,
 	    ck_prep_sha256),
 	/* SHA-1's instructions add K themselves: the schedule alone */
-	CK_KERN(shani, CK_SHA1, 1, ck_have_shani, sha1, ck_sched_sha1),
-	CK_KERN(shani, CK_SHA256, 1, ck_have_shani, sha256, ck_prep_sha256),
+	CK_KERN(shani, CK_SHA1, CK_SHANI1_LANES, ck_have_shani, sha1,
+	    ck_sched_sha1),
 #endif
 	{ NULL, CK_NHASH, 0, NULL, NULL, NULL, NULL }
 };

@@ -41,25 +41,14 @@
 #define CFG_SET		3
 #define CFG_XAUTH_STATUS	16527
 
-/* IPsec DOI attributes (RFC 2407 4.5) */
-#define IA_LIFE_TYPE	1
-#define IA_LIFE_DUR	2
-#define IA_GROUP	3
-#define IA_ENCAP	4
-#define IA_AUTH		5
-#define IA_KEY_LEN	6
-#define IA_ESN		11
-
 /*
  * The first transform's attributes into the summary: Oakley values as
- * the phase-1 record reads them, IPsec DOI values here.
+ * the phase-1 record reads them, IPsec DOI values as the dissector does.
  */
 static void
 eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 {
-	struct isakmp_iter it;
-	struct isakmp_attr a;
-	uint32_t life_type = 1;
+	struct isakmp_ipsec_vals v;
 
 	in->xform = x->id;
 	if (proto == ISAKMP_PROTO_ISAKMP) {
@@ -77,41 +66,14 @@ eng_ike_xform(const struct isakmp_xform *x, uint8_t proto, struct trk_in *in)
 	}
 	/* IPsec proposals carry the cipher as the transform ID. */
 	in->enc = x->id;
-	isakmp_iter_init(&it, x->attrs);
-	while (it.n < ISAKMP_MAX_ATTRS && isakmp_attr_next(&it, &a) == 1) {
-		uint32_t v = a.num_ok && a.num <= UINT32_MAX ?
-		    (uint32_t)a.num : 0;
-
-		switch (a.type) {
-		case IA_AUTH:		/* the IPsec auth algorithm */
-			in->hash = (uint16_t)v;
-			break;
-		case IA_GROUP:		/* the PFS group */
-			in->group = (uint16_t)v;
-			break;
-		case IA_KEY_LEN:
-			in->key_len = (uint16_t)v;
-			break;
-		case IA_ENCAP:
-			in->encap = (uint8_t)v;
-			break;
-		case IA_ESN:
-			in->esn = v == 1;
-			break;
-		case IA_LIFE_TYPE:
-			life_type = v;
-			break;
-		case IA_LIFE_DUR:
-			/* RFC 2407/2409: type 2 = kilobytes, else seconds */
-			if (life_type == 2)
-				in->life_kb = v;
-			else
-				in->life_secs = v;
-			break;
-		default:
-			break;
-		}
-	}
+	isakmp_ipsec_vals(x->attrs, &v);
+	in->hash = v.auth;
+	in->group = v.group;
+	in->key_len = v.key_len;
+	in->encap = v.encap;
+	in->esn = v.esn == 1;
+	in->life_secs = v.life_secs;
+	in->life_kb = v.life_kb;
 }
 
 static void

@@ -46,6 +46,9 @@ struct ike_state {
 	bool		 p1_iv_set;
 	uint8_t		 last_p1[IKE_MAX_BLOCK];
 	bool		 have_last_p1;
+	uint8_t		 prev_p1[IKE_MAX_BLOCK];	/* the IV the last
+						   phase-1 message used */
+	bool		 have_prev_p1;
 	struct ike_p2	 p2[IKE_P2_SLOTS];
 	uint64_t	 clock;
 	bool		 reported;	/* ike_learned gave its keys */
@@ -471,12 +474,52 @@ ike_observe_p2(struct ike_state *c, bool from_init, const struct isakmp_msg *m)
 
 /* ------------------------------------------------------------ IVs */
 
+const char *
+ike_cipher_name(const struct p1rec_alg *a, size_t *klen, size_t *block)
+{
+	return ike_cipher(a, klen, block);
+}
+
+/* H(p | M-ID), the first IV of message ID msgid after phase-1 block p */
+static int
+ike_iv_msgid(struct sslctx *ssl, uint16_t hash, const uint8_t *p,
+    size_t block, uint32_t msgid, uint8_t *iv)
+{
+	uint8_t mid[4], d[IKE_MAX_HASH];
+	size_t dn = 0;
+
+	mid[0] = (uint8_t)(msgid >> 24);
+	mid[1] = (uint8_t)(msgid >> 16);
+	mid[2] = (uint8_t)(msgid >> 8);
+	mid[3] = (uint8_t)msgid;
+	if (ike_digest(ssl, hash, p, block, mid, 4, d, &dn) == -1 ||
+	    dn < block)
+		return -1;
+	memcpy(iv, d, block);
+	return 0;
+}
+
+int
+ike_iv_p2_before(const struct ike_state *c, struct sslctx *ssl,
+    uint32_t msgid, uint8_t *iv, size_t *len)
+{
+	size_t klen, block;
+
+	if (!c->have_prev_p1 || !c->rec->has_chosen ||
+	    ike_cipher(&c->rec->chosen_alg, &klen, &block) == NULL ||
+	    ike_iv_msgid(ssl, c->rec->chosen_alg.hash, c->prev_p1, block,
+	    msgid, iv) == -1)
+		return -1;
+	*len = block;
+	return 0;
+}
+
 static struct ike_p2 *
 ike_p2_slot(struct ike_state *c, struct sslctx *ssl, uint32_t msgid,
     size_t block)
 {
 	struct ike_p2 *s = NULL, *old = &c->p2[0];
-	uint8_t mid[4], d[IKE_MAX_HASH];
+	uint8_t d[IKE_MAX_HASH], iv[IKE_MAX_BLOCK];
 	size_t i, dn = 0;
 
 	for (i = 0; i < IKE_P2_SLOTS; i++) {
@@ -504,12 +547,8 @@ ike_p2_slot(struct ike_state *c, struct sslctx *ssl, uint32_t msgid,
 		memcpy(c->last_p1, d, block);
 		c->have_last_p1 = true;
 	}
-	mid[0] = (uint8_t)(msgid >> 24);
-	mid[1] = (uint8_t)(msgid >> 16);
-	mid[2] = (uint8_t)(msgid >> 8);
-	mid[3] = (uint8_t)msgid;
-	if (ike_digest(ssl, c->rec->chosen_alg.hash, c->last_p1, block,
-	    mid, 4, d, &dn) == -1 || dn < block)
+	if (ike_iv_msgid(ssl, c->rec->chosen_alg.hash, c->last_p1, block,
+	    msgid, iv) == -1)
 		return NULL;
 	if (s == NULL) {
 		s = old;
@@ -519,7 +558,7 @@ ike_p2_slot(struct ike_state *c, struct sslctx *ssl, uint32_t msgid,
 	memset(s, 0, sizeof(*s));
 	s->used = true;
 	s->msgid = msgid;
-	memcpy(s->iv, d, block);
+	memcpy(s->iv, iv, block);
 	s->age = ++c->clock;
 	return s;
 }
@@ -706,7 +745,8 @@ ike_iv_choose(struct ike_state *c, struct sslctx *ssl,
 	}
 	if (c->p1_iv_set) {
 		memcpy(iv, c->p1_iv, block);
-		iv_ok = true;
+		memcpy(c->prev_p1, iv, block);
+		c->have_prev_p1 = iv_ok = true;
 	}
 	memcpy(c->p1_iv, ct + ctlen - block, block);
 	memcpy(c->last_p1, ct + ctlen - block, block);
@@ -767,6 +807,41 @@ ike_verify(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 }
 
 /*
+ * The ciphertext of in decrypted with iv into pt, its payloads walked and
+ * its HASH checked: 0, or -1 with d->st set.
+ */
+static int
+ike_open(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
+    const struct ike_msg_in *in, const struct ike_plain *pt,
+    struct ike_dec *d, const char *cname, size_t klen, const uint8_t *iv,
+    size_t ctlen, struct ike_p2 *slot)
+{
+	const struct isakmp_hdr *h = in->hdr;
+	struct isakmp_msg *m = pt->msg;
+
+	memset(m, 0, sizeof(*m));
+	d->hash = IKE_HASH_UNCHECKED;
+	if (ike_cbc(c, ssl, cname, klen, iv, in->raw + ISAKMP_HDR_LEN, ctlen,
+	    pt->buf) == -1) {
+		d->st = IKE_DEC_UNSUPPORTED;
+		return -1;
+	}
+	d->len = ctlen;
+	isakmp_walk(cur_init(pt->buf, ctlen), h->np, 0, m);
+	if (!ike_plain_sane(m, ctlen, &d->chain_len)) {
+		memset(m, 0, sizeof(*m));
+		d->st = IKE_DEC_FAILED;
+		return -1;
+	}
+	m->hdr = *h;
+	m->encrypted = true;
+	m->body = cur_init(pt->buf, d->chain_len);
+	d->hash = ike_verify(c, ssl, ks, in, pt, d->chain_len, slot);
+	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
+	return d->st == IKE_DEC_OK ? 0 : -1;
+}
+
+/*
  * Decrypt one encrypted message (in).  On IKE_DEC_OK, pt->buf holds the
  * plaintext body and pt->msg its payload chain (offsets relative to
  * pt->buf).  The IV chains advance for every message that is not a
@@ -782,7 +857,8 @@ ike_decrypt(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 	struct isakmp_msg *m = pt->msg;
 	size_t ctlen, klen = 0, block = 8;
 	const char *cname;
-	uint8_t iv[IKE_MAX_BLOCK];
+	uint8_t iv[IKE_MAX_BLOCK], alt[IKE_MAX_BLOCK];
+	size_t altlen = 0;
 	struct ike_p2 *slot;
 
 	memset(d, 0, sizeof(*d));
@@ -816,24 +892,28 @@ ike_decrypt(struct ike_state *c, struct sslctx *ssl, const struct ks_ike *ks,
 		return -1;
 	}
 	d->key_source = c->key_source;
-	if (cname == NULL || pt->cap < ctlen ||
-	    ike_cbc(c, ssl, cname, klen, iv, ct, ctlen, pt->buf) == -1) {
+	if (cname == NULL || pt->cap < ctlen) {
 		d->st = IKE_DEC_UNSUPPORTED;
 		return -1;
 	}
-	d->len = ctlen;
-	isakmp_walk(cur_init(pt->buf, ctlen), h->np, 0, m);
-	if (!ike_plain_sane(m, ctlen, &d->chain_len)) {
-		memset(m, 0, sizeof(*m));
-		d->st = IKE_DEC_FAILED;
-		return -1;
+	if (ike_open(c, ssl, ks, in, pt, d, cname, klen, iv, ctlen,
+	    slot) == 0)
+		return 0;
+	/*
+	 * The first message of a message ID from a sender that never
+	 * accepted the last phase-1 message (a responder that could not
+	 * decrypt MM5 sends its Informationals from H(H(g^xi | g^xr) |
+	 * M-ID)): the IV before the chain's.
+	 */
+	if (d->st == IKE_DEC_FAILED && h->msgid != 0 && in->orig_iv == NULL &&
+	    ike_iv_p2_before(c, ssl, h->msgid, alt, &altlen) == 0 &&
+	    altlen == block && memcmp(alt, iv, block) != 0 &&
+	    ike_open(c, ssl, ks, in, pt, d, cname, klen, alt, ctlen,
+	    slot) == 0) {
+		memcpy(d->iv, alt, block);
+		return 0;
 	}
-	m->hdr = *h;
-	m->encrypted = true;
-	m->body = cur_init(pt->buf, d->chain_len);
-	d->hash = ike_verify(c, ssl, ks, in, pt, d->chain_len, slot);
-	d->st = d->hash == IKE_HASH_BAD ? IKE_DEC_FAILED : IKE_DEC_OK;
-	return d->st == IKE_DEC_OK ? 0 : -1;
+	return -1;
 }
 
 /*

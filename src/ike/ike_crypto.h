@@ -103,6 +103,18 @@ int		 ike_keymat(struct ike_state *, struct sslctx *,
 		    const struct ike_keymat_in *, uint8_t *, size_t);
 int		 ike_qm_nonces(const struct ike_state *, uint32_t,
 		    struct ike_keymat_in *);
+/* The negotiated cipher's OpenSSL name (CBC), key and block bytes;
+ * NULL when not supported. */
+const char	*ike_cipher_name(const struct p1rec_alg *, size_t *, size_t *);
+/*
+ * The IV message ID msgid starts from when its sender's phase-1 chain
+ * stopped before the last phase-1 message (the sender never accepted it:
+ * a responder that could not decrypt MM5 starts its Informationals from
+ * H(H(g^xi | g^xr) | M-ID)): H(the IV that message used | M-ID).  0 with
+ * iv and *len set, -1 when unknown.  Reads the state only.
+ */
+int		 ike_iv_p2_before(const struct ike_state *, struct sslctx *,
+		    uint32_t, uint8_t *, size_t *);
 const char	*ike_dec_status_name(enum ike_dec_status);
 const char	*ike_dec_status_token(enum ike_dec_status);
 const char	*ike_hash_status_name(enum ike_hash_status);

@@ -7,6 +7,8 @@
 #ifndef IKESCOPE_CHECK_H
 #define IKESCOPE_CHECK_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +55,31 @@ static int check_fails, check_count;
 		    __FILE__, __LINE__, #a, #b, (size_t)(n));		\
 	}								\
 } while (0)
+
+/* Hex digits into at most cap bytes: how many. */
+static inline size_t
+check_unhex(const char *s, uint8_t *out, size_t cap)
+{
+	size_t n = 0;
+	unsigned v;
+
+	while (s[0] != '\0' && s[1] != '\0' && n < cap &&
+	    sscanf(s, "%2x", &v) == 1) {
+		out[n++] = (uint8_t)v;
+		s += 2;
+	}
+	return n;
+}
+
+/* Whether p (len bytes) is what hex says. */
+static inline bool
+check_hex_is(const uint8_t *p, size_t len, const char *hex)
+{
+	uint8_t want[4096];
+	size_t n = check_unhex(hex, want, sizeof(want));
+
+	return len == n && (n == 0 || memcmp(p, want, n) == 0);
+}
 
 static inline int
 check_done(const char *name)

@@ -148,12 +148,13 @@ static const struct {
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
 	    "qm_no_pfs:low", 2 },
 	/* Aggressive Mode, PSK: the exposure and both KEY_IDs; its Quick
-	   Mode has PFS (known only with keys) */
+	   Mode has PFS (known only with keys), group 14 (low) as phase 1 */
 	{ "b_am_psk_aes256_sha256_modp2048_pfs_gcm",
 	    "identity_in_clear:medium identity_in_clear:medium "
 	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info",
 	    "identity_in_clear:medium identity_in_clear:medium "
-	    "ike_aggressive_psk:high ike_weak_dh_group:low ikev1_in_use:info", 2 },
+	    "ike_aggressive_psk:high ike_weak_dh_group:low "
+	    "ike_weak_dh_group:low ikev1_in_use:info", 2 },
 	/* 3DES, MD5, group 2, and the same in ESP once decrypted */
 	{ "c_mm_psk_3des_md5_modp1024",
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
@@ -161,9 +162,11 @@ static const struct {
 	    "esp_weak_encryption:medium esp_weak_integrity:medium "
 	    "ike_weak_dh_group:medium ike_weak_encryption:medium "
 	    "ike_weak_hash:medium ikev1_in_use:info qm_no_pfs:low", 2 },
-	/* the initiator's keys: the responder's messages never decrypt */
+	/* without keys: Main Mode stalled at MM5 (auth_failed, inferred);
+	   the initiator's keys: the responder's messages never decrypt */
 	{ "f1_mm_wrong_psk",
-	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info",
+	    "auth_failed:medium ike_weak_dh_group:low ike_weak_hash:low "
+	    "ikev1_in_use:info",
 	    "ike_weak_dh_group:low ike_weak_hash:low ikev1_in_use:info "
 	    "psk_mismatch:high", 2 },
 	/* three IKE SAs (rekeyed): the pair is said once */
@@ -256,6 +259,19 @@ text_of(struct audit *a)
 	return buf;
 }
 
+/* a's JSON and text (checked: an audit, both written) */
+static bool
+outputs(struct audit *a, char **j, char **t)
+{
+	CHECK(a != NULL);
+	if (a == NULL)
+		return false;
+	*j = json_of(a);
+	*t = text_of(a);
+	CHECK(*j != NULL && *t != NULL);
+	return *j != NULL && *t != NULL;
+}
+
 /* The evidence, the writers, the counters, on the samples/ copies. */
 static void
 test_evidence(void)
@@ -266,13 +282,7 @@ test_evidence(void)
 	snprintf(s, sizeof(s), "%s/samples", srcdir);
 	findings(path(s, "b_am_psk_aes256_sha256_modp2048_pfs_gcm.pcap"),
 	    NULL, NULL, &a);
-	CHECK(a != NULL);
-	if (a == NULL)
-		return;
-	j = json_of(a);
-	t = text_of(a);
-	CHECK(j != NULL && t != NULL);
-	if (j == NULL || t == NULL)
+	if (!outputs(a, &j, &t))
 		return;
 	CHECK(strstr(j, "{\"id\":\"ike_aggressive_psk\",\"severity\":\"high\","
 	    "\"title\":\"Aggressive Mode with a pre-shared key") != NULL);
@@ -428,6 +438,157 @@ test_policy_applied(void)
 	    "vendor_fingerprint:info");
 }
 
+/*
+ * Quick Mode offers and choices, from Wireshark's captures with their key
+ * table: 12610's QM1 offers twelve ESP transforms (AES, 3DES, DES with
+ * SHA2-256, SHA-1, MD5) and QM2 chooses AES-128/HMAC-SHA1, so DES, 3DES
+ * and HMAC-MD5 are offered-not-chosen findings a step below their
+ * rating (DES high -> medium), naming the transforms and the choice;
+ * ikev1-certs chooses 3DES/HMAC-MD5 with PFS group 2 (chosen findings).
+ * Without keys no ESP finding can be made.  Policy overrides apply to
+ * the new instances as to the others.
+ */
+static void
+test_qm_offers(void)
+{
+	char d[512], p[1024], k[1024], err[256], *j, *t;
+	struct audit *a = NULL;
+	struct policy pol;
+	static const char over[] =
+	    "finding esp_weak_encryption high\n"
+	    "esp_integrity hmac_md5 high\n";
+	static const char nodes[] = "esp_encryption des off\n";
+
+	snprintf(d, sizeof(d), "%s/public/wireshark", corpus);
+	if (!have(d)) {
+		printf("Quick Mode offer test skipped: no corpus at %s\n", d);
+		return;
+	}
+	snprintf(p, sizeof(p), "%s/ikev1-bug-12610.pcapng.gz", d);
+	snprintf(k, sizeof(k), "%s/ikev1_decryption_table.tmpl", d);
+	expect("12610 with keys", findings(p, k, NULL, &a),
+	    "esp_weak_encryption:low esp_weak_encryption:medium "
+	    "esp_weak_integrity:low ike_weak_dh_group:medium "
+	    "ike_weak_encryption:low ike_weak_encryption:medium "
+	    "ike_weak_hash:info ike_weak_hash:low ikev1_in_use:info "
+	    "qm_no_pfs:low vendor_fingerprint:info vendor_fingerprint:info "
+	    "xauth_credentials_visible:high");
+	if (!outputs(a, &j, &t))
+		return;
+	CHECK(strstr(j, "{\"id\":\"esp_weak_encryption\",\"severity\":"
+	    "\"medium\",") != NULL);
+	CHECK(strstr(j, "\"frames\":[14],\"role\":\"offered\",\"what\":"
+	    "\"ESP encryption\",\"value\":\"DES\",\"value_id\":2,"
+	    "\"quick_mode_msgid\":2971040675,\"quick_mode_msgids\":"
+	    "[\"b1167ba3\"],\"quick_modes\":1,\"transforms\":[{\"msgid\":"
+	    "\"b1167ba3\",\"proposal\":1,\"transform\":10,\"protocol\":"
+	    "\"esp\",\"text\":\"ESP DES/HMAC-SHA2-256\",\"spi\":\"070883c2\","
+	    "\"lifetime_seconds\":28800},") != NULL);
+	CHECK(strstr(j, "\"transforms_count\":3,\"chosen\":"
+	    "\"ESP AES-CBC-128/HMAC-SHA\"}}") != NULL);
+	CHECK(strstr(t, "ESP encryption DES offered (not chosen) in Quick "
+	    "Mode b1167ba3: proposal 1 transform 10 ESP DES/HMAC-SHA2-256, "
+	    "proposal 1 transform 11 ESP DES/HMAC-SHA, proposal 1 transform "
+	    "12 ESP DES/HMAC-MD5; chosen ESP AES-CBC-128/HMAC-SHA") != NULL);
+	CHECK(strstr(t, "ESP integrity HMAC-MD5 offered (not chosen) in Quick "
+	    "Mode b1167ba3: proposal 1 transform 3 ESP AES-CBC-256/HMAC-MD5")
+	    != NULL);
+	/* no chosen ESP finding: AES-128 with HMAC-SHA1 is fine */
+	CHECK(strstr(j, "\"role\":\"chosen\",\"what\":\"ESP") == NULL);
+	/* IKE offers name their transforms and the choice too */
+	CHECK(strstr(t, "IKE encryption DES-CBC offered (not chosen): proposal "
+	    "1 transform 10 DES/SHA256/MODP1024/XAUTH-PSK") != NULL);
+	CHECK(strstr(t, "; chosen AES-256/SHA256/MODP1024/XAUTH-PSK") != NULL);
+	free(j);
+	free(t);
+	audit_free(a);
+
+	expect("12610 without keys: no Quick Mode read", findings(p, NULL,
+	    NULL, NULL), "ike_weak_dh_group:medium ike_weak_encryption:low "
+	    "ike_weak_encryption:medium ike_weak_hash:info ike_weak_hash:low "
+	    "ikev1_in_use:info vendor_fingerprint:info "
+	    "vendor_fingerprint:info");
+
+	pol_default(&pol);
+	CHECK_EQ_U(pol_parse(&pol, over, strlen(over), "t", err,
+	    sizeof(err)), 0);
+	expect("12610: esp_weak_encryption forced high, HMAC-MD5 rated high "
+	    "(offered: medium)", findings(p, k, &pol, NULL),
+	    "esp_weak_encryption:high esp_weak_encryption:high "
+	    "esp_weak_integrity:medium ike_weak_dh_group:medium "
+	    "ike_weak_encryption:low ike_weak_encryption:medium "
+	    "ike_weak_hash:info ike_weak_hash:low ikev1_in_use:info "
+	    "qm_no_pfs:low vendor_fingerprint:info vendor_fingerprint:info "
+	    "xauth_credentials_visible:high");
+	pol_default(&pol);
+	CHECK_EQ_U(pol_parse(&pol, nodes, strlen(nodes), "t", err,
+	    sizeof(err)), 0);
+	expect("12610: ESP DES not rated", findings(p, k, &pol, NULL),
+	    "esp_weak_encryption:low esp_weak_integrity:low "
+	    "ike_weak_dh_group:medium ike_weak_encryption:low "
+	    "ike_weak_encryption:medium ike_weak_hash:info ike_weak_hash:low "
+	    "ikev1_in_use:info qm_no_pfs:low vendor_fingerprint:info "
+	    "vendor_fingerprint:info xauth_credentials_visible:high");
+
+	snprintf(p, sizeof(p), "%s/ikev1-certs.pcap", d);
+	expect("ikev1-certs with keys", findings(p, k, NULL, &a),
+	    "esp_weak_encryption:medium esp_weak_integrity:medium "
+	    "ike_weak_dh_group:medium ike_weak_dh_group:medium "
+	    "ike_weak_encryption:medium ike_weak_hash:medium "
+	    "ikev1_in_use:info vendor_fingerprint:info "
+	    "vendor_fingerprint:info");
+	if (a == NULL)
+		return;
+	j = json_of(a);
+	CHECK(j != NULL && strstr(j, "\"role\":\"chosen\",\"what\":"
+	    "\"Quick Mode PFS group\",\"value\":\"Alternate 1024-bit MODP "
+	    "group\",\"value_id\":2,") != NULL);
+	CHECK(j != NULL && strstr(j, "\"role\":\"chosen\",\"what\":"
+	    "\"ESP encryption\",\"value\":\"3DES\",\"value_id\":3,") != NULL);
+	CHECK(j != NULL && strstr(j, "\"chosen\":\"ESP 3DES/HMAC-MD5 PFS "
+	    "MODP1024\"") != NULL);
+	/* Openswan names itself; the other host only capabilities */
+	CHECK(j != NULL && strstr(j, "\"implementations\":[\"Openswan "
+	    "2.6.32\"],\"capabilities\":[\"Dead Peer Detection 1.0\"]") !=
+	    NULL);
+	free(j);
+	audit_free(a);
+}
+
+/*
+ * ESP SAs known only from the key store: ipdecap's DES/HMAC-MD5 capture
+ * has no IKE; with its esp_sa keys (which decrypt it) the algorithms in
+ * use are rated as chosen, per peer pair.
+ */
+static void
+test_ks_esp(void)
+{
+	char d[512], p[1024], k[1024], *j;
+	struct audit *a = NULL;
+
+	snprintf(d, sizeof(d), "%s/public/ipdecap/unit_tests/esp/"
+	    "des-cbc_hmac-md5", corpus);
+	if (!have(d)) {
+		printf("key store ESP test skipped: no corpus at %s\n", d);
+		return;
+	}
+	snprintf(p, sizeof(p), "%s/des-cbc_hmac-md5.cap", d);
+	snprintf(k, sizeof(k), "%s/des-cbc_hmac-md5.cap.esp_sa", d);
+	expect("ipdecap DES without keys", findings(p, NULL, NULL, NULL), "");
+	expect("ipdecap DES with its keys", findings(p, k, NULL, &a),
+	    "esp_weak_encryption:high esp_weak_integrity:medium");
+	if (a == NULL)
+		return;
+	j = json_of(a);
+	CHECK(j != NULL && strstr(j, "\"peers\":\"192.168.2.100 <-> "
+	    "192.168.2.101\",\"role\":\"chosen\",\"source\":\"keys\","
+	    "\"what\":\"ESP encryption\",\"value\":\"DES\",\"value_id\":2,"
+	    "\"transform\":\"ESP des-cbc/hmac-md5-96\",\"spis\":[\"0dadca8d\","
+	    "\"0a3da653\"],\"esp_sas\":2,") != NULL);
+	free(j);
+	audit_free(a);
+}
+
 int
 main(void)
 {
@@ -441,5 +602,7 @@ main(void)
 	test_evidence();
 	test_policy_applied();
 	test_export();
+	test_qm_offers();
+	test_ks_esp();
 	return check_done("test_audit");
 }

@@ -175,6 +175,36 @@ test_pad(void)
 	CHECK_EQ_U(w[14], 536);
 }
 
+/* ck_best's documented order (crack_kern.c, the man page): AVX-512
+ * first; without it SHA-256 takes SHA-NI before AVX2, SHA-1 AVX2 before
+ * SHA-NI */
+static void
+test_best(void)
+{
+	const struct ck_kern *a512 = ck_find("avx512", CK_SHA1);
+	const struct ck_kern *a2 = ck_find("avx2", CK_SHA1);
+	const struct ck_kern *ni = ck_find("shani", CK_SHA1);
+	const struct ck_kern *b1 = ck_best(CK_SHA1), *b256 = ck_best(CK_SHA256);
+	const char *w1, *w256;
+
+	if (a512 == NULL || a2 == NULL || ni == NULL) {
+		printf("# SKIP kernel order: no x86 kernels built\n");
+		return;
+	}
+	if (a512->usable())
+		w1 = w256 = "avx512";
+	else {
+		w1 = a2->usable() ? "avx2" : ni->usable() ? "shani" : NULL;
+		w256 = ni->usable() ? "shani" : a2->usable() ? "avx2" : NULL;
+	}
+	CHECK((b1 == NULL) == (w1 == NULL));
+	CHECK((b256 == NULL) == (w256 == NULL));
+	if (b1 != NULL && w1 != NULL)
+		CHECK_STR(b1->name, w1);
+	if (b256 != NULL && w256 != NULL)
+		CHECK_STR(b256->name, w256);
+}
+
 int
 main(void)
 {
@@ -182,6 +212,7 @@ main(void)
 	unsigned ran = 0;
 
 	test_pad();
+	test_best();
 	for (kp = ck_kernels(); *kp != NULL; kp++) {
 		const struct ck_kern *k = *kp;
 

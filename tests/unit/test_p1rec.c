@@ -38,28 +38,8 @@ static struct sslctx *be;
 
 /* ------------------------------------------------------------ helpers */
 
-static size_t
-unhex(const char *s, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-	unsigned v;
-
-	while (s[0] != '\0' && s[1] != '\0' && n < cap &&
-	    sscanf(s, "%2x", &v) == 1) {
-		out[n++] = (uint8_t)v;
-		s += 2;
-	}
-	return n;
-}
-
-static bool
-bytes_is(const uint8_t *p, size_t len, const char *hex)
-{
-	uint8_t want[4096];
-	size_t n = unhex(hex, want, sizeof(want));
-
-	return len == n && (n == 0 || memcmp(p, want, n) == 0);
-}
+#define unhex		check_unhex
+#define bytes_is	check_hex_is
 
 static bool
 blob_is(const struct p1rec_blob *b, const char *hex)
