@@ -138,7 +138,8 @@ if command -v hashcat >/dev/null 2>&1; then
 	# a tiny run first: no usable OpenCL device fails here
 	head -n 1000 "$LIST" >"$work/small"
 	echo "$PSK" >>"$work/small"
-	if hashcat -m 5400 -a 0 --potfile-disable --quiet -o "$work/hc.probe" \
+	if hashcat -m 5400 -a 0 --potfile-disable --quiet --session "ikescope-bench-$$" \
+	    -o "$work/hc.probe" \
 	    --outfile-format 2 "$work/sha1.line" "$work/small" \
 	    >"$work/hc.log" 2>&1 && grep -q "$PSK" "$work/hc.probe"; then
 		hashcat_ok=1
@@ -152,7 +153,8 @@ fi
 
 hashcat_run() {	# PRF MODE (a script, so that /usr/bin/time can run it)
 	rm -f "$work/hc.$1.out"
-	hashcat -m "$2" -a 0 --potfile-disable --quiet -o "$work/hc.$1.out" \
+	hashcat -m "$2" -a 0 --potfile-disable --quiet --session "ikescope-bench-$$" \
+	    -o "$work/hc.$1.out" \
 	    --outfile-format 2 "$work/$1.line" "$LIST" >/dev/null 2>&1
 	cat "$work/hc.$1.out"
 }

@@ -702,8 +702,9 @@ audit_aggressive(struct audit *a, const struct trk_ike_sa *sa,
 		af_text(&f, "HASH_R in clear, but a field the export needs "
 		    "was not captured");
 	else
-		af_text(&f, "crackable offline (--psk-crack OUT, then "
-		    "ikescope crack); psk-crack: %s; hashcat: %s",
+		af_text(&f, "crackable offline (ikescope crack -W "
+		    "WORDLIST on this capture, or --psk-crack OUT); "
+		    "psk-crack: %s; hashcat: %s",
 		    pskcrack ? "yes" : "no (MD5 and SHA-1 only)",
 		    hc == NULL ? "no (no mode for this PRF)" : !(complete &&
 		    audit_hashcat_fits(sa)) ? "no (fields over its limits)" :

@@ -3,16 +3,171 @@
  * ladder of messages per IKE SA, then its exchanges and ESP flows) and
  * `sas` (a table of IKE SAs and a table of ESP SAs), as text and as JSON.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "engine/engine.h"
 #include "out/out_timeline.h"
 #include "dissectors/isakmp_names.h"
 #include "out/out_isakmp.h"
 
+/*
+ * The text timeline builds its lines in a buffer and writes it with one
+ * fwrite when it fills and at the end of an SA: printf's parsing of the
+ * formats was most of the cost of a timeline (bench/RESULTS.md).
+ */
+#define TL_BUF	4096
+
+struct tl_out {
+	FILE	*fp;
+	size_t	 n;
+	char	 b[TL_BUF];
+};
+
+static void
+tl_flush(struct tl_out *o)
+{
+	if (o->n > 0)
+		fwrite(o->b, 1, o->n, o->fp);
+	o->n = 0;
+}
+
+/* Room for k <= TL_BUF more bytes at o->b + o->n. */
+static char *
+tl_room(struct tl_out *o, size_t k)
+{
+	if (TL_BUF - o->n < k)
+		tl_flush(o);
+	return o->b + o->n;
+}
+
+static void
+tl_mem(struct tl_out *o, const char *s, size_t k)
+{
+	if (k > TL_BUF) {
+		tl_flush(o);
+		fwrite(s, 1, k, o->fp);
+		return;
+	}
+	memcpy(tl_room(o, k), s, k);
+	o->n += k;
+}
+
+static void
+tl_s(struct tl_out *o, const char *s)
+{
+	tl_mem(o, s, strlen(s));
+}
+
+static void
+tl_c(struct tl_out *o, char c)
+{
+	*tl_room(o, 1) = c;
+	o->n++;
+}
+
+/* "%llu" */
+static void
+tl_u(struct tl_out *o, uint64_t v)
+{
+	o->n += fmt_u64(tl_room(o, FMT_U64_MAX), v);
+}
+
+/* "%08x" */
+static void
+tl_x32(struct tl_out *o, uint32_t v)
+{
+	o->n += fmt_hex32(tl_room(o, 8), v);
+}
+
+/* each byte "%02x", n <= TL_BUF / 2 */
+static void
+tl_hex(struct tl_out *o, const uint8_t *d, size_t n)
+{
+	o->n += fmt_hex(tl_room(o, 2 * n), d, n);
+}
+
+/* "%-*s" */
+static void
+tl_left(struct tl_out *o, const char *s, size_t w)
+{
+	size_t k = strlen(s);
+
+	tl_mem(o, s, k);
+	for (; k < w; k++)
+		tl_c(o, ' ');
+}
+
+/* "%*s" */
+static void
+tl_right(struct tl_out *o, const char *s, size_t w)
+{
+	size_t k;
+
+	for (k = strlen(s); k < w; k++)
+		tl_c(o, ' ');
+	tl_s(o, s);
+}
+
+/* "%*llu" (w > 0) or "%-*llu" (w < 0) */
+static void
+tl_uw(struct tl_out *o, uint64_t v, int w)
+{
+	char t[FMT_U64_MAX + 1];
+
+	t[fmt_u64(t, v)] = '\0';
+	if (w < 0)
+		tl_left(o, t, (size_t)-w);
+	else
+		tl_right(o, t, (size_t)w);
+}
+
+/*
+ * "%*.*f" with 1 <= prec <= 3, width <= 32.  Values from 0 to 10^7 are
+ * rounded here: v * 10^prec is within 2e-6 of the exact product, so
+ * unless its fraction is within 1e-3 of one half, rounding it gives
+ * printf's digits; the rest (negative, -0, huge, NaN, near a half) go to
+ * snprintf.
+ */
+static void
+tl_fix(struct tl_out *o, double v, int prec, int width)
+{
+	static const uint32_t p10[] = { 1, 10, 100, 1000 };
+	char t[330], *e;	/* DBL_MAX's 309 digits, ".", prec */
+	double s, d;
+	uint64_t q, ip;
+	size_t k, nd;
+
+	if (!(v >= 0 && v < 1e7) || signbit(v))
+		goto slow;
+	s = v * p10[prec];
+	q = (uint64_t)s;
+	d = s - (double)q;
+	if (d > 0.499 && d < 0.501)
+		goto slow;
+	if (d > 0.5)
+		q++;
+	ip = q / p10[prec];
+	k = fmt_u64(t, ip);
+	t[k++] = '.';
+	nd = fmt_u0(t + k, q % p10[prec], prec);
+	k += nd;
+	e = tl_room(o, (size_t)width + k);
+	for (nd = k; nd < (size_t)width; nd++)
+		*e++ = ' ', o->n++;
+	memcpy(e, t, k);
+	o->n += k;
+	return;
+slow:
+	k = (size_t)snprintf(t, sizeof(t), "%*.*f", width, prec, v);
+	tl_mem(o, t, k < sizeof(t) ? k : sizeof(t) - 1);
+}
+
 struct out_esp_ctx {
 	FILE		*fp;
+	struct tl_out	*o;		/* text */
 	struct json	*j;
 	const struct trk_ike_sa *sa;	/* the IKE SA being printed */
 	uint64_t	 ike_id;	/* 0: all */
@@ -44,7 +199,7 @@ out_mode_token(uint8_t mode)
 
 /* "SA VID*3": payload types, consecutive repeats folded. */
 static void
-out_pl_list(FILE *fp, const uint8_t *pl, uint8_t n)
+out_pl_list(struct tl_out *o, const uint8_t *pl, uint8_t n)
 {
 	uint8_t i = 0;
 
@@ -54,33 +209,59 @@ out_pl_list(FILE *fp, const uint8_t *pl, uint8_t n)
 
 		while (i + k < n && pl[i + k] == pl[i])
 			k++;
-		if (s != NULL)
-			fprintf(fp, " %s", s);
-		else
-			fprintf(fp, " PL%u", pl[i]);
-		if (k > 1)
-			fprintf(fp, "*%u", k);
+		if (s != NULL) {
+			tl_c(o, ' ');
+			tl_s(o, s);
+		} else {
+			tl_s(o, " PL");
+			tl_u(o, pl[i]);
+		}
+		if (k > 1) {
+			tl_c(o, '*');
+			tl_u(o, k);
+		}
 		i = (uint8_t)(i + k);
 	}
 }
 
+/* " " and the registry's name of v */
 static void
-out_proposal_text(FILE *fp, const struct trk_proposal *p)
+tl_name(struct tl_out *o, const char *pre, enum isakmp_reg reg, unsigned v)
 {
-	char b1[64], b2[64], b3[64], b4[64];
+	char b[64];
 
-	fprintf(fp, "%s", isakmp_name_fmt(REG_OAKLEY_ENC, p->enc, b1,
-	    sizeof(b1)));
-	if (p->key_len)
-		fprintf(fp, "-%u", p->key_len);
-	fprintf(fp, " %s %s %s",
-	    isakmp_name_fmt(REG_OAKLEY_HASH, p->hash, b2, sizeof(b2)),
-	    isakmp_name_fmt(REG_OAKLEY_GROUP, p->group, b3, sizeof(b3)),
-	    isakmp_name_fmt(REG_OAKLEY_AUTH, p->auth, b4, sizeof(b4)));
-	if (p->life_secs)
-		fprintf(fp, " lifetime %us", p->life_secs);
-	if (p->life_kb)
-		fprintf(fp, " lifetime %uKB", p->life_kb);
+	tl_s(o, pre);
+	tl_s(o, isakmp_name_fmt(reg, v, b, sizeof(b)));
+}
+
+/* "-keylen" when there is one */
+static void
+tl_keylen(struct tl_out *o, unsigned key_len)
+{
+	if (key_len) {
+		tl_c(o, '-');
+		tl_u(o, key_len);
+	}
+}
+
+static void
+out_proposal_text(struct tl_out *o, const struct trk_proposal *p)
+{
+	tl_name(o, "", REG_OAKLEY_ENC, p->enc);
+	tl_keylen(o, p->key_len);
+	tl_name(o, " ", REG_OAKLEY_HASH, p->hash);
+	tl_name(o, " ", REG_OAKLEY_GROUP, p->group);
+	tl_name(o, " ", REG_OAKLEY_AUTH, p->auth);
+	if (p->life_secs) {
+		tl_s(o, " lifetime ");
+		tl_u(o, p->life_secs);
+		tl_c(o, 's');
+	}
+	if (p->life_kb) {
+		tl_s(o, " lifetime ");
+		tl_u(o, p->life_kb);
+		tl_s(o, "KB");
+	}
 }
 
 /* "ESP", "AH", "ISAKMP", or the registry's name / number. */
@@ -94,30 +275,28 @@ out_proto(uint8_t proto, char *buf, size_t len)
 
 /* Quick Mode choice: "ESP AES-CBC-128 HMAC-SHA PFS group 14 tunnel". */
 static void
-out_qm_proposal_text(FILE *fp, const struct trk_proposal *p)
+out_qm_proposal_text(struct tl_out *o, const struct trk_proposal *p)
 {
-	char b1[64], b2[64], b3[64], b4[64];
+	char b[64];
 
-	fprintf(fp, "%s %s", out_proto(p->proto, b4, sizeof(b4)),
-	    isakmp_name_fmt(p->proto == 2 ? REG_XFORM_AH :
-	    REG_XFORM_ESP, p->enc, b1, sizeof(b1)));
-	if (p->key_len)
-		fprintf(fp, "-%u", p->key_len);
+	tl_s(o, out_proto(p->proto, b, sizeof(b)));
+	tl_name(o, " ", p->proto == 2 ? REG_XFORM_AH : REG_XFORM_ESP, p->enc);
+	tl_keylen(o, p->key_len);
 	if (p->hash)
-		fprintf(fp, " %s", isakmp_name_fmt(REG_IPSEC_AUTH, p->hash, b2,
-		    sizeof(b2)));
+		tl_name(o, " ", REG_IPSEC_AUTH, p->hash);
 	if (p->group)
-		fprintf(fp, " PFS %s", isakmp_name_fmt(REG_OAKLEY_GROUP,
-		    p->group, b3, sizeof(b3)));
+		tl_name(o, " PFS ", REG_OAKLEY_GROUP, p->group);
 	else
-		fprintf(fp, " no PFS");
+		tl_s(o, " no PFS");
 	if (p->encap)
-		fprintf(fp, " %s", isakmp_name_fmt(REG_IPSEC_ENCAP, p->encap,
-		    b3, sizeof(b3)));
+		tl_name(o, " ", REG_IPSEC_ENCAP, p->encap);
 	if (p->esn)
-		fprintf(fp, " ESN");
-	if (p->life_secs)
-		fprintf(fp, " lifetime %us", p->life_secs);
+		tl_s(o, " ESN");
+	if (p->life_secs) {
+		tl_s(o, " lifetime ");
+		tl_u(o, p->life_secs);
+		tl_c(o, 's');
+	}
 }
 
 static const char *
@@ -131,41 +310,58 @@ out_ex_name(uint8_t type, char *buf, size_t len)
 	return buf;
 }
 
+/* " name value" when value is not 0 */
+static void
+tl_count(struct tl_out *o, const char *name, uint64_t v)
+{
+	if (v == 0)
+		return;
+	tl_s(o, name);
+	tl_u(o, v);
+}
+
 static void
 out_esp_row_text(const struct trk_esp *f, void *arg)
 {
 	struct out_esp_ctx *oc = arg;
-	char a[64], b[64];
+	struct tl_out *o = oc->o;
+	char a[64];
 
 	if (oc->n++ == 0 && oc->ike_id != 0)
-		fprintf(oc->fp, "  ESP flows:\n");
-	fprintf(oc->fp, "  %s%08x  %s -> %s  %llu pkts %llu bytes  "
-	    "seq %u..%u", oc->ike_id != 0 ? "  " : "", f->spi,
-	    out_addr(f->af, f->src, a, sizeof(a)),
-	    out_addr(f->af, f->dst, b, sizeof(b)),
-	    (unsigned long long)f->packets, (unsigned long long)f->bytes,
-	    f->seq_first, f->seq_max);
-	if (f->gaps)
-		fprintf(oc->fp, " gaps %llu", (unsigned long long)f->gaps);
-	if (f->dups)
-		fprintf(oc->fp, " dups %llu", (unsigned long long)f->dups);
-	if (f->reordered)
-		fprintf(oc->fp, " reordered %llu (max %u)",
-		    (unsigned long long)f->reordered, f->max_reorder);
-	if (f->late)
-		fprintf(oc->fp, " late %llu", (unsigned long long)f->late);
-	if (f->decrypted)
-		fprintf(oc->fp, " decrypted %llu",
-		    (unsigned long long)f->decrypted);
-	if (f->icv_bad)
-		fprintf(oc->fp, " icv_bad %llu",
-		    (unsigned long long)f->icv_bad);
-	if (f->deleted)
-		fprintf(oc->fp, " deleted (%.3fs after its last packet)",
-		    f->deleted_ts - f->last_ts);
+		tl_s(o, "  ESP flows:\n");
+	tl_s(o, oc->ike_id != 0 ? "    " : "  ");
+	tl_x32(o, f->spi);
+	tl_s(o, "  ");
+	tl_s(o, out_addr(f->af, f->src, a, sizeof(a)));
+	tl_s(o, " -> ");
+	tl_s(o, out_addr(f->af, f->dst, a, sizeof(a)));
+	tl_s(o, "  ");
+	tl_u(o, f->packets);
+	tl_s(o, " pkts ");
+	tl_u(o, f->bytes);
+	tl_s(o, " bytes  seq ");
+	tl_u(o, f->seq_first);
+	tl_s(o, "..");
+	tl_u(o, f->seq_max);
+	tl_count(o, " gaps ", f->gaps);
+	tl_count(o, " dups ", f->dups);
+	if (f->reordered) {
+		tl_count(o, " reordered ", f->reordered);
+		tl_s(o, " (max ");
+		tl_u(o, f->max_reorder);
+		tl_c(o, ')');
+	}
+	tl_count(o, " late ", f->late);
+	tl_count(o, " decrypted ", f->decrypted);
+	tl_count(o, " icv_bad ", f->icv_bad);
+	if (f->deleted) {
+		tl_s(o, " deleted (");
+		tl_fix(o, f->deleted_ts - f->last_ts, 3, 0);
+		tl_s(o, "s after its last packet)");
+	}
 	if (oc->ike_id != 0 && !f->linked_by_spi)
-		fprintf(oc->fp, " (by addresses)");
-	fputc('\n', oc->fp);
+		tl_s(o, " (by addresses)");
+	tl_c(o, '\n');
 }
 
 /* Time since the previous step of the same exchange (the peer's turn). */
@@ -184,17 +380,6 @@ out_step_rtt(const struct trk_ike_sa *sa, uint32_t i)
 			return m->ts - o->ts;
 	}
 	return -1;
-}
-
-/* "500", or "500->4500" when IKE floated (NAT-T) or a NAT rebound. */
-static const char *
-out_ports(uint16_t first, uint16_t now, char *buf, size_t len)
-{
-	if (first == now)
-		snprintf(buf, len, "%u", now);
-	else
-		snprintf(buf, len, "%u->%u", first, now);
-	return buf;
 }
 
 /* A retransmission whose original message is in the list. */
@@ -216,32 +401,38 @@ out_has_original(const struct trk_ike_sa *sa, uint32_t i)
 
 /* " x4 (resent +1.528s +3.630s; back-off 1.50 2.10 2.94 s)" */
 static void
-out_resends(FILE *fp, const struct trk_ike_sa *sa, uint32_t i)
+out_resends(struct tl_out *o, const struct trk_ike_sa *sa, uint32_t i)
 {
 	const struct trk_msg *m = &sa->msgs[i];
 	double prev = m->ts;
 	uint32_t k, n = 0;
 
-	fprintf(fp, "  x%u (resent", m->resent + 1);
+	tl_s(o, "  x");
+	tl_u(o, (uint64_t)m->resent + 1);
+	tl_s(o, " (resent");
 	for (k = i + 1; k < sa->nmsgs; k++) {
-		const struct trk_msg *o = &sa->msgs[k];
+		const struct trk_msg *r = &sa->msgs[k];
 
-		if (o->retransmit && o->ex == m->ex && o->step == m->step &&
-		    o->dir == m->dir && o->msgid == m->msgid)
-			fprintf(fp, " +%.3fs", o->ts - sa->first_ts);
+		if (r->retransmit && r->ex == m->ex && r->step == m->step &&
+		    r->dir == m->dir && r->msgid == m->msgid) {
+			tl_s(o, " +");
+			tl_fix(o, r->ts - sa->first_ts, 3, 0);
+			tl_c(o, 's');
+		}
 	}
-	fprintf(fp, "; back-off");
+	tl_s(o, "; back-off");
 	for (k = i + 1; k < sa->nmsgs; k++) {
-		const struct trk_msg *o = &sa->msgs[k];
+		const struct trk_msg *r = &sa->msgs[k];
 
-		if (o->retransmit && o->ex == m->ex && o->step == m->step &&
-		    o->dir == m->dir && o->msgid == m->msgid) {
-			fprintf(fp, " %.2f", o->ts - prev);
-			prev = o->ts;
+		if (r->retransmit && r->ex == m->ex && r->step == m->step &&
+		    r->dir == m->dir && r->msgid == m->msgid) {
+			tl_c(o, ' ');
+			tl_fix(o, r->ts - prev, 2, 0);
+			prev = r->ts;
 			n++;
 		}
 	}
-	fprintf(fp, "%s)", n ? " s" : " -");
+	tl_s(o, n ? " s)" : " -)");
 }
 
 /*
@@ -301,139 +492,237 @@ out_tl_id_json(struct json *j, const char *key, const char *tkey,
 		json_kstr(j, tkey, o->text);
 }
 
+/* "500", or "500->4500" when IKE floated (NAT-T) or a NAT rebound. */
+static void
+tl_ports(struct tl_out *o, uint16_t first, uint16_t now)
+{
+	if (first != now) {
+		tl_u(o, first);
+		tl_s(o, "->");
+	}
+	tl_u(o, now);
+}
+
+/* "  exchange msgid" */
+static void
+tl_ex(struct tl_out *o, const char *pre, uint8_t type, uint32_t msgid)
+{
+	char nb[64];
+
+	tl_s(o, pre);
+	tl_s(o, out_ex_name(type, nb, sizeof(nb)));
+	tl_c(o, ' ');
+	tl_x32(o, msgid);
+}
+
+/* "sep state (reason)", the reason when it has n > 0 bytes */
+static void
+tl_state(struct tl_out *o, const char *sep, const char *state,
+    const char *reason, int n)
+{
+	tl_s(o, sep);
+	tl_s(o, state);
+	if (n > 0) {
+		tl_s(o, " (");
+		tl_s(o, reason);
+		tl_c(o, ')');
+	}
+}
+
+static void
+out_timeline_head(struct tl_out *o, const struct trk_ike_sa *sa)
+{
+	char a[64], r[160];
+	const char *mode = out_mode_token(sa->mode);
+
+	tl_s(o, "IKE SA ");
+	tl_u(o, sa->id);
+	tl_s(o, "  ");
+	tl_s(o, out_addr(sa->af, sa->iaddr, a, sizeof(a)));
+	tl_c(o, ':');
+	tl_ports(o, sa->iport0, sa->iport);
+	tl_s(o, " (I) <-> ");
+	tl_s(o, out_addr(sa->af, sa->raddr, a, sizeof(a)));
+	tl_c(o, ':');
+	tl_ports(o, sa->rport0, sa->rport);
+	tl_s(o, " (R)  ");
+	tl_hex(o, sa->icookie, 8);
+	tl_c(o, '/');
+	tl_hex(o, sa->rcookie, 8);
+	tl_s(o, "\n  mode ");
+	tl_s(o, mode != NULL ? mode : "unknown (phase 1 not seen)");
+	if (sa->chosen.valid)
+		tl_name(o, ", auth ", REG_OAKLEY_AUTH, sa->chosen.auth);
+	tl_state(o, ", ", trk_state_name(sa->state), r,
+	    trk_reason_text(sa, r, sizeof(r)));
+	if (sa->state == TRK_ESTABLISHED && sa->established_ts > 0) {
+		tl_s(o, ", set-up ");
+		tl_fix(o, sa->established_ts - sa->first_ts, 3, 0);
+		tl_c(o, 's');
+	}
+	if (sa->deleted) {
+		tl_s(o, ", deleted at +");
+		tl_fix(o, sa->deleted_ts - sa->first_ts, 3, 0);
+		tl_c(o, 's');
+	}
+	if (sa->xauth == 1)
+		tl_s(o, ", XAUTH ok");
+	if (sa->initiator_inferred)
+		tl_s(o, ", capture began mid-SA (roles inferred)");
+	tl_c(o, '\n');
+	if (sa->chosen.valid) {
+		tl_s(o, "  proposal: ");
+		out_proposal_text(o, &sa->chosen);
+		tl_s(o, " (offered ");
+		tl_u(o, sa->offered_proposals);
+		tl_s(o, sa->offered_proposals == 1 ? " proposal, " :
+		    " proposals, ");
+		tl_u(o, sa->offered_transforms);
+		tl_s(o, sa->offered_transforms == 1 ? " transform)\n" :
+		    " transforms)\n");
+	}
+}
+
+/* A message's line of the ladder. */
+static void
+out_timeline_msg(struct tl_out *o, const struct trk_ike_sa *sa, uint32_t i)
+{
+	const struct trk_msg *m = &sa->msgs[i];
+	const char *l = trk_label_name(m->label);
+	char nb[64];
+	double rtt;
+
+	tl_s(o, "  +");
+	tl_fix(o, m->ts - sa->first_ts, 3, 7);
+	tl_s(o, m->dir == TRK_I2R ? "s  I -> R  " : "s  I <- R  ");
+	tl_left(o, l != NULL ? l : m->step ? "?" : "-", 4);
+	if (m->retransmit)
+		tl_s(o, " (resent)");
+	if (l == NULL || m->exch == ISAKMP_EXCH_QUICK ||
+	    m->exch == ISAKMP_EXCH_INFO ||
+	    m->exch == ISAKMP_EXCH_TRANSACTION)
+		tl_ex(o, " ", m->exch, m->msgid);
+	if (m->encrypted && !m->decrypted) {
+		tl_s(o, " encrypted (");
+		tl_u(o, m->len);
+		tl_s(o, " bytes)");
+	} else
+		out_pl_list(o, m->pl, m->npl);
+	if (m->notify) {
+		tl_s(o, "  N(");
+		tl_s(o, isakmp_name_fmt(REG_NOTIFY, m->notify, nb,
+		    sizeof(nb)));
+		tl_c(o, ')');
+	}
+	if (m->resent)
+		out_resends(o, sa, i);
+	if (m->off_script)
+		tl_s(o, "  [off script]");
+	if (m->out_of_order)
+		tl_s(o, "  [out of order]");
+	rtt = out_step_rtt(sa, i);
+	if (rtt >= 0) {
+		tl_s(o, "  (+");
+		tl_fix(o, rtt * 1000.0, 1, 0);
+		tl_s(o, " ms)");
+	}
+	tl_c(o, '\n');
+}
+
+/* An exchange's line (Quick Mode, Transaction, DPD, DELETE). */
+static void
+out_timeline_ex(struct tl_out *o, const struct trk_exchange *e)
+{
+	struct out_tl_id idi, idr;
+	char r[160], nb[64];
+	uint8_t k;
+
+	tl_ex(o, "  ", e->type, e->msgid);
+	tl_state(o, ": ", trk_state_name(e->state), r,
+	    trk_ex_reason_text(e, r, sizeof(r)));
+	if (e->dpd) {
+		tl_s(o, " DPD seq ");
+		tl_u(o, e->dpd_seq);
+	}
+	if (e->del) {
+		tl_s(o, " DELETE ");
+		tl_s(o, out_proto(e->del_proto, nb, sizeof(nb)));
+	}
+	for (k = 0; k < e->nspis; k++) {
+		tl_s(o, k ? "," : " spis ");
+		tl_x32(o, e->spis[k]);
+	}
+	if (e->chosen.valid && e->type == ISAKMP_EXCH_QUICK) {
+		tl_s(o, "\n    ");
+		out_qm_proposal_text(o, &e->chosen);
+	}
+	if (out_tl_id(&e->idc[0], &idi) && idi.v[0] != '\0') {
+		out_tl_id(&e->idc[1], &idr);
+		tl_s(o, "\n    traffic ");
+		tl_s(o, idi.show);
+		tl_s(o, " <-> ");
+		tl_s(o, idr.show);
+	}
+	if (e->missing) {
+		tl_s(o, " [");
+		tl_u(o, e->missing);
+		tl_s(o, " step(s) missing]");
+	}
+	tl_c(o, '\n');
+}
+
 void
 out_timeline_text(FILE *fp, const struct trk *t, const struct trk_ike_sa *sa)
 {
-	char a[64], b[64], r[160], nb[64], pi[16], pr[16];
+	struct tl_out o;
 	struct out_tl_id idi, idr;
-	const char *mode = out_mode_token(sa->mode);
 	struct out_esp_ctx oc;
 	uint32_t i;
-	double rtt;
 
 	(void)t;	/* the SA lists its own ESP flows */
-	fprintf(fp, "IKE SA %llu  %s:%s (I) <-> %s:%s (R)  %02x%02x%02x%02x"
-	    "%02x%02x%02x%02x/%02x%02x%02x%02x%02x%02x%02x%02x\n",
-	    (unsigned long long)sa->id,
-	    out_addr(sa->af, sa->iaddr, a, sizeof(a)),
-	    out_ports(sa->iport0, sa->iport, pi, sizeof(pi)),
-	    out_addr(sa->af, sa->raddr, b, sizeof(b)),
-	    out_ports(sa->rport0, sa->rport, pr, sizeof(pr)),
-	    sa->icookie[0], sa->icookie[1], sa->icookie[2], sa->icookie[3],
-	    sa->icookie[4], sa->icookie[5], sa->icookie[6], sa->icookie[7],
-	    sa->rcookie[0], sa->rcookie[1], sa->rcookie[2], sa->rcookie[3],
-	    sa->rcookie[4], sa->rcookie[5], sa->rcookie[6], sa->rcookie[7]);
-	fprintf(fp, "  mode %s", mode != NULL ? mode : "unknown (phase 1 "
-	    "not seen)");
-	if (sa->chosen.valid)
-		fprintf(fp, ", auth %s", isakmp_name_fmt(REG_OAKLEY_AUTH,
-		    sa->chosen.auth, nb, sizeof(nb)));
-	fprintf(fp, ", %s", trk_state_name(sa->state));
-	if (trk_reason_text(sa, r, sizeof(r)) > 0)
-		fprintf(fp, " (%s)", r);
-	if (sa->state == TRK_ESTABLISHED && sa->established_ts > 0)
-		fprintf(fp, ", set-up %.3fs", sa->established_ts -
-		    sa->first_ts);
-	if (sa->deleted)
-		fprintf(fp, ", deleted at +%.3fs", sa->deleted_ts -
-		    sa->first_ts);
-	if (sa->xauth == 1)
-		fprintf(fp, ", XAUTH ok");
-	if (sa->initiator_inferred)
-		fprintf(fp, ", capture began mid-SA (roles inferred)");
-	fputc('\n', fp);
-	if (sa->chosen.valid) {
-		fprintf(fp, "  proposal: ");
-		out_proposal_text(fp, &sa->chosen);
-		fprintf(fp, " (offered %u proposal%s, %u transform%s)\n",
-		    sa->offered_proposals,
-		    sa->offered_proposals == 1 ? "" : "s",
-		    sa->offered_transforms,
-		    sa->offered_transforms == 1 ? "" : "s");
-	}
+	o.fp = fp;
+	o.n = 0;
+	out_timeline_head(&o, sa);
 	out_tl_p1_id(&sa->p1.idi, &idi);
 	out_tl_p1_id(&sa->p1.idr, &idr);
-	if (idi.v[0] != '\0' || idr.v[0] != '\0')
-		fprintf(fp, "  identities: I %s, R %s\n",
-		    idi.v[0] ? idi.show : "(not seen)",
-		    idr.v[0] ? idr.show : "(not seen)");
+	if (idi.v[0] != '\0' || idr.v[0] != '\0') {
+		tl_s(&o, "  identities: I ");
+		tl_s(&o, idi.v[0] ? idi.show : "(not seen)");
+		tl_s(&o, ", R ");
+		tl_s(&o, idr.v[0] ? idr.show : "(not seen)");
+		tl_c(&o, '\n');
+	}
 	for (i = 0; i < sa->nmsgs; i++) {
 		const struct trk_msg *m = &sa->msgs[i];
-		const char *l = trk_label_name(m->label);
-		char lab[16];
 
 		if (m->retransmit && out_has_original(sa, i))
 			continue;	/* folded into its original as xN */
-		if (l == NULL)
-			snprintf(lab, sizeof(lab), "%s", m->step ? "?" : "-");
-		fprintf(fp, "  +%7.3fs  %s  %-4s%s", m->ts - sa->first_ts,
-		    m->dir == TRK_I2R ? "I -> R" : "I <- R",
-		    l != NULL ? l : lab, m->retransmit ? " (resent)" : "");
-		if (l == NULL || m->exch == ISAKMP_EXCH_QUICK ||
-		    m->exch == ISAKMP_EXCH_INFO ||
-		    m->exch == ISAKMP_EXCH_TRANSACTION)
-			fprintf(fp, " %s %08x", out_ex_name(m->exch, nb,
-			    sizeof(nb)), m->msgid);
-		if (m->encrypted && !m->decrypted)
-			fprintf(fp, " encrypted (%u bytes)", m->len);
-		else
-			out_pl_list(fp, m->pl, m->npl);
-		if (m->notify)
-			fprintf(fp, "  N(%s)", isakmp_name_fmt(REG_NOTIFY,
-			    m->notify, nb, sizeof(nb)));
-		if (m->resent)
-			out_resends(fp, sa, i);
-		if (m->off_script)
-			fprintf(fp, "  [off script]");
-		if (m->out_of_order)
-			fprintf(fp, "  [out of order]");
-		rtt = out_step_rtt(sa, i);
-		if (rtt >= 0)
-			fprintf(fp, "  (+%.1f ms)", rtt * 1000.0);
-		fputc('\n', fp);
+		out_timeline_msg(&o, sa, i);
 	}
-	if (sa->msgs_dropped)
-		fprintf(fp, "  (%u more messages not kept: cap)\n",
-		    sa->msgs_dropped);
+	if (sa->msgs_dropped) {
+		tl_s(&o, "  (");
+		tl_u(&o, sa->msgs_dropped);
+		tl_s(&o, " more messages not kept: cap)\n");
+	}
 	for (i = 0; i < sa->nex; i++) {
 		const struct trk_exchange *e = &sa->ex[i];
-		uint8_t k;
 
-		if (e->type != ISAKMP_EXCH_QUICK &&
-		    e->type != ISAKMP_EXCH_TRANSACTION && !e->dpd && !e->del)
-			continue;
-		fprintf(fp, "  %s %08x: %s", out_ex_name(e->type, nb,
-		    sizeof(nb)), e->msgid, trk_state_name(e->state));
-		if (trk_ex_reason_text(e, r, sizeof(r)) > 0)
-			fprintf(fp, " (%s)", r);
-		if (e->dpd)
-			fprintf(fp, " DPD seq %u", e->dpd_seq);
-		if (e->del)
-			fprintf(fp, " DELETE %s", out_proto(e->del_proto, nb,
-			    sizeof(nb)));
-		for (k = 0; k < e->nspis; k++)
-			fprintf(fp, "%s%08x", k ? "," : " spis ", e->spis[k]);
-		if (e->chosen.valid && e->type == ISAKMP_EXCH_QUICK) {
-			fprintf(fp, "\n    ");
-			out_qm_proposal_text(fp, &e->chosen);
-		}
-		if (out_tl_id(&e->idc[0], &idi) && idi.v[0] != '\0') {
-			out_tl_id(&e->idc[1], &idr);
-			fprintf(fp, "\n    traffic %s <-> %s", idi.show,
-			    idr.show);
-		}
-		if (e->missing)
-			fprintf(fp, " [%u step(s) missing]", e->missing);
-		fputc('\n', fp);
+		if (e->type == ISAKMP_EXCH_QUICK ||
+		    e->type == ISAKMP_EXCH_TRANSACTION || e->dpd || e->del)
+			out_timeline_ex(&o, e);
 	}
-	if (sa->ex_dropped)
-		fprintf(fp, "  (%u more exchanges not kept: cap)\n",
-		    sa->ex_dropped);
+	if (sa->ex_dropped) {
+		tl_s(&o, "  (");
+		tl_u(&o, sa->ex_dropped);
+		tl_s(&o, " more exchanges not kept: cap)\n");
+	}
 	memset(&oc, 0, sizeof(oc));
 	oc.fp = fp;
+	oc.o = &o;
 	oc.ike_id = sa->id;
 	trk_foreach_sa_esp(sa, out_esp_row_text, &oc);
-	fputc('\n', fp);
+	tl_c(&o, '\n');
+	tl_flush(&o);
 }
 
 static void
@@ -739,6 +1028,7 @@ out_timeline_json(struct json *j, const struct trk *t,
 /* sas: the stream (or JSON writer), the rows kept and their counts. */
 struct out_sas_walk {
 	FILE		*fp;
+	struct tl_out	*o;		/* text */
 	struct json	*j;
 	const struct out_sas_keep *keep;
 	size_t		 nike, nesp;
@@ -764,56 +1054,88 @@ static void
 out_sas_ike_row(const struct trk_ike_sa *sa, void *arg)
 {
 	struct out_sas_walk *w = arg;
-	FILE *fp = w->fp;
-	char a[64], b[64], r[160];
+	struct tl_out *o = w->o;
+	char a[64], r[160];
 	const char *mode = out_mode_token(sa->mode);
 
 	if (w->keep != NULL && !w->keep->ike(sa, w->keep->arg))
 		return;
 	trk_reason_text(sa, r, sizeof(r));
-	fprintf(fp, "%-4llu %02x%02x%02x%02x%02x%02x%02x%02x  %-22s %-22s "
-	    "%-10s %-11s %4u  %s\n", (unsigned long long)sa->id,
-	    sa->icookie[0], sa->icookie[1], sa->icookie[2], sa->icookie[3],
-	    sa->icookie[4], sa->icookie[5], sa->icookie[6], sa->icookie[7],
-	    out_addr(sa->af, sa->iaddr, a, sizeof(a)),
-	    out_addr(sa->af, sa->raddr, b, sizeof(b)),
-	    mode != NULL ? mode : "-", trk_state_name(sa->state), sa->nmsgs,
-	    r);
+	tl_uw(o, sa->id, -4);
+	tl_c(o, ' ');
+	tl_hex(o, sa->icookie, 8);
+	tl_s(o, "  ");
+	tl_left(o, out_addr(sa->af, sa->iaddr, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, out_addr(sa->af, sa->raddr, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, mode != NULL ? mode : "-", 10);
+	tl_c(o, ' ');
+	tl_left(o, trk_state_name(sa->state), 11);
+	tl_c(o, ' ');
+	tl_uw(o, sa->nmsgs, 4);
+	tl_s(o, "  ");
+	tl_s(o, r);
+	tl_c(o, '\n');
 }
 
 static void
 out_sas_esp_row(const struct trk_esp *f, void *arg)
 {
 	struct out_sas_walk *w = arg;
-	FILE *fp = w->fp;
-	char a[64], b[64], seq[24], ike[24];
+	struct tl_out *o = w->o;
+	char a[64], seq[2 * FMT_U64_MAX + 3], ike[FMT_U64_MAX + 2];
 	double dur = f->last_ts - f->first_ts;
+	const uint64_t cnt[] = { f->gaps, f->dups, f->reordered, f->late,
+	    f->icv_bad, f->decrypted };
+	static const int wid[] = { 6, 6, 6, 6, 7, 9 };
+	size_t k;
 
 	if (w->keep != NULL && !w->keep->esp(f, w->keep->arg))
 		return;
-	snprintf(seq, sizeof(seq), "%u..%u", f->seq_first, f->seq_max);
-	if (f->ike_id != 0)
-		snprintf(ike, sizeof(ike), "%llu%s",
-		    (unsigned long long)f->ike_id, f->linked_by_spi ? "" : "?");
-	else
-		snprintf(ike, sizeof(ike), "-");
-	fprintf(fp, "%08x  %-22s %-22s %4s %8llu %10llu %8.1f %21s %6llu "
-	    "%6llu %6llu %6llu %7llu %9llu\n", f->spi,
-	    out_addr(f->af, f->src, a, sizeof(a)),
-	    out_addr(f->af, f->dst, b, sizeof(b)), ike,
-	    (unsigned long long)f->packets, (unsigned long long)f->bytes,
-	    dur > 0 ? (double)(f->packets - 1) / dur : 0.0, seq,
-	    (unsigned long long)f->gaps, (unsigned long long)f->dups,
-	    (unsigned long long)f->reordered, (unsigned long long)f->late,
-	    (unsigned long long)f->icv_bad, (unsigned long long)f->decrypted);
+	k = fmt_u64(seq, f->seq_first);
+	seq[k++] = '.';
+	seq[k++] = '.';
+	seq[k + fmt_u64(seq + k, f->seq_max)] = '\0';
+	if (f->ike_id != 0) {
+		k = fmt_u64(ike, f->ike_id);
+		if (!f->linked_by_spi)
+			ike[k++] = '?';
+		ike[k] = '\0';
+	} else
+		memcpy(ike, "-", 2);
+	tl_x32(o, f->spi);
+	tl_s(o, "  ");
+	tl_left(o, out_addr(f->af, f->src, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_left(o, out_addr(f->af, f->dst, a, sizeof(a)), 22);
+	tl_c(o, ' ');
+	tl_right(o, ike, 4);
+	tl_c(o, ' ');
+	tl_uw(o, f->packets, 8);
+	tl_c(o, ' ');
+	tl_uw(o, f->bytes, 10);
+	tl_c(o, ' ');
+	tl_fix(o, dur > 0 ? (double)(f->packets - 1) / dur : 0.0, 1, 8);
+	tl_c(o, ' ');
+	tl_right(o, seq, 21);
+	for (k = 0; k < sizeof(cnt) / sizeof(cnt[0]); k++) {
+		tl_c(o, ' ');
+		tl_uw(o, cnt[k], wid[k]);
+	}
+	tl_c(o, '\n');
 }
 
 void
 out_timeline_sas_text(FILE *fp, const struct trk *t,
     const struct out_sas_keep *keep)
 {
-	struct out_sas_walk w = { fp, NULL, keep, 0, 0 };
+	struct tl_out o;
+	struct out_sas_walk w = { fp, &o, NULL, keep, 0, 0 };
 	struct trk_stats st;
+
+	o.fp = fp;
+	o.n = 0;
 
 	trk_stats(t, &st);
 	if (keep != NULL) {	/* the rows kept, counted first */
@@ -827,12 +1149,14 @@ out_timeline_sas_text(FILE *fp, const struct trk *t,
 	    "icookie", "initiator", "responder", "mode", "state", "msgs",
 	    "reason");
 	trk_foreach_ike(t, out_sas_ike_row, &w);
+	tl_flush(&o);
 	fprintf(fp, "\nESP SAs (%zu)\n", st.esp_now);
 	fprintf(fp, "%-8s  %-22s %-22s %4s %8s %10s %8s %21s %6s %6s %6s "
 	    "%6s %7s %9s\n", "spi", "src", "dst", "ike", "packets", "bytes",
 	    "pkt/s", "seq", "gaps", "dups", "reord", "late", "icv_bad",
 	    "decrypted");
 	trk_foreach_esp(t, out_sas_esp_row, &w);
+	tl_flush(&o);
 	if (st.ike_evicted || st.esp_evicted)
 		fprintf(fp, "\n(%llu IKE SAs and %llu ESP SAs evicted by the "
 		    "state caps are not listed)\n",
@@ -888,7 +1212,7 @@ void
 out_timeline_sas_json(struct json *j, const struct trk *t,
     const struct out_sas_keep *keep)
 {
-	struct out_sas_walk w = { NULL, j, keep, 0, 0 };
+	struct out_sas_walk w = { NULL, NULL, j, keep, 0, 0 };
 
 	trk_foreach_ike(t, out_sas_ike_json, &w);
 	trk_foreach_esp(t, out_sas_esp_json, &w);

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
 
 #include "core/hash.h"
 #include "dissectors/isakmp.h"
@@ -69,10 +73,16 @@ struct trk {
 	 */
 	uint32_t		 qm_spis[TRK_SPI_FILTER];
 
-	/* the messages' digest: SHA-256 fetched once, one context reused */
-	EVP_MD			*sha256;
-	EVP_MD_CTX		*dctx;
+	/*
+	 * The messages' digest (trk_digest): SipHash-2-4, 128 bits, under a
+	 * random key of this run; mac is keyed once and started again for
+	 * each message.
+	 */
+	EVP_MAC			*siphash;
+	EVP_MAC_CTX		*mac;
 };
+
+static int	trk_digest_init(struct trk *);
 
 /* One script per exchange type: its length and its first label. */
 struct trk_script {
@@ -205,12 +215,10 @@ trk_new(const struct trk_limits *lim)
 	t->esp_tab.mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
 	t->ike_tab.s = trk_alloc(t, (t->ike_tab.mask + 1) * sizeof(struct trk_slot));
 	t->esp_tab.s = trk_alloc(t, (t->esp_tab.mask + 1) * sizeof(struct trk_slot));
-	t->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	t->dctx = EVP_MD_CTX_new();
-	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL || t->sha256 == NULL ||
-	    t->dctx == NULL) {
-		EVP_MD_free(t->sha256);
-		EVP_MD_CTX_free(t->dctx);
+	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL ||
+	    trk_digest_init(t) != 0) {
+		EVP_MAC_CTX_free(t->mac);
+		EVP_MAC_free(t->siphash);
 		free(t->ike_tab.s);
 		free(t->esp_tab.s);
 		free(t);
@@ -782,24 +790,53 @@ trk_step_label(const struct trk_exchange *e, uint8_t step)
 	return s->same_label ? s->label : (uint8_t)(s->label + step - 1);
 }
 
+/*
+ * A message's digest, which tells a retransmission (the same bytes again)
+ * from a new message of the same length, exchange and message ID.  The
+ * capture's author chooses those bytes, so two different messages must
+ * not be made to share a digest.  SipHash-2-4 is a pseudo-random function
+ * of its 128-bit key; the key is drawn at random for every run, after the
+ * capture was written, so a pair of messages collides with probability
+ * about 2^-128 whatever their content (a digest without a key, such as
+ * SHA-256 cut to 128 bits, can be collided offline with 2^64 work).  It
+ * also costs about two thirds of SHA-256 on messages of a few hundred
+ * bytes.
+ */
+static int
+trk_digest_init(struct trk *t)
+{
+	uint8_t key[16];
+	size_t size = 16;
+	OSSL_PARAM par[2];
+	int rc;
+
+	t->siphash = EVP_MAC_fetch(NULL, "SIPHASH", NULL);
+	if (t->siphash == NULL ||
+	    (t->mac = EVP_MAC_CTX_new(t->siphash)) == NULL ||
+	    RAND_bytes(key, sizeof(key)) != 1)
+		return -1;
+	par[0] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size);
+	par[1] = OSSL_PARAM_construct_end();
+	rc = EVP_MAC_init(t->mac, key, sizeof(key), par) == 1 ? 0 : -1;
+	OPENSSL_cleanse(key, sizeof(key));
+	return rc;
+}
+
 static void
 trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
 {
-	uint8_t md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen = 0;
+	size_t len = 0;
 
-	/* EVP_Digest would fetch SHA-256 and make a context every message */
-	if (EVP_DigestInit_ex2(t->dctx, t->sha256, NULL) != 1 ||
-	    EVP_DigestUpdate(t->dctx, p, n) != 1 ||
-	    EVP_DigestFinal_ex(t->dctx, md, &mdlen) != 1 || mdlen < 16) {
+	/* a NULL key starts again under the key given before */
+	if (EVP_MAC_init(t->mac, NULL, 0, NULL) != 1 ||
+	    EVP_MAC_update(t->mac, p, n) != 1 ||
+	    EVP_MAC_final(t->mac, out, &len, 16) != 1 || len != 16) {
 		/* Cannot happen with the default provider; fall back. */
 		size_t h = trk_hash_bytes(t, p, n);
 
 		memset(out, 0, 16);
 		memcpy(out, &h, sizeof(h));
-		return;
 	}
-	memcpy(out, md, 16);
 }
 
 static struct trk_msg *
@@ -1568,8 +1605,8 @@ trk_free(struct trk *t)
 		LRU_UNLINK(t, esp_lru_head, esp_lru_tail, f);
 		trk_release(t, f, sizeof(*f));
 	}
-	EVP_MD_free(t->sha256);
-	EVP_MD_CTX_free(t->dctx);
+	EVP_MAC_CTX_free(t->mac);
+	EVP_MAC_free(t->siphash);
 	free(t->ike_tab.s);
 	free(t->esp_tab.s);
 	free(t);
