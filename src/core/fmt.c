@@ -1,6 +1,8 @@
 /*
  * fmt.c - printf-free formatting; see fmt.h.
  */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/fmt.h"
@@ -131,4 +133,41 @@ fmt_tod(char *s, double ts)
 	s[8] = '.';
 	fmt_u0(s + 9, (unsigned long)usec, 6);
 	return FMT_TOD_LEN;
+}
+
+/*
+ * Below 10^7, v * 10^prec (prec <= 3) is within 2e-6 of the exact
+ * product, so unless its fraction is within 1e-3 of one half, rounding it
+ * to the nearest integer gives printf's digits (which round the exact
+ * value of v).
+ */
+size_t
+fmt_fix(char *s, double v, int prec)
+{
+	static const uint32_t p10[] = { 1, 10, 100, 1000 };
+	double x, d;
+	uint64_t q;
+	char t[FMT_FIX_LEN + 1];
+	size_t k;
+	int n;
+
+	if (prec < 0 || prec > 3 || !(v >= 0 && v < 1e7) || signbit(v))
+		goto slow;
+	x = v * p10[prec];
+	q = (uint64_t)x;
+	d = x - (double)q;
+	if (d > 0.499 && d < 0.501)
+		goto slow;
+	if (d > 0.5)
+		q++;
+	k = fmt_u64(s, q / p10[prec]);
+	if (prec == 0)
+		return k;
+	s[k++] = '.';
+	return k + fmt_u0(s + k, q % p10[prec], prec);
+slow:
+	n = snprintf(t, sizeof(t), "%.*f", prec, v);
+	k = n < 0 ? 0 : (size_t)n > FMT_FIX_LEN ? FMT_FIX_LEN : (size_t)n;
+	memcpy(s, t, k);
+	return k;
 }

@@ -1,7 +1,8 @@
 /*
  * fmt.h - printf-free formatting for the per-frame output paths: decimal
  * integers (plain or zero-filled to a width), lowercase hex of bytes and of
- * a 32-bit word, and the text view's UTC time of day.  Each writes into
+ * a 32-bit word, the text view's UTC time of day, and fixed-point
+ * seconds.  Each writes into
  * the caller's buffer, which must have room for the stated maximum, and
  * returns the length written (no terminating NUL).  Each writes what the
  * printf format named beside it would (tests/unit/test_fmt compares them).
@@ -29,5 +30,13 @@ size_t	fmt_hex(char *, const uint8_t *, size_t);
  * give: FMT_TOD_LEN bytes.
  */
 size_t	fmt_tod(char *, double);
+/*
+ * "%.*f" with prec 0..3: at most FMT_FIX_LEN bytes.  Integer arithmetic
+ * for 0 <= v < 1e7 away from a rounding tie (the fraction of v * 10^prec
+ * within 1e-3 of one half); snprintf for the rest (negatives, -0, NaN,
+ * large values, near ties), so the result is always printf's.
+ */
+#define FMT_FIX_LEN	330	/* DBL_MAX's 309 digits, '.', 3 decimals */
+size_t	fmt_fix(char *, double, int);
 
 #endif

@@ -124,45 +124,18 @@ tl_uw(struct tl_out *o, uint64_t v, int w)
 		tl_right(o, t, (size_t)w);
 }
 
-/*
- * "%*.*f" with 1 <= prec <= 3, width <= 32.  Values from 0 to 10^7 are
- * rounded here: v * 10^prec is within 2e-6 of the exact product, so
- * unless its fraction is within 1e-3 of one half, rounding it gives
- * printf's digits; the rest (negative, -0, huge, NaN, near a half) go to
- * snprintf.
- */
+/* "%*.*f" with 1 <= prec <= 3, width <= 32 (core/fmt's fmt_fix) */
 static void
 tl_fix(struct tl_out *o, double v, int prec, int width)
 {
-	static const uint32_t p10[] = { 1, 10, 100, 1000 };
-	char t[330], *e;	/* DBL_MAX's 309 digits, ".", prec */
-	double s, d;
-	uint64_t q, ip;
-	size_t k, nd;
+	char t[FMT_FIX_LEN + 1], *e;
+	size_t k = fmt_fix(t, v, prec), i;
 
-	if (!(v >= 0 && v < 1e7) || signbit(v))
-		goto slow;
-	s = v * p10[prec];
-	q = (uint64_t)s;
-	d = s - (double)q;
-	if (d > 0.499 && d < 0.501)
-		goto slow;
-	if (d > 0.5)
-		q++;
-	ip = q / p10[prec];
-	k = fmt_u64(t, ip);
-	t[k++] = '.';
-	nd = fmt_u0(t + k, q % p10[prec], prec);
-	k += nd;
 	e = tl_room(o, (size_t)width + k);
-	for (nd = k; nd < (size_t)width; nd++)
+	for (i = k; i < (size_t)width; i++)
 		*e++ = ' ', o->n++;
 	memcpy(e, t, k);
 	o->n += k;
-	return;
-slow:
-	k = (size_t)snprintf(t, sizeof(t), "%*.*f", width, prec, v);
-	tl_mem(o, t, k < sizeof(t) ? k : sizeof(t) - 1);
 }
 
 struct out_esp_ctx {

@@ -1,10 +1,12 @@
 /*
  * test_fmt.c - the printf-free formatters against snprintf (and gmtime for
- * the time of day) over edge values and a million pseudo-random ones
+ * the time of day) over edge values, ties and near-ties of fixed point,
+ * and a million pseudo-random ones
  * (a fixed xorshift seed, so a failure repeats); a guard byte past each
  * result checks that nothing is written beyond the length returned.
  */
 #define _POSIX_C_SOURCE 200809L	/* gmtime_r */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,6 +109,70 @@ one_tod(double ts)
 }
 
 static void
+one_fix(double v, int prec)
+{
+	char got[FMT_FIX_LEN + 16], want[FMT_FIX_LEN + 16];
+
+	memset(got, GUARD, sizeof(got));
+	snprintf(want, sizeof(want), "%.*f", prec, v);
+	same(got, fmt_fix(got, v, prec), want);
+}
+
+/* v and its neighbours one and two ulps away, at every precision */
+static void
+near_fix(double v)
+{
+	double x = v;
+	int prec, i;
+
+	for (i = 0; i < 3; i++) {
+		for (prec = 0; prec <= 3; prec++) {
+			one_fix(x, prec);
+			one_fix(-x, prec);
+		}
+		x = nextafter(x, INFINITY);
+	}
+	x = v;
+	for (i = 0; i < 2; i++) {
+		x = nextafter(x, -INFINITY);
+		for (prec = 0; prec <= 3; prec++)
+			one_fix(x, prec);
+	}
+}
+
+static void
+test_fix(void)
+{
+	static const double v[] = { 0, 0.0005, 0.0015, 0.0025, 0.0045,
+	    0.005, 0.05, 0.125, 0.5, 1.5, 2.5, 0.9995, 9.9995, 99.995,
+	    999.95, 1234.5675, 9999999.9995, 1e7, 1e7 - 0.0005, 1e15,
+	    1e300, 1.7976931348623157e308, 5e-324 };
+	size_t i;
+	int k, prec;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		near_fix(v[i]);
+	for (prec = 0; prec <= 3; prec++) {
+		one_fix(NAN, prec);
+		one_fix(INFINITY, prec);
+		one_fix(-INFINITY, prec);
+		one_fix(-0.0, prec);
+	}
+	/* ties and near-ties of every precision, then anything below 10^7:
+	 * durations, rates and round-trip times as the timeline prints them */
+	for (k = 0; k < 200000; k++) {
+		uint64_t q = rnd() % 10000000000ULL;
+
+		near_fix(((double)q + 0.5) / 1000.0);
+		near_fix(((double)q + 0.5) / 10.0 / 1000.0);
+		one_fix((double)(rnd() % 10000000) +
+		    (double)(rnd() % 1000000000) / 1e9, (int)(rnd() % 4));
+		one_fix((double)rnd() / 18446744073709551616.0 *
+		    1e8, (int)(rnd() % 4));
+	}
+}
+
+static void
 test_edges(void)
 {
 	static const uint64_t u[] = { 0, 1, 9, 10, 99, 100, 999, 1000,
@@ -157,5 +223,6 @@ main(void)
 {
 	test_edges();
 	test_random();
+	test_fix();
 	return check_done("test_fmt");
 }
