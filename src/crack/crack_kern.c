@@ -557,8 +557,8 @@ ck_have_shani(void)
  * takes the SHA extensions before AVX2 and SHA-1 AVX2 before them: the
  * SHA-NI streams cost 0.28 s of CPU per million SHA-256 candidates here
  * against AVX2's 0.54, and 0.24 s per million SHA-1 ones against AVX2's
- * 0.21 (this AMD EPYC, Zen 4; bench/RESULTS.md, 2026-12-06 08:07; not
- * measured on a Zen 3).  MD5 has no SHA-NI.
+ * 0.20 (this AMD EPYC, Zen 4; bench/RESULTS.md runs 3 and 4, 2026-12-06;
+ * not measured on a Zen 3).  MD5 has no SHA-NI.
  */
 static const struct ck_kern ck_all[] = {
 #ifdef CK_X86
