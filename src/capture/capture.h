@@ -72,6 +72,12 @@ const char	*cap_name(const struct cap *);
 int		 cap_set_filter(struct cap *, const char *, char *, size_t);
 uint64_t	 cap_filtered_out(const struct cap *);	/* frames dropped */
 uint32_t	 cap_frames(const struct cap *);	/* read, dropped ones too */
+/*
+ * Read a capture file read in blocks (classic pcap) on a thread of its
+ * own, ahead of cap_next, before its first record; no-op otherwise (or
+ * when the thread cannot start).  For runs that leave a core idle.
+ */
+void		 cap_read_ahead(struct cap *);
 void		 cap_close(struct cap *);
 
 #endif

@@ -312,6 +312,9 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		cap_close(cap);
 		return -1;
 	}
+	/* without ESP batches the second core is free to read ahead */
+	if (c->q == NULL && eng_threads(c) > 1)
+		cap_read_ahead(cap);
 	linktype = cap_linktype(cap);
 	c->files_read++;
 	while (!c->stop) {
