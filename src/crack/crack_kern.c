@@ -316,6 +316,24 @@ ck_have_avx512(void)
 
 #define SHANI		__attribute__((target("sha,sse4.1")))
 #define SHANI_INLINE	static inline __attribute__((always_inline)) SHANI
+
+/* sha1rnds4 with its function number (an immediate) from a variable:
+ * the unrolled loops give a constant, so the switch folds away */
+SHANI_INLINE __m128i
+ck_sha1_rnds4(__m128i abcd, __m128i e, int f)
+{
+	switch (f) {
+	case 0:
+		return _mm_sha1rnds4_epu32(abcd, e, 0);
+	case 1:
+		return _mm_sha1rnds4_epu32(abcd, e, 1);
+	case 2:
+		return _mm_sha1rnds4_epu32(abcd, e, 2);
+	default:
+		return _mm_sha1rnds4_epu32(abcd, e, 3);
+	}
+}
+
 /*
  * SHA-1: a block shared by every lane (comp_kw) runs 8 streams at once, a
  * block per lane (its schedule needs registers too) two groups of 4: 0.48
@@ -397,7 +415,7 @@ ck_sha1_shani_body(uint32_t *st, const uint32_t *src, bool pre, unsigned S,
 			e = j == 0 ? _mm_add_epi32(e0[s], w) :
 			    _mm_sha1nexte_epu32(prev[s], w);
 			prev[s] = abcd[s];
-			abcd[s] = _mm_sha1rnds4_epu32(abcd[s], e, f);
+			abcd[s] = ck_sha1_rnds4(abcd[s], e, f);
 			/* words 4j+16..: in the slot just used */
 			if (!pre && j + 4 < 20)
 				m[s][j & 3] = _mm_sha1msg2_epu32(_mm_xor_si128(

@@ -399,7 +399,7 @@ static void
 test_a_mm(void)
 {
 	static const char *const name = "a_mm_psk_aes128_sha1_modp2048";
-	struct crack_opts o = { NULL, NULL, NULL, 1, false, false };
+	struct crack_opts o = { .threads = 1 };
 	struct crack_stats st;
 	struct cl_set set;
 	struct mf m;
