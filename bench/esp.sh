@@ -78,7 +78,7 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
 # minute of this shared machine falls on all of them alike.
 once() {
 	key=$1 o=$2; shift 2
-	rm -f "$o"
+	[ "$o" = - ] || rm -f "$o"
 	cat "$warm" >/dev/null
 	sync
 	t0=$(date +%s%N)
@@ -160,10 +160,10 @@ bench_variant() {	# alg packets
 		once floor "$work/out.pcap" sh -c 'cat "$1" >"$2"' sh \
 		    "$base.pcap" "$work/out.pcap"
 		[ $quick = 0 ] && [ $r -le "$rep_ref" ] || continue
-		once tshark /dev/null env WIRESHARK_CONFIG_DIR="$cfg" \
+		once tshark - env WIRESHARK_CONFIG_DIR="$cfg" \
 		    tshark -n -r "$base.pcap"
 		[ "$alg" = cbc ] || continue
-		once tcpdump /dev/null tcpdump -n -r "$base.pcap" \
+		once tcpdump - tcpdump -n -r "$base.pcap" \
 		    -E "file $base.secrets"
 	done
 	for be in $backends; do
