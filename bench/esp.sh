@@ -69,6 +69,7 @@ echo "# ikescope $("$ike" --version | cut -d' ' -f2);" \
 
 # once KEY OUT CMD...: time one run of a command (wall clock from date's
 # nanoseconds; peak RSS from /usr/bin/time) with a fresh output file OUT
+# ('-' when the tool writes no file: never a device, which rm deletes)
 # (ext4 flushes a file truncated on open when it is closed, which would
 # time the disk), nothing of the previous run still being written back
 # (sync) and the capture $warm just read (this machine's kernel pages out
