@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_fails, check_count;
@@ -79,6 +80,32 @@ check_hex_is(const uint8_t *p, size_t len, const char *hex)
 	size_t n = check_unhex(hex, want, sizeof(want));
 
 	return len == n && (n == 0 || memcmp(p, want, n) == 0);
+}
+
+/* A whole file, NUL-terminated; malloc'd, NULL when unreadable. */
+static inline char *
+check_slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *b;
+	long n;
+
+	if (fp == NULL)
+		return NULL;
+	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0) {
+		fclose(fp);
+		return NULL;
+	}
+	rewind(fp);
+	b = malloc((size_t)n + 1);
+	if (b != NULL && fread(b, 1, (size_t)n, fp) != (size_t)n) {
+		free(b);
+		b = NULL;
+	}
+	if (b != NULL)
+		b[n] = '\0';
+	fclose(fp);
+	return b;
 }
 
 static inline int

@@ -317,22 +317,6 @@ test_evidence(void)
 }
 
 static char *
-slurp(const char *p)
-{
-	FILE *fp = fopen(p, "r");
-	char *b;
-	size_t n;
-
-	if (fp == NULL)
-		return NULL;
-	b = calloc(1, 1 << 16);
-	n = b != NULL ? fread(b, 1, (1 << 16) - 1, fp) : 0;
-	(void)n;
-	fclose(fp);
-	return b;
-}
-
-static char *
 export_of(struct audit *a, bool hashcat, char **warn)
 {
 	char *buf = NULL, *wbuf = NULL;
@@ -372,7 +356,7 @@ test_export(void)
 		return;
 	}
 	snprintf(p, sizeof(p), "%s/ikescan_am_psk_probe.psk-crack", d);
-	want = slurp(p);
+	want = check_slurp(p);
 	CHECK(want != NULL);
 	snprintf(p, sizeof(p), "%s/ikescan_am_psk_probe.pcap", d);
 	findings(p, NULL, NULL, &a);

@@ -46,29 +46,6 @@ check_ret(bool ok, const char *file, int line, const char *what)
 
 /* ---- the manifest: "key": "value" of its first occurrence */
 
-static char *
-slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *b;
-	long n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	b = malloc((size_t)n + 1);
-	if (b != NULL && fread(b, 1, (size_t)n, fp) != (size_t)n) {
-		free(b);
-		b = NULL;
-	}
-	if (b != NULL)
-		b[n] = '\0';
-	fclose(fp);
-	return b;
-}
-
 static bool
 mf_str(const char *json, const char *key, char *out, size_t cap)
 {
@@ -109,7 +86,7 @@ mf_load(struct mf *m, const char *name)
 
 	memset(m, 0, sizeof(*m));
 	snprintf(path, sizeof(path), "%s/%s.json", samples, name);
-	m->json = slurp(path);
+	m->json = check_slurp(path);
 	if (m->json == NULL)
 		return false;
 	mf_str(m->json, "responder_psk", m->rpsk, sizeof(m->rpsk));
