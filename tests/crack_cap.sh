@@ -166,7 +166,7 @@ if command -v script >/dev/null 2>&1; then
 	timeout 20 script -qec "'$IKESCOPE' crack --mask '?l?l?l?l?l' --threads 1 '$AM.pcap'" \
 	    "$T/tty" >/dev/null 2>&1 </dev/null &
 	pid=$!
-	for i in $(seq 1 100); do
+	for i in $(seq 1 190); do
 		grep -q 'M/s, candidate' "$T/tty" 2>/dev/null && break
 		sleep 0.1
 	done
