@@ -1,7 +1,8 @@
 /*
  * out_pcap.h - the decrypted-packet export (-w): inner IP packets (and,
  * with --write-mode=all, the other frames' IP datagrams) as LINKTYPE_RAW
- * through libpcap's dump API, with the original timestamps (nanosecond
+ * (libpcap's file header, records laid out as its pcap_dump does,
+ * buffered and written here), with the original timestamps (nanosecond
  * pcap, as the capture layer reads them), so tshark, Zeek or Suricata
  * read them directly.
  */
@@ -24,8 +25,8 @@ int		 out_pcap_write(struct out_pcap *, long, long, const uint8_t *,
 		    size_t, size_t);
 uint64_t	 out_pcap_count(const struct out_pcap *);
 /*
- * Hold (true) or release the file's stdio lock around a run of writes by
- * one thread: each write then skips stdio's atomic lock and unlock.
+ * Hold (true) or release the file around a run of writes by one thread:
+ * nothing to do, the records bypass stdio (the -w sink's hold calls it).
  */
 void		 out_pcap_hold(struct out_pcap *, bool);
 /* Flush and close; -1 with errbuf set when the file could not be written. */
