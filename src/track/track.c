@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 
 #include "core/hash.h"
+#include "core/mem.h"
 #include "dissectors/isakmp.h"
 #include "dissectors/isakmp_names.h"
 #include "dissectors/isakmp_pl.h"
@@ -139,6 +140,7 @@ trk_alloc(struct trk *t, size_t n)
 
 	if (p != NULL)
 		trk_account(t, n);
+	mem_heap_advise();
 	return p;
 }
 
@@ -166,6 +168,7 @@ trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 	if (ncap <= *cap)
 		return -1;
 	n = realloc(*arr, ncap * sz);
+	mem_heap_advise();
 	if (n == NULL)
 		return -1;
 	trk_account(t, (ncap - *cap) * sz);
