@@ -12,12 +12,24 @@
  * allows (transparent_hugepage "madvise" or "always").  This is what
  * glibc's tunable glibc.malloc.hugetlb=1 does inside malloc; a tunable
  * can only be set in the environment before the program starts.
- * Elsewhere (no madvise, no THP) both are harmless no-ops.
+ * Elsewhere (no madvise, no THP) both are harmless no-ops.  The three
+ * functions are called from one thread (the one running the tracker).
  */
 #ifndef IKESCOPE_CORE_MEM_H
 #define IKESCOPE_CORE_MEM_H
 
+#include <stddef.h>
+
 void	mem_heap_init(void);
 void	mem_heap_advise(void);
+/*
+ * After mem_heap_advise: n bytes at p were just allocated.  When they
+ * come near the end of what has been faulted in, a thread of this module
+ * faults in the next MEM_AHEAD bytes of the heap (MADV_POPULATE_WRITE,
+ * Linux 5.14 on), so that the kernel's clearing of fresh pages, 2 MiB at a
+ * time under MADV_HUGEPAGE, runs on another core and not in the caller's
+ * first write.  The pages' contents are not touched.
+ */
+void	mem_heap_used(const void *, size_t);
 
 #endif

@@ -141,6 +141,7 @@ trk_alloc(struct trk *t, size_t n)
 	if (p != NULL)
 		trk_account(t, n);
 	mem_heap_advise();
+	mem_heap_used(p, n);
 	return p;
 }
 
@@ -171,6 +172,7 @@ trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 	mem_heap_advise();
 	if (n == NULL)
 		return -1;
+	mem_heap_used(n, ncap * sz);
 	trk_account(t, (ncap - *cap) * sz);
 	*arr = n;
 	*cap = (uint32_t)ncap;
