@@ -382,11 +382,14 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		cap_close(cap);
 		return -1;
 	}
-	/* without ESP batches the second core is free to read ahead */
+	/*
+	 * Without ESP batches the second core is free to read ahead, and to
+	 * decode there too unless a sink's output thread works on it.
+	 */
 	if (c->q == NULL && eng_threads(c) > 1) {
 		pre.pd = c->pd;
 		pre.pd.ra = NULL;
-		pre.dg = trk_digester_new(c->trk);
+		pre.dg = c->out_thread ? NULL : trk_digester_new(c->trk);
 		if (pre.dg != NULL)
 			cap_read_ahead(cap, eng_pre, &pre);
 		else

@@ -100,6 +100,11 @@ struct ctx {
 	/* ... the read-ahead's work on it (eng_pre), or NULL, and its bytes */
 	const struct eng_pre_out *fr_pre;
 	const uint8_t		*fr_data;
+	/*
+	 * A sink formats on a thread of its own (read's output thread): the
+	 * second core is taken, the read-ahead thread only reads.
+	 */
+	bool			 out_thread;
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
 	/* the sinks and what they want (eng_disp.c) */

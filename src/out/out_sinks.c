@@ -510,6 +510,8 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 		s->lines = malloc(sizeof(*s->lines));
 		if (s->lines == NULL || out_sinks_wr(s, c, cfg) == -1)
 			goto nomem;
+		/* the second core formats: the read-ahead only reads */
+		c->out_thread = s->wr != NULL;
 		if (c->o.json) {
 			k.ev = out_sink_json;
 			if (s->wr != NULL)
