@@ -19,11 +19,14 @@
 #   sas       ikescope sas CAP
 #   read|     ikescope read CAP | cat >/dev/null (into a pipe)
 #   json|     ikescope read --json CAP | cat >/dev/null
+#   tl|       ikescope timeline CAP | cat >/dev/null
+#   sas|      ikescope sas CAP | cat >/dev/null
 # and prints a table: wall seconds (date's nanoseconds around the run) and
 # peak RSS (/usr/bin/time -f %M), CPU seconds (user + system of the run
 # with the best wall time, all threads; a pipe's row counts cat's too),
 # microseconds per IKE SA, each time as a multiple of the floor (the
-# targets of issue 15: read <= 2.5, json <= 4, timeline and sas <= 2),
+# targets of issue 15, to a file and into a pipe: read <= 2.5, json <= 4,
+# timeline and sas <= 2),
 # and timeline/sas.  With -m M, bench/gen_mm1.py also writes M distinct
 # Main Mode first messages (SA + 5 VIDs each) and read is timed on them:
 # messages per second and peak RSS (target: >= 800,000/s, memory flat).  The tracker keeps at most
@@ -95,7 +98,7 @@ best() {
 # cols FIGURE EXPR DIGITS: the table's cells of w_ (wall s), c_ (CPU s) or
 # m_ (RSS KiB), each as the awk expression EXPR of x
 cols() {
-	for key in floor read json timeline sas readp jsonp; do
+	for key in floor read json timeline sas readp jsonp tlp sasp; do
 		eval "x=\$${1}_$key"
 		printf ' %8s |' "$(awk "BEGIN { x = $x; printf \"%.${3}f\", $2 }")"
 	done
@@ -103,9 +106,10 @@ cols() {
 
 printf '\n| %7s | %5s | %-8s | %8s | %8s | %8s | %8s | %8s | %8s | %8s' \
     "IKE SAs" "MB" "" floor read json timeline sas "read|" "json|"
-printf ' | %6s |\n' "tl/sas"
+printf ' | %8s | %8s | %6s |\n' "tl|" "sas|" "tl/sas"
 printf '|---------|-------|----------|----------|----------|----------|'
-printf -- '----------|----------|----------|----------|--------|\n'
+printf -- '----------|----------|----------|----------|----------|'
+printf -- '----------|--------|\n'
 for n in "$@"; do
 	cap=$work/scale-$n.pcap
 	python3 "$here/gen_scale.py" -n "$n" "$sample" "$cap"
@@ -118,6 +122,8 @@ for n in "$@"; do
 	best readp sh -c '"$1" read "$2" | cat >/dev/null' sh "$ike" "$cap"
 	best jsonp sh -c '"$1" read --json "$2" | cat >/dev/null' sh \
 	    "$ike" "$cap"
+	best tlp sh -c '"$1" timeline "$2" | cat >/dev/null' sh "$ike" "$cap"
+	best sasp sh -c '"$1" sas "$2" | cat >/dev/null' sh "$ike" "$cap"
 	ratio=$(awk "BEGIN { printf \"%.2f\", $w_timeline / \
 	    ($w_sas > 0 ? $w_sas : 0.01) }")
 	printf '| %7s | %5s | %-8s |' "$n" "$mb" "wall s"

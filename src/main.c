@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <unistd.h>
 
+#include "core/mem.h"
 #include "crack/crack.h"
 #include "crack/crack_gen.h"
 #include "audit/audit.h"
@@ -1329,6 +1330,7 @@ main(int argc, char **argv)
 {
 	size_t i;
 
+	mem_heap_init();
 	stdout_buffer();
 	if (argc >= 2) {
 		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)

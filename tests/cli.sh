@@ -211,6 +211,25 @@ for f in "$S"/tests/captures/*.pcap* "$S"/samples/*.pcap "$t_tmp/scale.pcap"; do
 done
 t_check "output thread: the same text and JSON as one thread, to a file and a pipe ($n runs, large one $(wc -c <"$t_tmp/t1") bytes)${bad:+ differ:$bad}" \
     test "$n" -gt 10 -a -z "$bad" -a -f "$t_tmp/scale.pcap"
+# timeline: the SAs held at the end are made by two threads (out_par.c) in
+# chunks of 64; the same bytes as one thread, with and without a selection
+# (the 200-SA capture: 4 chunks)
+n=0 bad=
+for f in "$S"/samples/*.pcap "$t_tmp/scale.pcap"; do
+	[ -f "$f" ] || continue
+	for v in "" --json "--peer 10.0.0.0/25"; do
+		# shellcheck disable=SC2086
+		"$IKESCOPE" timeline -q --threads 1 $v "$f" >"$t_tmp/t1" 2>&1
+		# shellcheck disable=SC2086
+		"$IKESCOPE" timeline -q --threads 2 $v "$f" 2>&1 |
+		    cat >"$t_tmp/t2"
+		n=$((n + 1))
+		cmp -s "$t_tmp/t1" "$t_tmp/t2" || bad="$bad $(basename "$f")$v"
+	done
+done
+"$IKESCOPE" timeline -q --threads 2 "$t_tmp/scale.pcap" >"$t_tmp/t2" 2>&1
+t_check "timeline at the end on two threads: the same text and JSON as one ($n runs; 200 SAs, $(grep -c '^IKE SA ' "$t_tmp/t2") printed)${bad:+ differ:$bad}" \
+    test "$n" -gt 10 -a -z "$bad" -a "$(grep -c '^IKE SA ' "$t_tmp/t2")" -eq 200
 if [ -w /dev/full ]; then
 	for v in "" --json; do
 		# shellcheck disable=SC2086

@@ -27,7 +27,11 @@
  * blocks in turn while the caller decodes the other, so the kernel's copy
  * of the file runs beside the decoding instead of before it.  Each block
  * has room before its data for the partial record the previous one ended
- * with, copied there when the caller moves on: no other copy.
+ * with, copied there when the caller moves on: no other copy.  The
+ * caller may give it work to do on each record of a block before handing
+ * it over (the engine decodes the frame there and digests an ISAKMP
+ * message: about a sixth of its per-frame work moves to the second core);
+ * the results travel beside the block, found by the record's file offset.
  */
 #define _GNU_SOURCE		/* fopencookie */
 #include <errno.h>
@@ -64,6 +68,12 @@
 /* read-ahead: the reading thread fills blocks, the caller takes them */
 enum cap_pf_state { CAP_PF_EMPTY, CAP_PF_FULL, CAP_PF_TAKEN };
 
+/* the read-ahead work's result for the record at file offset off */
+struct cap_pre_ent {
+	uint64_t	 off;
+	uint64_t	 out[CAP_PRE_SIZE / 8];
+};
+
 struct cap_pf {
 	pthread_t	 th;
 	pthread_mutex_t	 mu;
@@ -76,6 +86,18 @@ struct cap_pf {
 	bool		 stop;
 	int		 next;		/* the caller's next block */
 	int		 cur;		/* the caller's block, -1 none */
+	/* the work on each record (cap_read_ahead's fn), on the thread */
+	cap_pre_fn	*pre;
+	void		*pre_arg;
+	int		 linktype;
+	bool		 be;
+	uint32_t	 snap;
+	bool		 pre_stop;	/* a bad record header: no more work */
+	uint64_t	 roff;		/* file offset of the next record */
+	uint8_t		 carry[CAP_REC_HDR];	/* its header's first bytes */
+	struct cap_pre_ent *ent[2];	/* per block, in file order */
+	size_t		 nent[2];
+	size_t		 ient;		/* the caller's next, in its block */
 };
 
 /* a classic pcap file read in blocks */
@@ -221,6 +243,8 @@ cap_pf_free(struct cap *c)
 	pthread_cond_destroy(&pf->cv);
 	free(pf->buf[0]);
 	free(pf->buf[1]);
+	free(pf->ent[0]);
+	free(pf->ent[1]);
 	free(pf);
 	c->m.pf = NULL;
 }
@@ -360,6 +384,56 @@ cap_open_file(const char *path, char *errbuf, size_t errlen)
 	return c;
 }
 
+/*
+ * On the reading thread: the work on the records of block k (got bytes
+ * from file offset base) that lie wholly in it.  The record headers are
+ * followed from the first one on, as cap_next_blk reads them; a header
+ * cut by the block's end is completed from the next block (carry).
+ */
+static void
+cap_pf_pre(struct cap_pf *pf, int k, uint64_t base, size_t got)
+{
+	const uint8_t *d = pf->buf[k] + CAP_PF_HEAD;
+	uint64_t end = base + got, r;
+	uint8_t h[CAP_REC_HDR];
+	struct cursor cu;
+	uint32_t incl, orig;
+	size_t n = 0, had;
+
+	while (pf->pre != NULL && !pf->pre_stop) {
+		r = pf->roff;
+		if (r >= end)
+			break;		/* starts in a later block */
+		if (r + CAP_REC_HDR > end) {	/* the header is cut */
+			memcpy(pf->carry, d + (r - base), (size_t)(end - r));
+			break;
+		}
+		if (r < base) {		/* ... and was, by the block before */
+			had = (size_t)(base - r);
+			memcpy(h, pf->carry, had);
+			memcpy(h + had, d, CAP_REC_HDR - had);
+		} else
+			memcpy(h, d + (r - base), CAP_REC_HDR);
+		cu = cur_init(h + 8, 8);
+		incl = pf->be ? cur_be32(&cu) : cur_le32(&cu);
+		orig = pf->be ? cur_be32(&cu) : cur_le32(&cu);
+		if (incl > CAP_MAX_CAPLEN) {
+			pf->pre_stop = true;	/* cap_next_blk says why */
+			break;
+		}
+		pf->roff = r + CAP_REC_HDR + incl;
+		if (r >= base && pf->roff <= end && n < CAP_PRE_MAX &&
+		    pf->pre(pf->pre_arg, pf->linktype,
+		    d + (r - base) + CAP_REC_HDR,
+		    incl > pf->snap ? pf->snap : incl, orig,
+		    pf->ent[k][n].out)) {
+			pf->ent[k][n].off = r;
+			n++;
+		}
+	}
+	pf->nent[k] = n;
+}
+
 /* The reading thread: blocks in turn, each as full as the file allows. */
 static void *
 cap_pf_main(void *arg)
@@ -388,6 +462,7 @@ cap_pf_main(void *arg)
 				break;	/* a read error ends it like EOF */
 			got += (size_t)r;
 		}
+		cap_pf_pre(pf, k, pf->off, got);
 		pf->off += got;
 		pthread_mutex_lock(&pf->mu);
 		pf->got[k] = got;
@@ -401,7 +476,7 @@ cap_pf_main(void *arg)
 }
 
 void
-cap_read_ahead(struct cap *c)
+cap_read_ahead(struct cap *c, cap_pre_fn *fn, void *arg)
 {
 	struct cap_pf *pf;
 
@@ -412,9 +487,19 @@ cap_read_ahead(struct cap *c)
 	pf->buf[0] = malloc(CAP_PF_HEAD + CAP_BLOCK);
 	pf->buf[1] = malloc(CAP_PF_HEAD + CAP_BLOCK);
 	pf->fd = c->fd;
-	pf->off = c->m.base;
+	pf->off = pf->roff = c->m.base;
 	pf->cur = -1;
+	if (fn != NULL) {
+		pf->ent[0] = malloc(CAP_PRE_MAX * sizeof(*pf->ent[0]));
+		pf->ent[1] = malloc(CAP_PRE_MAX * sizeof(*pf->ent[1]));
+		pf->pre = fn;
+		pf->pre_arg = arg;
+		pf->linktype = cap_linktype(c);
+		pf->be = c->m.be;
+		pf->snap = c->m.snap;
+	}
 	if (pf->buf[0] == NULL || pf->buf[1] == NULL ||
+	    (fn != NULL && (pf->ent[0] == NULL || pf->ent[1] == NULL)) ||
 	    pthread_mutex_init(&pf->mu, NULL) != 0)
 		goto fail;
 	if (pthread_cond_init(&pf->cv, NULL) != 0)
@@ -433,6 +518,8 @@ fail_mu:
 fail:
 	free(pf->buf[0]);
 	free(pf->buf[1]);
+	free(pf->ent[0]);
+	free(pf->ent[1]);
 	free(pf);
 }
 
@@ -466,6 +553,7 @@ cap_pf_take(struct cap_blk *m)
 	}
 	pf->cur = k;
 	pf->next = k ^ 1;
+	pf->ient = 0;
 	m->base += m->pos;
 	m->p = p;
 	m->pos = 0;
@@ -505,6 +593,31 @@ cap_fill(struct cap *c, size_t n)
 			m->len += (size_t)r;
 	}
 	return m->len;
+}
+
+/* The read-ahead work's result for the record at file offset off. */
+static const void *
+cap_pf_find(struct cap_pf *pf, uint64_t off)
+{
+	const struct cap_pre_ent *e;
+	size_t n;
+
+	if (pf->cur < 0)
+		return NULL;
+	e = pf->ent[pf->cur];
+	n = pf->nent[pf->cur];
+	while (pf->ient < n && e[pf->ient].off < off)
+		pf->ient++;
+	/* the entries were written on the other core: ask for the next */
+	if (pf->ient + 2 < n) {
+		const char *q = (const char *)&e[pf->ient + 2];
+		size_t i;
+
+		for (i = 0; i < sizeof(*e); i += 64)
+			__builtin_prefetch(q + i);
+	}
+	return pf->ient < n && e[pf->ient].off == off ?
+	    e[pf->ient].out : NULL;
 }
 
 /*
@@ -550,6 +663,7 @@ cap_next_blk(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 		    (unsigned long long)(m->base + m->pos), c->frame, why);
 		return CAP_ERROR;
 	}
+	f->pre = m->pf != NULL ? cap_pf_find(m->pf, m->base + m->pos) : NULL;
 	m->pos += CAP_REC_HDR + (size_t)incl;
 	c->frame++;
 	f->frame = c->frame;
@@ -576,6 +690,7 @@ cap_next_rec(struct cap *c, struct cap_frame *f, char *errbuf, size_t errlen)
 	long off = 0;
 	int r;
 
+	f->pre = NULL;
 	if (c->m.p != NULL)
 		return cap_next_blk(c, f, errbuf, errlen);
 	if (c->fp != NULL)

@@ -27,6 +27,8 @@ struct cap_frame {
 	uint32_t	 caplen, wirelen;
 	const uint8_t	*data;
 	long		 tv_sec, tv_nsec;	/* original: seconds, nanoseconds */
+	/* what the read-ahead's work function made of it, or NULL */
+	const void	*pre;
 };
 
 enum cap_status { CAP_FRAME, CAP_EOF, CAP_ERROR, CAP_TIMEOUT };
@@ -76,8 +78,20 @@ uint32_t	 cap_frames(const struct cap *);	/* read, dropped ones too */
  * Read a capture file read in blocks (classic pcap) on a thread of its
  * own, ahead of cap_next, before its first record; no-op otherwise (or
  * when the thread cannot start).  For runs that leave a core idle.
+ *
+ * With fn, the reading thread also runs fn(arg, linktype, data, caplen,
+ * wirelen, out) on the records of each block before handing it over (a record
+ * that runs on into the next block is skipped): fn fills out (CAP_PRE_SIZE
+ * bytes, 8-byte aligned) and returns true to keep it, and cap_next gives
+ * it with the frame as f->pre, valid until the next call.  fn must not
+ * touch what the caller's thread uses.  At most CAP_PRE_MAX records of a
+ * block are kept; the others have f->pre NULL, as without fn.
  */
-void		 cap_read_ahead(struct cap *);
+#define CAP_PRE_SIZE	320
+#define CAP_PRE_MAX	8192
+typedef bool	 cap_pre_fn(void *, int, const uint8_t *, uint32_t, uint32_t,
+		    void *);
+void		 cap_read_ahead(struct cap *, cap_pre_fn *, void *);
 void		 cap_close(struct cap *);
 
 #endif

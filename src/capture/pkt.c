@@ -278,6 +278,10 @@ pkt_fragment(struct pkt_decoder *d, struct pkt *p, struct cursor *c)
 	struct reasm_result r;
 	char err[128];
 
+	if (d->ra == NULL) {	/* no reassembly: a fragment, left as is */
+		p->fragment = true;
+		return false;
+	}
 	if (p->snapped) {
 		p->fragment = true;
 		return p->frag_off == 0;

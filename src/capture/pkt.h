@@ -139,7 +139,7 @@ struct pkt {
 };
 
 struct pkt_decoder {
-	struct reasm	*ra;
+	struct reasm	*ra;		/* NULL: fragments are not reassembled */
 	uint16_t	 ike_ports[PKT_MAX_IKE_PORTS];
 	size_t		 nike_ports;
 	/* ports demultiplexed as RFC 3948 says (4500 and --natt-port) */

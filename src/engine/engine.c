@@ -181,6 +181,23 @@ eng_ike_fragment(struct ctx *c, struct frame_rec *fr)
 	return true;
 }
 
+/*
+ * The bytes of an ISAKMP message the tracker keeps apart (its digest):
+ * the UDP payload, or as much of it as the header's length says.
+ */
+static size_t
+eng_ike_rawlen(struct cursor payload)
+{
+	struct cursor c = payload;
+	size_t n = cur_left(&payload);
+	uint32_t len;
+
+	if (!cur_skip(&c, 24))
+		return n;
+	len = cur_be32(&c);
+	return !c.err && len >= ISAKMP_HDR_LEN && len < n ? len : n;
+}
+
 static void
 eng_track(struct ctx *c, struct frame_rec *fr)
 {
@@ -204,11 +221,13 @@ eng_track(struct ctx *c, struct frame_rec *fr)
 		in.exch = m->hdr.exch;
 		in.flags = m->hdr.flags;
 		in.msgid = m->hdr.msgid;
-		rawlen = cur_left(&p->payload);
-		if (m->hdr.len >= ISAKMP_HDR_LEN && m->hdr.len < rawlen)
-			rawlen = m->hdr.len;
+		rawlen = eng_ike_rawlen(p->payload);
 		in.raw = cur_ptr(&p->payload);
 		in.raw_len = rawlen;
+		if (c->fr_pre != NULL && c->fr_pre->has_digest &&
+		    in.raw == c->fr_data + c->fr_pre->off &&
+		    rawlen == c->fr_pre->len)
+			in.digest = c->fr_pre->digest;
 		in.encrypted = m->encrypted;
 		in.plaintext = !m->encrypted;
 		eng_ike_summary(m, &in);
@@ -231,13 +250,19 @@ eng_track(struct ctx *c, struct frame_rec *fr)
  * the message is valid.
  */
 static void
-eng_frame_clear(struct frame_rec *fr)
+eng_frame_clear(struct frame_rec *fr, const struct pkt *pre)
 {
+	size_t p = sizeof(fr->pkt);
 	size_t a = offsetof(struct frame_rec, isakmp);
 	size_t b = a + sizeof(fr->isakmp);
 	size_t e = offsetof(struct frame_rec, espr);
 
-	memset(fr, 0, a);
+	_Static_assert(offsetof(struct frame_rec, pkt) == 0, "pkt first");
+	if (pre != NULL)	/* decoded on the reading thread */
+		fr->pkt = *pre;
+	else
+		memset(&fr->pkt, 0, p);
+	memset((char *)fr + p, 0, a - p);
 	memset((char *)fr + b, 0, e - b);
 	fr->espr.n = 0;
 	memset((char *)fr + e + sizeof(fr->espr), 0,
@@ -257,7 +282,10 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		memcpy(room, f->data, f->caplen);
 		data = room;
 	}
-	eng_frame_clear(fr);
+	/* decoded on the reading thread, its cursors in data (not a copy) */
+	c->fr_pre = room == NULL ? f->pre : NULL;
+	c->fr_data = data;
+	eng_frame_clear(fr, c->fr_pre != NULL ? &c->fr_pre->pkt : NULL);
 	fr->pkt.frame = f->frame + c->frame_base;
 	fr->pkt.file = c->o.capture_set ? c->files_read : 0;
 	fr->pkt.file_frame = f->frame;
@@ -266,7 +294,8 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 	fr->pkt.wirelen = f->wirelen;
 	fr->tv_sec = f->tv_sec;
 	fr->tv_nsec = f->tv_nsec;
-	pkt_decode(&c->pd, linktype, data, f->caplen, &fr->pkt);
+	if (c->fr_pre == NULL)
+		pkt_decode(&c->pd, linktype, data, f->caplen, &fr->pkt);
 	eng_dissect(fr);
 	if (room != NULL && fr->pkt.kind != PKT_ISAKMP &&
 	    fr->pkt.kind != PKT_IKEV2 && !fr->pkt.reassembled) {
@@ -291,6 +320,46 @@ eng_frame(struct ctx *c, int linktype, const struct cap_frame *f)
 		c->stop = true;
 }
 
+/* The reading thread's context: a decoder without reassembly, a digester. */
+_Static_assert(sizeof(struct eng_pre_out) <= CAP_PRE_SIZE,
+    "the read-ahead's room for a frame");
+struct eng_pre {
+	struct pkt_decoder	 pd;
+	struct trk_digester	*dg;
+};
+
+/*
+ * On the reading thread (cap_pre_fn): a frame decoded as eng_frame will
+ * decode it (a fragment is left to eng_frame); for an ISAKMP message, its
+ * place and digest (struct eng_pre_out).
+ */
+static bool
+eng_pre(void *arg, int linktype, const uint8_t *data, uint32_t caplen,
+    uint32_t wirelen, void *out)
+{
+	struct eng_pre *e = arg;
+	struct eng_pre_out *o = out;
+	struct pkt *p = &o->pkt;
+	size_t len;
+
+	memset(p, 0, sizeof(*p));
+	p->caplen = caplen;
+	p->wirelen = wirelen;
+	pkt_decode(&e->pd, linktype, data, caplen, p);
+	if (p->fragment)
+		return false;
+	o->has_digest = false;
+	if (p->kind == PKT_ISAKMP && p->af != 0 &&
+	    cur_ptr(&p->payload) != NULL) {
+		len = eng_ike_rawlen(p->payload);
+		o->off = (uint32_t)(cur_ptr(&p->payload) - data);
+		o->len = (uint32_t)len;
+		o->has_digest = trk_digester_run(e->dg, cur_ptr(&p->payload),
+		    len, o->digest);
+	}
+	return true;
+}
+
 /*
  * Read one capture file to its end.  Returns 0, or -1 with errbuf set when
  * the file could not be opened or broke part way (frames read before the
@@ -301,6 +370,7 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 {
 	struct cap *cap;
 	struct cap_frame f;
+	struct eng_pre pre = { .dg = NULL };
 	enum cap_status s;
 	int linktype, rc = 0;
 
@@ -312,9 +382,19 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 		cap_close(cap);
 		return -1;
 	}
-	/* without ESP batches the second core is free to read ahead */
-	if (c->q == NULL && eng_threads(c) > 1)
-		cap_read_ahead(cap);
+	/*
+	 * Without ESP batches the second core is free to read ahead, and to
+	 * decode there too unless a sink's output thread works on it.
+	 */
+	if (c->q == NULL && eng_threads(c) > 1) {
+		pre.pd = c->pd;
+		pre.pd.ra = NULL;
+		pre.dg = c->out_thread ? NULL : trk_digester_new(c->trk);
+		if (pre.dg != NULL)
+			cap_read_ahead(cap, eng_pre, &pre);
+		else
+			cap_read_ahead(cap, NULL, NULL);
+	}
 	linktype = cap_linktype(cap);
 	c->files_read++;
 	while (!c->stop) {
@@ -334,7 +414,8 @@ eng_read_file(struct ctx *c, const char *path, char *errbuf, size_t errlen)
 	/* the next file's frames follow (numbers saturate at 2^32 - 1) */
 	c->frame_base = cap_frames(cap) > UINT32_MAX - c->frame_base ?
 	    UINT32_MAX : c->frame_base + cap_frames(cap);
-	cap_close(cap);
+	cap_close(cap);		/* joins the reading thread */
+	trk_digester_free(pre.dg);
 	return rc;
 }
 

@@ -73,6 +73,21 @@ struct frame_rec {
 	struct espd_result	espr;	/* ESP decryption, when keys given */
 };
 
+/*
+ * What the reading thread (cap_read_ahead) works out for a frame ahead of
+ * eng_frame, so that it runs on the second core: the frame decoded (not a
+ * fragment: reassembly stays in frame order), and for an ISAKMP message,
+ * where it lies in the frame and the digest the tracker tells
+ * retransmissions by (trk_in.digest; used only when eng_track's message
+ * is exactly those bytes).
+ */
+struct eng_pre_out {
+	struct pkt		pkt;
+	bool			has_digest;
+	uint32_t		off, len;
+	uint8_t			digest[16];
+};
+
 /* Tracker events held until their frame's own are published. */
 #define ENG_PEND	8
 
@@ -82,6 +97,14 @@ struct ctx {
 	struct trk		*trk;
 	struct stats		 st;
 	struct frame_rec	 fr;	/* the frame being processed */
+	/* ... the read-ahead's work on it (eng_pre), or NULL, and its bytes */
+	const struct eng_pre_out *fr_pre;
+	const uint8_t		*fr_data;
+	/*
+	 * A sink formats on a thread of its own (read's output thread): the
+	 * second core is taken, the read-ahead thread only reads.
+	 */
+	bool			 out_thread;
 	struct ks		*ks;	/* keys (-k, -E); made by main */
 	struct espd		*espd;	/* NULL without ESP keys */
 	/* the sinks and what they want (eng_disp.c) */

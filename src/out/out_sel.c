@@ -138,8 +138,8 @@ out_sel_add(struct out_sel *s, enum out_sel_kind k, const char *arg,
 	static const char *const opt[] = { "--sa", "--peer", "--spi",
 	    "--state", "--since", "--until" };
 	static const char *const want[] = {
-	    "an initiator cookie prefix of 4-16 hex digits, or "
-	    "ICOOKIE/RCOOKIE",
+	    ("an initiator cookie prefix of 4-16 hex digits, or "
+	    "ICOOKIE/RCOOKIE"),
 	    "an IPv4 or IPv6 address, with /PREFIX or not",
 	    "an SPI in hex (8 digits at most, 0x or not)",
 	    "established, failed or incomplete",

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "out/out_json.h"
+#include "out/out_par.h"
 #include "out/out_pcap.h"
 #include "out/out_sinks.h"
 #include "out/out_text.h"
@@ -243,6 +244,14 @@ out_sink_json(void *arg, const struct eng_event *ev)
 	}
 }
 
+/* Whether the run may use a second thread (--threads, 0: one per core). */
+static bool
+out_sinks_second_core(const struct opts *o)
+{
+	return o->threads > 1 ||
+	    (o->threads == 0 && sysconf(_SC_NPROCESSORS_ONLN) >= 2);
+}
+
 /*
  * The frame view's output thread: asked for, no -V (its tree goes through
  * stdio), a second thread allowed (--threads, 0: one per core), and no
@@ -256,8 +265,7 @@ out_sinks_wr(struct out_sinks *s, const struct ctx *c,
 	char *buf;
 
 	if (!cfg->thread || c->o.verbose || c->espd != NULL ||
-	    c->o.threads == 1 ||
-	    (c->o.threads == 0 && sysconf(_SC_NPROCESSORS_ONLN) < 2))
+	    !out_sinks_second_core(&c->o))
 		return 0;
 	s->wfr = calloc(1, sizeof(*s->wfr));
 	s->wsa = calloc(1, sizeof(*s->wsa));
@@ -278,25 +286,64 @@ out_sinks_wr(struct out_sinks *s, const struct ctx *c,
 
 /*
  * timeline: an SA the state cap evicts is printed then (the output loses
- * nothing), the others at the end.
+ * nothing), the others at the end, by two threads where the run allows
+ * (out_par.h; they only read the tracker, which no longer changes).
  */
+static void
+out_sink_timeline_one(FILE *fp, const void *p, void *arg)
+{
+	struct out_sinks *s = arg;
+	struct json j;
+
+	if (s->o->json) {
+		json_init(&j, fp);	/* whole lines: each goes to fp */
+		out_timeline_json(&j, s->trk, p);
+	} else
+		out_timeline_text(fp, s->trk, p);
+}
+
 static void
 out_sink_timeline_sa(const struct trk_ike_sa *sa, void *arg)
 {
 	struct out_sinks *s = arg;
 
-	if (s->sel != NULL && !out_sel_ike(s->sel, sa))
+	if (s->sel == NULL || out_sel_ike(s->sel, sa))
+		out_sink_timeline_one(s->out, sa, s);
+}
+
+/* The SAs held at the end, in the timeline's order, kept by --sa etc. */
+struct out_sink_list {
+	const struct out_sinks *s;
+	const void	**v;
+	size_t		 n, cap;
+	bool		 failed;
+};
+
+static void
+out_sink_list_add(const struct trk_ike_sa *sa, void *arg)
+{
+	struct out_sink_list *l = arg;
+	const void **v;
+
+	if (l->failed || (l->s->sel != NULL && !out_sel_ike(l->s->sel, sa)))
 		return;
-	if (s->o->json)
-		out_timeline_json(&s->j, s->trk, sa);
-	else
-		out_timeline_text(s->out, s->trk, sa);
+	if (l->n == l->cap) {
+		l->cap = l->cap == 0 ? 1024 : l->cap * 2;
+		v = realloc(l->v, l->cap * sizeof(*v));
+		if (v == NULL) {
+			l->failed = true;
+			return;
+		}
+		l->v = v;
+	}
+	l->v[l->n++] = sa;
 }
 
 static void
 out_sink_timeline(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
+	struct out_sink_list l = { .s = s };
 
 	s->trk = ev->trk;
 	if (ev->type == ENG_EV_SA_STATE) {
@@ -304,7 +351,13 @@ out_sink_timeline(void *arg, const struct eng_event *ev)
 			out_sink_timeline_sa(ev->sa, s);
 		return;
 	}
-	trk_foreach_ike(ev->trk, out_sink_timeline_sa, s);
+	trk_foreach_ike(ev->trk, out_sink_list_add, &l);
+	if (l.failed)	/* no memory for the list: one SA at a time */
+		trk_foreach_ike(ev->trk, out_sink_timeline_sa, s);
+	else
+		out_par_render(s->out, l.v, l.n, out_sink_timeline_one, s,
+		    out_sinks_second_core(s->o));
+	free(l.v);
 	fflush(s->out);
 }
 
@@ -457,6 +510,8 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 		s->lines = malloc(sizeof(*s->lines));
 		if (s->lines == NULL || out_sinks_wr(s, c, cfg) == -1)
 			goto nomem;
+		/* the second core formats: the read-ahead only reads */
+		c->out_thread = s->wr != NULL;
 		if (c->o.json) {
 			k.ev = out_sink_json;
 			if (s->wr != NULL)

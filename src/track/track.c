@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 
 #include "core/hash.h"
+#include "core/mem.h"
 #include "dissectors/isakmp.h"
 #include "dissectors/isakmp_names.h"
 #include "dissectors/isakmp_pl.h"
@@ -139,6 +140,8 @@ trk_alloc(struct trk *t, size_t n)
 
 	if (p != NULL)
 		trk_account(t, n);
+	mem_heap_advise();
+	mem_heap_used(p, n);
 	return p;
 }
 
@@ -166,8 +169,10 @@ trk_grow(struct trk *t, void **arr, uint32_t *cap, size_t sz, size_t max)
 	if (ncap <= *cap)
 		return -1;
 	n = realloc(*arr, ncap * sz);
+	mem_heap_advise();
 	if (n == NULL)
 		return -1;
+	mem_heap_used(n, ncap * sz);
 	trk_account(t, (ncap - *cap) * sz);
 	*arr = n;
 	*cap = (uint32_t)ncap;
@@ -822,15 +827,41 @@ trk_digest_init(struct trk *t)
 	return rc;
 }
 
-static void
-trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
+static bool
+trk_digest_mac(EVP_MAC_CTX *mac, const uint8_t *p, size_t n, uint8_t out[16])
 {
 	size_t len = 0;
 
 	/* a NULL key starts again under the key given before */
-	if (EVP_MAC_init(t->mac, NULL, 0, NULL) != 1 ||
-	    EVP_MAC_update(t->mac, p, n) != 1 ||
-	    EVP_MAC_final(t->mac, out, &len, 16) != 1 || len != 16) {
+	return EVP_MAC_init(mac, NULL, 0, NULL) == 1 &&
+	    EVP_MAC_update(mac, p, n) == 1 &&
+	    EVP_MAC_final(mac, out, &len, 16) == 1 && len == 16;
+}
+
+/* A context of its own for another thread: the tracker's, copied. */
+struct trk_digester *
+trk_digester_new(const struct trk *t)
+{
+	return (struct trk_digester *)EVP_MAC_CTX_dup(t->mac);
+}
+
+bool
+trk_digester_run(struct trk_digester *d, const uint8_t *p, size_t n,
+    uint8_t out[16])
+{
+	return trk_digest_mac((EVP_MAC_CTX *)d, p, n, out);
+}
+
+void
+trk_digester_free(struct trk_digester *d)
+{
+	EVP_MAC_CTX_free((EVP_MAC_CTX *)d);
+}
+
+static void
+trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
+{
+	if (!trk_digest_mac(t->mac, p, n, out)) {
 		/* Cannot happen with the default provider; fall back. */
 		size_t h = trk_hash_bytes(t, p, n);
 
@@ -1110,7 +1141,10 @@ trk_ike(struct trk *t, struct trk_in *in, struct trk_result *r)
 	memset(r, 0, sizeof(*r));
 	t->st.msgs++;
 	trk_ike_prefetch(t, in);
-	trk_digest(t, in->raw, in->raw_len, digest);
+	if (in->digest != NULL)
+		memcpy(digest, in->digest, 16);
+	else
+		trk_digest(t, in->raw, in->raw_len, digest);
 	sa = trk_ike_find(t, in);
 	if (sa == NULL) {
 		sa = trk_ike_create(t, in);

@@ -108,6 +108,8 @@ struct trk_in {
 	uint32_t	 msgid;
 	const uint8_t	*raw;		/* whole message, for retransmits */
 	size_t		 raw_len;
+	/* raw's digest from a trk_digester, or NULL: trk_ike makes it */
+	const uint8_t	*digest;
 	bool		 encrypted;	/* E flag */
 	bool		 plaintext;	/* payload summary below is known */
 	bool		 decrypted;
@@ -349,6 +351,17 @@ void		 trk_set_change(struct trk *, trk_change_cb *, void *);
 void		 trk_free(struct trk *);
 int		 trk_ike(struct trk *, struct trk_in *,
 		    struct trk_result *);
+/*
+ * The digest trk_ike gives a message (trk_in.raw) to tell retransmissions,
+ * made on another thread: each thread its own digester (of the tracker's
+ * key).  trk_digester_run returns false when it could not (trk_ike then
+ * makes the digest itself).
+ */
+struct trk_digester;
+struct trk_digester *trk_digester_new(const struct trk *);
+bool		 trk_digester_run(struct trk_digester *, const uint8_t *,
+		    size_t, uint8_t[16]);
+void		 trk_digester_free(struct trk_digester *);
 /* An ESP packet, as trk_esp_packet counts it in its flow. */
 struct trk_esp_pkt {
 	int		 af;

@@ -7,6 +7,7 @@
  * maximum), where the error must name the file and the byte offset of
  * the broken record.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@
 #define MAXF	16
 
 struct img {
-	uint8_t	 b[3 << 20];
+	uint8_t	 b[9 << 20];
 	size_t	 n;
 	bool	 be;
 };
@@ -409,9 +410,152 @@ test_filter(void)
 	}
 }
 
+/*
+ * cap_read_ahead with a work function: every record wholly inside one of
+ * the reader's blocks gets its result (made on the reading thread, from
+ * the same bytes and lengths the frame has), at most CAP_PRE_MAX kept per
+ * block; a record cut by a block's end (header or data) gets none, and
+ * the walk goes on after it; a record the function declines gets none.
+ */
+#define RA_BLOCK	(1u << 20)	/* capture.c's CAP_BLOCK */
+
+struct ra_out {
+	uint32_t	 caplen, wirelen;
+	uint64_t	 hash;
+	pthread_t	 th;
+};
+
+static bool
+ra_fn(void *arg, int linktype, const uint8_t *d, uint32_t caplen,
+    uint32_t wirelen, void *out)
+{
+	struct ra_out *o = out;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	uint32_t i;
+
+	(void)arg;
+	if (linktype != 1 || (caplen > 0 && d[0] == 0x7f))
+		return false;	/* declined */
+	for (i = 0; i < caplen; i++)
+		h = (h ^ d[i]) * 0x100000001b3ULL;
+	o->caplen = caplen;
+	o->wirelen = wirelen;
+	o->hash = h;
+	o->th = pthread_self();
+	return true;
+}
+
+/* a record of incl bytes at file offset r: wholly in one block? */
+static bool
+ra_whole(size_t r, uint32_t incl)
+{
+	return (r - 24) / RA_BLOCK == (r + 16 + incl - 1 - 24) / RA_BLOCK;
+}
+
+static void
+test_read_ahead(void)
+{
+	static struct img m;
+	static uint32_t lens[40000];
+	static uint8_t fills[40000];
+	char *path, err[512];
+	struct cap *c;
+	struct cap_frame f;
+	size_t nrec = 0, i, r, want_null = 0, in_blk = 0, blk = 0;
+	size_t got_null = 0, bad = 0, other = 0, cut = 0, ncut = 0, nbig = 0;
+	size_t bigcut = 0;
+	enum cap_status st;
+	uint32_t len;
+
+	_Static_assert(sizeof(struct ra_out) <= CAP_PRE_SIZE, "room");
+	hdr(&m, false, false, 4, 100000);	/* longer ones cut */
+	while (m.n < sizeof(m.b) - 300000 && nrec < 40000) {
+		size_t edge = 24 + RA_BLOCK * ((m.n - 24) / RA_BLOCK + 1);
+
+		/* the next header cut by the block's end, in the time
+		 * stamp, the capture length, the wire length */
+		size_t at = (size_t[]){ 7, 10, 13, 2 }[ncut % 4];
+		bool odd = (m.n - 24) / RA_BLOCK % 2 == 1;
+
+		if (!odd && edge != cut && edge - m.n >= 16 + at &&
+		    edge - m.n <= 16 + at + 1500) {
+			len = (uint32_t)(edge - m.n - 16 - at);
+			cut = edge;
+			ncut++;
+		} else if (odd && edge != bigcut && edge - m.n > 30000 &&
+		    edge - m.n < 50000) {
+			len = 200000;	/* cut by the block's end and the snap */
+			bigcut = edge;
+		} else if (m.n > 2 * RA_BLOCK && m.n < 3 * RA_BLOCK)
+			len = 40;	/* a block of more than CAP_PRE_MAX */
+		else
+			len = (uint32_t)((nrec * 7919) % 1500);
+		lens[nrec] = len;
+		nbig += len > 100000;
+		fills[nrec] = nrec % 97 == 3 ? 0x7f : (uint8_t)(nrec & 0x3f);
+		rec(&m, 1000 + (uint32_t)nrec, 0, len, len + 3,
+		    fills[nrec]);
+		nrec++;
+	}
+	/* what to expect: walk the records as the reader does */
+	for (i = 0, r = 24; i < nrec; r += 16 + lens[i], i++) {
+		uint32_t cl = lens[i] > 100000 ? 100000 : lens[i];
+
+		if ((r - 24) / RA_BLOCK != blk) {
+			blk = (r - 24) / RA_BLOCK;
+			in_blk = 0;
+		}
+		if (!ra_whole(r, lens[i]) || in_blk >= CAP_PRE_MAX ||
+		    (cl > 0 && fills[i] == 0x7f))
+			want_null++;	/* cut, past the cap, or declined */
+		else
+			in_blk++;
+	}
+	path = write_file(&m, m.n, false);
+	CHECK(path != NULL);
+	if (path == NULL ||
+	    (c = cap_open_file(path, err, sizeof(err))) == NULL) {
+		CHECK(0);
+		return;
+	}
+	cap_read_ahead(c, ra_fn, NULL);
+	i = 0;
+	while ((st = cap_next(c, &f, err, sizeof(err))) == CAP_FRAME) {
+		const struct ra_out *o = f.pre;
+		uint64_t h = 0xcbf29ce484222325ULL;
+		uint32_t k;
+
+		i++;
+		if (o == NULL) {
+			got_null++;
+			continue;
+		}
+		for (k = 0; k < f.caplen; k++)
+			h = (h ^ f.data[k]) * 0x100000001b3ULL;
+		if (o->caplen != f.caplen || o->wirelen != f.wirelen ||
+		    o->hash != h)
+			bad++;
+		if (!pthread_equal(o->th, pthread_self()))
+			other++;
+	}
+	cap_close(c);
+	unlink(path);
+	CHECK_EQ_U(st, CAP_EOF);
+	if (st != CAP_EOF)
+		fprintf(stderr, "read ahead: %s\n", err);
+	CHECK_EQ_U(i, nrec);
+	CHECK_EQ_U(bad, 0);
+	CHECK_EQ_U(got_null, want_null);
+	CHECK_EQ_U(other, nrec - got_null);	/* all on the reading thread */
+	CHECK(want_null > 3 && want_null < nrec / 2);
+	CHECK(ncut >= 4);
+	CHECK(nbig >= 3);
+}
+
 int
 main(void)
 {
+	test_read_ahead();
 	test_filter();
 	test_good();
 	test_blocks();

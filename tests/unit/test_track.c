@@ -52,6 +52,9 @@ in_fill(struct trk_in *in, const uint8_t *src, const uint8_t *dst,
 	in->raw_len = len;
 }
 
+/* the next feed's trk_in.digest (then NULL again) */
+static const uint8_t *feed_digest;
+
 static int
 feed(struct trk *t, const struct msgspec *s, double ts, struct trk_result *r)
 {
@@ -61,6 +64,8 @@ feed(struct trk *t, const struct msgspec *s, double ts, struct trk_result *r)
 	memset(raw, s->fill, sizeof(raw));
 	in_fill(&in, s->i2r ? A : B, s->i2r ? B : A, IC, s->rc, s->exch,
 	    s->msgid, raw, s->len ? s->len : 100);
+	in.digest = feed_digest;
+	feed_digest = NULL;
 	in.frame = ++frameno;
 	in.ts = ts;
 	in.encrypted = s->enc;
@@ -115,6 +120,48 @@ test_main_mode(void)
 		trk_stats(t, &st);
 		CHECK_EQ_U(st.ike_sas, 1);
 	}
+	trk_free(t);
+}
+
+/*
+ * A digest made by a trk_digester (another thread's, in the engine) is
+ * the tracker's own: MM5 digested there, then resent without one, is a
+ * retransmission; and a digest given is the one used (another MM5 of
+ * the same length given MM5's digest is taken for a resend).
+ */
+static void
+test_digester(void)
+{
+	struct trk *t = trk_new(NULL);
+	struct trk_digester *d = trk_digester_new(t);
+	struct msgspec other = mm[4];
+	struct trk_result r;
+	uint8_t raw[256], dg[16];
+	int i;
+
+	CHECK(d != NULL);
+	if (d == NULL) {
+		trk_free(t);
+		return;
+	}
+	memset(raw, mm[4].fill, sizeof(raw));
+	CHECK(trk_digester_run(d, raw, mm[4].len, dg));
+	for (i = 0; i < 4; i++)
+		feed(t, &mm[i], i * 0.01, &r);
+	feed_digest = dg;
+	CHECK(feed(t, &mm[4], 0.04, &r) == 0);
+	CHECK(!r.retransmit);
+	CHECK(feed(t, &mm[4], 1.0, &r) == 0);	/* the same bytes */
+	CHECK(r.retransmit && r.original != NULL &&
+	    r.original->frame == frameno - 1);
+	/* other bytes in MM5's place: a resend, but no original */
+	other.fill = 9;
+	CHECK(feed(t, &other, 2.0, &r) == 0);
+	CHECK(r.original == NULL);		/* its own digest */
+	feed_digest = dg;
+	CHECK(feed(t, &other, 3.0, &r) == 0);
+	CHECK(r.original != NULL);		/* the one given */
+	trk_digester_free(d);
 	trk_free(t);
 }
 
@@ -1189,6 +1236,7 @@ int
 main(void)
 {
 	test_main_mode();
+	test_digester();
 	test_main_mode_no_response();
 	test_main_mode_out_of_order();
 	test_notify_failure();
