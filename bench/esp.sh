@@ -25,6 +25,9 @@
 #   tshark   with ESP decryption and ICV checking (esp_sa table; per-frame
 #            text to a file)
 #   tcpdump -E (CBC only; tcpdump verifies no ICV; text to a file)
+# The closing lines give each ikescope row as a share of the limit, its
+# wall time as a multiple of floor + limit (issue 15's target: <= 1),
+# and as multiples of tshark and tcpdump -E.
 # Rates count ESP frames; MB/s counts capture bytes (the pcap file size);
 # times are the best of REPEAT rounds (ikescope, limit, floor: 5) or of
 # the first REPEAT_REF (tshark, tcpdump: 3), wall clock in nanoseconds.
@@ -212,8 +215,10 @@ bench_variant() {	# alg packets
 			lab="ikescope $be"
 			[ -z "$m" ] || lab="ikescope sas $be"
 			awk -v i="$i" -v ts="$tpps" -v td="$dpps" -v l="$lim" \
-			    -v lab="$lab" 'BEGIN {
+			    -v lab="$lab" -v n="$np" -v f="$t_floor" 'BEGIN {
 			    printf "%s: %.0f%% of the limit", lab, 100 * i / l
+			    printf ", %.2fx (floor + limit: %.3f s)",
+				(n / i) / (f + n / l), f + n / l
 			    if (ts > 0) printf ", %.1fx tshark", i / ts
 			    if (td > 0) printf ", %.1fx tcpdump -E", i / td
 			    printf "\n" }'
