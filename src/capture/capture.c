@@ -32,6 +32,10 @@
  * it over (the engine decodes the frame there and digests an ISAKMP
  * message: about a sixth of its per-frame work moves to the second core);
  * the results travel beside the block, found by the record's file offset.
+ * The work is only worth it while the reading thread is ahead: when the
+ * caller waits for a block (the second core is busy with something
+ * else), the rest of that block's records are handed over without it,
+ * and the caller decodes them itself.
  */
 #define _GNU_SOURCE		/* fopencookie */
 #include <errno.h>
@@ -40,6 +44,7 @@
 #include <pcap/pcap.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -93,6 +98,9 @@ struct cap_pf {
 	bool		 be;
 	uint32_t	 snap;
 	bool		 pre_stop;	/* a bad record header: no more work */
+	/* the caller waits for a block: the work is left to it */
+	atomic_bool	 waiting;
+	uint64_t	 skipped;	/* records left to it so */
 	uint64_t	 roff;		/* file offset of the next record */
 	uint8_t		 carry[CAP_REC_HDR];	/* its header's first bytes */
 	struct cap_pre_ent *ent[2];	/* per block, in file order */
@@ -398,9 +406,14 @@ cap_pf_pre(struct cap_pf *pf, int k, uint64_t base, size_t got)
 	uint8_t h[CAP_REC_HDR];
 	struct cursor cu;
 	uint32_t incl, orig;
-	size_t n = 0, had;
+	size_t n = 0, had, i = 0;
+	bool work = true;
 
 	while (pf->pre != NULL && !pf->pre_stop) {
+		/* the caller has caught up: it decodes the rest itself */
+		if (work && ++i % 64 == 0 &&
+		    atomic_load_explicit(&pf->waiting, memory_order_relaxed))
+			work = false;
 		r = pf->roff;
 		if (r >= end)
 			break;		/* starts in a later block */
@@ -422,8 +435,11 @@ cap_pf_pre(struct cap_pf *pf, int k, uint64_t base, size_t got)
 			break;
 		}
 		pf->roff = r + CAP_REC_HDR + incl;
-		if (r >= base && pf->roff <= end && n < CAP_PRE_MAX &&
-		    pf->pre(pf->pre_arg, pf->linktype,
+		if (r < base || pf->roff > end || n >= CAP_PRE_MAX)
+			continue;	/* cut by the block, or past the cap */
+		if (!work)
+			pf->skipped++;
+		else if (pf->pre(pf->pre_arg, pf->linktype,
 		    d + (r - base) + CAP_REC_HDR,
 		    incl > pf->snap ? pf->snap : incl, orig,
 		    pf->ent[k][n].out)) {
@@ -539,8 +555,14 @@ cap_pf_take(struct cap_blk *m)
 	uint8_t *p;
 
 	pthread_mutex_lock(&pf->mu);
-	while (pf->state[k] != CAP_PF_FULL)
-		pthread_cond_wait(&pf->cv, &pf->mu);
+	if (pf->state[k] != CAP_PF_FULL) {
+		atomic_store_explicit(&pf->waiting, true,
+		    memory_order_relaxed);
+		while (pf->state[k] != CAP_PF_FULL)
+			pthread_cond_wait(&pf->cv, &pf->mu);
+		atomic_store_explicit(&pf->waiting, false,
+		    memory_order_relaxed);
+	}
 	pf->state[k] = CAP_PF_TAKEN;
 	pthread_mutex_unlock(&pf->mu);
 	p = pf->buf[k] + CAP_PF_HEAD - left;
@@ -593,6 +615,20 @@ cap_fill(struct cap *c, size_t n)
 			m->len += (size_t)r;
 	}
 	return m->len;
+}
+
+uint64_t
+cap_pre_skipped(struct cap *c)
+{
+	struct cap_pf *pf = c->m.pf;
+	uint64_t n;
+
+	if (pf == NULL)
+		return 0;
+	pthread_mutex_lock(&pf->mu);	/* after the blocks handed over */
+	n = pf->skipped;
+	pthread_mutex_unlock(&pf->mu);
+	return n;
 }
 
 /* The read-ahead work's result for the record at file offset off. */

@@ -85,13 +85,17 @@ uint32_t	 cap_frames(const struct cap *);	/* read, dropped ones too */
  * bytes, 8-byte aligned) and returns true to keep it, and cap_next gives
  * it with the frame as f->pre, valid until the next call.  fn must not
  * touch what the caller's thread uses.  At most CAP_PRE_MAX records of a
- * block are kept; the others have f->pre NULL, as without fn.
+ * block are kept; the others have f->pre NULL, as without fn, and so do
+ * those of a block the caller came to wait for (within 64 records of it
+ * waiting): the work goes back to the caller rather than keep it waiting.
  */
 #define CAP_PRE_SIZE	320
 #define CAP_PRE_MAX	8192
 typedef bool	 cap_pre_fn(void *, int, const uint8_t *, uint32_t, uint32_t,
 		    void *);
 void		 cap_read_ahead(struct cap *, cap_pre_fn *, void *);
+/* Records so handed over without the work, in the blocks taken so far. */
+uint64_t	 cap_pre_skipped(struct cap *);
 void		 cap_close(struct cap *);
 
 #endif
