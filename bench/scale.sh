@@ -57,6 +57,10 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || set -- 2500 5000 10000 20000 100000
 ike=$build/ikescope
+# as root, tcpdump -w gives the file it writes to its own user (tcpdump):
+# /dev/null too, unless it stays root
+zroot=
+[ "$(id -u)" -eq 0 ] && zroot="-Z root"
 [ -x "$ike" ] || { echo "no $ike: build first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time" >&2; exit 1; }
 mkdir -p "$work"
@@ -114,7 +118,7 @@ for n in "$@"; do
 	cap=$work/scale-$n.pcap
 	python3 "$here/gen_scale.py" -n "$n" "$sample" "$cap"
 	mb=$(awk "BEGIN { printf \"%.0f\", $(wc -c <"$cap") / 1e6 }")
-	best floor tcpdump -r "$cap" -w /dev/null
+	best floor tcpdump $zroot -r "$cap" -w /dev/null
 	best read "$ike" read "$cap"
 	best json "$ike" read --json "$cap"
 	best timeline "$ike" timeline "$cap"
@@ -152,7 +156,7 @@ done
 [ "$mm1" -gt 0 ] || exit 0
 cap=$work/mm1.pcap
 python3 "$here/gen_mm1.py" -n "$mm1" "$cap"
-best floor tcpdump -r "$cap" -w /dev/null
+best floor tcpdump $zroot -r "$cap" -w /dev/null
 best read "$ike" read "$cap"
 printf '\n| %9s | %5s | %8s | %8s | %11s | %7s |\n' "MM1s" "MB" "floor s" \
     "read s" "messages/s" "RSS MiB"
