@@ -148,13 +148,6 @@ out_pcap_write(struct out_pcap *o, long sec, long nsec, const uint8_t *p,
 	return 0;
 }
 
-void
-out_pcap_hold(struct out_pcap *o, bool hold)
-{
-	(void)o;
-	(void)hold;		/* no stream lock to hold */
-}
-
 uint64_t
 out_pcap_count(const struct out_pcap *o)
 {

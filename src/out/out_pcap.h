@@ -24,11 +24,6 @@ struct out_pcap	*out_pcap_open(const char *, char *, size_t);
 int		 out_pcap_write(struct out_pcap *, long, long, const uint8_t *,
 		    size_t, size_t);
 uint64_t	 out_pcap_count(const struct out_pcap *);
-/*
- * Hold (true) or release the file around a run of writes by one thread:
- * nothing to do, the records bypass stdio (the -w sink's hold calls it).
- */
-void		 out_pcap_hold(struct out_pcap *, bool);
 /* Flush and close; -1 with errbuf set when the file could not be written. */
 int		 out_pcap_close(struct out_pcap *, char *, size_t);
 

@@ -315,28 +315,16 @@ out_sink_timeline_sa(const struct trk_ike_sa *sa, void *arg)
 struct out_sink_list {
 	const struct out_sinks *s;
 	const void	**v;
-	size_t		 n, cap;
-	bool		 failed;
+	size_t		 n, cap;	/* cap: the SAs the tracker holds */
 };
 
 static void
 out_sink_list_add(const struct trk_ike_sa *sa, void *arg)
 {
 	struct out_sink_list *l = arg;
-	const void **v;
 
-	if (l->failed || (l->s->sel != NULL && !out_sel_ike(l->s->sel, sa)))
-		return;
-	if (l->n == l->cap) {
-		l->cap = l->cap == 0 ? 1024 : l->cap * 2;
-		v = realloc(l->v, l->cap * sizeof(*v));
-		if (v == NULL) {
-			l->failed = true;
-			return;
-		}
-		l->v = v;
-	}
-	l->v[l->n++] = sa;
+	if (l->n < l->cap && (l->s->sel == NULL || out_sel_ike(l->s->sel, sa)))
+		l->v[l->n++] = sa;
 }
 
 static void
@@ -344,6 +332,7 @@ out_sink_timeline(void *arg, const struct eng_event *ev)
 {
 	struct out_sinks *s = arg;
 	struct out_sink_list l = { .s = s };
+	struct trk_stats st;
 
 	s->trk = ev->trk;
 	if (ev->type == ENG_EV_SA_STATE) {
@@ -351,12 +340,16 @@ out_sink_timeline(void *arg, const struct eng_event *ev)
 			out_sink_timeline_sa(ev->sa, s);
 		return;
 	}
-	trk_foreach_ike(ev->trk, out_sink_list_add, &l);
-	if (l.failed)	/* no memory for the list: one SA at a time */
+	trk_stats(ev->trk, &st);
+	l.cap = st.ike_now;
+	l.v = malloc((l.cap + 1) * sizeof(*l.v));
+	if (l.v == NULL)	/* no memory for the list: one SA at a time */
 		trk_foreach_ike(ev->trk, out_sink_timeline_sa, s);
-	else
+	else {
+		trk_foreach_ike(ev->trk, out_sink_list_add, &l);
 		out_par_render(s->out, l.v, l.n, out_sink_timeline_one, s,
 		    out_sinks_second_core(s->o));
+	}
 	free(l.v);
 	fflush(s->out);
 }
@@ -413,14 +406,6 @@ out_sink_pcap(void *arg, const struct eng_event *ev)
 	else
 		out_pcap_write(s->wout, fr->tv_sec, fr->tv_nsec,
 		    ev->data + p->ip_off, p->ip_caplen, p->ip_wirelen);
-}
-
-static void
-out_sink_pcap_hold(void *arg, bool on)
-{
-	struct out_sinks *s = arg;
-
-	out_pcap_hold(s->wout, on);
 }
 
 static void
@@ -546,7 +531,6 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 		memset(&k, 0, sizeof(k));
 		k.arg = s;
 		k.ev = out_sink_pcap;
-		k.hold = out_sink_pcap_hold;
 		k.summary = out_sink_pcap_summary;
 		k.mask = ENG_EV_BIT(ENG_EV_FRAME);
 		if (eng_sink_add(c, &k, errbuf, errlen) == -1)
