@@ -92,7 +92,7 @@ main(int argc, char **argv)
 		memset(&p, 0, sizeof(p));
 		pkt_decode(&pd, lt, f.data, f.caplen, &p);
 		if (p.kind != PKT_ESP ||
-		    esp_decode_hdr(p.payload, &h) == DIS_TRUNCATED)
+		    esp_decode_hdr(&p.payload, &h) == DIS_TRUNCATED)
 			continue;
 		sa = ks_find_esp(ks, p.af, p.src, p.dst, h.spi);
 		if (sa == NULL)

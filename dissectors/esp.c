@@ -4,8 +4,11 @@
 #include "esp.h"
 
 enum dis_status
-esp_decode_hdr(struct cursor c, struct esp_hdr *h)
+esp_decode_hdr(const struct cursor *at, struct esp_hdr *h)
 {
+	struct cursor c;
+
+	cur_set(&c, at);
 	h->spi = cur_be32(&c);
 	h->seq = cur_be32(&c);
 	if (c.err)

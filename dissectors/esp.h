@@ -20,6 +20,7 @@ struct esp_hdr {
 	size_t		 body_len;
 };
 
-enum dis_status	esp_decode_hdr(struct cursor, struct esp_hdr *);
+/* The header at c (c itself is not moved). */
+enum dis_status	esp_decode_hdr(const struct cursor *, struct esp_hdr *);
 
 #endif

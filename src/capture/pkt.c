@@ -158,6 +158,12 @@ pkt_is_ike_port(const struct pkt_decoder *d, uint16_t port)
 	return pkt_port_in(d->ike_ports, d->nike_ports, port);
 }
 
+/*
+ * The decoders below pass one cursor down by address (cursor.h says why):
+ * each works on its caller's and hands it on, every call being its
+ * caller's last act.
+ */
+
 /* An ISAKMP-framed message: IKEv2 when its major version says so. */
 static enum pkt_kind
 pkt_ike_kind(const struct cursor *c)
@@ -169,17 +175,17 @@ pkt_ike_kind(const struct cursor *c)
 }
 
 static void
-pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_udp(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
-	size_t have = cur_left(&c);
+	size_t have = cur_left(c);
 	uint16_t ulen;
 	struct cursor body;
 
-	p->sport = cur_be16(&c);
-	p->dport = cur_be16(&c);
-	ulen = cur_be16(&c);
-	cur_skip(&c, 2);		/* checksum */
-	if (c.err) {
+	p->sport = cur_be16(c);
+	p->dport = cur_be16(c);
+	ulen = cur_be16(c);
+	cur_skip(c, 2);		/* checksum */
+	if (c->err) {
 		an_add(&p->an, AN_UDP_TRUNCATED, (uint32_t)have, 0);
 		return;
 	}
@@ -192,13 +198,13 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		 */
 		if (ulen < 8 || (!p->fragment && ulen > p->ip_len))
 			an_add(&p->an, AN_UDP_BAD_LEN, ulen, (uint32_t)have);
-		body = cur_rest(&c);
+		body = cur_rest(c);
 	} else {
-		body = cur_sub(&c, (size_t)ulen - 8);
+		body = cur_sub(c, (size_t)ulen - 8);
 	}
 
 	if (pkt_is_ike_port(d, p->sport) || pkt_is_ike_port(d, p->dport)) {
-		p->payload = body;
+		cur_set(&p->payload, &body);
 		p->kind = pkt_ike_kind(&body);
 		return;
 	}
@@ -207,7 +213,7 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		enum natt_kind k = natt_classify(&body);
 
 		p->natt = true;
-		p->payload = body;
+		cur_set(&p->payload, &body);
 		switch (k) {
 		case NATT_IKE:
 			p->kind = pkt_ike_kind(&body);
@@ -230,14 +236,14 @@ pkt_udp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 
 /* Upper layer of an IP datagram (whole or reassembled). */
 static void
-pkt_l4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_l4(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	switch (p->proto) {
 	case IPPROTO_V_UDP:
 		pkt_udp(d, c, p);
 		break;
 	case IPPROTO_V_ESP:
-		p->payload = c;
+		cur_set(&p->payload, c);
 		p->kind = PKT_ESP;
 		break;
 	default:
@@ -313,28 +319,28 @@ pkt_fragment(struct pkt_decoder *d, struct pkt *p, struct cursor *c)
 	return true;
 }
 
-static void pkt_ipv6_chain(struct pkt_decoder *, struct cursor, uint8_t,
+static void pkt_ipv6_chain(struct pkt_decoder *, struct cursor *, uint8_t,
     struct pkt *);
 
 static void
-pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ipv4(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
-	size_t have = cur_left(&c);
+	size_t have = cur_left(c);
 	uint8_t vhl, hlen;
 	uint16_t tot, fo;
 	struct cursor dg;
 
-	vhl = cur_u8(&c);
-	cur_skip(&c, 1);		/* TOS */
-	tot = cur_be16(&c);
-	p->frag_id = cur_be16(&c);
-	fo = cur_be16(&c);
-	p->ttl = cur_u8(&c);
-	p->proto = cur_u8(&c);
-	cur_skip(&c, 2);		/* checksum */
-	cur_copy(&c, p->src, 4);
-	cur_copy(&c, p->dst, 4);
-	if (c.err) {
+	vhl = cur_u8(c);
+	cur_skip(c, 1);		/* TOS */
+	tot = cur_be16(c);
+	p->frag_id = cur_be16(c);
+	fo = cur_be16(c);
+	p->ttl = cur_u8(c);
+	p->proto = cur_u8(c);
+	cur_skip(c, 2);		/* checksum */
+	cur_copy(c, p->src, 4);
+	cur_copy(c, p->dst, 4);
+	if (c->err) {
 		an_add(&p->an, AN_IP_TRUNCATED, (uint32_t)have, 0);
 		return;
 	}
@@ -363,18 +369,18 @@ pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		an_add(&p->an, AN_IP_TRAILER, (uint32_t)(have - tot), 0);
 	}
 	/* Options are skipped: nothing of ours lives there. */
-	cur_skip(&c, (size_t)hlen - 20);
-	dg = cur_sub(&c, (size_t)tot - hlen);
+	cur_skip(c, (size_t)hlen - 20);
+	dg = cur_sub(c, (size_t)tot - hlen);
 	p->frag_off = (uint32_t)(fo & 0x1fff) * 8;
 	p->frag_more = (fo & 0x2000) != 0;
 	if ((p->frag_off != 0 || p->frag_more) && !pkt_fragment(d, p, &dg))
 		return;
 	if (p->proto == IPPROTO_V_AH) {
 		/* AH may wrap ESP or UDP; walk past it like an extension. */
-		pkt_ipv6_chain(d, dg, IPPROTO_V_AH, p);
+		pkt_ipv6_chain(d, &dg, IPPROTO_V_AH, p);
 		return;
 	}
-	pkt_l4(d, dg, p);
+	pkt_l4(d, &dg, p);
 }
 
 /*
@@ -383,16 +389,17 @@ pkt_ipv4(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * the walk continues on the reassembled bytes.
  */
 static void
-pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
+pkt_ipv6_chain(struct pkt_decoder *d, struct cursor *c, uint8_t nh,
     struct pkt *p)
 {
 	unsigned n;
 	bool frag_seen = false;
+	struct cursor rest;
 
 	for (n = 0; n < PKT_MAX_EXT_HDRS; n++) {
 		uint8_t next, hl;
 		uint16_t fo;
-		size_t have = cur_left(&c);
+		size_t have = cur_left(c);
 
 		switch (nh) {
 		case IPPROTO_V6_HOP:
@@ -403,9 +410,9 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
 		case IPPROTO_V6_SHIM:
 			if (p->af != 6)
 				goto upper;
-			next = cur_u8(&c);
-			hl = cur_u8(&c);
-			if (c.err || !cur_skip(&c, (size_t)hl * 8 + 6)) {
+			next = cur_u8(c);
+			hl = cur_u8(c);
+			if (c->err || !cur_skip(c, (size_t)hl * 8 + 6)) {
 				an_add(&p->an, AN_IPV6_EXT_TRUNCATED, nh, 0);
 				return;
 			}
@@ -413,9 +420,9 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
 			break;
 		case IPPROTO_V_AH:
 			/* RFC 4302: length in 32-bit words minus 2. */
-			next = cur_u8(&c);
-			hl = cur_u8(&c);
-			if (c.err || !cur_skip(&c, ((size_t)hl + 2) * 4 - 2)) {
+			next = cur_u8(c);
+			hl = cur_u8(c);
+			if (c->err || !cur_skip(c, ((size_t)hl + 2) * 4 - 2)) {
 				an_add(&p->an, AN_AH_TRUNCATED, (uint32_t)have,
 				    0);
 				return;
@@ -432,26 +439,27 @@ pkt_ipv6_chain(struct pkt_decoder *d, struct cursor c, uint8_t nh,
 			 */
 			if (frag_seen) {
 				an_add(&p->an, AN_IPV6_FRAG_REPEATED,
-				    cur_peek_u8(&c, 0, NULL), 0);
+				    cur_peek_u8(c, 0, NULL), 0);
 				p->proto = nh;
 				return;
 			}
 			frag_seen = true;
-			next = cur_u8(&c);
-			cur_skip(&c, 1);
-			fo = cur_be16(&c);
-			p->frag_id = cur_be32(&c);
-			if (c.err) {
+			next = cur_u8(c);
+			cur_skip(c, 1);
+			fo = cur_be16(c);
+			p->frag_id = cur_be32(c);
+			if (c->err) {
 				an_add(&p->an, AN_IPV6_EXT_TRUNCATED, nh, 0);
 				return;
 			}
 			p->proto = next;
 			p->frag_off = (uint32_t)(fo & 0xfff8);
 			p->frag_more = (fo & 1) != 0;
-			c = cur_rest(&c);
+			rest = cur_rest(c);
+			cur_set(c, &rest);
 			/* An atomic fragment (RFC 6946) is whole already. */
 			if ((p->frag_off != 0 || p->frag_more) &&
-			    !pkt_fragment(d, p, &c))
+			    !pkt_fragment(d, p, c))
 				return;
 			nh = next;
 			break;
@@ -470,21 +478,21 @@ upper:
 }
 
 static void
-pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ipv6(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
-	size_t have = cur_left(&c);
+	size_t have = cur_left(c);
 	uint32_t vtf;
 	uint16_t plen;
 	uint8_t nh;
 	struct cursor dg;
 
-	vtf = cur_be32(&c);
-	plen = cur_be16(&c);
-	nh = cur_u8(&c);
-	p->ttl = cur_u8(&c);
-	cur_copy(&c, p->src, 16);
-	cur_copy(&c, p->dst, 16);
-	if (c.err) {
+	vtf = cur_be32(c);
+	plen = cur_be16(c);
+	nh = cur_u8(c);
+	p->ttl = cur_u8(c);
+	cur_copy(c, p->src, 16);
+	cur_copy(c, p->dst, 16);
+	if (c->err) {
 		an_add(&p->an, AN_IP_TRUNCATED, (uint32_t)have, 0);
 		return;
 	}
@@ -498,19 +506,19 @@ pkt_ipv6(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	have -= 40;
 	if (plen == 0) {
 		/* Jumbogram or unknown: take what was captured. */
-		dg = cur_rest(&c);
+		dg = cur_rest(c);
 	} else if (plen > have) {
 		an_add(&p->an, AN_IP_SNAPLEN, plen + 40u, (uint32_t)have + 40);
 		p->snapped = true;
-		dg = cur_rest(&c);
+		dg = cur_rest(c);
 	} else {
 		if (plen < have)
 			an_add(&p->an, AN_IP_TRAILER, (uint32_t)(have - plen),
 			    0);
-		dg = cur_sub(&c, plen);
+		dg = cur_sub(c, plen);
 	}
 	p->ip_len = plen == 0 ? (uint32_t)cur_left(&dg) + 40 : plen + 40u;
-	pkt_ipv6_chain(d, dg, nh, p);
+	pkt_ipv6_chain(d, &dg, nh, p);
 }
 
 /*
@@ -524,19 +532,23 @@ pkt_link_truncated(struct pkt *p, const struct cursor *c)
 	an_add(&p->an, AN_LINK_TRUNCATED, p->ip_off + (uint32_t)c->len, 0);
 }
 
-static struct cursor
+static struct cursor *
 pkt_link_rest(struct cursor *c, struct pkt *p)
 {
+	struct cursor r;
+
 	p->ip_off += (uint32_t)c->off;
-	return cur_rest(c);
+	r = cur_rest(c);
+	cur_set(c, &r);
+	return c;
 }
 
 /* IP by its version nibble alone: 4 and 6 are decoded, others are not. */
 static void
-pkt_ip_version(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ip_version(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
-	uint8_t v = cur_peek_u8(&c, 0, &ok);
+	uint8_t v = cur_peek_u8(c, 0, &ok);
 
 	if (!ok)
 		an_add(&p->an, AN_IP_TRUNCATED, 0, 0);
@@ -562,7 +574,7 @@ pkt_ppp_proto(struct cursor *c)
 
 /* What a PPP protocol carries: IPv4, IPv6 or (not decoded) other. */
 static void
-pkt_ppp_payload(struct pkt_decoder *d, struct cursor c, uint16_t proto,
+pkt_ppp_payload(struct pkt_decoder *d, struct cursor *c, uint16_t proto,
     struct pkt *p)
 {
 	if (proto == PPP_IPV4)
@@ -590,7 +602,7 @@ pkt_pppoe_discovery(uint8_t code)
  * packet is not IP; after the session ethertype its code is malformed.
  */
 static void
-pkt_pppoe(struct pkt_decoder *d, struct cursor c, bool any_stage,
+pkt_pppoe(struct pkt_decoder *d, struct cursor *c, bool any_stage,
     struct pkt *p)
 {
 	uint8_t vt, code;
@@ -598,17 +610,17 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, bool any_stage,
 	size_t at;
 	struct cursor body;
 
-	vt = cur_u8(&c);
-	code = cur_u8(&c);
-	cur_skip(&c, 2);		/* session id */
-	len = cur_be16(&c);
-	if (!c.err && any_stage && vt == PPPOE_VER_TYPE &&
+	vt = cur_u8(c);
+	code = cur_u8(c);
+	cur_skip(c, 2);		/* session id */
+	len = cur_be16(c);
+	if (!c->err && any_stage && vt == PPPOE_VER_TYPE &&
 	    pkt_pppoe_discovery(code))
 		return;
-	at = c.off;
-	proto = pkt_ppp_proto(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	at = c->off;
+	proto = pkt_ppp_proto(c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (vt != PPPOE_VER_TYPE || code != 0) {
@@ -617,17 +629,17 @@ pkt_pppoe(struct pkt_decoder *d, struct cursor c, bool any_stage,
 		    vt != PPPOE_VER_TYPE ? vt : code);
 		return;
 	}
-	if (len < c.off - at) {
+	if (len < c->off - at) {
 		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 4, len);
 		return;
 	}
-	len = (uint16_t)(len - (c.off - at));
-	p->ip_off += (uint32_t)c.off;
-	body = len <= cur_left(&c) ? cur_sub(&c, len) : cur_rest(&c);
-	pkt_ppp_payload(d, body, proto, p);
+	len = (uint16_t)(len - (c->off - at));
+	p->ip_off += (uint32_t)c->off;
+	body = len <= cur_left(c) ? cur_sub(c, len) : cur_rest(c);
+	pkt_ppp_payload(d, &body, proto, p);
 }
 
-static void pkt_eth(struct pkt_decoder *, struct cursor, struct pkt *);
+static void pkt_eth(struct pkt_decoder *, struct cursor *, struct pkt *);
 
 /*
  * An MPLS label stack (RFC 3032) down to its bottom entry, then what the
@@ -637,32 +649,32 @@ static void pkt_eth(struct pkt_decoder *, struct cursor, struct pkt *);
  * associated channel (RFC 5586), not IP; others are said.
  */
 static void
-pkt_mpls(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_mpls(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
 	uint8_t nib;
 
 	while (p->mpls_labels < PKT_MAX_MPLS_LABELS) {
-		uint32_t lse = cur_be32(&c);
+		uint32_t lse = cur_be32(c);
 
-		if (c.err) {
-			pkt_link_truncated(p, &c);
+		if (c->err) {
+			pkt_link_truncated(p, c);
 			return;
 		}
 		p->mpls_labels++;
 		if ((lse & MPLS_BOS) == 0)
 			continue;
-		c = pkt_link_rest(&c, p);
-		nib = (uint8_t)(cur_peek_u8(&c, 0, &ok) >> 4);
+		c = pkt_link_rest(c, p);
+		nib = (uint8_t)(cur_peek_u8(c, 0, &ok) >> 4);
 		if (!ok || nib == 4 || nib == 6) {
 			pkt_ip_version(d, c, p);
 		} else if (nib == MPLS_PW_CW) {
-			cur_skip(&c, 4);
-			if (c.err) {
-				pkt_link_truncated(p, &c);
+			cur_skip(c, 4);
+			if (c->err) {
+				pkt_link_truncated(p, c);
 				return;
 			}
-			pkt_eth(d, pkt_link_rest(&c, p), p);
+			pkt_eth(d, pkt_link_rest(c, p), p);
 		} else if (nib != MPLS_PW_ACH) {
 			an_add(&p->an, AN_MPLS_PAYLOAD_UNKNOWN, nib, 0);
 		}
@@ -672,7 +684,7 @@ pkt_mpls(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 }
 
 static void
-pkt_ethertype(struct pkt_decoder *d, struct cursor c, uint16_t et,
+pkt_ethertype(struct pkt_decoder *d, struct cursor *c, uint16_t et,
     struct pkt *p)
 {
 	p->ethertype = et;
@@ -697,10 +709,10 @@ pkt_ethertype(struct pkt_decoder *d, struct cursor c, uint16_t et,
 
 /* Raw IP: the version nibble decides. */
 static void
-pkt_raw_ip(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_raw_ip(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
-	uint8_t v = cur_peek_u8(&c, 0, &ok);
+	uint8_t v = cur_peek_u8(c, 0, &ok);
 
 	if (!ok) {
 		an_add(&p->an, AN_IP_TRUNCATED, 0, 0);
@@ -714,30 +726,30 @@ pkt_raw_ip(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 
 /* Cisco HDLC: address (0x0f or 0x8f), control (0), an ethertype. */
 static void
-pkt_chdlc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_chdlc(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	uint16_t et;
 
-	cur_skip(&c, 2);
-	et = cur_be16(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	cur_skip(c, 2);
+	et = cur_be16(c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+	pkt_ethertype(d, pkt_link_rest(c, p), et, p);
 }
 
 /* The PPP protocol field at c's position, then what it carries. */
 static void
-pkt_ppp_from(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ppp_from(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
-	uint16_t proto = pkt_ppp_proto(&c);
+	uint16_t proto = pkt_ppp_proto(c);
 
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	pkt_ppp_payload(d, pkt_link_rest(&c, p), proto, p);
+	pkt_ppp_payload(d, pkt_link_rest(c, p), proto, p);
 }
 
 /*
@@ -748,10 +760,10 @@ pkt_ppp_from(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * (which reads both link types as one) takes it in DLT_PPP too.
  */
 static void
-pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ppp(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
-	uint8_t a = cur_peek_u8(&c, 0, &ok);
+	uint8_t a = cur_peek_u8(c, 0, &ok);
 
 	if (ok && (a == CHDLC_UNICAST || a == CHDLC_BCAST)) {
 		pkt_chdlc(d, c, p);
@@ -759,8 +771,8 @@ pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 	}
 	/* (cut after the address: the skip fails, the link is truncated) */
 	if (ok && a == PPP_ADDRESS &&
-	    (cur_peek_u8(&c, 1, &ok) == PPP_CONTROL || !ok))
-		cur_skip(&c, 2);
+	    (cur_peek_u8(c, 1, &ok) == PPP_CONTROL || !ok))
+		cur_skip(c, 2);
 	pkt_ppp_from(d, c, p);
 }
 
@@ -769,13 +781,13 @@ pkt_ppp(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * address byte replaced by the direction (0 in, 1 out).
  */
 static void
-pkt_ppp_pppd(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_ppp_pppd(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
 
-	cur_skip(&c, 1);		/* direction */
-	if (cur_peek_u8(&c, 0, &ok) == PPP_CONTROL && ok)
-		cur_skip(&c, 1);
+	cur_skip(c, 1);		/* direction */
+	if (cur_peek_u8(c, 0, &ok) == PPP_CONTROL && ok)
+		cur_skip(c, 1);
 	pkt_ppp_from(d, c, p);
 }
 
@@ -809,29 +821,29 @@ pkt_nflog_be(const struct cursor *c)
  * header attribute's hardware protocol is the payload's ethertype.
  */
 static void
-pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
+pkt_nflog(struct pkt_decoder *d, struct cursor *c, size_t caplen,
     struct pkt *p)
 {
 	uint8_t family;
 	uint16_t hwproto = 0;
 	bool be;
 
-	family = cur_u8(&c);
-	cur_skip(&c, NFLOG_HDR_LEN - 1);	/* version, resource id */
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	family = cur_u8(c);
+	cur_skip(c, NFLOG_HDR_LEN - 1);	/* version, resource id */
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	be = pkt_nflog_be(&c);
-	while (cur_left(&c) > 0) {
-		size_t at = c.off, pad;
+	be = pkt_nflog_be(c);
+	while (cur_left(c) > 0) {
+		size_t at = c->off, pad;
 		uint16_t len, type;
 		struct cursor v;
 
-		len = pkt_nflog_u16(&c, be);
-		type = pkt_nflog_u16(&c, be) & 0x7fff;
-		if (c.err) {
-			pkt_link_truncated(p, &c);
+		len = pkt_nflog_u16(c, be);
+		type = pkt_nflog_u16(c, be) & 0x7fff;
+		if (c->err) {
+			pkt_link_truncated(p, c);
 			return;
 		}
 		if (len < NFLOG_TLV_HDR) {
@@ -843,36 +855,36 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		if (type == NFULA_PAYLOAD) {
 			/* A payload cut by the snap length is decoded as far
 			 * as it goes, like any snapped datagram. */
-			if (len > cur_left(&c) && p->wirelen <= caplen) {
-				pkt_link_truncated(p, &c);
+			if (len > cur_left(c) && p->wirelen <= caplen) {
+				pkt_link_truncated(p, c);
 				return;
 			}
-			p->ip_off += (uint32_t)c.off;
+			p->ip_off += (uint32_t)c->off;
 			p->ethertype = hwproto;
-			v = len <= cur_left(&c) ? cur_sub(&c, len) :
-			    cur_rest(&c);
+			v = len <= cur_left(c) ? cur_sub(c, len) :
+			    cur_rest(c);
 			if (family == LINUX_AF_INET)
-				pkt_ipv4(d, v, p);
+				pkt_ipv4(d, &v, p);
 			else if (family == LINUX_AF_INET6)
-				pkt_ipv6(d, v, p);
+				pkt_ipv6(d, &v, p);
 			else
-				pkt_ip_version(d, v, p);
+				pkt_ip_version(d, &v, p);
 			return;
 		}
-		v = cur_sub(&c, len);
-		if (c.err) {
-			pkt_link_truncated(p, &c);
+		v = cur_sub(c, len);
+		if (c->err) {
+			pkt_link_truncated(p, c);
 			return;
 		}
 		if (type == NFULA_PACKET_HDR && cur_left(&v) >= 2)
 			hwproto = cur_be16(&v);
 		/* the padding, as far as the capture has it */
 		pad = (size_t)(4 - len % 4) % 4;
-		cur_skip(&c, pad <= cur_left(&c) ? pad : cur_left(&c));
+		cur_skip(c, pad <= cur_left(c) ? pad : cur_left(c));
 	}
 	/* no payload: not IP, unless the snap length cut it off */
 	if (p->wirelen > caplen)
-		pkt_link_truncated(p, &c);
+		pkt_link_truncated(p, c);
 }
 
 /*
@@ -881,7 +893,7 @@ pkt_nflog(struct pkt_decoder *d, struct cursor c, size_t caplen,
  * it; any other family is not IP.
  */
 static void
-pkt_bsd_af(struct pkt_decoder *d, struct cursor c, uint32_t af,
+pkt_bsd_af(struct pkt_decoder *d, struct cursor *c, uint32_t af,
     struct pkt *p)
 {
 	if (af == 2)
@@ -897,18 +909,18 @@ pkt_bsd_af(struct pkt_decoder *d, struct cursor c, uint32_t af,
  * then the IP packet.
  */
 static void
-pkt_enc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_enc(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
-	uint32_t af = cur_le32(&c);
+	uint32_t af = cur_le32(c);
 
-	cur_skip(&c, 8);		/* SPI, flags */
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	cur_skip(c, 8);		/* SPI, flags */
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if ((af & 0xffff) == 0)
 		af >>= 24;		/* written big-endian */
-	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
+	pkt_bsd_af(d, pkt_link_rest(c, p), af, p);
 }
 
 /*
@@ -916,25 +928,25 @@ pkt_enc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * padded to 4 bytes on the wire) and address family, then the packet.
  */
 static void
-pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_pflog(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	bool ok;
-	uint8_t len = cur_peek_u8(&c, 0, &ok), af = cur_peek_u8(&c, 1, &ok);
+	uint8_t len = cur_peek_u8(c, 0, &ok), af = cur_peek_u8(c, 1, &ok);
 
 	if (!ok) {
-		pkt_link_truncated(p, &c);
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (len < 4) {
 		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
 		return;
 	}
-	cur_skip(&c, ((size_t)len + 3) & ~(size_t)3);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	cur_skip(c, ((size_t)len + 3) & ~(size_t)3);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
+	pkt_bsd_af(d, pkt_link_rest(c, p), af, p);
 }
 
 /*
@@ -943,29 +955,29 @@ pkt_pflog(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * LLC is not IP.
  */
 static void
-pkt_llc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_llc(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	uint8_t dsap, ssap, ctl;
 	uint32_t oui;
 	uint16_t et;
 
-	dsap = cur_u8(&c);
-	ssap = cur_u8(&c);
-	ctl = cur_u8(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	dsap = cur_u8(c);
+	ssap = cur_u8(c);
+	ctl = cur_u8(c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (dsap != LLC_SNAP_SAP || ssap != LLC_SNAP_SAP || ctl != LLC_UI)
 		return;
-	oui = cur_be24(&c);
-	et = cur_be16(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	oui = cur_be24(c);
+	et = cur_be16(c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (oui == OUI_RFC1042 || oui == OUI_BRIDGE_TUNNEL)
-		pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+		pkt_ethertype(d, pkt_link_rest(c, p), et, p);
 }
 
 /*
@@ -978,15 +990,15 @@ pkt_llc(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * A-MSDU cannot be read as one datagram: each is said, not guessed at.
  */
 static void
-pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
+pkt_wlan(struct pkt_decoder *d, struct cursor *c, bool pad, struct pkt *p)
 {
 	uint8_t fc0, fc1;
 	uint16_t seq, qos = 0;
 
-	fc0 = cur_u8(&c);
-	fc1 = cur_u8(&c);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	fc0 = cur_u8(c);
+	fc1 = cur_u8(c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if ((fc0 & WLAN_FC_VERSION) != 0) {
@@ -996,20 +1008,20 @@ pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
 	}
 	if (WLAN_FC_TYPE(fc0) != WLAN_TYPE_DATA)
 		return;
-	cur_skip(&c, 2 + 3 * 6);	/* duration, three addresses */
-	seq = cur_le16(&c);
+	cur_skip(c, 2 + 3 * 6);	/* duration, three addresses */
+	seq = cur_le16(c);
 	if ((fc1 & (WLAN_FC_TODS | WLAN_FC_FROMDS)) ==
 	    (WLAN_FC_TODS | WLAN_FC_FROMDS))
-		cur_skip(&c, 6);	/* the fourth address */
+		cur_skip(c, 6);	/* the fourth address */
 	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_QOS) {
-		qos = cur_le16(&c);
+		qos = cur_le16(c);
 		if (fc1 & WLAN_FC_ORDER)
-			cur_skip(&c, 4);
+			cur_skip(c, 4);
 	}
 	if (pad)
-		cur_skip(&c, (4 - c.off % 4) % 4);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+		cur_skip(c, (4 - c->off % 4) % 4);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (WLAN_FC_SUBTYPE(fc0) & WLAN_SUB_NODATA)
@@ -1023,10 +1035,10 @@ pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
 		return;
 	}
 	if (qos & WLAN_QOS_AMSDU) {
-		an_add(&p->an, AN_WLAN_AMSDU, (uint32_t)cur_left(&c), 0);
+		an_add(&p->an, AN_WLAN_AMSDU, (uint32_t)cur_left(c), 0);
 		return;
 	}
-	pkt_llc(d, pkt_link_rest(&c, p), p);
+	pkt_llc(d, pkt_link_rest(c, p), p);
 }
 
 /*
@@ -1035,21 +1047,21 @@ pkt_wlan(struct pkt_decoder *d, struct cursor c, bool pad, struct pkt *p)
  * captured (all of it, or the part the snap length did not cut off).
  */
 static void
-pkt_wlan_fcs(struct pkt_decoder *d, struct cursor c, bool fcs, bool pad,
+pkt_wlan_fcs(struct pkt_decoder *d, struct cursor *c, bool fcs, bool pad,
     struct pkt *p)
 {
 	size_t wire;
 
 	if (fcs) {
 		wire = p->wirelen > p->ip_off ? p->wirelen - p->ip_off : 0;
-		if (wire < cur_left(&c))
-			wire = cur_left(&c);
+		if (wire < cur_left(c))
+			wire = cur_left(c);
 		if (wire < WLAN_FCS_LEN) {
-			pkt_link_truncated(p, &c);
+			pkt_link_truncated(p, c);
 			return;
 		}
-		if (wire - WLAN_FCS_LEN < cur_left(&c))
-			c = cur_sub(&c, wire - WLAN_FCS_LEN);
+		if (wire - WLAN_FCS_LEN < cur_left(c))
+			*c = cur_sub(c, wire - WLAN_FCS_LEN);
 	}
 	pkt_wlan(d, c, pad, p);
 }
@@ -1101,13 +1113,13 @@ pkt_radio_hdr(struct cursor *c, size_t min, struct cursor *h,
  * frame is then said and not decoded: its bytes are not what was sent).
  */
 static void
-pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_radiotap(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	struct cursor h;
 	uint8_t pad, flags = 0;
 	uint32_t present, word;
 
-	if (!pkt_radio_hdr(&c, RT_HDR_LEN, &h, &pad, p))
+	if (!pkt_radio_hdr(c, RT_HDR_LEN, &h, &pad, p))
 		return;
 	present = word = cur_le32(&h);
 	while (!h.err && (word & RT_EXT))
@@ -1129,7 +1141,7 @@ pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
 		an_add(&p->an, AN_WLAN_BAD_FCS, flags, 0);
 		return;
 	}
-	pkt_wlan_fcs(d, pkt_link_rest(&c, p), (flags & RT_F_FCS) != 0,
+	pkt_wlan_fcs(d, pkt_link_rest(c, p), (flags & RT_F_FCS) != 0,
 	    (flags & RT_F_DATAPAD) != 0, p);
 }
 
@@ -1138,44 +1150,44 @@ pkt_radiotap(struct pkt_decoder *d, struct cursor c, struct pkt *p)
  * captures), then the ethertype dispatch.
  */
 static void
-pkt_link_et(struct pkt_decoder *d, struct cursor c, size_t at, size_t len,
+pkt_link_et(struct pkt_decoder *d, struct cursor *c, size_t at, size_t len,
     struct pkt *p)
 {
 	uint16_t et;
 
-	cur_skip(&c, at);
-	et = cur_be16(&c);
-	cur_skip(&c, len - at - 2);
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	cur_skip(c, at);
+	et = cur_be16(c);
+	cur_skip(c, len - at - 2);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+	pkt_ethertype(d, pkt_link_rest(c, p), et, p);
 }
 
 /* Ethernet: addresses, then the ethertype after any VLAN tags. */
 static void
-pkt_eth(struct pkt_decoder *d, struct cursor c, struct pkt *p)
+pkt_eth(struct pkt_decoder *d, struct cursor *c, struct pkt *p)
 {
 	uint16_t et;
 
-	cur_skip(&c, 12);
-	et = cur_be16(&c);
-	while (!c.err && (et == ETHERTYPE_VLAN ||
+	cur_skip(c, 12);
+	et = cur_be16(c);
+	while (!c->err && (et == ETHERTYPE_VLAN ||
 	    et == ETHERTYPE_QINQ || et == ETHERTYPE_QINQ1)) {
-		cur_skip(&c, 2);	/* TCI */
-		et = cur_be16(&c);
+		cur_skip(c, 2);	/* TCI */
+		et = cur_be16(c);
 	}
-	if (c.err) {
-		pkt_link_truncated(p, &c);
+	if (c->err) {
+		pkt_link_truncated(p, c);
 		return;
 	}
-	pkt_ethertype(d, pkt_link_rest(&c, p), et, p);
+	pkt_ethertype(d, pkt_link_rest(c, p), et, p);
 }
 
-static void pkt_ppi(struct pkt_decoder *, struct cursor, size_t,
+static void pkt_ppi(struct pkt_decoder *, struct cursor *, size_t,
     struct pkt *);
-static void pkt_pktap(struct pkt_decoder *, struct cursor, size_t,
+static void pkt_pktap(struct pkt_decoder *, struct cursor *, size_t,
     struct pkt *);
 
 /* The link types that carry another: not nested in each other. */
@@ -1192,7 +1204,7 @@ pkt_link_wraps(int linktype)
  * nest another (so the recursion is one deep).
  */
 static void
-pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
+pkt_link(struct pkt_decoder *d, int linktype, struct cursor *c,
     size_t caplen, bool nested, struct pkt *p)
 {
 	uint32_t af;
@@ -1220,14 +1232,14 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
 	case DLT_NULL:
 	case DLT_LOOP:
 		/* Host byte order for NULL (we accept either), network for LOOP. */
-		af = linktype == DLT_LOOP ? cur_be32(&c) : cur_le32(&c);
-		if (c.err) {
-			pkt_link_truncated(p, &c);
+		af = linktype == DLT_LOOP ? cur_be32(c) : cur_le32(c);
+		if (c->err) {
+			pkt_link_truncated(p, c);
 			return;
 		}
 		if (linktype == DLT_NULL && (af & 0xffff) == 0)
 			af >>= 24;	/* written big-endian */
-		pkt_bsd_af(d, pkt_link_rest(&c, p), af, p);
+		pkt_bsd_af(d, pkt_link_rest(c, p), af, p);
 		break;
 	case DLT_PPP:
 	case DLT_PPP_SERIAL:
@@ -1280,7 +1292,7 @@ pkt_link(struct pkt_decoder *d, int linktype, struct cursor c,
  * that FCS was bad; other fields are skipped.
  */
 static void
-pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
+pkt_ppi(struct pkt_decoder *d, struct cursor *c, size_t caplen,
     struct pkt *p)
 {
 	struct cursor h, f;
@@ -1289,7 +1301,7 @@ pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
 	uint32_t dlt;
 	size_t at, pad;
 
-	if (!pkt_radio_hdr(&c, PPI_HDR_LEN, &h, &flags, p))
+	if (!pkt_radio_hdr(c, PPI_HDR_LEN, &h, &flags, p))
 		return;
 	dlt = cur_le32(&h);
 	while (cur_left(&h) > 0) {
@@ -1310,7 +1322,7 @@ pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		pad = flags & PPI_F_ALIGNED ? (size_t)(4 - flen % 4) % 4 : 0;
 		cur_skip(&h, pad <= cur_left(&h) ? pad : cur_left(&h));
 	}
-	c = pkt_link_rest(&c, p);
+	c = pkt_link_rest(c, p);
 	if (dlt != DLT_IEEE802_11) {
 		pkt_link(d, (int)dlt, c, caplen, true, p);
 		return;
@@ -1330,10 +1342,10 @@ pkt_ppi(struct pkt_decoder *d, struct cursor c, size_t caplen,
  * a longer one (a newer header) is skipped.
  */
 static void
-pkt_pktap(struct pkt_decoder *d, struct cursor c, size_t caplen,
+pkt_pktap(struct pkt_decoder *d, struct cursor *c, size_t caplen,
     struct pkt *p)
 {
-	struct cursor h = c;
+	struct cursor h = *c;
 	uint32_t len, type, dlt;
 
 	len = cur_le32(&h);
@@ -1347,8 +1359,8 @@ pkt_pktap(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off, len);
 		return;
 	}
-	if (!cur_skip(&c, len)) {
-		pkt_link_truncated(p, &c);
+	if (!cur_skip(c, len)) {
+		pkt_link_truncated(p, c);
 		return;
 	}
 	if (type == PKTAP_REC_NONE)
@@ -1357,19 +1369,21 @@ pkt_pktap(struct pkt_decoder *d, struct cursor c, size_t caplen,
 		an_add(&p->an, AN_LINK_MALFORMED, p->ip_off + 4, type);
 		return;
 	}
-	pkt_link(d, (int)dlt, pkt_link_rest(&c, p), caplen, true, p);
+	pkt_link(d, (int)dlt, pkt_link_rest(c, p), caplen, true, p);
 }
 
 void
 pkt_decode(struct pkt_decoder *d, int linktype, const uint8_t *data,
     size_t caplen, struct pkt *p)
 {
+	struct cursor c = cur_init(data, caplen);
+
 	p->linktype = linktype;
 	p->kind = PKT_OTHER;
 	p->ip_off = 0;		/* the link header's length, once known */
 	p->mpls_labels = 0;
 	p->payload = cur_init(NULL, 0);
-	pkt_link(d, linktype, cur_init(data, caplen), caplen, false, p);
+	pkt_link(d, linktype, &c, caplen, false, p);
 }
 
 const char *

@@ -441,7 +441,15 @@ eng_q_defer(struct ctx *c, const struct frame_rec *fr, size_t caplen)
 	s->data = b->arena + b->used;
 	b->used += caplen;
 	s->pkt = fr->pkt;
-	s->esp = fr->esp;
+	/*
+	 * The header decoded again rather than copied: fr's was just written
+	 * field by field, and a copy reads it back 16 bytes at a time (the
+	 * stall cursor.h describes).
+	 */
+	if (fr->has_esp)
+		(void)esp_decode_hdr(&fr->pkt.payload, &s->esp);
+	else
+		s->esp = fr->esp;
 	s->has_esp = fr->has_esp;
 	s->tv_sec = fr->tv_sec;
 	s->tv_nsec = fr->tv_nsec;

@@ -116,7 +116,7 @@ eng_dissect(struct frame_rec *fr)
 		    cur_left(&p->payload));
 		break;
 	case PKT_ESP:
-		s = esp_decode_hdr(p->payload, &fr->esp);
+		s = esp_decode_hdr(&p->payload, &fr->esp);
 		if (s == DIS_TRUNCATED)
 			an_add(&p->an, AN_ESP_TRUNCATED,
 			    (uint32_t)cur_left(&p->payload), 0);

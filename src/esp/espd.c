@@ -760,7 +760,7 @@ espd_nested(struct espd *d, struct espd_result *r)
 		if (!prev->decrypted || prev->ip == NULL ||
 		    prev->inner.kind != PKT_ESP)
 			return;
-		if (esp_decode_hdr(prev->inner.payload, &nh) == DIS_TRUNCATED)
+		if (esp_decode_hdr(&prev->inner.payload, &nh) == DIS_TRUNCATED)
 			return;
 		outer = &prev->inner;
 		r->n++;

@@ -71,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	p.dst[3] = 2;
 	p.kind = PKT_ESP;
 	p.payload = cur_init(buf, len - 1);
-	if (esp_decode_hdr(p.payload, &h) == DIS_TRUNCATED)
+	if (esp_decode_hdr(&p.payload, &h) == DIS_TRUNCATED)
 		return 0;
 	espd_packet(d, &p, &h, &r);
 	return 0;

@@ -90,7 +90,7 @@ esp_body(uint32_t spi, uint64_t seq64, const uint8_t *key, bool esn,
 	pkt_decode(&pd, DLT_RAW, pg_data(&g), g.n, &p);
 	CHECK_EQ_U(p.kind, PKT_ESP);
 	memset(&r, 0, sizeof(r));
-	if (esp_decode_hdr(p.payload, &h) != DIS_OK)
+	if (esp_decode_hdr(&p.payload, &h) != DIS_OK)
 		CHECK(0);
 	else
 		espd_packet(D, &p, &h, &r);
