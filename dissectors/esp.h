@@ -20,7 +20,12 @@ struct esp_hdr {
 	size_t		 body_len;
 };
 
-/* The header at c (c itself is not moved). */
+/*
+ * The header at c.  Taken by address, not by value as DESIGN.md has
+ * dissectors take their bodies (cursor.h: the copy of a cursor just made
+ * stalls, and this runs for every ESP frame); it reads through its own
+ * copy, so c is not moved and nothing past c's window is read.
+ */
 enum dis_status	esp_decode_hdr(const struct cursor *, struct esp_hdr *);
 
 #endif
