@@ -286,10 +286,28 @@ test_null_window(void)
 	CHECK(!cur_skip(&c, 1) && c.err);
 }
 
+/* cur_set copies every field: window, offset and the sticky error. */
+static void
+test_set(void)
+{
+	static const uint8_t b[6] = { 1, 2, 3, 4, 5, 6 };
+	struct cursor c = cur_init(b, sizeof(b)), d = cur_init(NULL, 0);
+
+	(void)cur_u8(&c);
+	cur_set(&d, &c);
+	CHECK(d.p == b && d.len == 6 && d.off == 1 && !d.err);
+	CHECK_EQ_U(cur_u8(&d), 2);
+	CHECK_EQ_U(c.off, 1);		/* the source is not moved */
+	CHECK(!cur_skip(&c, 9) && c.err);
+	cur_set(&d, &c);
+	CHECK(d.err && d.off == c.off && cur_left(&d) == 0);
+}
+
 int
 main(void)
 {
 	test_reads();
+	test_set();
 	test_overrun_each_width();
 	test_sticky();
 	test_skip_bytes_copy();
