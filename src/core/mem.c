@@ -137,19 +137,3 @@ mem_heap_used(const void *p, size_t n)
 	(void)n;
 #endif
 }
-
-void
-mem_populate(void *p, size_t n)
-{
-#ifdef MADV_POPULATE_WRITE
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = ((uintptr_t)p + pg - 1) & ~(pg - 1);
-	uintptr_t to = ((uintptr_t)p + n) & ~(pg - 1);
-
-	if (to > from)
-		(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}

@@ -31,12 +31,5 @@ void	mem_heap_advise(void);
  * first write.  The pages' contents are not touched.
  */
 void	mem_heap_used(const void *, size_t);
-/*
- * Fault in the whole pages of n bytes at p now, on the calling thread
- * (MADV_POPULATE_WRITE; contents untouched; a no-op before Linux 5.14):
- * for a thread with nothing else to do yet, so that another's first
- * writes there take no page faults.  Safe while others use the memory.
- */
-void	mem_populate(void *, size_t);
 
 #endif

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/mem.h"
 #include "engine/eng_disp.h"
 #include "engine/eng_q.h"
 
@@ -152,18 +151,6 @@ eng_out_thread(void *arg)
 	struct eng_q *q = arg;
 	struct eng_batch *b;
 	unsigned long seen;
-	unsigned i;
-
-	/*
-	 * Nothing to output before the first batch is full: meanwhile the
-	 * batches' memory (10 MiB, first written by the main thread) is
-	 * faulted in here, in the order the main thread fills it (its page
-	 * faults were 4.5% of its time on bench/esp.sh's captures).
-	 */
-	for (i = 0; i < ENG_Q_BATCHES; i++) {
-		mem_populate(q->b[i].s, ENG_Q_SLOTS * sizeof(*q->b[i].s));
-		mem_populate(q->b[i].arena, ENG_Q_ARENA);
-	}
 
 	for (;;) {
 		pthread_mutex_lock(&q->mu);
