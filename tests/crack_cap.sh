@@ -163,7 +163,7 @@ t_check "--psk-line and a capture: exit 1" test "$rc" -eq 1
 
 # ---- the progress line when stderr is a terminal
 if command -v script >/dev/null 2>&1; then
-	timeout 20 script -qec "'$IKESCOPE' crack --mask '?l?l?l?l?l' --threads 1 '$AM.pcap'" \
+	timeout 20 script -qfec "'$IKESCOPE' crack --mask '?l?l?l?l?l' --threads 1 '$AM.pcap'" \
 	    "$T/tty" >/dev/null 2>&1 </dev/null &
 	pid=$!
 	for i in $(seq 1 190); do
