@@ -303,7 +303,8 @@ eng_slot_prefetch(const struct eng_slot *s)
 	if (s->req.queued) {
 		__builtin_prefetch(&s->req.job.o);
 		__builtin_prefetch(s->req.job.out);
-		__builtin_prefetch(s->req.job.out + 63);
+		if (s->req.job.outcap > 63)	/* its second line, if any */
+			__builtin_prefetch(s->req.job.out + 63);
 	}
 }
 
