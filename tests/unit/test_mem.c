@@ -3,9 +3,9 @@
  * tracker's allocations grew is marked for transparent huge pages (the
  * "hg" flag of its mappings in /proc/self/smaps), the heap grows in few
  * large steps, and the 2 MiB past the last allocation were faulted in by
- * mem_heap_used's thread (mincore).  Skipped (77) where there is nothing to check: no THP
- * in the kernel or THP off, or a malloc that does not use the break
- * (AddressSanitizer's).
+ * mem_heap_used's thread (mincore).  Skipped (77) where there is nothing
+ * to check: no THP in the kernel or THP off, or a malloc that does not use
+ * the break (AddressSanitizer's).
  */
 #include <stdint.h>
 #include <sys/mman.h>
