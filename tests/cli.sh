@@ -254,4 +254,13 @@ t_check "no file: exit 1 with a message" \
 run -q --ike-port 500 --ike-port 7500 "$CAP"
 t_check "--ike-port accepted (500 again is harmless)" \
     cmp -s "$t_tmp/out" "$t_tmp/full"
+
+# --- timestamps before 1970 ---------------------------------------------------
+# Signed 32-bit seconds and fractions: -5 s + 500000 us, 0 s - 1 us (the
+# fraction's field read as signed), -1 s + 999999 us, 3 s - 294967296 us:
+# the time of day of the second below (the floor), never a negative count.
+run -q "$top_srcdir/tests/regress/negative-timestamps.pcap"
+t_check "timestamps before 1970: the time of day below them [$(cut -d' ' -f2 "$t_tmp/out" | tr '\n' ' ')]" \
+    test "$(cut -d' ' -f2 "$t_tmp/out" | tr '\n' ' ')" = \
+    "23:59:55.500000 23:59:59.999999 23:59:59.999999 23:55:08.032704 "
 t_done

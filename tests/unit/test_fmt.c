@@ -91,7 +91,7 @@ static void
 one_tod(double ts)
 {
 	char got[64], want[64];
-	long long t = (long long)ts;
+	long long t = (long long)floor(ts);
 	long usec = (long)((ts - (double)t) * 1e6 + 0.5);
 	time_t tt;
 	struct tm tm;
@@ -176,12 +176,16 @@ static void
 test_edges(void)
 {
 	static const uint64_t u[] = { 0, 1, 9, 10, 99, 100, 999, 1000,
-	    99999, 100000, 4294967295ULL, 4294967296ULL, 9999999999ULL,
+	    9999, 10000, 99999, 100000, 9999999, 10000000, 99999999,
+	    100000000, 100000001, 4294967295ULL, 4294967296ULL, 9999999999ULL,
 	    10000000000ULL, 99999999999999999ULL, 1000000000000000000ULL,
 	    9999999999999999999ULL, 10000000000000000000ULL, UINT64_MAX };
 	static const double ts[] = { 0, 0.0000004, 0.0000005, 0.9999994,
 	    0.9999996, 59.9999996, 86399.9999996, 86400, 1700000000.123456,
-	    1764979199.9999999, 4102444800.5 };
+	    1764979199.9999999, 4102444800.5,
+	    /* before 1970 (signed seconds) and negative fractions */
+	    -4.5, -0.000001, -0.0000004, -86400.25, -2147483648.0,
+	    -2147483648.999999 };
 	size_t i;
 	int w;
 
