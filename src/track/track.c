@@ -76,14 +76,17 @@ struct trk {
 
 	/*
 	 * The messages' digest (trk_digest): SipHash-2-4, 128 bits, under a
-	 * random key of this run; mac is keyed once and started again for
-	 * each message.
+	 * random key of this run; mac is keyed once, when the first message
+	 * needs it (trk_digest_ready: OpenSSL's start on the default library
+	 * context and its random generator cost a run without ISAKMP ~1 ms
+	 * for nothing), and started again for each message.
 	 */
 	EVP_MAC			*siphash;
 	EVP_MAC_CTX		*mac;
+	bool			 mac_failed;	/* OpenSSL could not: none */
 };
 
-static int	trk_digest_init(struct trk *);
+static bool	trk_digest_ready(struct trk *);
 
 /* One script per exchange type: its length and its first label. */
 struct trk_script {
@@ -220,10 +223,7 @@ trk_new(const struct trk_limits *lim)
 	t->esp_tab.mask = trk_pow2(t->lim.max_esp_sas * 2) - 1;
 	t->ike_tab.s = trk_alloc(t, (t->ike_tab.mask + 1) * sizeof(struct trk_slot));
 	t->esp_tab.s = trk_alloc(t, (t->esp_tab.mask + 1) * sizeof(struct trk_slot));
-	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL ||
-	    trk_digest_init(t) != 0) {
-		EVP_MAC_CTX_free(t->mac);
-		EVP_MAC_free(t->siphash);
+	if (t->ike_tab.s == NULL || t->esp_tab.s == NULL) {
 		free(t->ike_tab.s);
 		free(t->esp_tab.s);
 		free(t);
@@ -832,24 +832,36 @@ trk_step_label(const struct trk_exchange *e, uint8_t step)
  * also costs about two thirds of SHA-256 on messages of a few hundred
  * bytes.
  */
-static int
-trk_digest_init(struct trk *t)
+/* The digest's MAC, keyed on the first call; false when OpenSSL cannot. */
+static bool
+trk_digest_ready(struct trk *t)
 {
 	uint8_t key[16];
 	size_t size = 16;
 	OSSL_PARAM par[2];
-	int rc;
+	bool ok;
 
+	if (t->mac != NULL || t->mac_failed)
+		return t->mac != NULL;
 	t->siphash = EVP_MAC_fetch(NULL, "SIPHASH", NULL);
-	if (t->siphash == NULL ||
-	    (t->mac = EVP_MAC_CTX_new(t->siphash)) == NULL ||
-	    RAND_bytes(key, sizeof(key)) != 1)
-		return -1;
-	par[0] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size);
-	par[1] = OSSL_PARAM_construct_end();
-	rc = EVP_MAC_init(t->mac, key, sizeof(key), par) == 1 ? 0 : -1;
+	ok = t->siphash != NULL &&
+	    (t->mac = EVP_MAC_CTX_new(t->siphash)) != NULL &&
+	    RAND_bytes(key, sizeof(key)) == 1;
+	if (ok) {
+		par[0] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE,
+		    &size);
+		par[1] = OSSL_PARAM_construct_end();
+		ok = EVP_MAC_init(t->mac, key, sizeof(key), par) == 1;
+	}
 	OPENSSL_cleanse(key, sizeof(key));
-	return rc;
+	if (!ok) {
+		EVP_MAC_CTX_free(t->mac);
+		EVP_MAC_free(t->siphash);
+		t->mac = NULL;
+		t->siphash = NULL;
+		t->mac_failed = true;
+	}
+	return ok;
 }
 
 static bool
@@ -865,8 +877,10 @@ trk_digest_mac(EVP_MAC_CTX *mac, const uint8_t *p, size_t n, uint8_t out[16])
 
 /* A context of its own for another thread: the tracker's, copied. */
 struct trk_digester *
-trk_digester_new(const struct trk *t)
+trk_digester_new(struct trk *t)
 {
+	if (!trk_digest_ready(t))
+		return NULL;
 	return (struct trk_digester *)EVP_MAC_CTX_dup(t->mac);
 }
 
@@ -884,9 +898,9 @@ trk_digester_free(struct trk_digester *d)
 }
 
 static void
-trk_digest(const struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
+trk_digest(struct trk *t, const uint8_t *p, size_t n, uint8_t out[16])
 {
-	if (!trk_digest_mac(t->mac, p, n, out)) {
+	if (!trk_digest_ready(t) || !trk_digest_mac(t->mac, p, n, out)) {
 		/* Cannot happen with the default provider; fall back. */
 		size_t h = trk_hash_bytes(t, p, n);
 

@@ -354,11 +354,12 @@ int		 trk_ike(struct trk *, struct trk_in *,
 /*
  * The digest trk_ike gives a message (trk_in.raw) to tell retransmissions,
  * made on another thread: each thread its own digester (of the tracker's
- * key).  trk_digester_run returns false when it could not (trk_ike then
- * makes the digest itself).
+ * key; made from the tracker's thread, which keys the tracker's own on
+ * the first call; NULL when OpenSSL cannot).  trk_digester_run returns
+ * false when it could not (trk_ike then makes the digest itself).
  */
 struct trk_digester;
-struct trk_digester *trk_digester_new(const struct trk *);
+struct trk_digester *trk_digester_new(struct trk *);
 bool		 trk_digester_run(struct trk_digester *, const uint8_t *,
 		    size_t, uint8_t[16]);
 void		 trk_digester_free(struct trk_digester *);
