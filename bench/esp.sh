@@ -25,6 +25,10 @@
 #   tshark   with ESP decryption and ICV checking (esp_sa table; per-frame
 #            text to a file)
 #   tcpdump -E (CBC only; tcpdump verifies no ICV; text to a file)
+#   start-up ikescope read -k -w on a capture of the first 100 packets:
+#            what a run costs besides its packets (loading the libraries,
+#            OpenSSL's and the cipher backend's set-up, threads, exit),
+#            included in every ikescope row's wall time
 # The closing lines give each ikescope row as a share of the limit, its
 # wall time as a multiple of floor + limit (issue 15's target: <= 1),
 # and as multiples of tshark and tcpdump -E.
@@ -117,6 +121,11 @@ bench_variant() {	# alg packets
 		"$work/gen_esp" -n "$np" -a "$alg" -o "$base.pcap" -k "$base"
 	fi
 	bytes=$(stat -c %s "$base.pcap")
+	# its first 100 packets, for the start-up row
+	if [ ! -s "$base-100.pcap" ]; then
+		"$work/gen_esp" -n 100 -a "$alg" -o "$base-100.pcap" \
+		    -k "$base-100"
+	fi
 	warm=$base.pcap
 	cfg=$work/wsconf-$alg-$np
 	mkdir -p "$cfg"
@@ -158,6 +167,9 @@ bench_variant() {	# alg packets
 			once s$be "$work/out-s$be.pcap" "$ike" sas -q \
 			    --crypto="$be" -k "$base.esp_sa" \
 			    -w "$work/out-s$be.pcap" "$base.pcap"
+			once u$be "$work/out-u$be.pcap" "$ike" -q \
+			    --crypto="$be" -k "$base-100.esp_sa" \
+			    -w "$work/out-u$be.pcap" "$base-100.pcap"
 		done
 		# the floor of any tool that reads the capture and writes as
 		# many bytes: copying it to a fresh file
@@ -181,6 +193,12 @@ bench_variant() {	# alg packets
 		eval "limit_$be=\$best"
 	done
 	row "floor: cat capture > file" "$np" "$bytes" "$t_floor" 0 0
+	for be in $backends; do
+		eval "t=\$t_u$be rr=\$rss_u$be"
+		rm -f "$work/out-u$be.pcap"
+		row "start-up: $be, 100 packets" 100 \
+		    "$(stat -c %s "$base-100.pcap")" "$t" "$rr" 0
+	done
 	for be in $backends; do
 		for m in "" s; do
 			dec=$(tshark -r "$work/out-$m$be.pcap" -T fields \
