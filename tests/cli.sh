@@ -230,6 +230,33 @@ done
 "$IKESCOPE" timeline -q --threads 2 "$t_tmp/scale.pcap" >"$t_tmp/t2" 2>&1
 t_check "timeline at the end on two threads: the same text and JSON as one ($n runs; 200 SAs, $(grep -c '^IKE SA ' "$t_tmp/t2") printed)${bad:+ differ:$bad}" \
     test "$n" -gt 10 -a -z "$bad" -a "$(grep -c '^IKE SA ' "$t_tmp/t2")" -eq 200
+# With ESP decryption (no frame-view thread) the text goes to a file's
+# descriptor directly: a failed write (the file size limit, its signal
+# ignored: EFBIG) is exit 1, said once, like stdio's.
+ESPCAP=$S/samples/a_mm_psk_aes128_sha1_modp2048
+(trap '' XFSZ; ulimit -f 1; exec "$IKESCOPE" -q -k "$ESPCAP.esp_sa" \
+    "$ESPCAP.pcap" >"$t_tmp/fsz" 2>"$t_tmp/err")
+rc=$?
+t_check "ESP text to a file: a failed write is exit 1, said once ($rc; $(wc -c <"$t_tmp/fsz") bytes written)" \
+    test "$rc" -eq 1 -a "$(grep -c 'write error on standard output' "$t_tmp/err")" -eq 1
+"$IKESCOPE" -q -k "$ESPCAP.esp_sa" "$ESPCAP.pcap" >"$t_tmp/f1"
+"$IKESCOPE" -q -k "$ESPCAP.esp_sa" "$ESPCAP.pcap" | cat >"$t_tmp/f2"
+"$IKESCOPE" -q -k "$ESPCAP.esp_sa" -V "$ESPCAP.pcap" >"$t_tmp/f3"
+"$IKESCOPE" -q -k "$ESPCAP.esp_sa" -V "$ESPCAP.pcap" | cat >"$t_tmp/f4"
+same=no
+cmp -s "$t_tmp/f1" "$t_tmp/f2" && cmp -s "$t_tmp/f3" "$t_tmp/f4" && same=yes
+# -V: the frame lines are the plain view's, and every tree (indented,
+# through stdio) right under the line of an ISAKMP frame in clear, each of
+# which has one (the encrypted ones, without IKE keys here, have none)
+grep -v '^ ' "$t_tmp/f3" | cmp -s - "$t_tmp/f1" || same="no (frame lines)"
+trees=$(awk '/^ / { if (!clear) bad++; seen = 1; next }
+    { if (clear && !seen) bad++; clear = / ISAKMP / && !/ encrypted \(/;
+      seen = 0; n += clear }
+    END { if (clear && !seen) bad++; print (n > 0 ? bad + 0 : "no trees") }' \
+    "$t_tmp/f3")
+t_check "ESP text: the same to a file and into a pipe, -V's trees in place ($same; $trees misplaced; $(grep -c ' decrypted ' "$t_tmp/f1") decrypted ESP lines)" \
+    test "$same" = yes -a "$trees" -eq 0 \
+    -a "$(grep -c ' decrypted ' "$t_tmp/f1")" -gt 0
 if [ -w /dev/full ]; then
 	for v in "" --json; do
 		# shellcheck disable=SC2086

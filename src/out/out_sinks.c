@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "out/out_json.h"
@@ -19,6 +20,7 @@ struct out_sinks {
 	FILE		*out;
 	struct json	 j;
 	struct out_lines *lines;	/* the text view's */
+	bool		 direct_failed;	/* out_sink_direct_lines's write */
 	/* the frame view's output thread (out_wr.h), or NULL */
 	struct out_wr	*wr;
 	struct out_lines *wlines;	/* its text */
@@ -163,6 +165,35 @@ out_sink_render(void *arg, enum out_wr_kind k, const void *p, size_t n)
 			out_lines_flush(NULL, s->wlines);
 		break;
 	}
+}
+
+/*
+ * Without the frame view's output thread (ESP decryption has its own) and
+ * on a file or a pipe: the text view's full buffer straight to the
+ * stream's descriptor, after what stdio holds, instead of through fwrite,
+ * which copies it into stdio's buffer first (1 MiB on a file: every
+ * 64 KiB piece of lines is smaller; 160 instructions a frame and a second
+ * copy of the text on bench/esp.sh's captures).  A terminal keeps stdio's
+ * line buffering.
+ */
+static char *
+out_sink_direct_lines(void *arg, size_t n)
+{
+	struct out_sinks *s = arg;
+
+	if (!s->direct_failed && (fflush(s->out) == EOF ||
+	    !out_wr_all(fileno(s->out), s->lines->b, n)))
+		s->direct_failed = true;
+	return s->lines->b;
+}
+
+static bool
+out_sink_direct_ok(FILE *fp)
+{
+	struct stat st;
+
+	return !isatty(fileno(fp)) && fstat(fileno(fp), &st) == 0 &&
+	    (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode));
 }
 
 /* The output thread's full buffers, to the stream. */
@@ -507,6 +538,9 @@ out_sinks_new(struct ctx *c, const struct out_cfg *cfg, char *errbuf,
 			if (s->wr != NULL)
 				out_lines_init(s->lines, out_sink_to_wr_lines,
 				    s, s->lines->own, sizeof(s->lines->own));
+			else if (out_sink_direct_ok(s->out))
+				out_lines_init(s->lines, out_sink_direct_lines,
+				    s, s->lines->own, sizeof(s->lines->own));
 			else
 				out_lines_init(s->lines, NULL, NULL, NULL, 0);
 		}
@@ -558,7 +592,9 @@ out_sinks_close(struct out_sinks *s, char *errbuf, size_t errlen)
 	int rc = out_pcap_close(s->wout, errbuf, errlen);
 
 	s->wout = NULL;
-	if (rc == 0 && s->wr != NULL && out_wr_failed(s->wr)) {
+	/* (a failure of stdio's own is the caller's to report) */
+	if (rc == 0 && ((s->wr != NULL && out_wr_failed(s->wr)) ||
+	    (s->direct_failed && !ferror(s->out)))) {
 		snprintf(errbuf, errlen, "write error on standard output");
 		rc = -1;
 	}

@@ -41,8 +41,7 @@ struct out_wr {
 	pthread_cond_t	 cv_work, cv_done;
 };
 
-/* All of p, through short writes and signals; false on an error. */
-static bool
+bool
 out_wr_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {

@@ -63,5 +63,7 @@ void		 out_wr_write(struct out_wr *, const char *, size_t);
 bool		 out_wr_failed(struct out_wr *);
 /* Sync, stop the thread, free. */
 void		 out_wr_free(struct out_wr *);
+/* All of p to fd, through short writes and signals; false on an error. */
+bool		 out_wr_all(int, const char *, size_t);
 
 #endif
