@@ -413,7 +413,10 @@ out_text_frame(FILE *fp, struct out_lines *lb, const struct opts *o,
 		lb_lit(fp, lb, ":");
 	}
 	if (p->kind == PKT_ESP) {
-		lb_str(fp, lb, p->natt ? " ESP-in-UDP" : " ESP");
+		if (p->natt)
+			lb_lit(fp, lb, " ESP-in-UDP");
+		else
+			lb_lit(fp, lb, " ESP");
 		if (fr->has_esp) {
 			lb_lit(fp, lb, " spi=0x");
 			lb_hex32(fp, lb, fr->esp.spi);
