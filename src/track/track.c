@@ -830,9 +830,9 @@ trk_step_label(const struct trk_exchange *e, uint8_t step)
  * about 2^-128 whatever their content (a digest without a key, such as
  * SHA-256 cut to 128 bits, can be collided offline with 2^64 work).  It
  * also costs about two thirds of SHA-256 on messages of a few hundred
- * bytes.
+ * bytes.  trk_digest_ready keys the MAC on its first call; false when
+ * OpenSSL cannot.
  */
-/* The digest's MAC, keyed on the first call; false when OpenSSL cannot. */
 static bool
 trk_digest_ready(struct trk *t)
 {
@@ -1472,8 +1472,7 @@ trk_esp_lookup(struct trk *t, int af, struct trk_a16 k, uint32_t spi,
 		f = sl->e;
 		if (sl->h != h || f->spi != spi || f->af != af)
 			continue;
-		memcpy(&fk.w0, f->dst, 8);
-		memcpy(&fk.w1, f->dst + 8, 8);
+		fk = trk_a16(6, f->dst);	/* all 16 bytes, zero-filled */
 		if (fk.w0 == k.w0 && fk.w1 == k.w1)
 			return f;
 	}
